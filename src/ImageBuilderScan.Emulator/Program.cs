@@ -1,0 +1,1 @@
+Console.WriteLine("ImageBuilderScan emulator: not yet implemented.");

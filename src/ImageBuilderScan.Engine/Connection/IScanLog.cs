@@ -1,0 +1,12 @@
+namespace ImageBuilderScan.Engine.Connection;
+
+/// <summary>
+/// Where the engine reports what it did (region, endpoint, credential source, pages, retries).
+/// The module forwards these to PowerShell's verbose, debug and warning streams. Never given a secret.
+/// </summary>
+public interface IScanLog
+{
+    void Verbose(string message);
+    void Debug(string message);
+    void Warning(string message);
+}

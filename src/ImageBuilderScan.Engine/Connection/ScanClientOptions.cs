@@ -1,0 +1,36 @@
+namespace ImageBuilderScan.Engine.Connection;
+
+/// <summary>
+/// How to reach Image Builder. Every member is optional: what is not set here comes from the
+/// environment (<c>AWS_REGION</c>, <c>AWS_PROFILE</c>, <c>AWS_ENDPOINT_URL_IMAGEBUILDER</c>,
+/// <c>AWS_MAX_ATTEMPTS</c>, <c>AWS_RETRY_MODE</c>) and the SDK's default chains, resolved per client,
+/// never cached for the process.
+/// </summary>
+/// <remarks>A class, not a record, so that no generated <c>ToString</c> or equality prints a secret.</remarks>
+public sealed class ScanClientOptions
+{
+    public string? Region { get; init; }
+    public string? ProfileName { get; init; }
+    /// <summary>The shared credentials or config file to read profiles from.</summary>
+    public string? ProfileLocation { get; init; }
+    public string? AccessKey { get; init; }
+    public string? SecretKey { get; init; }
+    public string? SessionToken { get; init; }
+    /// <summary>A custom endpoint, e.g. the emulator's <c>http://127.0.0.1:5000</c>.</summary>
+    public string? EndpointUrl { get; init; }
+    public bool UseFipsEndpoint { get; init; }
+    public bool UseDualStackEndpoint { get; init; }
+    /// <summary>Total attempts per request, first try included (<c>AWS_MAX_ATTEMPTS</c> when null).</summary>
+    public int? MaxAttempts { get; init; }
+    /// <summary><c>standard</c>, <c>adaptive</c> or <c>legacy</c> (<c>AWS_RETRY_MODE</c> when null).</summary>
+    public string? RetryMode { get; init; }
+    /// <summary>Per-attempt timeout.</summary>
+    public TimeSpan? RequestTimeout { get; init; }
+    /// <summary>Allow a plain-HTTP endpoint that is not loopback (credentials would travel in clear; warns).</summary>
+    public bool AllowInsecureEndpoint { get; init; }
+    public IScanLog? Log { get; init; }
+
+    public override string ToString() =>
+        $"Region={Region ?? "(default)"}, Profile={ProfileName ?? "(default)"}, Endpoint={EndpointUrl ?? "(default)"}, " +
+        $"ExplicitKeys={(AccessKey is null ? "no" : "yes")}";
+}

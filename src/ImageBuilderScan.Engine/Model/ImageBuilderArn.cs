@@ -1,0 +1,33 @@
+namespace ImageBuilderScan.Engine.Model;
+
+/// <summary>
+/// The parts of an Image Builder ARN, split leniently: output mapping shows whatever the service
+/// sent, so this never throws; strict shape checks for input live in the query validator.
+/// </summary>
+/// <remarks>
+/// <c>arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3/4</c> and
+/// <c>arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/web-server-pipeline</c>.
+/// </remarks>
+public sealed record ImageBuilderArn(
+    string Partition,
+    string Region,
+    string AccountId,
+    string ResourceType,
+    string Name,
+    string? Version,
+    string? Build)
+{
+    public static ImageBuilderArn? TryParse(string? arn)
+    {
+        if (arn is null || !arn.StartsWith("arn:", StringComparison.Ordinal)) return null;
+        // arn:partition:service:region:account:resource — the resource part may itself hold ':'.
+        var parts = arn.Split(':', 6);
+        if (parts.Length != 6 || parts[2] != "imagebuilder") return null;
+        var path = parts[5].Split('/');
+        if (path.Length < 2 || path[0].Length == 0 || path[1].Length == 0) return null;
+        return new ImageBuilderArn(
+            parts[1], parts[3], parts[4], path[0], path[1],
+            path.Length > 2 ? path[2] : null,
+            path.Length > 3 ? path[3] : null);
+    }
+}

@@ -1,0 +1,1 @@
+namespace ImageBuilderScan.Emulator.Tests; public class Placeholder { [Fact] public void Builds() => Assert.True(true); }
