@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace ImageBuilderScan.Emulator;
+
+/// <summary>
+/// One finding of the data set: the fields the emulator groups and filters by, and the finding itself as
+/// compact wire JSON (served byte for byte as loaded, so the data file decides the wire shape).
+/// </summary>
+public sealed class EmulatedFinding
+{
+    public EmulatedFinding(string accountId, string imageBuildVersionArn, string? imagePipelineArn,
+        string vulnerabilityId, string severity, string json)
+    {
+        AccountId = accountId;
+        ImageBuildVersionArn = imageBuildVersionArn;
+        ImagePipelineArn = imagePipelineArn;
+        VulnerabilityId = vulnerabilityId;
+        Severity = severity;
+        Json = json;
+        Utf8Json = Encoding.UTF8.GetBytes(json);
+    }
+
+    public string AccountId { get; }
+    public string ImageBuildVersionArn { get; }
+    /// <summary>Null for an image built outside a pipeline: it then counts under no pipeline.</summary>
+    public string? ImagePipelineArn { get; }
+    public string VulnerabilityId { get; }
+    public string Severity { get; }
+    public string Json { get; }
+    internal byte[] Utf8Json { get; }
+
+    /// <summary>The key of this finding for an aggregation kind or findings filter name (null: it has none).</summary>
+    public string? KeyFor(string kind) => kind switch
+    {
+        AggregationKinds.AccountId => AccountId,
+        AggregationKinds.ImageBuildVersionArn => ImageBuildVersionArn,
+        AggregationKinds.ImagePipelineArn => ImagePipelineArn,
+        AggregationKinds.VulnerabilityId => VulnerabilityId,
+        AggregationKinds.Severity => Severity,
+        _ => null,
+    };
+}

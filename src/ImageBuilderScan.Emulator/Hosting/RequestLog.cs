@@ -1,0 +1,104 @@
+namespace ImageBuilderScan.Emulator;
+
+/// <summary>One API request as it arrived (signed or not), and the status it was answered with.</summary>
+public sealed class RecordedRequest
+{
+    internal RecordedRequest(long sequence, EmulatorOperation? operation, string method, string path,
+        IReadOnlyDictionary<string, string> headers, string body)
+    {
+        Sequence = sequence;
+        Operation = operation;
+        Method = method;
+        Path = path;
+        Headers = headers;
+        Body = body;
+        ReceivedAt = DateTimeOffset.UtcNow;
+    }
+
+    public long Sequence { get; }
+    /// <summary>Null for a path that is neither operation.</summary>
+    public EmulatorOperation? Operation { get; }
+    public string Method { get; }
+    /// <summary>The raw request target (path and query) as sent.</summary>
+    public string Path { get; }
+    /// <summary>Header names in lower case; repeated headers joined with ','.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+    public string Body { get; }
+    public DateTimeOffset ReceivedAt { get; }
+    /// <summary>0 until the response has started.</summary>
+    public int StatusCode { get; internal set; }
+    /// <summary>The error code answered, if any (auth refusals, validation errors and error faults).</summary>
+    public string? ErrorCode { get; internal set; }
+}
+
+/// <summary>
+/// Counts every request that reaches an API path (before signature checks, so "no request was sent" is
+/// checkable) and keeps the most recent ones. Control requests under /_emulator are not counted.
+/// </summary>
+public sealed class RequestLog
+{
+    private const int Capacity = 500;
+    private readonly object _gate = new();
+    private readonly LinkedList<RecordedRequest> _recent = new();
+    private long _total, _aggregations, _findings, _other, _refused, _sequence;
+
+    public long Total => Interlocked.Read(ref _total);
+    public long Aggregations => Interlocked.Read(ref _aggregations);
+    public long Findings => Interlocked.Read(ref _findings);
+    /// <summary>Requests to a path that is neither operation.</summary>
+    public long Other => Interlocked.Read(ref _other);
+    /// <summary>Requests refused for their signature or credentials (403).</summary>
+    public long AuthenticationFailures => Interlocked.Read(ref _refused);
+
+    public long Count(EmulatorOperation operation) =>
+        operation == EmulatorOperation.ListImageScanFindingAggregations ? Aggregations : Findings;
+
+    /// <summary>The last 500 requests, oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> Recent
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recent.ToArray();
+            }
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _recent.Clear();
+            Interlocked.Exchange(ref _total, 0);
+            Interlocked.Exchange(ref _aggregations, 0);
+            Interlocked.Exchange(ref _findings, 0);
+            Interlocked.Exchange(ref _other, 0);
+            Interlocked.Exchange(ref _refused, 0);
+        }
+    }
+
+    internal RecordedRequest Record(EmulatorOperation? operation, string method, string path,
+        IReadOnlyDictionary<string, string> headers, string body)
+    {
+        var request = new RecordedRequest(Interlocked.Increment(ref _sequence), operation, method, path, headers, body);
+        Interlocked.Increment(ref _total);
+        switch (operation)
+        {
+            case EmulatorOperation.ListImageScanFindingAggregations: Interlocked.Increment(ref _aggregations); break;
+            case EmulatorOperation.ListImageScanFindings: Interlocked.Increment(ref _findings); break;
+            default: Interlocked.Increment(ref _other); break;
+        }
+        lock (_gate)
+        {
+            _recent.AddLast(request);
+            if (_recent.Count > Capacity)
+            {
+                _recent.RemoveFirst();
+            }
+        }
+        return request;
+    }
+
+    internal void RecordRefusal() => Interlocked.Increment(ref _refused);
+}
