@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace ImageBuilderScan.Emulator.Tests;
+
+/// <summary>
+/// The AWS CLI (botocore: its own SigV4 signer, its own rest-json parser, its own paginator) pages through the
+/// emulator and must get exactly what the data set holds.
+/// </summary>
+public sealed class AwsCliTests
+{
+    [AwsCliFact]
+    public async Task The_cli_pages_every_account_aggregation_exactly_once()
+    {
+        await using var server = await TestData.Sample(pageSize: 1);
+        var output = await Run(server, "list-image-scan-finding-aggregations");
+        Assert.Equal("accountId", output["aggregationType"]?.GetValue<string>());
+        Assert.Equal(server.Data.Aggregations("accountId"), Parse(output));
+        Assert.Equal(2, server.Requests.Aggregations);
+        Assert.Equal(0, server.Requests.AuthenticationFailures);
+    }
+
+    [AwsCliFact]
+    public async Task The_cli_pages_a_pipeline_filter_and_gets_exactly_those_pipelines()
+    {
+        await using var server = await TestData.Sample(pageSize: 1);
+        var pipelines = server.Data.Aggregations("imagePipelineArn");
+        var values = string.Join(',', pipelines.Select(p => p.Key));
+        var output = await Run(server, "list-image-scan-finding-aggregations", "--filter", $"name=imagePipelineArn,values={values}");
+        Assert.Equal(pipelines, Parse(output));
+        Assert.Equal(pipelines.Count, server.Requests.Aggregations);
+    }
+
+    [AwsCliFact]
+    public async Task The_cli_pages_every_image_with_filter_matches_all()
+    {
+        await using var server = await TestData.Sample(pageSize: 3, filterMatchesAll: true);
+        var output = await Run(server, "list-image-scan-finding-aggregations", "--filter", "name=imageBuildVersionArn,values=any");
+        Assert.Equal(server.Data.Aggregations("imageBuildVersionArn"), Parse(output));
+    }
+
+    [AwsCliFact]
+    public async Task The_cli_pages_every_finding_with_identical_content()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { DataFile = TestData.SamplePath, FindingsPageSize = 4 });
+        var output = await Run(server, "list-image-scan-findings");
+        var got = output["findings"]!.AsArray();
+        Assert.Equal(server.Data.Findings.Count, got.Count);
+        Assert.Equal(8, server.Requests.Findings);
+        for (var i = 0; i < got.Count; i++)
+        {
+            // botocore parsed every member (timestamps into dates) and printed them back: same members, same
+            // packages, same instants.
+            var expected = JsonNode.Parse(server.Data.Findings[i].Json)!.AsObject();
+            var actual = got[i]!.AsObject();
+            Assert.Equal(expected.Select(p => p.Key).Order(), actual.Select(p => p.Key).Order());
+            Assert.True(JsonNode.DeepEquals(expected["packageVulnerabilityDetails"]!["vulnerablePackages"], actual["packageVulnerabilityDetails"]!["vulnerablePackages"]));
+            Assert.Equal(expected["firstObservedAt"]!.GetValue<long>(), Epoch(actual["firstObservedAt"]!));
+        }
+        var severity = await Run(server, "list-image-scan-findings", "--filters", "name=severity,values=CRITICAL");
+        Assert.Equal(server.Data.Findings.Count(f => f.Severity == "CRITICAL"), severity["findings"]!.AsArray().Count);
+    }
+
+    /// <summary>The CLI prints a timestamp as epoch seconds or as ISO 8601, depending on its configuration.</summary>
+    private static long Epoch(JsonNode value) => value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+        ? (long)value.GetValue<double>()
+        : DateTimeOffset.Parse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds();
+
+    private static List<ExpectedAggregation> Parse(JsonNode output)
+    {
+        var kind = output["aggregationType"]!.GetValue<string>();
+        return output["responses"]!.AsArray().Select(item =>
+        {
+            var inner = item!.AsObject().Single().Value!;
+            var c = inner["severityCounts"]!;
+            return new ExpectedAggregation(kind, inner[kind]!.GetValue<string>(),
+                new SeverityCounts(c["all"]!.GetValue<long>(), c["critical"]!.GetValue<long>(), c["high"]!.GetValue<long>(), c["medium"]!.GetValue<long>()));
+        }).ToList();
+    }
+
+    private static async Task<JsonNode> Run(EmulatorServer server, params string[] args)
+    {
+        var start = new ProcessStartInfo(AwsCli.Path!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { "--endpoint-url", server.BaseAddress.ToString().TrimEnd('/'), "--region", "us-east-1", "--output", "json", "imagebuilder" }.Concat(args))
+        {
+            start.ArgumentList.Add(a);
+        }
+        var none = Path.Combine(Path.GetTempPath(), "ibscan-no-such-dir-" + Guid.NewGuid().ToString("N"));
+        start.Environment["AWS_ACCESS_KEY_ID"] = server.Options.AccessKeyId;
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = server.Options.SecretAccessKey;
+        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(none, "config");
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(none, "credentials");
+        foreach (var variable in new[] { "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IMAGEBUILDER", "AWS_CA_BUNDLE" })
+        {
+            start.Environment.Remove(variable);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("aws did not finish within 2 minutes.");
+        }
+        Assert.True(process.ExitCode == 0, $"aws exited {process.ExitCode}: {await stderr}");
+        return JsonNode.Parse(await stdout)!;
+    }
+}
