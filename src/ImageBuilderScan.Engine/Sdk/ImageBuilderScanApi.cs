@@ -7,6 +7,8 @@ namespace ImageBuilderScan.Engine.Sdk;
 /// <summary>The <see cref="IImageBuilderScanApi"/> over the AWSSDK.Core client: one request, one page, engine errors only.</summary>
 internal sealed class ImageBuilderScanApi(ImageBuilderSdkClient client, PooledBodyHttpClientFactory httpFactory) : IImageBuilderScanApi
 {
+    internal ImageBuilderSdkClient Client => client;
+
     public async Task<ScanPage<ScanFindingAggregation>> ListImageScanFindingAggregationsAsync(AggregationsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -27,6 +27,7 @@ internal static class ImageBuilderScanApiFactory
             // A CI gate fails rather than waits: no client-side retry quota shared across clients.
             ThrottleRetries = false,
             HttpClientFactory = httpFactory,
+            Log = options.Log,
         };
         if (options.RequestTimeout is TimeSpan timeout)
         {
@@ -63,7 +64,7 @@ internal static class ImageBuilderScanApiFactory
 
         connection = new ScanConnectionInfo(region, endpoint, credentials.Source, maxAttempts);
         options.Log?.Verbose($"Image Builder: region {region}, endpoint {endpoint}, credentials from {credentials.Source}, up to {maxAttempts} attempt(s) per request ({config.RetryMode} retries).");
-        var client = new ImageBuilderSdkClient(credentials.Credentials, config, options.Log);
+        var client = new ImageBuilderSdkClient(credentials.Credentials, config);
         return new ImageBuilderScanApi(client, httpFactory);
     }
 }

@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
-using ImageBuilderScan.Engine.Connection;
 
 namespace ImageBuilderScan.Engine.Sdk;
 
@@ -12,12 +11,9 @@ namespace ImageBuilderScan.Engine.Sdk;
 internal sealed class ImageBuilderSdkClient : AmazonServiceClient
 {
     private static readonly IServiceMetadata Metadata = new ImageBuilderServiceMetadata();
-    private readonly IScanLog? _log;
-
-    public ImageBuilderSdkClient(AWSCredentials credentials, ImageBuilderSdkConfig config, IScanLog? log)
+    public ImageBuilderSdkClient(AWSCredentials credentials, ImageBuilderSdkConfig config)
         : base(credentials, config)
     {
-        _log = log;
     }
 
     protected override IServiceMetadata ServiceMetadata => Metadata;
@@ -27,7 +23,8 @@ internal sealed class ImageBuilderSdkClient : AmazonServiceClient
         pipeline.RemoveHandler<EndpointResolver>();
         pipeline.AddHandlerAfter<Marshaller>(new ImageBuilderEndpointResolver());
         pipeline.AddHandlerAfter<Marshaller>(new ImageBuilderAuthResolver());
-        pipeline.AddHandlerAfter<RetryHandler>(new RetryLogHandler(_log, Config.MaxErrorRetry + 1));
+        // Called from the base constructor, before this class's fields are set: the log travels in the config.
+        pipeline.AddHandlerAfter<RetryHandler>(new RetryLogHandler(((ImageBuilderSdkConfig)Config).Log, Config.MaxErrorRetry + 1));
     }
 
     public Task<AggregationsSdkResponse> ListImageScanFindingAggregationsAsync(AggregationsSdkRequest request, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
+using ImageBuilderScan.Engine.Connection;
 
 namespace ImageBuilderScan.Engine.Sdk;
 
@@ -29,6 +30,9 @@ internal sealed class ImageBuilderSdkConfig : ClientConfig
             TlsNegotiationTimeout = TimeSpan.FromMilliseconds(3100),
         },
     ];
+
+    /// <summary>Where retries are reported (never serialized or printed with the config).</summary>
+    internal IScanLog? Log { get; init; }
 
     public override string RegionEndpointServiceName => ServiceIdValue;
 

@@ -93,6 +93,11 @@ public sealed class WireFormatTests
         using var env = new EnvironmentScope();
         await using var server = new ScriptedServer();
         using var api = (ImageBuilderScanApi)SdkTestSupport.Create(SdkTestSupport.Options(server));
+        var names = api.Client.PipelineHandlerNames().ToList();
+        Assert.Equal(names.IndexOf("Marshaller") + 1, names.IndexOf(nameof(ImageBuilderAuthResolver)));
+        Assert.Contains(nameof(ImageBuilderEndpointResolver), names);
+        Assert.DoesNotContain("EndpointResolver", names);
+        Assert.Equal(names.IndexOf("RetryHandler") + 1, names.IndexOf(nameof(RetryLogHandler)));
         await api.ListImageScanFindingsAsync(new FindingsRequest(null, null, null, null), CancellationToken.None);
         AssertSigned(Assert.Single(server.Requests));
     }
