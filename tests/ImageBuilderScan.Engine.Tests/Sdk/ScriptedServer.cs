@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ImageBuilderScan.Engine.Tests.Sdk;
+
+/// <summary>A request as it arrived on the wire.</summary>
+public sealed record CapturedRequest(string Method, string Target, IReadOnlyDictionary<string, string> Headers, string Body);
+
+/// <summary>What the server answers; <see cref="TruncateTo"/> sends fewer body bytes than declared and drops the connection.</summary>
+public sealed record ScriptedResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null,
+    TimeSpan Delay = default, int? TruncateTo = null)
+{
+    public static ScriptedResponse Json(string body, string requestId = "req-1")
+        => new(200, body, new Dictionary<string, string> { ["x-amzn-RequestId"] = requestId });
+
+    public static ScriptedResponse Error(int status, string? headerCode, string body, string requestId = "err-req")
+    {
+        var headers = new Dictionary<string, string> { ["x-amzn-RequestId"] = requestId };
+        if (headerCode is not null) headers["x-amzn-ErrorType"] = headerCode;
+        return new ScriptedResponse(status, body, headers);
+    }
+}
+
+/// <summary>
+/// A tiny HTTP/1.1 server on 127.0.0.1 for the SDK tests: records every request and answers from
+/// a script (a queue, then a default). Bounded: every read and wait has a limit.
+/// </summary>
+public sealed class ScriptedServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentQueue<ScriptedResponse> _script = new();
+    private readonly Task _acceptLoop;
+
+    public ScriptedServer()
+    {
+        _listener.Start();
+        BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
+        _acceptLoop = Task.Run(AcceptLoopAsync);
+    }
+
+    public Uri BaseAddress { get; }
+    public ConcurrentQueue<CapturedRequest> Requests { get; } = new();
+    public ScriptedResponse Default { get; set; } = ScriptedResponse.Json("{}");
+
+    public void Enqueue(params ScriptedResponse[] responses)
+    {
+        foreach (var response in responses) _script.Enqueue(response);
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
+            catch (Exception) { return; }
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        var stream = client.GetStream();
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var request = await ReadRequestAsync(stream);
+                if (request is null) return;
+                Requests.Enqueue(request);
+                var response = _script.TryDequeue(out var scripted) ? scripted : Default;
+                if (response.Delay > TimeSpan.Zero) await Task.Delay(response.Delay, _stop.Token);
+                if (!await WriteResponseAsync(stream, response)) return;
+            }
+        }
+        catch (Exception) { /* connection closed by the client or the test */ }
+    }
+
+    private static async Task<CapturedRequest?> ReadRequestAsync(NetworkStream stream)
+    {
+        var head = new List<byte>();
+        var one = new byte[1];
+        while (!EndsWithBlankLine(head))
+        {
+            if (await stream.ReadAsync(one) == 0) return null;
+            head.Add(one[0]);
+            if (head.Count > 64 * 1024) return null;
+        }
+        var lines = Encoding.ASCII.GetString(head.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var requestLine = lines[0].Split(' ');
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in lines.Skip(1))
+        {
+            var colon = line.IndexOf(':');
+            headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
+        }
+        var length = headers.TryGetValue("Content-Length", out var text) ? int.Parse(text) : 0;
+        var body = new byte[length];
+        var read = 0;
+        while (read < length)
+        {
+            var n = await stream.ReadAsync(body.AsMemory(read));
+            if (n == 0) return null;
+            read += n;
+        }
+        return new CapturedRequest(requestLine[0], requestLine[1], headers, Encoding.UTF8.GetString(body));
+    }
+
+    private static bool EndsWithBlankLine(List<byte> b)
+        => b.Count >= 4 && b[^4] == '\r' && b[^3] == '\n' && b[^2] == '\r' && b[^1] == '\n';
+
+    private static async Task<bool> WriteResponseAsync(NetworkStream stream, ScriptedResponse response)
+    {
+        var body = Encoding.UTF8.GetBytes(response.Body);
+        var head = new StringBuilder($"HTTP/1.1 {response.Status} {(HttpStatusCode)response.Status}\r\n");
+        head.Append("Content-Type: application/json\r\n");
+        head.Append($"Content-Length: {body.Length}\r\n");
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>()) head.Append($"{name}: {value}\r\n");
+        head.Append("\r\n");
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
+        if (response.TruncateTo is int cut)
+        {
+            await stream.WriteAsync(body.AsMemory(0, Math.Min(cut, body.Length)));
+            await stream.FlushAsync();
+            return false;
+        }
+        await stream.WriteAsync(body);
+        await stream.FlushAsync();
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        try { await _acceptLoop.WaitAsync(TimeSpan.FromSeconds(10)); } catch (Exception) { }
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Engine.Sdk;
+
+namespace ImageBuilderScan.Engine.Tests.Sdk;
+
+public sealed class RecordingLog : IScanLog
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+    public void Verbose(string message) => Lines.Enqueue("VERBOSE: " + message);
+    public void Debug(string message) => Lines.Enqueue("DEBUG: " + message);
+    public void Warning(string message) => Lines.Enqueue("WARNING: " + message);
+}
+
+internal static class SdkTestSupport
+{
+    public const string AccessKey = "AKIDEXAMPLESDKTEST00";
+    public const string SecretKey = "SdkTestSecretKeyThatMustNeverBeLogged0000";
+    public const string SessionToken = "SdkTestSessionTokenThatMustNeverBeLogged";
+
+    public static ScanClientOptions Options(ScriptedServer server, RecordingLog? log = null, int? maxAttempts = null,
+        TimeSpan? timeout = null, string? sessionToken = null) => new()
+    {
+        Region = "us-west-2",
+        AccessKey = AccessKey,
+        SecretKey = SecretKey,
+        SessionToken = sessionToken,
+        EndpointUrl = server.BaseAddress.ToString(),
+        MaxAttempts = maxAttempts,
+        RequestTimeout = timeout,
+        Log = log,
+    };
+
+    public static IImageBuilderScanApi Create(ScanClientOptions options) => ImageBuilderScanApiFactory.Create(options, out _);
+}
