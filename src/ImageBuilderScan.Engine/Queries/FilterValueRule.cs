@@ -16,8 +16,10 @@ internal static class FilterValueRule
     public static string Check(string parameter, string? value, FilterValueShape? shape)
     {
         var form = shape?.ExpectedForm ?? ExpectedForm;
-        if (string.IsNullOrEmpty(value))
-            throw new ScanInputException(parameter, value, form, "a value is empty.");
+        // Spaces are allowed inside a value, but a blank value never names anything.
+        if (string.IsNullOrWhiteSpace(value))
+            throw new ScanInputException(parameter, value, form,
+                string.IsNullOrEmpty(value) ? "a value is empty." : $"'{InputDisplay.Show(value)}' is blank.");
         if (value.Length > QueryValidator.MaxValueLength)
             throw new ScanInputException(parameter, value, form,
                 $"'{InputDisplay.Show(value)}' is {value.Length} characters long; at most {QueryValidator.MaxValueLength} are allowed.");

@@ -69,9 +69,9 @@ internal sealed class FilterValueShape
         "(a letter first, then letters, digits, '-', ':', '.' or '_', with at least one digit), e.g. CVE-2025-38064",
         new Regex(
             // A family prefix in any case selects that family's (upper-case) shape, so cve-2024-1 is refused.
-            @"\A(?(?=(?i:cve-))CVE-[0-9]{4}-[0-9]{4,}" +
+            @"\A(?(?=(?i:cve)[^a-zA-Z])CVE-[0-9]{4}-[0-9]{4,}" +
             @"|(?(?=(?i:alas))ALAS[0-9A-Z]*(-[0-9.]+)?-[0-9]{4}-[0-9]{3,}" +
-            @"|(?(?=(?i:ghsa-))GHSA-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}" +
+            @"|(?(?=(?i:ghsa)[^a-zA-Z])GHSA-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}" +
             @"|(?(?=(?i:kb)[0-9])KB[0-9]{6,8}" +
             @"|(?=[^0-9]*[0-9])[A-Za-z][A-Za-z0-9._:-]*[A-Za-z0-9]))))\z",
             Options));
