@@ -33,7 +33,7 @@ internal static class BadInputCases
         foreach (var (label, value) in values)
         {
             yield return Aggregation($"{parameter} aggregations {label}", filter, [value], parameter, form);
-            // The same bad value after nine good ones, and given through the escape hatch.
+            // For each operation where the filter applies, and given through the escape hatch.
             if (both) yield return Finding($"{parameter} findings {label}", filter, [value], parameter, form);
             yield return Aggregation($"{parameter} FilterValue {label}", filter, [value], "FilterValue", form, valuesParameter: "FilterValue");
         }
