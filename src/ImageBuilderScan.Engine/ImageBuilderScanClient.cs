@@ -9,8 +9,32 @@ namespace ImageBuilderScan.Engine;
 /// The engine's front door: validates a query before anything is sent, then pages through the
 /// service, yielding each item as its page arrives.
 /// </summary>
+/// <remarks>
+/// <para>Every listing method validates its query with <see cref="QueryValidator"/> when it is
+/// called, so bad input throws <see cref="Errors.ScanInputException"/> before any request. Filter
+/// values beyond what one request takes become successive requests (10 values per aggregation
+/// request, one per finding request), streamed in the order of the values.</para>
+/// <para>Each chain of pages is followed until the service sends no (or an empty) <c>nextToken</c>;
+/// empty pages that carry a token are followed too. The cancellation token is checked before each
+/// request and passed into it.</para>
+/// <para>Each page is checked before any of its items is yielded. A token the service already returned
+/// in the same chain (or the token the request carried) ends the listing with
+/// <see cref="Errors.ScanProtocolException"/> <c>RepeatedNextToken</c>. An aggregation without a key
+/// (<c>MissingKey</c>), with a negative count, or with critical + high + medium above all
+/// (<c>ImplausibleCounts</c>) ends it too, naming the request id and the key: a wrong number is never
+/// shown as right.</para>
+/// <para>When a request or a page fails, the <see cref="Errors.ImageBuilderScanException"/> carries a
+/// <see cref="Errors.ResumePoint"/>: the filter and values of that request, the token it carried, and
+/// the values not yet asked. Nothing already yielded is taken back; asking again from the resume point
+/// yields exactly the rest.</para>
+/// <para>One verbose line per page goes to the client's <see cref="IScanLog"/>: the request id, the
+/// number of items, and whether more pages follow.</para>
+/// </remarks>
 public sealed class ImageBuilderScanClient : IDisposable
 {
+    private const string AggregationsOperation = "ListImageScanFindingAggregations";
+    private const string FindingsOperation = "ListImageScanFindings";
+
     private readonly IImageBuilderScanApi _api;
 
     internal ImageBuilderScanClient(IImageBuilderScanApi api, ScanConnectionInfo connection, IScanLog? log)
@@ -31,17 +55,41 @@ public sealed class ImageBuilderScanClient : IDisposable
 
     internal IScanLog? Log { get; }
 
+    /// <summary>Every page of aggregations, as each arrives (for single-page use and resume).</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFindingAggregation>> GetAggregationPagesAsync(AggregationQuery query, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    {
+        var valid = QueryValidator.Validate(query);
+        var plan = PagingPlan.Create(valid.FilterName, valid.Values, QueryValidator.MaxValuesPerAggregationRequest, valid.NextToken);
+        var api = _api;
+        return ScanPager.PagesAsync<ScanFindingAggregation>(AggregationsOperation, plan,
+            (values, token, ct) => api.ListImageScanFindingAggregationsAsync(new AggregationsRequest(plan.FilterName, values, token), ct),
+            PagePlausibility.Check, Log, cancellationToken);
+    }
 
+    /// <summary>Every aggregation, each yielded as its page arrives.</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     public IAsyncEnumerable<ScanFindingAggregation> GetAggregationsAsync(AggregationQuery query, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        => ScanPager.ItemsAsync(GetAggregationPagesAsync(query, cancellationToken), cancellationToken);
 
+    /// <summary>Every page of findings, as each arrives (for single-page use and resume).</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFinding>> GetFindingPagesAsync(FindingQuery query, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    {
+        var valid = QueryValidator.Validate(query);
+        var plan = PagingPlan.Create(valid.FilterName, valid.Values, QueryValidator.MaxValuesPerFindingRequest, valid.NextToken);
+        var api = _api;
+        var pageSize = valid.PageSize;
+        return ScanPager.PagesAsync<ScanFinding>(FindingsOperation, plan,
+            (values, token, ct) => api.ListImageScanFindingsAsync(
+                new FindingsRequest(plan.FilterName, values.Count == 0 ? null : values[0], pageSize, token), ct),
+            null, Log, cancellationToken);
+    }
 
+    /// <summary>Every finding, each yielded as its page arrives.</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     public IAsyncEnumerable<ScanFinding> GetFindingsAsync(FindingQuery query, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        => ScanPager.ItemsAsync(GetFindingPagesAsync(query, cancellationToken), cancellationToken);
 
     public void Dispose() => _api.Dispose();
 }

@@ -1,0 +1,88 @@
+using ImageBuilderScan.Engine.Queries;
+using static ImageBuilderScan.Engine.Tests.Paging.TestClients;
+
+namespace ImageBuilderScan.Engine.Tests.Paging;
+
+public sealed class StreamingAndCancellationTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task First_page_items_are_yielded_before_the_second_page_is_requested()
+    {
+        // The second request never completes: an iterator that waited for the last page would hang.
+        var api = new FakeScanApi { PageSize = 3, HangAt = n => n == 1 };
+        using var cts = new CancellationTokenSource();
+        using var client = Over(api);
+
+        await using var items = client.GetAggregationsAsync(new AggregationQuery(), cts.Token).GetAsyncEnumerator();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await items.MoveNextAsync().AsTask().WaitAsync(Bound));
+            Assert.Equal(1, api.RequestCount);
+        }
+        cts.Cancel();
+    }
+
+    [Fact]
+    public async Task Cancellation_between_pages_sends_no_further_request()
+    {
+        var api = new FakeScanApi { PageSize = 2 };
+        using var cts = new CancellationTokenSource();
+        using var client = Over(api);
+
+        await using var items = client.GetAggregationsAsync(new AggregationQuery(), cts.Token).GetAsyncEnumerator();
+        Assert.True(await items.MoveNextAsync());
+        Assert.True(await items.MoveNextAsync());
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await items.MoveNextAsync());
+        Assert.Equal(1, api.RequestCount);
+    }
+
+    [Fact]
+    public async Task Cancellation_during_a_request_ends_it_and_sends_no_further_request()
+    {
+        var api = new FakeScanApi { PageSize = 2, HangAt = n => n == 1 };
+        using var cts = new CancellationTokenSource();
+        using var client = Over(api);
+
+        await using var pages = client.GetFindingPagesAsync(new FindingQuery(), cts.Token).GetAsyncEnumerator();
+        Assert.True(await pages.MoveNextAsync());
+        var pending = pages.MoveNextAsync().AsTask();
+        await api.Hanging.Task.WaitAsync(Bound);
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(Bound));
+        Assert.Equal(2, api.RequestCount);
+    }
+
+    [Fact]
+    public async Task WithCancellation_token_is_honoured_too()
+    {
+        var api = new FakeScanApi { PageSize = 2, HangAt = n => n == 0 };
+        using var cts = new CancellationTokenSource();
+        using var client = Over(api);
+
+        var pending = Task.Run(async () =>
+        {
+            await foreach (var _ in client.GetAggregationsAsync(new AggregationQuery()).WithCancellation(cts.Token)) { }
+        });
+        await api.Hanging.Task.WaitAsync(Bound);
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(Bound));
+        Assert.Equal(1, api.RequestCount);
+    }
+
+    [Fact]
+    public async Task Stopping_early_sends_no_further_request()
+    {
+        var api = new FakeScanApi { PageSize = 2 };
+        using var client = Over(api);
+
+        await foreach (var _ in client.GetAggregationsAsync(new AggregationQuery())) break;
+
+        Assert.Equal(1, api.RequestCount);
+    }
+}
