@@ -28,7 +28,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 [xml]$props = Get-Content (Join-Path $root 'Directory.Build.props') -Raw
-$version = @($props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ })[0]
+$version = $props.SelectSingleNode('//VersionPrefix').InnerText
 $moduleFolder = Join-Path $root "output/ImageBuilderScan/$version"
 
 function Invoke-Dotnet {

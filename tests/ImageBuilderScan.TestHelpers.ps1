@@ -7,7 +7,7 @@ $script:EmulatorSecretKey = 'ImageBuilderScanEmulatorSecretKey00000000'
 
 function Get-BuiltModuleManifest {
     [xml]$props = Get-Content (Join-Path $script:RepoRoot 'Directory.Build.props') -Raw
-    $version = @($props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ })[0]
+    $version = $props.SelectSingleNode('//VersionPrefix').InnerText
     $manifest = Join-Path $script:RepoRoot "output/ImageBuilderScan/$version/ImageBuilderScan.psd1"
     if (-not (Test-Path $manifest)) { throw "Build the module first (./build.ps1 or dotnet build src/ImageBuilderScan -c Release): $manifest is missing." }
     $manifest
