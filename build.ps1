@@ -1,0 +1,123 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests, documents, packages or demonstrates the ImageBuilderScan module.
+.DESCRIPTION
+    Build   dotnet build: lays out output/ImageBuilderScan/<version>/ as it installs (the same layout
+            a plain `dotnet build src/ImageBuilderScan -c Release` gives).
+    Test    Build, then `dotnet test` of the solution and Pester 5 (tests/*.Tests.ps1) against the
+            built module when Pester is installed.
+    Docs    MAML help from en-US/*.md with Microsoft.PowerShell.PlatyPS 1.0 when installed
+            (Import-MarkdownCommandHelp | Export-MamlCommandHelp); says clearly when it skipped.
+    Package Build and Docs, then a nupkg for Publish-PSResource (Compress-PSResource when
+            Microsoft.PowerShell.PSResourceGet is installed) or else a zip of the module folder.
+    Demo    Build, start the emulator with samples/findings.json on a free port and run the cmdlets
+            against it: no AWS account needed.
+.EXAMPLE
+    ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo')]
+    [string] $Task = 'Build',
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+[xml]$props = Get-Content (Join-Path $root 'Directory.Build.props') -Raw
+$version = $props.SelectSingleNode('//VersionPrefix').InnerText
+$moduleFolder = Join-Path $root "output/ImageBuilderScan/$version"
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    Invoke-Dotnet build (Join-Path $root 'ImageBuilderScan.sln') --configuration $Configuration
+    if (-not (Test-Path (Join-Path $moduleFolder 'bin/ImageBuilderScan.dll'))) { throw "The build did not lay out $moduleFolder." }
+    Write-Host "Module: $moduleFolder"
+}
+
+function Invoke-Docs {
+    if (-not (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS)) {
+        Write-Warning 'Docs SKIPPED: Microsoft.PowerShell.PlatyPS is not installed (Install-PSResource Microsoft.PowerShell.PlatyPS). Get-Help will show syntax only; about_ImageBuilderScan is still shipped.'
+        return
+    }
+    Import-Module Microsoft.PowerShell.PlatyPS
+    $help = Join-Path $moduleFolder 'en-US'
+    $null = New-Item -ItemType Directory -Force $help
+    $staging = Join-Path ([System.IO.Path]::GetTempPath()) "ibscan-maml-$PID"
+    Get-ChildItem (Join-Path $root 'en-US') -Filter '*.md' | ForEach-Object { Import-MarkdownCommandHelp -Path $_.FullName } |
+        Export-MamlCommandHelp -OutputFolder $staging -Force | Out-Null
+    # PlatyPS writes <OutputFolder>/<ModuleName>/<Assembly>-Help.xml; the module wants it in en-US/.
+    Get-ChildItem $staging -Recurse -Filter '*-Help.xml' | Copy-Item -Destination $help -Force
+    Remove-Item $staging -Recurse -Force
+    Write-Host "MAML help -> $help"
+}
+
+function Invoke-Test {
+    Invoke-Build
+    Invoke-Dotnet test (Join-Path $root 'ImageBuilderScan.sln') --configuration $Configuration --no-build
+    $pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
+    if (-not $pester) {
+        Write-Warning 'Pester SKIPPED: Pester 5 is not installed (Install-PSResource Pester). Only xunit ran.'
+        return
+    }
+    # A child process, so the module loaded by the tests never stays in this session.
+    $script = "Import-Module Pester -MinimumVersion 5.0.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$root/tests'; `$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
+    & (Get-Process -Id $PID).Path -NoProfile -Command $script
+    if ($LASTEXITCODE -ne 0) { throw "Pester failed ($LASTEXITCODE failed test(s))." }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    Invoke-Docs
+    $packages = Join-Path $root 'output/packages'
+    $null = New-Item -ItemType Directory -Force $packages
+    if (Get-Command Compress-PSResource -ErrorAction SilentlyContinue) {
+        Compress-PSResource -Path $moduleFolder -DestinationPath $packages
+        Write-Host "nupkg -> $packages (publish with Publish-PSResource -NupkgPath <file> -Repository PSGallery)"
+    }
+    else {
+        $zip = Join-Path $packages "ImageBuilderScan-$version.zip"
+        Compress-Archive -Path $moduleFolder -DestinationPath $zip -Force
+        Write-Host "zip -> $zip (Compress-PSResource not found: install Microsoft.PowerShell.PSResourceGet 1.1+ for a nupkg)"
+    }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    . (Join-Path $root 'tests/ImageBuilderScan.TestHelpers.ps1')
+    $emulator = Start-TestEmulator -PageSize 2
+    try {
+        Import-Module (Join-Path $moduleFolder 'ImageBuilderScan.psd1') -Force
+        $aws = $emulator.Aws
+        Write-Host "`nEmulator on $($emulator.Url) with samples/findings.json. Parameters used below:" -ForegroundColor Cyan
+        Write-Host "  -EndpointUrl $($aws.EndpointUrl) -Region $($aws.Region) -AccessKey $($aws.AccessKey) -SecretKey <emulator secret>`n"
+        Write-Host '> Get-IBScanFindingAggregation @aws     # counts per account' -ForegroundColor Cyan
+        Get-IBScanFindingAggregation @aws | Format-Table | Out-Host
+        $image = Get-IBScanFinding @aws -PageSize 25 | Select-Object -First 1 -ExpandProperty ImageBuildVersionArn
+        Write-Host "> Get-IBScanFindingAggregation @aws -ImageBuildVersionArn $image" -ForegroundColor Cyan
+        $aggregation = Get-IBScanFindingAggregation @aws -ImageBuildVersionArn $image
+        $aggregation | Format-Table | Out-Host
+        Write-Host '> $aggregation | Get-IBScanFinding @aws   # drill down to the findings behind the counts' -ForegroundColor Cyan
+        $aggregation | Get-IBScanFinding @aws | Format-Table | Out-Host
+        Write-Host '> Get-IBScanFinding @aws -Severity CRITICAL, HIGH | Select-Object -First 5' -ForegroundColor Cyan
+        Get-IBScanFinding @aws -Severity CRITICAL, HIGH | Select-Object -First 5 | Format-Table | Out-Host
+    }
+    finally {
+        Stop-TestEmulator $emulator
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Docs' { Invoke-Build; Invoke-Docs }
+    'Package' { Invoke-Package }
+    'Demo' { Invoke-Demo }
+}

@@ -1,0 +1,60 @@
+using System.Management.Automation;
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace ImageBuilderScan;
+
+/// <summary>
+/// Runs when PowerShell imports the module: answers the default context's request for the engine
+/// (which the cmdlets reference) by loading it into <see cref="ModuleLoadContext"/>. Only the engine
+/// is answered here; its own references (AWSSDK.*) then resolve inside the module's context.
+/// </summary>
+public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+{
+    private static readonly object Gate = new();
+    private static ModuleLoadContext? _context;
+    private static bool _hooked;
+
+    public void OnImport() => Hook();
+
+    public void OnRemove(PSModuleInfo psModuleInfo) => Unhook();
+
+    /// <summary>Hooks the resolver once; idempotent, so Import-Module -Force is harmless.</summary>
+    public static void Hook()
+    {
+        lock (Gate)
+        {
+            if (_hooked) return;
+            var binDirectory = Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location)!;
+            _context ??= new ModuleLoadContext(Path.Combine(binDirectory, "deps"));
+            AssemblyLoadContext.Default.Resolving += ResolveEngine;
+            _hooked = true;
+        }
+    }
+
+    public static void Unhook()
+    {
+        lock (Gate)
+        {
+            if (!_hooked) return;
+            // The engine already loaded stays in the module's context (contexts here are not
+            // collectible); a later import reuses the same context.
+            AssemblyLoadContext.Default.Resolving -= ResolveEngine;
+            _hooked = false;
+        }
+    }
+
+    private static Assembly? ResolveEngine(AssemblyLoadContext requester, AssemblyName name)
+    {
+        if (!string.Equals(name.Name, ModuleLoadContext.EngineAssemblyName, StringComparison.Ordinal)) return null;
+        var context = _context;
+        var path = context?.PathOf(name);
+        if (context is null || path is null) return null;
+        foreach (var loaded in context.Assemblies)
+        {
+            if (string.Equals(loaded.GetName().Name, name.Name, StringComparison.Ordinal)) return loaded;
+        }
+
+        return context.LoadFromAssemblyPath(path);
+    }
+}

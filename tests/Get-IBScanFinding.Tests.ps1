@@ -1,0 +1,154 @@
+#Requires -Version 7.4
+# Pester 5. Runs against the built module (output/ImageBuilderScan/<version>) and a local emulator.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
+    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
+    $script:Emulator = Start-TestEmulator -PageSize 1
+    $script:Aws = $script:Emulator.Aws
+    $script:AllFindings = @(Get-IBScanFinding @Aws -PageSize 25 -ErrorAction Stop)
+    $script:ImageArns = @($AllFindings.ImageBuildVersionArn | Where-Object { $_ } | Sort-Object -Unique)
+    $script:PipelineArns = @($AllFindings.ImagePipelineArn | Where-Object { $_ } | Sort-Object -Unique)
+    $script:VulnerabilityIds = @($AllFindings.VulnerabilityId | Where-Object { $_ } | Sort-Object -Unique)
+    $script:Cmdlet = 'ImageBuilderScan.Commands.GetIBScanFindingCommand'
+}
+
+AfterAll {
+    Stop-TestEmulator $script:Emulator
+    Remove-Module ImageBuilderScan -ErrorAction SilentlyContinue
+}
+
+Describe 'Get-IBScanFinding' {
+    Context 'parameter sets' {
+        It 'lists every finding without a filter: as many as the account aggregations count' {
+            $AllFindings.Count | Should -BeGreaterThan 3
+            (Get-IBScanFindingAggregation @Aws | Measure-Object All -Sum).Sum | Should -Be $AllFindings.Count
+        }
+
+        It 'filters by -ImageBuildVersionArn, several values as successive calls in order' {
+            $arns = $ImageArns[0..1]
+            $result = @(Get-IBScanFinding @Aws -ImageBuildVersionArn $arns)
+            $result.Count | Should -Be @($AllFindings | Where-Object ImageBuildVersionArn -in $arns).Count
+            $firstOfSecond = [array]::FindIndex([object[]]$result, [Predicate[object]] { param($f) $f.ImageBuildVersionArn -eq $arns[1] })
+            @($result[$firstOfSecond..($result.Count - 1)] | Where-Object ImageBuildVersionArn -eq $arns[0]) | Should -BeNullOrEmpty
+        }
+
+        It 'filters by -ImagePipelineArn' {
+            @(Get-IBScanFinding @Aws -ImagePipelineArn $PipelineArns[0]).Count | Should -Be @($AllFindings | Where-Object ImagePipelineArn -eq $PipelineArns[0]).Count
+        }
+
+        It 'filters by -VulnerabilityId' {
+            $result = @(Get-IBScanFinding @Aws -VulnerabilityId $VulnerabilityIds[0])
+            $result.Count | Should -Be @($AllFindings | Where-Object VulnerabilityId -eq $VulnerabilityIds[0]).Count
+            $result.VulnerabilityId | Sort-Object -Unique | Should -Be $VulnerabilityIds[0]
+        }
+
+        It 'filters by -Severity in any case' {
+            $result = @(Get-IBScanFinding @Aws -Severity critical, High)
+            $result.Count | Should -Be @($AllFindings | Where-Object Severity -in 'CRITICAL', 'HIGH').Count
+        }
+
+        It 'refuses a severity outside the fixed set, and completes the set' {
+            { Get-IBScanFinding @Aws -Severity SEVERE } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+            $line = 'Get-IBScanFinding -Severity cr'
+            $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $completion.CompletionMatches.CompletionText | Should -Contain 'CRITICAL'
+        }
+
+        It 'takes -PageSize 1..25 with the alias MaxResults' {
+            @(Get-IBScanFinding @Aws -MaxResults 2).Count | Should -Be $AllFindings.Count
+            { Get-IBScanFinding @Aws -PageSize 26 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        }
+    }
+
+    Context 'drill-down from aggregations' {
+        It 'an image aggregation lists the findings behind its counts' {
+            $image = @(Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $ImageArns[0]) | Where-Object { "$($_.Kind)" -eq 'Image' } | Select-Object -First 1
+            $findings = @($image | Get-IBScanFinding @Aws)
+            $findings.Count | Should -Be $image.All
+            @($findings | Where-Object Severity -eq 'CRITICAL').Count | Should -Be $image.Critical
+            $findings.ImageBuildVersionArn | Sort-Object -Unique | Should -Be $image.ImageBuildVersionArn
+        }
+
+        It 'a vulnerability aggregation lists that vulnerability''s findings' {
+            $aggregations = @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $VulnerabilityIds[0])
+            $findings = @($aggregations | Get-IBScanFinding @Aws)
+            $findings.Count | Should -Be ($aggregations | Measure-Object All -Sum).Sum
+        }
+
+        It 'an account aggregation lists that account''s findings' {
+            $account = @(Get-IBScanFindingAggregation @Aws)[0]
+            $findings = @($account | Get-IBScanFinding @Aws)
+            $findings.Count | Should -Be $account.All
+        }
+
+        It 'a foreign object binds the one key it carries' {
+            @([pscustomobject]@{ ImagePipelineArn = $PipelineArns[0] } | Get-IBScanFinding @Aws).Count |
+                Should -Be @($AllFindings | Where-Object ImagePipelineArn -eq $PipelineArns[0]).Count
+        }
+    }
+
+    Context 'paging' {
+        It '-NoAutoPage and -NextToken walk the same findings; the variable is $null at the end' {
+            $pages = 0; $walked = @(); $next = $null
+            do {
+                $page = if ($next) { @(Get-IBScanFinding @Aws -PageSize 2 -NoAutoPage -NextToken $next -NextTokenVariable next) }
+                        else { @(Get-IBScanFinding @Aws -PageSize 2 -NoAutoPage -NextTokenVariable next) }
+                $page.Count | Should -BeLessOrEqual 2
+                $walked += $page; $pages++
+            } while ($next -and $pages -lt 1000)
+            $pages | Should -BeGreaterThan 1
+            $walked.Count | Should -Be $AllFindings.Count
+            $next | Should -BeNullOrEmpty
+        }
+
+        It 'sends one request for Select-Object -First 1' {
+            $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindings'
+            @(Get-IBScanFinding @Aws -PageSize 1 | Select-Object -First 1).Count | Should -Be 1
+            (Get-EmulatorRequestCount $Emulator 'ListImageScanFindings') - $before | Should -Be 1
+        }
+    }
+
+    Context 'what users see' {
+        It 'renders the finding table' {
+            $saved = $PSStyle.OutputRendering
+            try {
+                $PSStyle.OutputRendering = 'PlainText'
+                $finding = $AllFindings | Where-Object PackageName | Select-Object -First 1
+                $text = $finding | Out-String -Width 120
+                $text | Should -Match 'Severity\s+VulnerabilityId\s+PackageName\s+InstalledVersion\s+FixedInVersion\s+Score\s+Image'
+                $text | Should -Match ([regex]::Escape($finding.VulnerabilityId))
+                $text | Should -Match ([regex]::Escape($finding.PackageName))
+            }
+            finally { $PSStyle.OutputRendering = $saved }
+        }
+
+        It 'declares its output type' {
+            (Get-Command Get-IBScanFinding).OutputType.Name | Should -Be 'ImageBuilderScan.Engine.Model.ScanFinding'
+        }
+    }
+
+    Context 'errors' {
+        It 'writes a non-terminating error with id, category and target, then -ErrorAction Stop throws' {
+            Get-IBScanFinding @Aws -ImageBuildVersionArn 'arn:aws:imagebuilder:us-east-1:123:image/x' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -Be "InvalidInput,$Cmdlet"
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err[0].TargetObject | Should -Contain 'arn:aws:imagebuilder:us-east-1:123:image/x'
+            { Get-IBScanFinding @Aws -VulnerabilityId '' -ErrorAction Stop } | Should -Throw
+        }
+
+        It 'reports a forged -NextToken as InvalidPaginationTokenException' {
+            Get-IBScanFinding @Aws -NextToken 'forged-token' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -Be "InvalidPaginationTokenException,$Cmdlet"
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+    }
+
+    Context 'help' {
+        It 'has examples in Get-Help when the MAML was built' {
+            $maml = Join-Path (Split-Path (Get-BuiltModuleManifest)) 'en-US/ImageBuilderScan.dll-Help.xml'
+            if (-not (Test-Path $maml)) { Set-ItResult -Skipped -Because 'MAML not built (./build.ps1 -Task Docs needs Microsoft.PowerShell.PlatyPS)'; return }
+            @((Get-Help Get-IBScanFinding -Examples).examples.example).Count | Should -BeGreaterOrEqual 4
+        }
+    }
+}

@@ -1,0 +1,227 @@
+#Requires -Version 7.4
+# Pester 5. Runs against the built module (output/ImageBuilderScan/<version>) and a local emulator.
+# ./build.ps1 -Task Test, or: Invoke-Pester ./tests
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
+    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
+    $script:Emulator = Start-TestEmulator -PageSize 1
+    $script:Aws = $script:Emulator.Aws
+
+    # What the sample data holds, seen through the findings API (every finding, every key).
+    $script:AllFindings = @(Get-IBScanFinding @Aws -PageSize 25 -ErrorAction Stop)
+    $script:ImageArns = @($AllFindings.ImageBuildVersionArn | Where-Object { $_ } | Sort-Object -Unique)
+    $script:PipelineArns = @($AllFindings.ImagePipelineArn | Where-Object { $_ } | Sort-Object -Unique)
+    $script:VulnerabilityIds = @($AllFindings.VulnerabilityId | Where-Object { $_ } | Sort-Object -Unique)
+    $script:Cmdlet = 'ImageBuilderScan.Commands.GetIBScanFindingAggregationCommand'
+}
+
+AfterAll {
+    Stop-TestEmulator $script:Emulator
+    Remove-Module ImageBuilderScan -ErrorAction SilentlyContinue
+}
+
+Describe 'Get-IBScanFindingAggregation' {
+    It 'has sample data to test with' {
+        $AllFindings.Count | Should -BeGreaterThan 3
+        $ImageArns.Count | Should -BeGreaterThan 1
+        $PipelineArns.Count | Should -BeGreaterThan 0
+        $VulnerabilityIds.Count | Should -BeGreaterThan 2
+    }
+
+    Context 'parameter sets' {
+        It 'aggregates by account without a filter, and the counts add up to every finding' {
+            $result = @(Get-IBScanFindingAggregation @Aws)
+            $result.Count | Should -BeGreaterThan 0
+            $result.Kind | ForEach-Object { "$_" } | Should -Be (@('Account') * $result.Count)
+            ($result | Measure-Object All -Sum).Sum | Should -Be $AllFindings.Count
+            ($result | Measure-Object Critical -Sum).Sum | Should -Be @($AllFindings | Where-Object Severity -eq 'CRITICAL').Count
+            foreach ($a in $result) { $a.Other | Should -Be ($a.All - $a.Critical - $a.High - $a.Medium) }
+        }
+
+        It 'filters by -AccountId' {
+            $account = @(Get-IBScanFindingAggregation @Aws)[0]
+            $result = @(Get-IBScanFindingAggregation @Aws -AccountId $account.AccountId)
+            ($result | Measure-Object All -Sum).Sum | Should -Be $account.All
+        }
+
+        It 'filters by -ImageBuildVersionArn, counts equal to that image''s findings' {
+            $arn = $ImageArns[0]
+            $result = @(Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $arn)
+            $result.Count | Should -BeGreaterThan 0
+            ($result | Measure-Object All -Sum).Sum | Should -Be @($AllFindings | Where-Object ImageBuildVersionArn -eq $arn).Count
+            ($result | Measure-Object High -Sum).Sum | Should -Be @($AllFindings | Where-Object { $_.ImageBuildVersionArn -eq $arn -and $_.Severity -eq 'HIGH' }).Count
+        }
+
+        It 'filters by -ImagePipelineArn' {
+            $arn = $PipelineArns[0]
+            $result = @(Get-IBScanFindingAggregation @Aws -ImagePipelineArn $arn)
+            ($result | Measure-Object All -Sum).Sum | Should -Be @($AllFindings | Where-Object ImagePipelineArn -eq $arn).Count
+        }
+
+        It 'filters by -VulnerabilityId with several values' {
+            $ids = $VulnerabilityIds[0..1]
+            $result = @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $ids)
+            ($result | Measure-Object All -Sum).Sum | Should -Be @($AllFindings | Where-Object VulnerabilityId -in $ids).Count
+        }
+
+        It 'takes the -FilterName/-FilterValue escape hatch like the typed parameter' {
+            $arn = $PipelineArns[0]
+            $typed = @(Get-IBScanFindingAggregation @Aws -ImagePipelineArn $arn | ForEach-Object { "$($_.Key)=$($_.All)" })
+            $raw = @(Get-IBScanFindingAggregation @Aws -FilterName imagePipelineArn -FilterValue $arn | ForEach-Object { "$($_.Key)=$($_.All)" })
+            $raw | Should -Be $typed
+        }
+    }
+
+    Context 'pipeline binding' {
+        # Why these bind as they do: see the remarks on GetIBScanFindingAggregationCommand.
+        It 'binds ImagePipelineArn from a property' {
+            $arn = $PipelineArns[0]
+            $piped = @([pscustomobject]@{ ImagePipelineArn = $arn } | Get-IBScanFindingAggregation @Aws | ForEach-Object Key)
+            $piped | Should -Be @(Get-IBScanFindingAggregation @Aws -ImagePipelineArn $arn | ForEach-Object Key)
+        }
+
+        It 'refreshes our own image aggregation by its image key, not by the account it also carries' {
+            $image = @(Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $ImageArns[0]) | Where-Object { "$($_.Kind)" -eq 'Image' } | Select-Object -First 1
+            $image | Should -Not -BeNullOrEmpty
+            $image.AccountId | Should -Not -BeNullOrEmpty
+            $again = @($image | Get-IBScanFindingAggregation @Aws)
+            "$($again[0].Kind)" | Should -Be 'Image'
+            $again.Key | Should -Contain $image.Key
+        }
+
+        It 'prefers AccountId (the default set) when a foreign object carries an account and an ARN' {
+            $account = @(Get-IBScanFindingAggregation @Aws)[0].AccountId
+            $result = @([pscustomobject]@{ AccountId = $account; ImageBuildVersionArn = $ImageArns[0] } | Get-IBScanFindingAggregation @Aws)
+            "$($result[0].Kind)" | Should -Be 'Account'
+        }
+
+        It 'binds AWS Tools'' AwsAccountId' {
+            $account = @(Get-IBScanFindingAggregation @Aws)[0]
+            $result = @([pscustomobject]@{ AwsAccountId = $account.AccountId } | Get-IBScanFindingAggregation @Aws)
+            ($result | Measure-Object All -Sum).Sum | Should -Be $account.All
+        }
+
+        It 'never binds a piped string, nor a FilterName property' {
+            'accountId' | Get-IBScanFindingAggregation @Aws -ErrorAction SilentlyContinue -ErrorVariable e | Should -BeNullOrEmpty
+            $e[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectNotBound*'
+            [pscustomobject]@{ FilterName = 'accountId'; FilterValue = '123456789012' } |
+                Get-IBScanFindingAggregation @Aws -ErrorAction SilentlyContinue -ErrorVariable e2 | Should -BeNullOrEmpty
+            $e2[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectNotBound*'
+        }
+
+        It 'streams each piped record''s results before the next record' {
+            $order = [System.Collections.Generic.List[string]]::new()
+            $ImageArns[0..1] | ForEach-Object { $order.Add("in:$_"); [pscustomobject]@{ ImageBuildVersionArn = $_ } } |
+                Get-IBScanFindingAggregation @Aws | ForEach-Object { $order.Add("out:$($_.ImageBuildVersionArn)") }
+            $firstOut = $order.IndexOf(($order | Where-Object { $_ -like 'out:*' } | Select-Object -First 1))
+            $order.IndexOf("in:$($ImageArns[1])") | Should -BeGreaterThan $firstOut
+        }
+    }
+
+    Context 'paging' {
+        It 'returns everything across pages, and -NoAutoPage/-NextToken/-NextTokenVariable walk the same pages' {
+            $ids = $VulnerabilityIds[0..2]
+            $all = @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $ids -NextTokenVariable done)
+            $done | Should -BeNullOrEmpty
+            $pages = 0; $walked = @(); $next = $null
+            do {
+                $page = if ($next) { @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $ids -NoAutoPage -NextToken $next -NextTokenVariable next) }
+                        else { @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $ids -NoAutoPage -NextTokenVariable next) }
+                $walked += $page; $pages++
+            } while ($next -and $pages -lt 1000)
+            $pages | Should -BeGreaterThan 1
+            ($walked | ForEach-Object Key) | Should -Be ($all | ForEach-Object Key)
+            Get-Variable next -ValueOnly | Should -BeNullOrEmpty
+        }
+
+        It 'sends one request for Select-Object -First 1' {
+            $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations'
+            $first = @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $VulnerabilityIds[0..2] | Select-Object -First 1)
+            $first.Count | Should -Be 1
+            (Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') - $before | Should -Be 1
+        }
+    }
+
+    Context 'what users see' {
+        It 'renders a table at 120 columns with the shortened key and counts' {
+            $saved = $PSStyle.OutputRendering
+            try {
+                $PSStyle.OutputRendering = 'PlainText'
+                $image = @(Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $ImageArns[0]) | Where-Object { "$($_.Kind)" -eq 'Image' } | Select-Object -First 1
+                $text = $image | Out-String -Width 120
+                $text | Should -Match ([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))
+                $text | Should -Match 'Critical\s+High\s+Medium\s+Other\s+All'
+                $text | Should -Match "(?m)\s$($image.All)\s*$"
+                $text | Should -Not -Match ([regex]::Escape($image.ImageBuildVersionArn))
+                ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
+                ($image | Format-List | Out-String -Width 120) | Should -Match ([regex]::Escape($image.ImageBuildVersionArn))
+            }
+            finally { $PSStyle.OutputRendering = $saved }
+        }
+
+        It 'declares its output type' {
+            (Get-Command Get-IBScanFindingAggregation).OutputType.Name | Should -Be 'ImageBuilderScan.Engine.Model.ScanFindingAggregation'
+        }
+
+        It 'says which endpoint and credentials it used, never the secret' {
+            $verbose = Get-IBScanFindingAggregation @Aws -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+            ($verbose -join "`n") | Should -Match ([regex]::Escape($Emulator.Url))
+            ($verbose -join "`n") | Should -Not -Match $EmulatorSecretKey
+        }
+    }
+
+    Context 'errors' {
+        It 'refuses a bad value before sending, as a non-terminating error naming the parameter' {
+            $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations'
+            $out = Get-IBScanFindingAggregation @Aws -ImagePipelineArn 'not-an-arn' -ErrorAction SilentlyContinue -ErrorVariable err
+            $out | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be "InvalidInput,$Cmdlet"
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err[0].TargetObject | Should -Contain 'not-an-arn'
+            $err[0].Exception.Message | Should -Match 'ImagePipelineArn'
+            (Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') | Should -Be $before
+        }
+
+        It 'goes on with the next piped record after one fails' {
+            $result = @([pscustomobject]@{ ImagePipelineArn = 'bad' }, [pscustomobject]@{ ImagePipelineArn = $PipelineArns[0] } |
+                Get-IBScanFindingAggregation @Aws -ErrorAction SilentlyContinue -ErrorVariable err)
+            $err.Count | Should -Be 1
+            $result.Count | Should -BeGreaterThan 0
+        }
+
+        It 'maps a refused signature to PermissionDenied with the input as target' {
+            $bad = $Aws.Clone(); $bad.SecretKey = 'WrongSecretKey000000000000000000000000000'
+            Get-IBScanFindingAggregation @bad -VulnerabilityId $VulnerabilityIds[0] -MaxAttempts 1 -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].CategoryInfo.Category | Should -BeIn @('PermissionDenied', 'AuthenticationError')
+            $err[0].FullyQualifiedErrorId | Should -BeLike "*,$Cmdlet"
+            $err[0].TargetObject | Should -Contain $VulnerabilityIds[0]
+        }
+
+        It 'maps an unreachable endpoint to ConnectionError' {
+            $gone = $Aws.Clone(); $gone.EndpointUrl = "http://127.0.0.1:$(Get-FreeTcpPort)"
+            Get-IBScanFindingAggregation @gone -MaxAttempts 1 -TimeoutSec 5 -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err[0].CategoryInfo.Category | Should -BeIn @('ConnectionError', 'OperationTimeout')
+        }
+
+        It 'throws with -ErrorAction Stop' {
+            { Get-IBScanFindingAggregation @Aws -VulnerabilityId 'not a vulnerability id!' -ErrorAction Stop } | Should -Throw -ErrorId "InvalidInput,$Cmdlet"
+        }
+
+        It 'stops the command when the configuration can never work' {
+            { Get-IBScanFindingAggregation -EndpointUrl $Emulator.Url -Region us-east-1 -AccessKey $EmulatorAccessKey -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId "IncompleteCredentials,$Cmdlet"
+        }
+    }
+
+    Context 'help' {
+        It 'has examples in Get-Help when the MAML was built' {
+            $maml = Join-Path (Split-Path (Get-BuiltModuleManifest)) 'en-US/ImageBuilderScan.dll-Help.xml'
+            if (-not (Test-Path $maml)) { Set-ItResult -Skipped -Because 'MAML not built (./build.ps1 -Task Docs needs Microsoft.PowerShell.PlatyPS)'; return }
+            @((Get-Help Get-IBScanFindingAggregation -Examples).examples.example).Count | Should -BeGreaterOrEqual 4
+            (Get-Help about_ImageBuilderScan | Out-String) | Should -Match 'NextTokenVariable'
+        }
+    }
+}

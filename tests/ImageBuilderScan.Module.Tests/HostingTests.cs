@@ -1,0 +1,190 @@
+using System.Runtime.CompilerServices;
+using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Engine.Hosting;
+using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Engine.Queries;
+
+namespace ImageBuilderScan.Module.Tests;
+
+/// <summary>The logic behind the cmdlets, where no PowerShell is needed to check it.</summary>
+public sealed class HostingTests
+{
+    private sealed class Source(PipelinePump log, int items, Exception? failAfter = null)
+    {
+        public int Steps;
+
+        public async IAsyncEnumerable<int> Run([EnumeratorCancellation] CancellationToken token = default)
+        {
+            for (var i = 0; i < items; i++)
+            {
+                Interlocked.Increment(ref Steps);
+                // Logged from a thread-pool thread: the pump must hand it to the consumer's thread.
+                await Task.Yield();
+                log.Verbose($"page {i}");
+                token.ThrowIfCancellationRequested();
+                yield return i;
+            }
+
+            if (failAfter is not null) throw failAfter;
+        }
+    }
+
+    [Fact]
+    public void Pump_streams_items_and_logs_in_order_on_the_consumer_thread()
+    {
+        var pump = new PipelinePump();
+        var source = new Source(pump, 3);
+        var consumer = Environment.CurrentManagedThreadId;
+        var seen = new List<string>();
+        foreach (var e in pump.Run(source.Run(), CancellationToken.None))
+        {
+            Assert.Equal(consumer, Environment.CurrentManagedThreadId);
+            seen.Add(e.Kind == ScanEventKind.Item ? $"item {e.Item}" : $"{e.Kind} {e.Message}");
+        }
+
+        Assert.Equal(["Verbose page 0", "item 0", "Verbose page 1", "item 1", "Verbose page 2", "item 2"], seen);
+    }
+
+    [Fact]
+    public void Pump_asks_for_nothing_more_once_the_consumer_stops()
+    {
+        var pump = new PipelinePump();
+        var source = new Source(pump, 100);
+        var first = pump.Run(source.Run(), CancellationToken.None).First(e => e.Kind == ScanEventKind.Item);
+        Assert.Equal(0, first.Item);
+        Assert.Equal(1, source.Steps);
+    }
+
+    [Fact]
+    public void Pump_ends_with_one_failed_event_after_what_was_already_emitted()
+    {
+        var pump = new PipelinePump();
+        var error = new ForbiddenException("denied", 403, "req-1");
+        var events = pump.Run(new Source(pump, 2, error).Run(), CancellationToken.None).ToList();
+        Assert.Equal(2, events.Count(e => e.Kind == ScanEventKind.Item));
+        Assert.Equal(ScanEventKind.Failed, events[^1].Kind);
+        Assert.Same(error, events[^1].Error);
+    }
+
+    [Fact]
+    public void Pump_cancellation_reaches_the_consumer_as_operation_cancelled()
+    {
+        var pump = new PipelinePump();
+        using var stop = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            foreach (var e in pump.Run(Hang(), stop.Token)) { }
+        });
+
+        async IAsyncEnumerable<int> Hang([EnumeratorCancellation] CancellationToken token = default)
+        {
+            stop.Cancel();
+            await Task.Delay(Timeout.Infinite, token);
+            yield return 0;
+        }
+    }
+
+    [Fact]
+    public void Error_description_carries_id_category_and_resume_advice()
+    {
+        var error = new CallRateLimitExceededException("slow down", 429, "req-2");
+        // Resume's setter is the engine's own (internal); the paging layer sets it for real.
+        typeof(ImageBuilderScanException).GetProperty(nameof(ImageBuilderScanException.Resume))!.SetValue(error,
+            new ResumePoint("imagePipelineArn", ["arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/web"], "tok123", ["arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/db"]));
+        var d = ScanErrorDescription.From(error);
+        Assert.Equal("CallRateLimitExceededException", d.ErrorId);
+        Assert.Equal(ScanErrorCategory.LimitsExceeded, d.Category);
+        Assert.Equal("tok123", d.ResumeToken);
+        Assert.StartsWith("Resume with -NextToken 'tok123'", d.RecommendedAction);
+        Assert.Contains("image-pipeline/db", d.RecommendedAction);
+        Assert.False(d.StopsCommand);
+    }
+
+    [Fact]
+    public void Only_fatal_configuration_stops_the_command_and_unknown_errors_still_describe()
+    {
+        Assert.True(ScanErrorDescription.From(new ScanConfigurationException("NoRegion", "no region")).StopsCommand);
+        Assert.False(ScanErrorDescription.From(new ScanNetworkException("refused", false)).StopsCommand);
+        Assert.Equal(ScanErrorCategory.ConnectionError, ScanErrorDescription.From(new ScanNetworkException("refused", false)).Category);
+        var unknown = ScanErrorDescription.From(new InvalidCastException("boom"));
+        Assert.Equal(("UnexpectedError", ScanErrorCategory.NotSpecified, false), (unknown.ErrorId, unknown.Category, unknown.StopsCommand));
+        Assert.True(ScanErrorDescription.IsCancellation(new TaskCanceledException()));
+    }
+
+    private sealed class Log : IScanLog
+    {
+        public List<string> Lines { get; } = [];
+        public void Verbose(string message) => Lines.Add(message);
+        public void Debug(string message) => Lines.Add(message);
+        public void Warning(string message) => Lines.Add("WARNING " + message);
+    }
+
+    // Shapes of AWS Tools' objects, from another load context in real life.
+    public sealed class FakeImmutable(string a, string s, string t) { public string AccessKey => a; public string SecretKey => s; public string Token => t; }
+    public sealed class FakeAwsCredentials { public FakeImmutable GetCredentials() => new("AKIDTOOLS", "tools-secret", "tools-token"); }
+    public sealed class FakeStored { public FakeAwsCredentials Credentials { get; } = new(); public string Name => "x"; }
+
+    [Fact]
+    public void Explicit_keys_win_then_credential_then_profile_then_session()
+    {
+        var log = new Log();
+        var o = new ConnectionParameters { AccessKey = "AKIDX", SecretKey = "sx", Credential = new FakeAwsCredentials(), StoredCredentials = new FakeStored(), StoredRegion = "eu-west-1" }.ToOptions(log);
+        Assert.Equal(("AKIDX", "sx", "eu-west-1"), (o.AccessKey, o.SecretKey, o.Region));
+
+        o = new ConnectionParameters { Credential = new FakeAwsCredentials(), Region = "us-east-2", StoredRegion = "eu-west-1" }.ToOptions(log);
+        Assert.Equal(("AKIDTOOLS", "tools-secret", "tools-token", "us-east-2"), (o.AccessKey, o.SecretKey, o.SessionToken, o.Region));
+
+        o = new ConnectionParameters { ProfileName = "dev", StoredCredentials = new FakeStored() }.ToOptions(log);
+        Assert.Equal(("dev", null), (o.ProfileName, o.AccessKey));
+
+        o = new ConnectionParameters { StoredCredentials = new FakeStored() }.ToOptions(log);
+        Assert.Equal("AKIDTOOLS", o.AccessKey);
+
+        o = new ConnectionParameters { StoredCredentials = "ops" }.ToOptions(log);
+        Assert.Equal("ops", o.ProfileName);
+        Assert.DoesNotContain(log.Lines, l => l.Contains("secret") || l.Contains("tools-token"));
+    }
+
+    [Fact]
+    public void Impossible_connection_parameters_stop_and_unreadable_session_credentials_warn()
+    {
+        Assert.True(Assert.Throws<ScanConfigurationException>(() => new ConnectionParameters { AccessKey = "AKIDX" }.ToOptions(new Log())).IsFatalConfiguration);
+        Assert.Throws<ScanConfigurationException>(() => new ConnectionParameters { Credential = new object() }.ToOptions(new Log()));
+        var log = new Log();
+        var o = new ConnectionParameters { StoredCredentials = new object() }.ToOptions(log);
+        Assert.Null(o.AccessKey);
+        Assert.Contains(log.Lines, l => l.StartsWith("WARNING"));
+    }
+
+    private static ScanFindingAggregation Aggregation(AggregationKind kind, string key) => new()
+    {
+        Kind = kind, Key = key, AccountId = "123456789012",
+        ImageBuildVersionArn = kind == AggregationKind.Image ? key : null,
+        ImagePipelineArn = kind == AggregationKind.ImagePipeline ? key : null,
+        VulnerabilityId = kind == AggregationKind.VulnerabilityId ? key : null,
+    };
+
+    [Theory]
+    [InlineData(AggregationKind.Image, "arn:aws:imagebuilder:us-east-1:123456789012:image/web/1.0.0/1", FilterNames.ImageBuildVersionArn)]
+    [InlineData(AggregationKind.ImagePipeline, "arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/web", FilterNames.ImagePipelineArn)]
+    [InlineData(AggregationKind.VulnerabilityId, "CVE-2025-38064", FilterNames.VulnerabilityId)]
+    public void Drill_down_uses_the_aggregations_own_key_not_its_account(AggregationKind kind, string key, string filter)
+    {
+        var q = DrillDown.ToFindingQuery(Aggregation(kind, key), 25, out var account);
+        Assert.Equal((filter, key, 25, (string?)null), (q.FilterName, Assert.Single(q.Values), q.PageSize, account));
+        var again = DrillDown.ToAggregationQuery(Aggregation(kind, key));
+        Assert.Equal((filter, key), (again.FilterName, Assert.Single(again.Values)));
+    }
+
+    [Fact]
+    public void Account_drill_down_lists_everything_and_keeps_that_accounts_findings()
+    {
+        var q = DrillDown.ToFindingQuery(Aggregation(AggregationKind.Account, "123456789012"), null, out var account);
+        Assert.Null(q.FilterName);
+        Assert.Equal("123456789012", account);
+        Assert.True(DrillDown.Keeps(new ScanFinding { AccountId = "123456789012" }, account));
+        Assert.False(DrillDown.Keeps(new ScanFinding { AccountId = "210987654321" }, account));
+        Assert.Equal(FilterNames.AccountId, DrillDown.ToAggregationQuery(Aggregation(AggregationKind.Account, "123456789012")).FilterName);
+    }
+}

@@ -1,0 +1,92 @@
+# Shared by the Pester suites: the built module, a local emulator on a free port, and its controls.
+# Dot-source from BeforeAll. PowerShell 7.4+, Pester 5.
+
+$script:RepoRoot = Split-Path -Parent $PSScriptRoot
+$script:EmulatorAccessKey = 'AKIAIBSCANEMULATOR00'
+$script:EmulatorSecretKey = 'ImageBuilderScanEmulatorSecretKey00000000'
+
+function Get-BuiltModuleManifest {
+    [xml]$props = Get-Content (Join-Path $script:RepoRoot 'Directory.Build.props') -Raw
+    $version = $props.SelectSingleNode('//VersionPrefix').InnerText
+    $manifest = Join-Path $script:RepoRoot "output/ImageBuilderScan/$version/ImageBuilderScan.psd1"
+    if (-not (Test-Path $manifest)) { throw "Build the module first (./build.ps1 or dotnet build src/ImageBuilderScan -c Release): $manifest is missing." }
+    $manifest
+}
+
+function Get-FreeTcpPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    try { $listener.Start(); $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+function Start-TestEmulator {
+    param([int] $PageSize = 1, [string] $Data = (Join-Path $script:RepoRoot 'samples/findings.json'))
+    $port = Get-FreeTcpPort
+    $url = "http://127.0.0.1:$port"
+    $emulatorArgs = @('--urls', $url, '--page-size', $PageSize, '--data', $Data)
+    # Prefer an already built emulator (build.ps1 builds the solution first); else dotnet run.
+    $dll = Get-ChildItem (Join-Path $script:RepoRoot 'src/ImageBuilderScan.Emulator/bin') -Recurse -Filter 'ImageBuilderScan.Emulator.dll' -ErrorAction SilentlyContinue |
+        Sort-Object LastWriteTime -Descending | Select-Object -First 1
+    $arguments = if ($dll) { @($dll.FullName) + $emulatorArgs } else { @('run', '--project', (Join-Path $script:RepoRoot 'src/ImageBuilderScan.Emulator'), '--') + $emulatorArgs }
+    $log = Join-Path ([System.IO.Path]::GetTempPath()) "ibscan-emulator-$port.log"
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err"
+    $deadline = [datetime]::UtcNow.AddSeconds(180)
+    while ([datetime]::UtcNow -lt $deadline) {
+        if ($process.HasExited) { throw "The emulator exited ($($process.ExitCode)): $(Get-Content $log, "$log.err" -Raw -ErrorAction SilentlyContinue)" }
+        try { $null = Invoke-RestMethod "$url/_emulator/stats" -TimeoutSec 2; break } catch { Start-Sleep -Milliseconds 250 }
+    }
+    if ([datetime]::UtcNow -ge $deadline) { Stop-TestEmulator @{ Process = $process }; throw "The emulator did not answer on $url within 180 s." }
+    @{
+        Process = $process
+        Url     = $url
+        Aws     = @{ EndpointUrl = $url; Region = 'us-east-1'; AccessKey = $script:EmulatorAccessKey; SecretKey = $script:EmulatorSecretKey }
+    }
+}
+
+function Stop-TestEmulator {
+    param($Emulator)
+    if ($Emulator -and $Emulator.Process -and -not $Emulator.Process.HasExited) {
+        # The whole tree: `dotnet run` starts the app as a child process.
+        $Emulator.Process.Kill($true)
+        $null = $Emulator.Process.WaitForExit(10000)
+    }
+}
+
+# The emulator's request counters (GET /_emulator/stats). The exact JSON layout is the emulator's;
+# this finds the first numeric member named after the operation, at any depth.
+function Get-EmulatorRequestCount {
+    param($Emulator, [ValidateSet('ListImageScanFindingAggregations', 'ListImageScanFindings')] [string] $Operation)
+    $stats = Invoke-RestMethod "$($Emulator.Url)/_emulator/stats"
+    $found = Find-NumericMember $stats $Operation
+    if ($null -eq $found) { throw "No counter for $Operation in /_emulator/stats: $($stats | ConvertTo-Json -Depth 6 -Compress)" }
+    [long]$found
+}
+
+function Find-NumericMember($Node, [string] $Name) {
+    if ($null -eq $Node) { return $null }
+    if ($Node -is [System.Collections.IDictionary]) {
+        foreach ($key in $Node.Keys) {
+            if ("$key" -eq $Name -and $Node[$key] -is [ValueType]) { return $Node[$key] }
+            $inner = Find-NumericMember $Node[$key] $Name; if ($null -ne $inner) { return $inner }
+        }
+        return $null
+    }
+    if ($Node -is [System.Collections.IEnumerable] -and $Node -isnot [string]) {
+        foreach ($item in $Node) {
+            # [{ operation: 'X', count: 3 }] layouts
+            if ($item.PSObject.Properties['operation'] -and $item.operation -eq $Name) {
+                foreach ($p in 'count', 'requests', 'total') { if ($item.PSObject.Properties[$p]) { return $item.$p } }
+            }
+            $inner = Find-NumericMember $item $Name; if ($null -ne $inner) { return $inner }
+        }
+        return $null
+    }
+    if ($Node -is [psobject] -and $Node -isnot [string] -and $Node -isnot [ValueType]) {
+        foreach ($p in $Node.PSObject.Properties) {
+            if ($p.Name -eq $Name -and $p.Value -is [ValueType]) { return $p.Value }
+            if ($p.Value -isnot [string] -and $p.Value -isnot [ValueType]) {
+                $inner = Find-NumericMember $p.Value $Name; if ($null -ne $inner) { return $inner }
+            }
+        }
+    }
+    $null
+}
