@@ -1,1 +1,12 @@
-Console.WriteLine("benchmarks: not yet implemented");
+using System.Globalization;
+using ImageBuilderScan.Benchmarks;
+
+// dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks [-- --quick]
+// Child modes (used by the harness itself): coldstart <engine|raw> <url>, memory <url> <items>.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+return args switch
+{
+    ["coldstart", var mode, var url] => await ColdStart.ChildAsync(mode, url),
+    ["memory", var url, var items] => await StreamingMemory.ChildAsync(url, long.Parse(items, CultureInfo.InvariantCulture)),
+    _ => await Harness.RunAsync(quick: args.Contains("--quick")),
+};

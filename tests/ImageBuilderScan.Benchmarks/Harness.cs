@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace ImageBuilderScan.Benchmarks;
+
+/// <summary>Runs every workload once, prints the table and writes it to output/bench/latest.md.</summary>
+internal static class Harness
+{
+    public static async Task<int> RunAsync(bool quick)
+    {
+        var report = new Report();
+        var scale = quick ? 10 : 1;
+
+        foreach (var (items, page) in new[] { (10_000L, 100), (10_000L, 1000), (100_000L, 100), (100_000L, 1000) })
+        {
+            var n = items / scale;
+            var workload = new ThroughputWorkload($"{n:N0} aggregations, page {page}",
+                ["--synthetic-keys", n.ToString(CultureInfo.InvariantCulture), "--page-size", page.ToString(CultureInfo.InvariantCulture)],
+                n, Findings: false, Iterations: quick ? 2 : (n >= 100_000 ? 3 : 7));
+            report.Add(await workload.RunAsync());
+            Console.Error.WriteLine($"done: {workload.Name}");
+        }
+
+        var findings = new ThroughputWorkload("findings, page 25", FindingsData.EmulatorOptions, FindingsData.Count, Findings: true, Iterations: quick ? 2 : 7);
+        report.Add(await findings.RunAsync());
+        Console.Error.WriteLine("done: findings");
+
+        using (var emulator = EmulatorProcess.Start("--synthetic-keys", "1000", "--page-size", "100"))
+        {
+            var (engineMs, rawMs) = ColdStart.Measure(emulator.BaseAddress, quick ? 2 : 7);
+            report.ColdStart(engineMs, rawMs);
+        }
+        Console.Error.WriteLine("done: cold start");
+
+        var small = StreamingMemory.Measure(10_000, 1000);
+        var large = StreamingMemory.Measure(quick ? 100_000 : 1_000_000, 1000);
+        report.Memory(small, large);
+        Console.Error.WriteLine("done: streaming memory");
+
+        if (AwsCliPeer.Available())
+        {
+            var n = 10_000L / scale;
+            using var emulator = EmulatorProcess.Start("--synthetic-keys", n.ToString(CultureInfo.InvariantCulture), "--page-size", "100");
+            var cli = AwsCliPeer.Time(emulator.BaseAddress, n);
+            var engine = report.EngineSecondsFor($"{n:N0} aggregations, page 100");
+            report.Peer(cli.TotalSeconds, engine);
+        }
+        else report.Note("AWS CLI not on PATH: peer comparison skipped.");
+
+        report.Print(Console.Out);
+        var path = Path.Combine(RepoPaths.Root(), "output", "bench", "latest.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var file = File.CreateText(path)) report.Print(file);
+        Console.WriteLine($"written to {path}");
+        return report.AllTargetsMet ? 0 : 1;
+    }
+}
+
+/// <summary>The findings workload's data set: the emulator's generated findings (deterministic seed).</summary>
+internal static class FindingsData
+{
+    public static readonly string[] EmulatorOptions = ["--seed", "7", "--page-size", "100"];
+    public const long Count = 0; // set from the emulator's generated size
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace ImageBuilderScan.Benchmarks;
+
+/// <summary>Collects results, checks them against the targets of issue 5 and prints a markdown table.</summary>
+internal sealed class Report
+{
+    private readonly List<ThroughputResult> _throughput = [];
+    private readonly List<string> _lines = [];
+    private readonly List<string> _notes = [];
+
+    public bool AllTargetsMet { get; private set; } = true;
+
+    public void Add(ThroughputResult r) => _throughput.Add(r);
+
+    public double EngineSecondsFor(string name) => _throughput.Single(r => r.Name == name).EngineSeconds;
+
+    public void ColdStart(double engineMs, double rawMs) =>
+        Line("Cold first call (process start to first item)", $"{engineMs:F0} ms", $"{rawMs:F0} ms", engineMs / rawMs, 1.5, "engine / raw");
+
+    public void Memory(StreamingMemory.Result small, StreamingMemory.Result large)
+    {
+        Line($"Peak memory, {large.Items:N0} vs {small.Items:N0} aggregations", Mb(large.PeakBytes), Mb(small.PeakBytes),
+            (double)large.PeakBytes / small.PeakBytes, 1.2, "large / small");
+        var streamed = large.RequestsAtFirstItem == 1;
+        AllTargetsMet &= streamed;
+        _notes.Add($"First item of {large.Items:N0} arrived after {large.FirstItemMs:F0} ms of {large.TotalMs:F0} ms, " +
+                   $"when the emulator had served {large.RequestsAtFirstItem} request(s): {(streamed ? "streamed" : "NOT streamed")}.");
+    }
+
+    public void Peer(double cliSeconds, double engineSeconds) =>
+        Line("AWS CLI vs engine, same data (10k, page 100)", $"{cliSeconds:F2} s", $"{engineSeconds:F2} s",
+            cliSeconds / engineSeconds, 5, "cli / engine", higherIsBetter: true);
+
+    public void Note(string note) => _notes.Add(note);
+
+    private void Line(string what, string a, string b, double ratio, double target, string ratioOf, bool higherIsBetter = false)
+    {
+        var met = higherIsBetter ? ratio >= target : ratio <= target;
+        AllTargetsMet &= met;
+        _lines.Add($"| {what} | {a} | {b} | {ratio:F2} ({ratioOf}) | {(higherIsBetter ? "≥" : "≤")} {target:F2} | {(met ? "met" : "MISSED")} |");
+    }
+
+    private static string Mb(long bytes) => $"{bytes / 1048576.0:F0} MiB";
+
+    public void Print(TextWriter w)
+    {
+        w.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
+                    $".NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        w.WriteLine();
+        w.WriteLine("| workload | engine s | raw s | time ratio (≤ 1.15) | engine B/item | raw B/item | alloc ratio (≤ 1.5) |");
+        w.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in _throughput)
+        {
+            var timeMet = r.TimeRatio <= 1.15;
+            var allocMet = r.AllocRatio <= 1.5;
+            AllTargetsMet &= timeMet && allocMet;
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Name} | {r.EngineSeconds:F3} | {r.RawSeconds:F3} | {r.TimeRatio:F2}{(timeMet ? "" : " MISSED")} | {r.EngineBytesPerItem:F0} | {r.RawBytesPerItem:F0} | {r.AllocRatio:F2}{(allocMet ? "" : " MISSED")} |"));
+        }
+        w.WriteLine();
+        w.WriteLine("| measure | engine / large | raw / small | ratio | target | |");
+        w.WriteLine("|---|---:|---:|---:|---:|---|");
+        foreach (var l in _lines) w.WriteLine(l);
+        w.WriteLine();
+        foreach (var n in _notes) w.WriteLine("- " + n);
+    }
+}
