@@ -58,6 +58,8 @@ internal static class Harness
 /// <summary>The findings workload's data set: the emulator's generated findings (deterministic seed).</summary>
 internal static class FindingsData
 {
-    public static readonly string[] EmulatorOptions = ["--seed", "7", "--page-size", "100"];
-    public const long Count = 0; // set from the emulator's generated size
+    // 2 accounts x 5 pipelines x 10 images x 50 findings.
+    public static readonly string[] EmulatorOptions =
+        ["--seed", "7", "--accounts", "2", "--pipelines", "5", "--images-per-pipeline", "10", "--findings-per-image", "50", "--vulnerabilities", "400"];
+    public const long Count = 5000;
 }

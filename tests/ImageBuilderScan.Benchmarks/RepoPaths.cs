@@ -13,7 +13,7 @@ internal static class RepoPaths
     /// <summary>The emulator built with the same configuration as this harness (the project reference builds it).</summary>
     public static string EmulatorDll()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/<tfm>/
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/<tfm>
         var bin = Path.Combine(Root(), "src", "ImageBuilderScan.Emulator", "bin", configuration);
         var dll = Directory.Exists(bin)
             ? Directory.GetFiles(bin, "ImageBuilderScan.Emulator.dll", SearchOption.AllDirectories).FirstOrDefault()
