@@ -8,14 +8,11 @@ namespace ImageBuilderScan.Engine.Sdk;
 /// </summary>
 internal static class AggregationMapper
 {
-    /// <exception cref="JsonShapeException">A count is negative, or critical+high+medium exceed all.</exception>
+    /// <remarks>Counts are passed through as sent; whether they are plausible is decided once, for the
+    /// whole page, by <see cref="Queries.PagePlausibility"/> before any item of the page is emitted.</remarks>
     public static ScanFindingAggregation Create(AggregationKind kind, string key, long critical, long high, long medium, long all,
         string? aggregationType, string? requestId)
     {
-        if (critical < 0 || high < 0 || medium < 0 || all < 0 || critical > all || high > all - critical || medium > all - critical - high)
-            throw new JsonShapeException(
-                $"The severity counts of '{key}' are inconsistent (critical {critical}, high {high}, medium {medium}, all {all}).");
-
         switch (kind)
         {
             case AggregationKind.Account:

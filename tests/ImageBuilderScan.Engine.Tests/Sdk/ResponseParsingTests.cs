@@ -184,8 +184,6 @@ public sealed class ResponseParsingTests
     [InlineData("""{"responses":[{"accountAggregation":{"accountId":"123456789012","severityCounts":{"all":"10"}}}]}""")]
     [InlineData("""{"responses":{"accountAggregation":{}}}""")]
     [InlineData("""{"nextToken":5}""")]
-    [InlineData("""{"responses":[{"accountAggregation":{"accountId":"123456789012","severityCounts":{"all":1,"critical":2}}}]}""")]
-    [InlineData("""{"responses":[{"accountAggregation":{"accountId":"123456789012","severityCounts":{"all":-1}}}]}""")]
     [InlineData("""{"responses":[{"imageAggregation":{"severityCounts":{"all":1}}}]}""")]
     [InlineData("""{"responses":[1]}""")]
     [InlineData("""[]""")]
