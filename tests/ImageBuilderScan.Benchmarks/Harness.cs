@@ -41,8 +41,8 @@ internal static class Harness
             var n = 10_000L / scale;
             using var emulator = EmulatorProcess.Start("--synthetic-keys", n.ToString(CultureInfo.InvariantCulture), "--page-size", "100");
             var cli = AwsCliPeer.Time(emulator.BaseAddress, n);
-            var engine = report.EngineSecondsFor($"{n:N0} aggregations, page 100");
-            report.Peer(cli.TotalSeconds, engine);
+            var workload = $"{n:N0} aggregations, page 100";
+            report.Peer(workload, cli.TotalSeconds, report.EngineSecondsFor(workload));
         }
         else report.Note("AWS CLI not on PATH: peer comparison skipped.");
 

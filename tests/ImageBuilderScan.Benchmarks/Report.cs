@@ -28,8 +28,8 @@ internal sealed class Report
                    $"when the emulator had served {large.RequestsAtFirstItem} request(s): {(streamed ? "streamed" : "NOT streamed")}.");
     }
 
-    public void Peer(double cliSeconds, double engineSeconds) =>
-        Line("AWS CLI vs engine, same data (10k, page 100)", $"{cliSeconds:F2} s", $"{engineSeconds:F2} s",
+    public void Peer(string workload, double cliSeconds, double engineSeconds) =>
+        Line($"AWS CLI vs engine, {workload}", $"{cliSeconds:F2} s", $"{engineSeconds:F2} s",
             cliSeconds / engineSeconds, 5, "cli / engine", higherIsBetter: true);
 
     public void Note(string note) => _notes.Add(note);
