@@ -53,8 +53,11 @@ function Invoke-Docs {
     $staging = Join-Path ([System.IO.Path]::GetTempPath()) "ibscan-maml-$PID"
     Get-ChildItem (Join-Path $root 'en-US') -Filter '*.md' | ForEach-Object { Import-MarkdownCommandHelp -Path $_.FullName } |
         Export-MamlCommandHelp -OutputFolder $staging -Force | Out-Null
-    # PlatyPS writes <OutputFolder>/<ModuleName>/<Assembly>-Help.xml; the module wants it in en-US/.
-    Get-ChildItem $staging -Recurse -Filter '*-Help.xml' | Copy-Item -Destination $help -Force
+    # PlatyPS writes <OutputFolder>/<ModuleName>/<ModuleName>-Help.xml. For a binary module PowerShell
+    # looks for <cmdlet assembly file name>-Help.xml in the module's culture folder, so that is the name.
+    $maml = @(Get-ChildItem $staging -Recurse -Filter '*-Help.xml')
+    if ($maml.Count -ne 1) { throw "Expected one MAML file from PlatyPS under $staging, found $($maml.Count)." }
+    Copy-Item $maml[0].FullName -Destination (Join-Path $help 'ImageBuilderScan.dll-Help.xml') -Force
     Remove-Item $staging -Recurse -Force
     Write-Host "MAML help -> $help"
 }

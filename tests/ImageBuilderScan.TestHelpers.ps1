@@ -27,6 +27,9 @@ function Start-TestEmulator {
     $dll = Get-ChildItem (Join-Path $script:RepoRoot 'src/ImageBuilderScan.Emulator/bin') -Recurse -Filter 'ImageBuilderScan.Emulator.dll' -ErrorAction SilentlyContinue |
         Sort-Object LastWriteTime -Descending | Select-Object -First 1
     $arguments = if ($dll) { @($dll.FullName) + $emulatorArgs } else { @('run', '--project', (Join-Path $script:RepoRoot 'src/ImageBuilderScan.Emulator'), '--') + $emulatorArgs }
+    # Start-Process joins -ArgumentList with spaces and quotes nothing: a repository path with a
+    # space in it would split into two arguments.
+    $arguments = @($arguments | ForEach-Object { if ("$_" -match '\s') { '"{0}"' -f $_ } else { "$_" } })
     $log = Join-Path ([System.IO.Path]::GetTempPath()) "ibscan-emulator-$port.log"
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err"
     $deadline = [datetime]::UtcNow.AddSeconds(180)

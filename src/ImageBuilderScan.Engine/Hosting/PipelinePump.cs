@@ -34,6 +34,29 @@ public sealed class PipelinePump : IScanLog
     }
 
     /// <summary>
+    /// Opens the listing with <paramref name="open"/> and runs it. A listing that cannot even be
+    /// opened (bad input refused before any request) ends the sequence with one
+    /// <see cref="ScanEventKind.Failed"/> event like any later failure, so the command reports it as
+    /// an error for that input and goes on with the next (an exception out of ProcessRecord would
+    /// stop the whole pipeline whatever -ErrorAction says).
+    /// </summary>
+    public IEnumerable<ScanEvent<T>> Run<T>(Func<IAsyncEnumerable<T>> open, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        IAsyncEnumerable<T> source;
+        try
+        {
+            source = open();
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return [new ScanEvent<T>(ScanEventKind.Failed, default, error.Message, error)];
+        }
+
+        return Run(source, cancellationToken);
+    }
+
+    /// <summary>
     /// Enumerates <paramref name="source"/> one step at a time on the thread pool. Yields items and
     /// log lines in the order they happened; a failure ends the sequence with one
     /// <see cref="ScanEventKind.Failed"/> event. Cancellation of <paramref name="cancellationToken"/>

@@ -74,7 +74,11 @@ public sealed class GetIBScanFindingAggregationCommand : ScanCmdletBase
     {
         if (ParameterSetName == InputObjectSet)
         {
-            foreach (var aggregation in InputObject!) List(DrillDown.ToAggregationQuery(aggregation) with { NextToken = NextToken }, aggregation);
+            foreach (var aggregation in InputObject!)
+            {
+                if (TryBuildQuery(() => DrillDown.ToAggregationQuery(aggregation) with { NextToken = NextToken }, aggregation, out var refresh)) List(refresh, aggregation);
+            }
+
             return;
         }
 
@@ -97,7 +101,7 @@ public sealed class GetIBScanFindingAggregationCommand : ScanCmdletBase
             ScanPage<ScanFindingAggregation>? first = null;
             // Only the first page is asked for: the pump requests nothing until asked, and
             // returning disposes the listing.
-            var failure = Stream(SinglePage.Of(Client.GetAggregationPagesAsync(query, StopToken)), target, page => first = page);
+            var failure = Stream(() => SinglePage.FirstAggregationPage(Client, query, StopToken), target, page => first = page);
             if (failure is not null || first is null) return;
             WriteVerbose($"Page of {first.Items.Count} aggregation(s); {(first.NextToken is null ? "no more pages" : "more pages: resume with -NextToken")}.");
             foreach (var item in first.Items) WriteObject(item);
@@ -105,6 +109,6 @@ public sealed class GetIBScanFindingAggregationCommand : ScanCmdletBase
             return;
         }
 
-        if (Stream(Client.GetAggregationsAsync(query, StopToken), target, item => WriteObject(item)) is null) SetNextToken(null);
+        if (Stream(() => Client.GetAggregationsAsync(query, StopToken), target, item => WriteObject(item)) is null) SetNextToken(null);
     }
 }

@@ -65,8 +65,11 @@ public sealed class GetIBScanFindingCommand : ScanCmdletBase
         {
             foreach (var aggregation in InputObject!)
             {
-                var drill = DrillDown.ToFindingQuery(aggregation, pageSize, out var account) with { NextToken = NextToken };
-                List(drill, aggregation, account);
+                string? account = null;
+                if (TryBuildQuery(() => DrillDown.ToFindingQuery(aggregation, pageSize, out account) with { NextToken = NextToken }, aggregation, out var drill))
+                {
+                    List(drill, aggregation, account);
+                }
             }
 
             return;
@@ -96,7 +99,7 @@ public sealed class GetIBScanFindingCommand : ScanCmdletBase
         if (NoAutoPage.IsPresent)
         {
             ScanPage<ScanFinding>? first = null;
-            var failure = Stream(SinglePage.Of(Client.GetFindingPagesAsync(query, StopToken)), target, page => first = page);
+            var failure = Stream(() => SinglePage.FirstFindingPage(Client, query, StopToken), target, page => first = page);
             if (failure is not null || first is null) return;
             WriteVerbose($"Page of {first.Items.Count} finding(s); {(first.NextToken is null ? "no more pages" : "more pages: resume with -NextToken")}.");
             foreach (var item in first.Items)
@@ -108,7 +111,7 @@ public sealed class GetIBScanFindingCommand : ScanCmdletBase
             return;
         }
 
-        var outcome = Stream(Client.GetFindingsAsync(query, StopToken), target, item =>
+        var outcome = Stream(() => Client.GetFindingsAsync(query, StopToken), target, item =>
         {
             if (DrillDown.Keeps(item, accountId)) WriteObject(item);
         });

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using ImageBuilderScan.Engine;
 using ImageBuilderScan.Engine.Errors;
@@ -100,8 +101,9 @@ public abstract class ScanCmdletBase : PSCmdlet, IDisposable
             MaxAttempts = MaxAttempts > 0 ? MaxAttempts : null,
             TimeoutSec = TimeoutSec > 0 ? TimeoutSec : null,
             AllowInsecureEndpoint = AllowInsecureEndpoint.IsPresent,
-            StoredRegion = PSObject.AsPSObject(SessionState.PSVariable.GetValue("StoredAWSRegion")).BaseObject,
-            StoredCredentials = SessionState.PSVariable.GetValue("StoredAWSCredentials") is { } stored ? PSObject.AsPSObject(stored).BaseObject : null,
+            // AWS Tools' session defaults, usually unset ($null): PSObject.AsPSObject(null) throws.
+            StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
+            StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
         };
         try
         {
@@ -121,14 +123,14 @@ public abstract class ScanCmdletBase : PSCmdlet, IDisposable
     }
 
     /// <summary>
-    /// Streams a listing: each item is written as it arrives, log lines on the pipeline thread.
+    /// Opens and streams a listing (input refused by the engine becomes an error for this input, not a stop): each item is written as it arrives, log lines on the pipeline thread.
     /// Returns the failure's description (already written as an error record), or null on success.
     /// </summary>
-    protected ScanErrorDescription? Stream<T>(IAsyncEnumerable<T> source, object? targetObject, Action<T> write)
+    protected ScanErrorDescription? Stream<T>(Func<IAsyncEnumerable<T>> open, object? targetObject, Action<T> write)
     {
         try
         {
-            foreach (var e in _pump!.Run(source, StopToken))
+            foreach (var e in _pump!.Run(open, StopToken))
             {
                 switch (e.Kind)
                 {
@@ -145,6 +147,27 @@ public abstract class ScanCmdletBase : PSCmdlet, IDisposable
 
         return null;
     }
+
+    /// <summary>
+    /// Builds a query from piped input; input that cannot become a query is reported as an error for
+    /// that input (with the input as target) and the command goes on with the next.
+    /// </summary>
+    protected bool TryBuildQuery<TQuery>(Func<TQuery> build, object? targetObject, [MaybeNullWhen(false)] out TQuery query)
+    {
+        try
+        {
+            query = build();
+            return true;
+        }
+        catch (ImageBuilderScanException error)
+        {
+            ReportFailure(error, targetObject);
+            query = default;
+            return false;
+        }
+    }
+
+    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
     /// <summary>Sets -NextTokenVariable in the caller's scope, when the caller named one.</summary>
     protected void SetNextToken(string? token)
