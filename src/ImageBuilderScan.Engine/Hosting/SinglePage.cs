@@ -17,9 +17,8 @@ public static class SinglePage
     {
         ArgumentNullException.ThrowIfNull(client);
         var valid = QueryValidator.Validate(query);
-        RefuseSeveralRequests(valid.Values.Count, QueryValidator.MaxValuesPerAggregationRequest,
-            valid.ValuesParameterName ?? ParameterFor(valid.FilterName));
-        return Of(client.GetAggregationPagesAsync(valid, cancellationToken));
+        return OneRequest(valid.Values.Count, QueryValidator.MaxValuesPerAggregationRequest, valid.ValuesParameterName, valid.FilterName,
+            () => client.GetAggregationPagesAsync(valid, cancellationToken));
     }
 
     /// <summary>The first page of findings; one filter value at most, for the same reason.</summary>
@@ -28,9 +27,8 @@ public static class SinglePage
     {
         ArgumentNullException.ThrowIfNull(client);
         var valid = QueryValidator.Validate(query);
-        RefuseSeveralRequests(valid.Values.Count, QueryValidator.MaxValuesPerFindingRequest,
-            valid.ValuesParameterName ?? ParameterFor(valid.FilterName));
-        return Of(client.GetFindingPagesAsync(valid, cancellationToken));
+        return OneRequest(valid.Values.Count, QueryValidator.MaxValuesPerFindingRequest, valid.ValuesParameterName, valid.FilterName,
+            () => client.GetFindingPagesAsync(valid, cancellationToken));
     }
 
     /// <summary>Yields the first element, then ends without asking the source for another (no second request).</summary>
@@ -46,9 +44,11 @@ public static class SinglePage
     private static string ParameterFor(string? filterName) =>
         (filterName is null ? null : FilterValueShape.For(filterName)?.ParameterName) ?? QueryValidator.EscapeHatchParameterName;
 
-    private static void RefuseSeveralRequests(int valueCount, int perRequest, string parameter)
+    private static IAsyncEnumerable<T> OneRequest<T>(int valueCount, int perRequest, string? parameterName, string? filterName,
+        Func<IAsyncEnumerable<T>> pages)
     {
-        if (valueCount <= perRequest) return;
+        if (valueCount <= perRequest) return Of(pages());
+        var parameter = parameterName ?? ParameterFor(filterName);
         var requests = (valueCount + perRequest - 1) / perRequest;
         var limit = perRequest == 1 ? "one value" : $"at most {perRequest} values";
         throw new ScanInputException(parameter, null,
