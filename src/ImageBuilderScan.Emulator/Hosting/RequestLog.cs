@@ -4,9 +4,10 @@ namespace ImageBuilderScan.Emulator;
 public sealed class RecordedRequest
 {
     internal RecordedRequest(long sequence, EmulatorOperation? operation, string method, string path,
-        IReadOnlyDictionary<string, string> headers, string body)
+        IReadOnlyDictionary<string, string> headers, string body, string requestId)
     {
         Sequence = sequence;
+        RequestId = requestId;
         Operation = operation;
         Method = method;
         Path = path;
@@ -25,6 +26,8 @@ public sealed class RecordedRequest
     public IReadOnlyDictionary<string, string> Headers { get; }
     public string Body { get; }
     public DateTimeOffset ReceivedAt { get; }
+    /// <summary>The x-amzn-RequestId the emulator answered with, so a client's page can be matched to its request.</summary>
+    public string RequestId { get; }
     /// <summary>0 until the response has started.</summary>
     public int StatusCode { get; internal set; }
     /// <summary>The error code answered, if any (auth refusals, validation errors and error faults).</summary>
@@ -79,9 +82,9 @@ public sealed class RequestLog
     }
 
     internal RecordedRequest Record(EmulatorOperation? operation, string method, string path,
-        IReadOnlyDictionary<string, string> headers, string body)
+        IReadOnlyDictionary<string, string> headers, string body, string requestId)
     {
-        var request = new RecordedRequest(Interlocked.Increment(ref _sequence), operation, method, path, headers, body);
+        var request = new RecordedRequest(Interlocked.Increment(ref _sequence), operation, method, path, headers, body, requestId);
         Interlocked.Increment(ref _total);
         switch (operation)
         {

@@ -25,7 +25,7 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
         var operation = OperationOf(context.Request);
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
-        var record = requests.Record(operation, context.Request.Method, target, Headers(context.Request), Encoding.UTF8.GetString(body));
+        var record = requests.Record(operation, context.Request.Method, target, Headers(context.Request), Encoding.UTF8.GetString(body), requestId);
         try
         {
             if (body.Length > MaxBodyBytes)
