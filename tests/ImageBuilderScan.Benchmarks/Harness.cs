@@ -31,9 +31,12 @@ internal static class Harness
         }
         Console.Error.WriteLine("done: cold start");
 
-        var small = StreamingMemory.Measure(10_000, 1000);
-        var large = StreamingMemory.Measure(quick ? 100_000 : 1_000_000, 1000);
-        report.Memory(small, large);
+        var largeCount = quick ? 100_000 : 1_000_000;
+        var small = StreamingMemory.Measure("engine", 10_000, 1000);
+        var large = StreamingMemory.Measure("engine", largeCount, 1000);
+        var rawSmall = StreamingMemory.Measure("raw", 10_000, 1000);
+        var rawLarge = StreamingMemory.Measure("raw", largeCount, 1000);
+        report.Memory(small, large, rawSmall, rawLarge);
         Console.Error.WriteLine("done: streaming memory");
 
         if (AwsCliPeer.Available())

@@ -1,28 +1,34 @@
 using System.Diagnostics;
 using System.Globalization;
 using ImageBuilderScan.Engine;
+using ImageBuilderScan.Engine.Model;
 using ImageBuilderScan.Engine.Queries;
 
 namespace ImageBuilderScan.Benchmarks;
 
 /// <summary>
-/// Pages N aggregations in a fresh process and reports its peak resident set (VmHWM) and how many
-/// requests the emulator had served when the first item arrived (1 means the first item did not
-/// wait for later pages).
+/// Pages N aggregations in a fresh process (engine or raw baseline) and reports its peak resident
+/// set (VmHWM), how many requests the emulator had served when the first item arrived (1 means the
+/// first item did not wait for later pages), and what the GC held: the live heap after a full
+/// collection at the end (what the listing retains) and the committed heap (what the GC kept
+/// around to allocate into).
 /// </summary>
 internal static class StreamingMemory
 {
-    public static async Task<int> ChildAsync(string endpoint, long expected)
+    public static async Task<int> ChildAsync(string mode, string endpoint, long expected)
     {
         var url = new Uri(endpoint);
-        using var client = ImageBuilderScanClient.Create(ThroughputWorkload.Options(url));
+        using var engine = mode == "engine" ? ImageBuilderScanClient.Create(ThroughputWorkload.Options(url)) : null;
+        using var raw = mode == "raw" ? new RawBaselineClient(url, EmulatorProcess.AccessKey, EmulatorProcess.SecretKey, "us-east-1") : null;
+        IAsyncEnumerable<ScanFindingAggregation> items = engine is not null
+            ? engine.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [ThroughputWorkload.SampleArn] })
+            : raw!.ListAggregationsAsync(FilterNames.ImageBuildVersionArn, ThroughputWorkload.SampleArn);
         using var stats = new HttpClient();
         long count = 0;
         long requestsAtFirstItem = -1;
         var clock = Stopwatch.StartNew();
         double firstItemMs = 0;
-        var query = new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [ThroughputWorkload.SampleArn] };
-        await foreach (var _ in client.GetAggregationsAsync(query))
+        await foreach (var _ in items)
         {
             if (count++ == 0)
             {
@@ -33,11 +39,18 @@ internal static class StreamingMemory
             }
         }
         if (count != expected) throw new InvalidOperationException($"expected {expected}, got {count}");
+        var totalMs = clock.Elapsed.TotalMilliseconds;
+        var peak = PeakResidentBytes();
+        var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        var live = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine(string.Join(' ',
-            PeakResidentBytes().ToString(CultureInfo.InvariantCulture),
+            peak.ToString(CultureInfo.InvariantCulture),
             requestsAtFirstItem.ToString(CultureInfo.InvariantCulture),
             firstItemMs.ToString("F1", CultureInfo.InvariantCulture),
-            clock.Elapsed.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)));
+            totalMs.ToString("F1", CultureInfo.InvariantCulture),
+            live.ToString(CultureInfo.InvariantCulture),
+            committed.ToString(CultureInfo.InvariantCulture),
+            GC.CollectionCount(0).ToString(CultureInfo.InvariantCulture)));
         return 0;
     }
 
@@ -52,13 +65,15 @@ internal static class StreamingMemory
         return Process.GetCurrentProcess().PeakWorkingSet64;
     }
 
-    public sealed record Result(long Items, long PeakBytes, long RequestsAtFirstItem, double FirstItemMs, double TotalMs);
+    public sealed record Result(string Mode, long Items, long PeakBytes, long RequestsAtFirstItem, double FirstItemMs, double TotalMs,
+        long LiveBytes, long CommittedBytes, int Gen0Collections);
 
-    public static Result Measure(long items, int pageSize)
+    public static Result Measure(string mode, long items, int pageSize)
     {
         using var emulator = EmulatorProcess.Start("--synthetic-keys", items.ToString(CultureInfo.InvariantCulture), "--page-size", pageSize.ToString(CultureInfo.InvariantCulture));
-        var parts = ChildProcess.Run("memory", emulator.BaseAddress.ToString(), items.ToString(CultureInfo.InvariantCulture)).Split(' ');
-        return new Result(items, long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture),
-            double.Parse(parts[2], CultureInfo.InvariantCulture), double.Parse(parts[3], CultureInfo.InvariantCulture));
+        var p = ChildProcess.Run("memory", mode, emulator.BaseAddress.ToString(), items.ToString(CultureInfo.InvariantCulture)).Split(' ');
+        var inv = CultureInfo.InvariantCulture;
+        return new Result(mode, items, long.Parse(p[0], inv), long.Parse(p[1], inv), double.Parse(p[2], inv), double.Parse(p[3], inv),
+            long.Parse(p[4], inv), long.Parse(p[5], inv), int.Parse(p[6], inv));
     }
 }
