@@ -112,6 +112,21 @@ public sealed class HostingTests
         Assert.True(ScanErrorDescription.IsCancellation(new TaskCanceledException()));
     }
 
+    [Fact]
+    public void Only_a_cancellation_during_a_stop_is_a_stop_and_any_other_is_an_error_to_report()
+    {
+        using var stopped = new CancellationTokenSource();
+        stopped.Cancel();
+        Assert.True(ScanErrorDescription.IsStop(new OperationCanceledException(stopped.Token), stopped.Token));
+        Assert.True(ScanErrorDescription.IsStop(new AggregateException(new TaskCanceledException()), stopped.Token));
+        // A timeout that surfaced as a cancellation while nobody stopped the command: reported, not swallowed.
+        Assert.False(ScanErrorDescription.IsStop(new TaskCanceledException("timed out"), CancellationToken.None));
+        Assert.False(ScanErrorDescription.IsStop(new ScanNetworkException("refused", false), stopped.Token));
+        var described = ScanErrorDescription.From(new TaskCanceledException("timed out"));
+        Assert.False(described.StopsCommand);
+        Assert.Contains("timed out", described.Message);
+    }
+
     private sealed class Log : IScanLog
     {
         public List<string> Lines { get; } = [];
