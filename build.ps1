@@ -71,7 +71,9 @@ function Invoke-Test {
         return
     }
     # A child process, so the module loaded by the tests never stays in this session.
-    $script = "Import-Module Pester -MinimumVersion 5.0.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$root/tests'; `$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
+    # The path goes inside a single-quoted literal: a quote in it is doubled, not a parse error.
+    $testsPath = (Join-Path $root 'tests') -replace "'", "''"
+    $script = "Import-Module Pester -MinimumVersion 5.0.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$testsPath'; `$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
     & (Get-Process -Id $PID).Path -NoProfile -Command $script
     if ($LASTEXITCODE -ne 0) { throw "Pester failed ($LASTEXITCODE failed test(s))." }
 }
@@ -87,7 +89,14 @@ function Invoke-Package {
     }
     else {
         $zip = Join-Path $packages "ImageBuilderScan-$version.zip"
-        Compress-Archive -Path $moduleFolder -DestinationPath $zip -Force
+        # ImageBuilderScan/<version>/... inside the zip, so it extracts straight into a PSModulePath
+        # folder (zipping the version folder itself would leave a bare '<version>' folder).
+        $staging = Join-Path ([System.IO.Path]::GetTempPath()) "ibscan-zip-$PID"
+        if (Test-Path $staging) { Remove-Item $staging -Recurse -Force }
+        $null = New-Item -ItemType Directory -Force (Join-Path $staging 'ImageBuilderScan')
+        Copy-Item $moduleFolder -Destination (Join-Path $staging 'ImageBuilderScan') -Recurse -Force
+        Compress-Archive -Path (Join-Path $staging 'ImageBuilderScan') -DestinationPath $zip -Force
+        Remove-Item $staging -Recurse -Force
         Write-Host "zip -> $zip (Compress-PSResource not found: install Microsoft.PowerShell.PSResourceGet 1.1+ for a nupkg)"
     }
 }

@@ -82,6 +82,15 @@ Describe 'Get-IBScanFinding' {
             $findings.Count | Should -Be $account.All
         }
 
+        It 'a foreign object PowerShell converts into an aggregation without a key lists nothing' {
+            # No property binds by name, so PowerShell may build an aggregation through its
+            # parameterless constructor: without a key it must be refused, not widened to every finding.
+            $out = @([pscustomobject]@{ Kind = 'Account' } | Get-IBScanFinding @Aws -ErrorAction SilentlyContinue -ErrorVariable err)
+            $out.Count | Should -Be 0
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Match "^(InvalidInput,$([regex]::Escape($Cmdlet))|InputObjectNotBound,.*)$"
+        }
+
         It 'a foreign object binds the one key it carries' {
             @([pscustomobject]@{ ImagePipelineArn = $PipelineArns[0] } | Get-IBScanFinding @Aws).Count |
                 Should -Be @($AllFindings | Where-Object ImagePipelineArn -eq $PipelineArns[0]).Count

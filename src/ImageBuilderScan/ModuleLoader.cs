@@ -13,34 +13,44 @@ public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCl
 {
     private static readonly object Gate = new();
     private static ModuleLoadContext? _context;
-    private static bool _hooked;
+
+    // One count per import still in effect. Every runspace that imports the module (ThreadJob,
+    // ForEach-Object -Parallel, a host's pool) calls OnImport, and removing it from one runspace
+    // calls OnRemove there only: the resolver must stay while any import remains, or a runspace
+    // that has not yet used a cmdlet could no longer load the engine.
+    private static int _imports;
 
     public void OnImport() => Hook();
 
     public void OnRemove(PSModuleInfo psModuleInfo) => Unhook();
 
-    /// <summary>Hooks the resolver once; idempotent, so Import-Module -Force is harmless.</summary>
+    /// <summary>True while the resolver is hooked (for tests).</summary>
+    internal static bool IsHooked
+    {
+        get { lock (Gate) return _imports > 0; }
+    }
+
+    /// <summary>Counts an import; hooks the resolver on the first, so Import-Module -Force is harmless.</summary>
     public static void Hook()
     {
         lock (Gate)
         {
-            if (_hooked) return;
+            if (_imports++ > 0) return;
             var binDirectory = Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location)!;
             _context ??= new ModuleLoadContext(Path.Combine(binDirectory, "deps"));
             AssemblyLoadContext.Default.Resolving += ResolveEngine;
-            _hooked = true;
         }
     }
 
+    /// <summary>Counts a removal; unhooks when no import remains.</summary>
     public static void Unhook()
     {
         lock (Gate)
         {
-            if (!_hooked) return;
+            if (_imports == 0 || --_imports > 0) return;
             // The engine already loaded stays in the module's context (contexts here are not
             // collectible); a later import reuses the same context.
             AssemblyLoadContext.Default.Resolving -= ResolveEngine;
-            _hooked = false;
         }
     }
 

@@ -79,6 +79,19 @@ public sealed class FormatFileTests
     }
 
     [Fact]
+    public void Colour_is_left_out_when_output_rendering_is_plain_text()
+    {
+        // Only the console host strips escape sequences for PlainText: Out-String, other hosts and
+        // the table's width arithmetic would still see them, so each coloured cell asks itself.
+        var coloured = Format.Descendants("ScriptBlock").Select(s => s.Value).Where(s => s.Contains("$PSStyle.Foreground", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(coloured);
+        foreach (var script in coloured)
+        {
+            Assert.Matches(@"\$PSStyle\.OutputRendering\s+-ne\s+'PlainText'", script);
+        }
+    }
+
+    [Fact]
     public void The_default_aggregation_table_fits_120_columns_with_counts_right_aligned()
     {
         var table = Format.Descendants("View").First(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == typeof(ScanFindingAggregation).FullName && v.Element("TableControl") is not null);

@@ -112,6 +112,21 @@ public sealed class HostingTests
         Assert.True(ScanErrorDescription.IsCancellation(new TaskCanceledException()));
     }
 
+    [Fact]
+    public void Only_a_cancellation_during_a_stop_is_a_stop_and_any_other_is_an_error_to_report()
+    {
+        using var stopped = new CancellationTokenSource();
+        stopped.Cancel();
+        Assert.True(ScanErrorDescription.IsStop(new OperationCanceledException(stopped.Token), stopped.Token));
+        Assert.True(ScanErrorDescription.IsStop(new AggregateException(new TaskCanceledException()), stopped.Token));
+        // A timeout that surfaced as a cancellation while nobody stopped the command: reported, not swallowed.
+        Assert.False(ScanErrorDescription.IsStop(new TaskCanceledException("timed out"), CancellationToken.None));
+        Assert.False(ScanErrorDescription.IsStop(new ScanNetworkException("refused", false), stopped.Token));
+        var described = ScanErrorDescription.From(new TaskCanceledException("timed out"));
+        Assert.False(described.StopsCommand);
+        Assert.Contains("timed out", described.Message);
+    }
+
     private sealed class Log : IScanLog
     {
         public List<string> Lines { get; } = [];
@@ -186,5 +201,37 @@ public sealed class HostingTests
         Assert.True(DrillDown.Keeps(new ScanFinding { AccountId = "123456789012" }, account));
         Assert.False(DrillDown.Keeps(new ScanFinding { AccountId = "210987654321" }, account));
         Assert.Equal(FilterNames.AccountId, DrillDown.ToAggregationQuery(Aggregation(AggregationKind.Account, "123456789012")).FilterName);
+    }
+
+    /// <summary>
+    /// What PowerShell binds to -InputObject when a piped object has no property that binds by
+    /// name: LanguagePrimitives builds the record through its parameterless constructor and sets
+    /// the properties the object carries, so the required Key can be null.
+    /// </summary>
+    private static ScanFindingAggregation ConvertedByPowerShell(AggregationKind kind)
+    {
+        var aggregation = (ScanFindingAggregation)Activator.CreateInstance(typeof(ScanFindingAggregation))!;
+        typeof(ScanFindingAggregation).GetProperty(nameof(ScanFindingAggregation.Kind))!.SetValue(aggregation, kind);
+        return aggregation;
+    }
+
+    [Theory]
+    [InlineData(AggregationKind.Account)]
+    [InlineData(AggregationKind.Image)]
+    [InlineData(AggregationKind.ImagePipeline)]
+    [InlineData(AggregationKind.VulnerabilityId)]
+    public void An_aggregation_without_a_key_is_refused_as_input_not_widened_to_everything(AggregationKind kind)
+    {
+        var drill = Assert.Throws<ScanInputException>(() => DrillDown.ToFindingQuery(ConvertedByPowerShell(kind), null, out _));
+        Assert.Equal("InputObject", drill.ParameterName);
+        var refresh = Assert.Throws<ScanInputException>(() => DrillDown.ToAggregationQuery(ConvertedByPowerShell(kind)));
+        Assert.Equal("InputObject", refresh.ParameterName);
+    }
+
+    [Fact]
+    public void An_empty_typed_key_falls_back_to_the_aggregations_key()
+    {
+        var image = Aggregation(AggregationKind.Image, "arn:aws:imagebuilder:us-east-1:123456789012:image/web/1.0.0/1") with { ImageBuildVersionArn = "" };
+        Assert.Equal(image.Key, Assert.Single(DrillDown.ToFindingQuery(image, null, out _).Values));
     }
 }

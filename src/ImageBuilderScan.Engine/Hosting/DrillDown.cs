@@ -13,10 +13,10 @@ public static class DrillDown
     /// <summary>The same aggregation again (a refresh): its kind's filter with its key.</summary>
     public static AggregationQuery ToAggregationQuery(ScanFindingAggregation aggregation) => aggregation.Kind switch
     {
-        AggregationKind.Account => Aggregations(FilterNames.AccountId, aggregation.AccountId ?? aggregation.Key, "AccountId"),
-        AggregationKind.Image => Aggregations(FilterNames.ImageBuildVersionArn, aggregation.ImageBuildVersionArn ?? aggregation.Key, "ImageBuildVersionArn"),
-        AggregationKind.ImagePipeline => Aggregations(FilterNames.ImagePipelineArn, aggregation.ImagePipelineArn ?? aggregation.Key, "ImagePipelineArn"),
-        AggregationKind.VulnerabilityId => Aggregations(FilterNames.VulnerabilityId, aggregation.VulnerabilityId ?? aggregation.Key, "VulnerabilityId"),
+        AggregationKind.Account => Aggregations(FilterNames.AccountId, KeyOf(aggregation, aggregation.AccountId), "AccountId"),
+        AggregationKind.Image => Aggregations(FilterNames.ImageBuildVersionArn, KeyOf(aggregation, aggregation.ImageBuildVersionArn), "ImageBuildVersionArn"),
+        AggregationKind.ImagePipeline => Aggregations(FilterNames.ImagePipelineArn, KeyOf(aggregation, aggregation.ImagePipelineArn), "ImagePipelineArn"),
+        AggregationKind.VulnerabilityId => Aggregations(FilterNames.VulnerabilityId, KeyOf(aggregation, aggregation.VulnerabilityId), "VulnerabilityId"),
         _ => throw Unknown(aggregation),
     };
 
@@ -31,14 +31,14 @@ public static class DrillDown
         switch (aggregation.Kind)
         {
             case AggregationKind.Account:
-                accountId = aggregation.AccountId ?? aggregation.Key;
+                accountId = KeyOf(aggregation, aggregation.AccountId);
                 return new FindingQuery { PageSize = pageSize };
             case AggregationKind.Image:
-                return Findings(FilterNames.ImageBuildVersionArn, aggregation.ImageBuildVersionArn ?? aggregation.Key, pageSize, "ImageBuildVersionArn");
+                return Findings(FilterNames.ImageBuildVersionArn, KeyOf(aggregation, aggregation.ImageBuildVersionArn), pageSize, "ImageBuildVersionArn");
             case AggregationKind.ImagePipeline:
-                return Findings(FilterNames.ImagePipelineArn, aggregation.ImagePipelineArn ?? aggregation.Key, pageSize, "ImagePipelineArn");
+                return Findings(FilterNames.ImagePipelineArn, KeyOf(aggregation, aggregation.ImagePipelineArn), pageSize, "ImagePipelineArn");
             case AggregationKind.VulnerabilityId:
-                return Findings(FilterNames.VulnerabilityId, aggregation.VulnerabilityId ?? aggregation.Key, pageSize, "VulnerabilityId");
+                return Findings(FilterNames.VulnerabilityId, KeyOf(aggregation, aggregation.VulnerabilityId), pageSize, "VulnerabilityId");
             default:
                 throw Unknown(aggregation);
         }
@@ -47,6 +47,25 @@ public static class DrillDown
     /// <summary>Whether a finding belongs to the account an account aggregation drilled into.</summary>
     public static bool Keeps(ScanFinding finding, string? accountId) =>
         accountId is null || finding.AccountId is null || string.Equals(finding.AccountId, accountId, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The aggregation's own key. PowerShell can hand -InputObject an aggregation it built itself:
+    /// when no property of a piped object binds by name, it converts the object through the
+    /// record's parameterless constructor (e.g. <c>[pscustomobject]@{ Kind = 'Account' }</c>), so
+    /// Key may be null despite <c>required</c>. Without a key an account drill-down would keep
+    /// every account's findings and a refresh would send a null value: refuse it instead.
+    /// </summary>
+    private static string KeyOf(ScanFindingAggregation aggregation, string? typedKey)
+    {
+        var key = string.IsNullOrEmpty(typedKey) ? aggregation.Key : typedKey;
+        if (string.IsNullOrEmpty(key))
+        {
+            throw new Errors.ScanInputException("InputObject", null, "an aggregation from Get-IBScanFindingAggregation, with its Key",
+                $"The {aggregation.Kind} aggregation has no key to drill into.");
+        }
+
+        return key;
+    }
 
     private static AggregationQuery Aggregations(string filter, string value, string parameter) =>
         new() { FilterName = filter, Values = [value], ValuesParameterName = parameter };

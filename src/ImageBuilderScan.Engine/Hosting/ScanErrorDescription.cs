@@ -36,7 +36,16 @@ public sealed record ScanErrorDescription(
             ResumeAdvice(scan.Resume), token, scan.IsFatalConfiguration);
     }
 
-    /// <summary>True when the exception means the user or a downstream command stopped the listing.</summary>
+    /// <summary>
+    /// True when a failure means the command was stopped (Ctrl+C, <c>PowerShell.Stop()</c>): a
+    /// cancellation while the command's own stop token is cancelled. A cancellation nobody asked
+    /// for (a timeout that surfaced as <see cref="OperationCanceledException"/>) is a failure to
+    /// report: taken for a stop, the cmdlet would throw PipelineStoppedException, which ends the
+    /// whole pipeline without any error record, and a CI gate would pass on a missing count.
+    /// </summary>
+    public static bool IsStop(Exception error, CancellationToken stop) => stop.IsCancellationRequested && IsCancellation(error);
+
+    /// <summary>True when the exception is a cancellation (whoever caused it); see <see cref="IsStop"/>.</summary>
     public static bool IsCancellation(Exception error) =>
         error is OperationCanceledException ||
         error is AggregateException { InnerExceptions.Count: 1 } a && a.InnerExceptions[0] is OperationCanceledException;

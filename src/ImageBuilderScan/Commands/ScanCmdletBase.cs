@@ -111,7 +111,7 @@ public abstract class ScanCmdletBase : PSCmdlet, IDisposable
             var c = _client.Connection;
             _pump.Verbose($"Region {c.Region}, endpoint {c.Endpoint}, credentials from {c.CredentialSource}, {c.MaxAttempts} attempt(s) per request.");
         }
-        catch (Exception error) when (!ScanErrorDescription.IsCancellation(error))
+        catch (Exception error) when (!ScanErrorDescription.IsStop(error, StopToken))
         {
             WriteLogs(_pump.DrainLogs());
             // A client that cannot be built can never serve any input: stop the command.
@@ -177,7 +177,7 @@ public abstract class ScanCmdletBase : PSCmdlet, IDisposable
 
     private ScanErrorDescription ReportFailure(Exception error, object? targetObject)
     {
-        if (ScanErrorDescription.IsCancellation(error)) throw new PipelineStoppedException();
+        if (ScanErrorDescription.IsStop(error, StopToken)) throw new PipelineStoppedException();
         var description = ScanErrorDescription.From(error);
         var record = ToRecord(description, error, targetObject);
         if (description.StopsCommand) ThrowTerminatingError(record);
