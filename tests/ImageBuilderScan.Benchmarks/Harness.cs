@@ -15,12 +15,12 @@ internal static class Harness
             var n = items / scale;
             var workload = new ThroughputWorkload($"{n:N0} aggregations, page {page}",
                 ["--synthetic-keys", n.ToString(CultureInfo.InvariantCulture), "--page-size", page.ToString(CultureInfo.InvariantCulture)],
-                n, Findings: false, Iterations: quick ? 2 : (n >= 100_000 ? 3 : 7));
+                n, Findings: false, Iterations: quick ? 2 : (n >= 100_000 ? 5 : 9));
             report.Add(await workload.RunAsync());
             Console.Error.WriteLine($"done: {workload.Name}");
         }
 
-        var findings = new ThroughputWorkload("findings, page 25", FindingsData.EmulatorOptions, FindingsData.Count, Findings: true, Iterations: quick ? 2 : 7);
+        var findings = new ThroughputWorkload("findings, page 25", FindingsData.EmulatorOptions, FindingsData.Count, Findings: true, Iterations: quick ? 2 : 9);
         report.Add(await findings.RunAsync());
         Console.Error.WriteLine("done: findings");
 
@@ -49,6 +49,7 @@ internal static class Harness
         }
         else report.Note("AWS CLI not on PATH: peer comparison skipped.");
 
+        report.Note("Throughput: seconds are medians; each ratio is the median of the ratios of paired runs (engine and raw back to back, order alternating), after one warm-up run each.");
         report.Print(Console.Out);
         var path = Path.Combine(RepoPaths.Root(), "output", "bench", "latest.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
