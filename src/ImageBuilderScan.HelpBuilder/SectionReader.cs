@@ -37,43 +37,44 @@ internal sealed class SectionReader(string file)
 
     private ParameterHelp Parameter(string name, List<string> description, CodeBlock yaml)
     {
-        var values = Yaml.Parse(file, yaml.Line, yaml.Code);
+        var block = Yaml.Parse(file, yaml.Line, yaml.Code);
+        var values = block.Values;
         string Scalar(string key, string? fallback = null) => values.GetValueOrDefault(key) switch
         {
             string s => s,
             List<string> { Count: 0 } when fallback is not null => fallback,
             null when fallback is not null => fallback,
-            _ => throw new HelpFormatException(file, yaml.Line, $"parameter -{name}: YAML key '{key}' must be a single value."),
+            _ => throw new HelpFormatException(file, block.LineOf(key), $"parameter -{name}: YAML key '{key}' must be a single value."),
         };
         List<string> List(string key) => values.GetValueOrDefault(key) switch
         {
             null => [],
             List<string> l => l,
-            _ => throw new HelpFormatException(file, yaml.Line, $"parameter -{name}: YAML key '{key}' must be a list of values."),
+            _ => throw new HelpFormatException(file, block.LineOf(key), $"parameter -{name}: YAML key '{key}' must be a list of values."),
         };
 
         if (values.GetValueOrDefault("ParameterSets") is not List<Dictionary<string, string>> sets || sets.Count == 0)
-            throw new HelpFormatException(file, yaml.Line, $"parameter -{name}: YAML 'ParameterSets' must list at least one '- Name: <set>' entry.");
-        var setHelp = sets.Select(s => new ParameterSetHelp(
-            Required(name, yaml, s, "Name"),
+            throw new HelpFormatException(file, block.LineOf("ParameterSets"), $"parameter -{name}: YAML 'ParameterSets' must list at least one '- Name: <set>' entry.");
+        string Entry(int i, string key) => sets[i].GetValueOrDefault(key)
+            ?? throw new HelpFormatException(file, block.LineOf($"ParameterSets[{i}]"), $"parameter -{name}: a ParameterSets entry has no '{key}'.");
+        bool Flag(int i, string key) => Bool(name, block.LineOf($"ParameterSets[{i}].{key}"), Entry(i, key));
+        var setHelp = sets.Select((s, i) => new ParameterSetHelp(
+            Entry(i, "Name"),
             s.GetValueOrDefault("Position") ?? "Named",
-            Bool(name, yaml, Required(name, yaml, s, "IsRequired")),
-            Bool(name, yaml, Required(name, yaml, s, "ValueFromPipeline")),
-            Bool(name, yaml, Required(name, yaml, s, "ValueFromPipelineByPropertyName")))).ToList();
+            Flag(i, "IsRequired"),
+            Flag(i, "ValueFromPipeline"),
+            Flag(i, "ValueFromPipelineByPropertyName"))).ToList();
         var type = Scalar("Type", "");
-        if (type.Length == 0) throw new HelpFormatException(file, yaml.Line, $"parameter -{name}: YAML 'Type' is missing.");
-        return new ParameterHelp(name, description, type, Scalar("DefaultValue", "None"), Bool(name, yaml, Scalar("SupportsWildcards", "false")),
+        if (type.Length == 0) throw new HelpFormatException(file, block.LineOf("Type"), $"parameter -{name}: YAML 'Type' is missing.");
+        return new ParameterHelp(name, description, type, Scalar("DefaultValue", "None"), Bool(name, block.LineOf("SupportsWildcards"), Scalar("SupportsWildcards", "false")),
             List("Aliases"), setHelp, List("AcceptedValues"));
     }
 
-    private string Required(string name, CodeBlock yaml, Dictionary<string, string> set, string key) =>
-        set.GetValueOrDefault(key) ?? throw new HelpFormatException(file, yaml.Line, $"parameter -{name}: a ParameterSets entry has no '{key}'.");
-
-    private bool Bool(string name, CodeBlock yaml, string value) => value.ToLowerInvariant() switch
+    private bool Bool(string name, int line, string value) => value.ToLowerInvariant() switch
     {
         "true" => true,
         "false" => false,
-        _ => throw new HelpFormatException(file, yaml.Line, $"parameter -{name}: '{value}' is not true or false."),
+        _ => throw new HelpFormatException(file, line, $"parameter -{name}: '{value}' is not true or false."),
     };
 
     public List<SyntaxHelp> Syntax(string commandName, Section section, List<ParameterHelp> parameters)

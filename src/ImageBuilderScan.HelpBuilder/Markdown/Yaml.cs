@@ -7,10 +7,14 @@ namespace ImageBuilderScan.HelpBuilder.Markdown;
 /// </summary>
 internal static class Yaml
 {
-    /// <summary>A value: a string, a list of strings, or a list of maps.</summary>
-    public static IReadOnlyDictionary<string, object> Parse(string file, int firstLine, string text)
+    /// <summary>
+    /// Values are strings, lists of strings or lists of maps. Lines maps `Key` and `Key[i].Entry` to the
+    /// file line each came from, for errors that point at the value to fix.
+    /// </summary>
+    public static YamlBlock Parse(string file, int firstLine, string text)
     {
         var result = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        var lineOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var lines = text.Split('\n');
         string? openKey = null;
         for (var i = 0; i < lines.Length; i++)
@@ -21,7 +25,7 @@ internal static class Yaml
             if (raw.TrimStart().StartsWith("- ", StringComparison.Ordinal) || raw.Trim() == "-")
             {
                 if (openKey is null) throw new HelpFormatException(file, lineNumber, $"YAML list item without a key: '{raw}'.");
-                AddItem(file, lineNumber, result, openKey, raw.TrimStart()[1..].Trim());
+                AddItem(file, lineNumber, result, lineOf, openKey, raw.TrimStart()[1..].Trim());
             }
             else if (raw.StartsWith(' '))
             {
@@ -29,11 +33,13 @@ internal static class Yaml
                     throw new HelpFormatException(file, lineNumber, $"indented YAML line outside a list of maps: '{raw}'.");
                 var (key, value) = Split(file, lineNumber, raw.Trim());
                 maps[^1][key] = Unquote(value);
+                lineOf[$"{openKey}[{maps.Count - 1}].{key}"] = lineNumber;
             }
             else
             {
                 var (key, value) = Split(file, lineNumber, raw);
                 if (result.ContainsKey(key)) throw new HelpFormatException(file, lineNumber, $"YAML key '{key}' appears twice.");
+                lineOf[key] = lineNumber;
                 if (value.Length == 0)
                 {
                     openKey = key;
@@ -47,7 +53,7 @@ internal static class Yaml
             }
         }
 
-        return result;
+        return new YamlBlock(result, lineOf, firstLine);
     }
 
     public static string Unquote(string value) =>
@@ -55,7 +61,7 @@ internal static class Yaml
             ? value[1..^1].Replace("''", "'", StringComparison.Ordinal)
             : value;
 
-    private static void AddItem(string file, int line, Dictionary<string, object> result, string key, string item)
+    private static void AddItem(string file, int line, Dictionary<string, object> result, Dictionary<string, int> lineOf, string key, string item)
     {
         var isMap = item.Contains(": ", StringComparison.Ordinal) || item.EndsWith(':');
         switch (result[key])
@@ -66,6 +72,8 @@ internal static class Yaml
                 if (result[key] is not List<Dictionary<string, string>> maps) result[key] = maps = [];
                 var (k, v) = Split(file, line, item);
                 maps.Add(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [k] = Unquote(v) });
+                lineOf[$"{key}[{maps.Count - 1}]"] = line;
+                lineOf[$"{key}[{maps.Count - 1}].{k}"] = line;
                 break;
             case List<string> scalars:
                 if (isMap) throw new HelpFormatException(file, line, $"YAML list '{key}' mixes maps and scalars.");
@@ -80,4 +88,10 @@ internal static class Yaml
         if (colon <= 0) throw new HelpFormatException(file, line, $"YAML line is not 'key: value': '{text}'.");
         return (text[..colon].Trim(), text[(colon + 1)..].Trim());
     }
+}
+
+/// <summary>A parsed YAML block and where each value sits; FenceLine when a key is absent.</summary>
+internal sealed record YamlBlock(IReadOnlyDictionary<string, object> Values, IReadOnlyDictionary<string, int> Lines, int FenceLine)
+{
+    public int LineOf(string path) => Lines.GetValueOrDefault(path, FenceLine);
 }
