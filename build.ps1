@@ -7,8 +7,10 @@
             a plain `dotnet build src/ImageBuilderScan -c Release` gives).
     Test    Build, then `dotnet test` of the solution and Pester 5 (tests/*.Tests.ps1) against the
             built module when Pester is installed.
-    Docs    MAML help from en-US/*.md with Microsoft.PowerShell.PlatyPS 1.0 when installed
-            (Import-MarkdownCommandHelp | Export-MamlCommandHelp); says clearly when it skipped.
+    Docs    Regenerates the MAML help with Microsoft.PowerShell.PlatyPS 1.0 when installed
+            (Import-MarkdownCommandHelp | Export-MamlCommandHelp), overwriting the file the build
+            writes. Without PlatyPS nothing is lost: every build already generates
+            en-US/ImageBuilderScan.dll-Help.xml from en-US/*.md (src/ImageBuilderScan.HelpBuilder).
     Package Build and Docs, then a nupkg for Publish-PSResource (Compress-PSResource when
             Microsoft.PowerShell.PSResourceGet is installed) or else a zip of the module folder.
     Demo    Build, start the emulator with samples/findings.json on a free port and run the cmdlets
@@ -44,7 +46,8 @@ function Invoke-Build {
 
 function Invoke-Docs {
     if (-not (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS)) {
-        Write-Warning 'Docs SKIPPED: Microsoft.PowerShell.PlatyPS is not installed (Install-PSResource Microsoft.PowerShell.PlatyPS). Get-Help will show syntax only; about_ImageBuilderScan is still shipped.'
+        # The build's own generator already wrote the MAML; PlatyPS would only replace it with its own rendering.
+        Write-Host 'Docs: Microsoft.PowerShell.PlatyPS is not installed, so the MAML help the build generated from en-US/*.md is kept (full Get-Help: synopsis, description, parameters, examples).'
         return
     }
     Import-Module Microsoft.PowerShell.PlatyPS

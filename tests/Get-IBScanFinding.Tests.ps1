@@ -154,10 +154,17 @@ Describe 'Get-IBScanFinding' {
     }
 
     Context 'help' {
-        It 'has examples in Get-Help when the MAML was built' {
-            $maml = Join-Path (Split-Path (Get-BuiltModuleManifest)) 'en-US/ImageBuilderScan.dll-Help.xml'
-            if (-not (Test-Path $maml)) { Set-ItResult -Skipped -Because 'MAML not built (./build.ps1 -Task Docs needs Microsoft.PowerShell.PlatyPS)'; return }
+        # The build generates the MAML from en-US/*.md (no PlatyPS needed), so it is always there.
+        It 'has synopsis, description, parameters and examples in Get-Help' {
+            $help = Get-Help Get-IBScanFinding -Full
+            $help.Synopsis | Should -Match 'image scan findings'
+            ($help.description | Out-String) | Should -Match 'ListImageScanFindings'
             @((Get-Help Get-IBScanFinding -Examples).examples.example).Count | Should -BeGreaterOrEqual 4
+            $severity = Get-Help Get-IBScanFinding -Parameter Severity
+            $severity.required | Should -Be 'true'
+            ($severity.description | Out-String) | Should -Match 'INFORMATIONAL'
+            (Get-Help Get-IBScanFinding -Parameter ImageBuildVersionArn).pipelineInput | Should -Be 'True (ByPropertyName)'
+            (Get-Help Get-IBScanFinding -Parameter PageSize).aliases | Should -Be 'MaxResults'
         }
     }
 }

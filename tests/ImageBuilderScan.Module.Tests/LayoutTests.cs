@@ -8,7 +8,7 @@ public sealed class LayoutTests
     [Fact]
     public void The_module_folder_holds_what_powershell_needs()
     {
-        foreach (var file in new[] { "ImageBuilderScan.psd1", "ImageBuilderScan.Format.ps1xml", "en-US/about_ImageBuilderScan.help.txt", "bin/ImageBuilderScan.dll", "bin/deps/ImageBuilderScan.Engine.dll", "bin/deps/AWSSDK.Core.dll", "bin/deps/AWSSDK.SecurityToken.dll", "bin/deps/AWSSDK.SSO.dll", "bin/deps/AWSSDK.SSOOIDC.dll" })
+        foreach (var file in new[] { "ImageBuilderScan.psd1", "ImageBuilderScan.Format.ps1xml", "en-US/about_ImageBuilderScan.help.txt", "en-US/ImageBuilderScan.dll-Help.xml", "bin/ImageBuilderScan.dll", "bin/deps/ImageBuilderScan.Engine.dll", "bin/deps/AWSSDK.Core.dll", "bin/deps/AWSSDK.SecurityToken.dll", "bin/deps/AWSSDK.SSO.dll", "bin/deps/AWSSDK.SSOOIDC.dll" })
         {
             Assert.True(File.Exists(InModule(file.Split('/'))), $"missing {file} in {Repo.ModuleFolder}");
         }
