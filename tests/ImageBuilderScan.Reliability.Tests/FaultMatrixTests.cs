@@ -8,22 +8,22 @@ namespace ImageBuilderScan.Reliability.Tests;
 /// Exactly once or a clear error: every fault kind x first, middle and last page x both operations, against
 /// the live emulator. The run must yield exactly the data set's items, in order, each once; every failure on
 /// the way must be typed, carry the failed request's token and values, and resume to exactly the rest.
+/// Split by fault group into classes only so that xunit runs the groups side by side (most of the time is
+/// the SDK's back-off, not work).
 /// </summary>
-public sealed class FaultMatrixTests(ITestOutputHelper output)
+public abstract class FaultMatrix(ITestOutputHelper output)
 {
-    public static TheoryData<string, string, string> Matrix()
+    protected static TheoryData<string, string, string> Cases(string group, EmulatorOperation? only = null)
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var workload in Workload.Both)
-            foreach (var fault in FaultCatalogue.All.Where(f => !f.AggregationsOnly || workload == Workload.Aggregations))
+        foreach (var workload in Workload.Both.Where(w => only is null || w.Operation == only))
+            foreach (var fault in FaultCatalogue.All.Where(f => f.Group == group && (!f.AggregationsOnly || workload == Workload.Aggregations)))
                 foreach (var position in new[] { "first", "middle", "last" })
                     data.Add(workload.Operation.ToString(), fault.Name, position);
         return data;
     }
 
-    [Theory]
-    [MemberData(nameof(Matrix))]
-    public async Task Fault_yields_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string faultName, string position)
+    protected async Task RunAsync(string operation, string faultName, string position)
     {
         var workload = Workload.Of(Enum.Parse<EmulatorOperation>(operation));
         var fault = FaultCatalogue.Named(faultName);
@@ -32,7 +32,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         Assert.True(pages >= 3, "the workload needs a first, a middle and a last page");
         var onRequest = position switch { "first" => 1, "middle" => (pages + 1) / 2, _ => pages };
         server.Faults.Add(fault.Plan(workload.Operation, onRequest));
-        using var client = Emulators.Client(server, maxAttempts: FaultCatalogue.MaxAttempts, timeout: FaultCatalogue.RequestTimeout);
+        using var client = Emulators.Client(server, maxAttempts: FaultCatalogue.MaxAttempts, timeout: fault.Timeout);
 
         var outcome = await ExactlyOnce.RunAsync(server, workload, client);
 
@@ -43,4 +43,54 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         if (fault.Expect == Expect.Completes) Assert.Empty(outcome.Errors);
         if (fault.Expect == Expect.Fails) Assert.NotEmpty(outcome.Errors);
     }
+}
+
+public sealed class AggregationThrottlingFaultTests(ITestOutputHelper output) : FaultMatrix(output)
+{
+    public static TheoryData<string, string, string> Matrix => Cases("Throttling", EmulatorOperation.ListImageScanFindingAggregations);
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public Task Throttling_yields_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
+        => RunAsync(operation, fault, position);
+}
+
+public sealed class FindingThrottlingFaultTests(ITestOutputHelper output) : FaultMatrix(output)
+{
+    public static TheoryData<string, string, string> Matrix => Cases("Throttling", EmulatorOperation.ListImageScanFindings);
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public Task Throttling_yields_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
+        => RunAsync(operation, fault, position);
+}
+
+public sealed class ServerErrorFaultTests(ITestOutputHelper output) : FaultMatrix(output)
+{
+    public static TheoryData<string, string, string> Matrix => Cases("ServerErrors");
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public Task Server_errors_yield_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
+        => RunAsync(operation, fault, position);
+}
+
+public sealed class NetworkFaultTests(ITestOutputHelper output) : FaultMatrix(output)
+{
+    public static TheoryData<string, string, string> Matrix => Cases("Network");
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public Task Network_faults_yield_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
+        => RunAsync(operation, fault, position);
+}
+
+public sealed class BodyAndTokenFaultTests(ITestOutputHelper output) : FaultMatrix(output)
+{
+    public static TheoryData<string, string, string> Matrix => Cases("Bodies");
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public Task Bad_bodies_tokens_and_counts_yield_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
+        => RunAsync(operation, fault, position);
 }
