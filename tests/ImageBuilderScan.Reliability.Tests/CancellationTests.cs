@@ -18,10 +18,10 @@ public sealed class CancellationTests
     [Theory]
     [InlineData("latency")]
     [InlineData("throttled back-off")]
-    public async Task Cancelling_returns_promptly_and_sends_no_further_request(string while_)
+    public async Task Cancelling_returns_promptly_and_sends_no_further_request(string during)
     {
         await using var server = await Emulators.StartAsync();
-        server.Faults.Add(while_ == "latency"
+        server.Faults.Add(during == "latency"
             ? new FaultPlan { Kind = FaultKind.Latency, LatencyMs = 10_000, MaxCount = 100 }
             : new FaultPlan { Kind = FaultKind.Throttle, MaxCount = 100 });
         using var client = Emulators.Client(server, maxAttempts: 10, timeout: TimeSpan.FromSeconds(30));

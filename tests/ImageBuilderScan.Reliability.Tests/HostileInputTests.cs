@@ -51,13 +51,14 @@ public sealed class HostileInputTests(HostileInputEmulator emulator, ITestOutput
 
     private async Task AssertRefusedAsync(HostileCase c)
     {
+        var before = emulator.Server.Requests.Total;
         using var client = Emulators.Client(emulator.Server, maxAttempts: 1);
         var error = await Assert.ThrowsAsync<ScanInputException>(async () => await ListAsync(client, c));
         Assert.True(c.Parameter == error.ParameterName, $"{c.Label}: named {error.ParameterName}, not {c.Parameter}: {error.Message}");
         Assert.StartsWith(c.Parameter + ":", error.Message);
         Assert.Contains("Expected " + error.ExpectedForm, error.Message);
         Assert.False(string.IsNullOrWhiteSpace(error.ExpectedForm), c.Label);
-        Assert.True(emulator.Server.Requests.Total == 0, $"{c.Label}: a request was sent");
+        Assert.True(emulator.Server.Requests.Total == before, $"{c.Label}: a request was sent");
     }
 
     private static async Task ListAsync(ImageBuilderScanClient client, HostileCase c)
