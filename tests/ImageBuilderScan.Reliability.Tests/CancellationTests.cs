@@ -29,8 +29,9 @@ public sealed class CancellationTests
 
         var listing = Task.Run(async () => await client.GetAggregationsAsync(new AggregationQuery(), cts.Token).ToListAsync());
         for (var i = 0; i < 200 && server.Requests.Total == 0; i++) await Task.Delay(25);
-        Assert.Equal(1, server.Requests.Total);
+        Assert.True(server.Requests.Total > 0, "the first request never arrived");
 
+        var sent = server.Requests.Total;
         var clock = Stopwatch.StartNew();
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => listing);
@@ -38,7 +39,7 @@ public sealed class CancellationTests
 
         Assert.True(elapsed < Bound, $"cancellation took {elapsed.TotalMilliseconds:F0} ms");
         await Task.Delay(500); // anything still queued would arrive by now
-        Assert.Equal(1, server.Requests.Total);
+        Assert.Equal(sent, server.Requests.Total);
     }
 
     [Fact]

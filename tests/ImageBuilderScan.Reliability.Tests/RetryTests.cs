@@ -112,7 +112,7 @@ public sealed class RetryTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Throttling_backs_off_with_growing_jittered_gaps()
+    public async Task Throttling_backs_off_with_jittered_gaps()
     {
         using var env = new EnvironmentScope();
         await using var server = await Emulators.StartAsync();
