@@ -133,4 +133,24 @@ public sealed class RetryTests(ITestOutputHelper output)
         Assert.True(gaps.Sum() >= 100, "throttled attempts were sent back to back");
         Assert.True(gaps.Max() - gaps.Min() >= 5, "every gap was the same: no jitter");
     }
+
+    [Fact]
+    public async Task Per_request_timeout_is_configurable()
+    {
+        using var env = new EnvironmentScope();
+        await using var server = await Emulators.StartAsync();
+        server.Faults.Add(new FaultPlan { Kind = FaultKind.Latency, LatencyMs = 1500, MaxCount = 1 });
+        using (var patient = Emulators.Client(server, maxAttempts: 1, timeout: TimeSpan.FromSeconds(20)))
+            Assert.NotEmpty(await patient.GetAggregationsAsync(Unfiltered).ToListAsync());
+        Assert.Equal(1, server.Requests.Total);
+
+        server.Reset();
+        server.Faults.Add(new FaultPlan { Kind = FaultKind.Latency, LatencyMs = 5000, MaxCount = 1 });
+        using var impatient = Emulators.Client(server, maxAttempts: 1, timeout: TimeSpan.FromMilliseconds(300));
+        var error = await Assert.ThrowsAsync<ScanNetworkException>(() => impatient.GetAggregationsAsync(Unfiltered).ToListAsync().AsTask());
+        Assert.True(error.TimedOut);
+        Assert.Equal("RequestTimeout", error.ErrorId);
+        Assert.Null(error.Resume!.NextToken);
+        Assert.Equal(1, server.Requests.Total);
+    }
 }

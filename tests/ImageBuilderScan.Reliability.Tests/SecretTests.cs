@@ -127,4 +127,15 @@ public sealed class SecretTests(ITestOutputHelper output)
         seen.AddLines("log", log.Lines);
         seen.AssertNoneContains(Secret, Token);
     }
+
+    [Fact]
+    public void Echoed_secret_headers_are_redacted_from_service_messages()
+    {
+        var echoed = "Signature mismatch.\n'POST\n/\nhost:x\nX-Amz-Security-Token: " + Token + "\nAuthorization:AWS4-HMAC-SHA256 Credential=a/b, Signature=c\nx-amz-date:1'";
+        var redacted = Engine.Errors.SecretRedaction.ServiceMessage(echoed)!;
+        Assert.DoesNotContain(Token, redacted);
+        Assert.DoesNotContain("Signature=c", redacted);
+        Assert.Contains("host:x", redacted);
+        Assert.Contains("x-amz-date:1", redacted);
+    }
 }

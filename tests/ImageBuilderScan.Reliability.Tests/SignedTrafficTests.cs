@@ -129,4 +129,18 @@ public sealed class SignedTrafficTests
         Region = Emulators.Region, AccessKey = EmulatorOptions.DefaultAccessKeyId, SecretKey = EmulatorOptions.DefaultSecretAccessKey,
         EndpointUrl = endpoint, AllowInsecureEndpoint = allow, MaxAttempts = 1, Log = log,
     };
+
+    [Fact]
+    public async Task Forged_page_token_is_refused_by_the_service_with_a_typed_error_carrying_it()
+    {
+        await using var server = await Emulators.StartAsync();
+        using var client = Emulators.Client(server);
+        var query = new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = Workload.Aggregations.Values(server.Data).Take(10).ToArray() };
+        var first = await client.GetAggregationPagesAsync(query).FirstAsync();
+        var token = first.NextToken!;
+        var forged = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
+
+        var error = await Assert.ThrowsAsync<InvalidPaginationTokenException>(() => client.GetAggregationsAsync(query with { NextToken = forged }).ToListAsync().AsTask());
+        Assert.Equal(forged, error.Resume!.NextToken);
+    }
 }
