@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace ImageBuilderScan.Engine.Connection;
 
 /// <summary>
@@ -6,7 +7,8 @@ namespace ImageBuilderScan.Engine.Connection;
 /// <c>AWS_MAX_ATTEMPTS</c>, <c>AWS_RETRY_MODE</c>) and the SDK's default chains, resolved per client,
 /// never cached for the process.
 /// </summary>
-/// <remarks>A class, not a record, so that no generated <c>ToString</c> or equality prints a secret.</remarks>
+/// <remarks>A class, not a record, so that no generated <c>ToString</c> or equality prints a secret; the secret members
+/// are left out of JSON.</remarks>
 public sealed class ScanClientOptions
 {
     public string? Region { get; init; }
@@ -14,7 +16,9 @@ public sealed class ScanClientOptions
     /// <summary>The shared credentials or config file to read profiles from.</summary>
     public string? ProfileLocation { get; init; }
     public string? AccessKey { get; init; }
+    [JsonIgnore]
     public string? SecretKey { get; init; }
+    [JsonIgnore]
     public string? SessionToken { get; init; }
     /// <summary>A custom endpoint, e.g. the emulator's <c>http://127.0.0.1:5000</c>.</summary>
     public string? EndpointUrl { get; init; }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Errors;
 
@@ -9,16 +10,19 @@ namespace ImageBuilderScan.Engine.Hosting;
 /// <c>-ProfileName</c>, then <c>$StoredAWSCredentials</c>, then the SDK's chain. Region:
 /// <c>-Region</c>, then <c>$StoredAWSRegion</c>, then the SDK's chain.
 /// </summary>
-/// <remarks>A class, not a record: no generated ToString may print a secret.</remarks>
+/// <remarks>A class, not a record: no generated ToString may print a secret; secret members are left out of JSON.</remarks>
 public sealed class ConnectionParameters
 {
     public string? Region { get; init; }
     public string? ProfileName { get; init; }
     public string? ProfileLocation { get; init; }
     public string? AccessKey { get; init; }
+    [JsonIgnore]
     public string? SecretKey { get; init; }
+    [JsonIgnore]
     public string? SessionToken { get; init; }
     /// <summary>AWS Tools' AWSCredentials object (from another load context), or null.</summary>
+    [JsonIgnore]
     public object? Credential { get; init; }
     public string? EndpointUrl { get; init; }
     public int? MaxAttempts { get; init; }
@@ -27,6 +31,7 @@ public sealed class ConnectionParameters
     /// <summary>The session's <c>$StoredAWSRegion</c>.</summary>
     public object? StoredRegion { get; init; }
     /// <summary>The session's <c>$StoredAWSCredentials</c>.</summary>
+    [JsonIgnore]
     public object? StoredCredentials { get; init; }
 
     /// <summary>Builds the options; logs (verbose) where region and credentials come from, never a secret.</summary>

@@ -86,7 +86,12 @@ internal static partial class ConnectionSettings
     private static bool IsLoopback(Uri uri)
         => uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 
-    private static string Redact(string text) => text.Length > 200 ? text[..200] + "..." : text;
+    // User-info may hold a password (never show it); long values are cut.
+    private static string Redact(string text)
+    {
+        text = SecretRedaction.Url(text);
+        return text.Length > 200 ? text[..200] + "..." : text;
+    }
 
     private static bool EnvTrue(string name) => string.Equals(Env(name), "true", StringComparison.OrdinalIgnoreCase);
 

@@ -9,7 +9,8 @@ namespace ImageBuilderScan.Engine.Sdk;
 /// Turns whatever the SDK pipeline threw into the engine's exceptions, so no AWSSDK type leaves
 /// the engine: service errors by code, malformed bodies as protocol errors, connection failures and
 /// timeouts as network errors. Cancellation by the caller stays an <see cref="OperationCanceledException"/>.
-/// SDK exceptions are not kept as inner exceptions (they are AWSSDK types); their messages hold no secret.
+/// SDK exceptions are not kept as inner exceptions (they are AWSSDK types). Service messages pass through
+/// <see cref="SecretRedaction"/>: a signature mismatch echoes the canonical request, session token included.
 /// </summary>
 internal static class ErrorTranslator
 {
@@ -22,7 +23,7 @@ internal static class ErrorTranslator
             if (e is ImageBuilderScanException known) return known;
 
         if (error is AmazonServiceException service && (int)service.StatusCode >= 300)
-            return ScanServiceException.Create(service.ErrorCode, service.Message, (int)service.StatusCode, service.RequestId);
+            return ScanServiceException.Create(service.ErrorCode, SecretRedaction.ServiceMessage(service.Message), (int)service.StatusCode, service.RequestId);
 
         if (Find<JsonException>(error) is { } json)
             return new ScanProtocolException("MalformedResponse", $"The service returned a malformed response: {json.Message}");
@@ -40,7 +41,7 @@ internal static class ErrorTranslator
             return new ScanNetworkException($"The connection failed: {io.Message}", timedOut: false, io);
 
         if (error is AmazonClientException client)
-            return new ScanConfigurationException("CredentialsUnavailable", $"The request could not be prepared: {client.Message}");
+            return new ScanConfigurationException("CredentialsUnavailable", $"The request could not be prepared: {SecretRedaction.ServiceMessage(client.Message)}");
 
         return new ScanNetworkException($"The request failed: {error.Message}", timedOut: false, Root(error));
     }

@@ -1,0 +1,96 @@
+using ImageBuilderScan.Emulator;
+using ImageBuilderScan.Reliability.Tests.Support;
+using Xunit.Abstractions;
+
+namespace ImageBuilderScan.Reliability.Tests;
+
+/// <summary>
+/// Exactly once or a clear error: every fault kind x first, middle and last page x both operations, against
+/// the live emulator. The run must yield exactly the data set's items, in order, each once; every failure on
+/// the way must be typed, carry the failed request's token and values, and resume to exactly the rest.
+/// Split by fault group into classes only so that xunit runs the groups side by side (most of the time is
+/// the SDK's back-off, not work).
+/// </summary>
+public abstract class FaultMatrix(ITestOutputHelper output)
+{
+    protected static TheoryData<string, string, string> Cases(string group, EmulatorOperation? only = null)
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var workload in Workload.Both.Where(w => only is null || w.Operation == only))
+            foreach (var fault in FaultCatalogue.All.Where(f => f.Group == group && (!f.AggregationsOnly || workload == Workload.Aggregations)))
+                foreach (var position in new[] { "first", "middle", "last" })
+                    data.Add(workload.Operation.ToString(), fault.Name, position);
+        return data;
+    }
+
+    protected async Task RunAsync(string operation, string faultName, string position)
+    {
+        var workload = Workload.Of(Enum.Parse<EmulatorOperation>(operation));
+        var fault = FaultCatalogue.Named(faultName);
+        await using var server = await Emulators.StartAsync();
+        var pages = workload.PageCount(server.Data);
+        Assert.True(pages >= 3, "the workload needs a first, a middle and a last page");
+        var onRequest = position switch { "first" => 1, "middle" => (pages + 1) / 2, _ => pages };
+        server.Faults.Add(fault.Plan(workload.Operation, onRequest));
+        using var client = Emulators.Client(server, maxAttempts: FaultCatalogue.MaxAttempts, timeout: fault.Timeout);
+
+        var outcome = await ExactlyOnce.RunAsync(server, workload, client);
+
+        output.WriteLine($"{pages} pages, fault on request {onRequest}; {server.Requests.Total} requests, " +
+            $"errors: {string.Join("; ", outcome.Errors.Select(e => $"{e.GetType().Name}/{e.ErrorId}"))}");
+        Assert.True(server.Faults.FiredCount > 0, "the fault never fired, so nothing was tested");
+        Assert.Equal(workload.Expected(server.Data), outcome.Emitted);
+        if (fault.Expect == Expect.Completes) Assert.Empty(outcome.Errors);
+        if (fault.Expect == Expect.Fails) Assert.NotEmpty(outcome.Errors);
+    }
+}
+
+public sealed class AggregationThrottlingFaultTests(ITestOutputHelper output) : FaultMatrix(output)
+{
+    public static TheoryData<string, string, string> Matrix => Cases("Throttling", EmulatorOperation.ListImageScanFindingAggregations);
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public Task Throttling_yields_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
+        => RunAsync(operation, fault, position);
+}
+
+public sealed class FindingThrottlingFaultTests(ITestOutputHelper output) : FaultMatrix(output)
+{
+    public static TheoryData<string, string, string> Matrix => Cases("Throttling", EmulatorOperation.ListImageScanFindings);
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public Task Throttling_yields_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
+        => RunAsync(operation, fault, position);
+}
+
+public sealed class ServerErrorFaultTests(ITestOutputHelper output) : FaultMatrix(output)
+{
+    public static TheoryData<string, string, string> Matrix => Cases("ServerErrors");
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public Task Server_errors_yield_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
+        => RunAsync(operation, fault, position);
+}
+
+public sealed class NetworkFaultTests(ITestOutputHelper output) : FaultMatrix(output)
+{
+    public static TheoryData<string, string, string> Matrix => Cases("Network");
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public Task Network_faults_yield_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
+        => RunAsync(operation, fault, position);
+}
+
+public sealed class BodyAndTokenFaultTests(ITestOutputHelper output) : FaultMatrix(output)
+{
+    public static TheoryData<string, string, string> Matrix => Cases("Bodies");
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public Task Bad_bodies_tokens_and_counts_yield_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
+        => RunAsync(operation, fault, position);
+}

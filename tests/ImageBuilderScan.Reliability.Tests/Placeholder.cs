@@ -1,1 +1,0 @@
-namespace ImageBuilderScan.Reliability.Tests; public class Placeholder { [Fact] public void Builds() => Assert.True(true); }

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using ImageBuilderScan.Emulator;
+using ImageBuilderScan.Engine;
+using ImageBuilderScan.Engine.Connection;
+
+namespace ImageBuilderScan.Reliability.Tests.Support;
+
+/// <summary>Starting the in-process emulator and clients aimed at it, with the credentials it accepts.</summary>
+internal static class Emulators
+{
+    public const string Region = "us-west-2";
+
+    /// <summary>
+    /// Small pages so every run has a first, a middle and a last page: 18 image build versions, 108 findings.
+    /// </summary>
+    public static Task<EmulatorServer> StartAsync(string? sessionToken = null) =>
+        EmulatorServer.StartAsync(new EmulatorOptions { AggregationPageSize = 3, SessionToken = sessionToken });
+
+    public static ScanClientOptions Options(EmulatorServer server, IScanLog? log = null, int? maxAttempts = 3,
+        TimeSpan? timeout = null, string? sessionToken = null, string? secretKey = null) => new()
+    {
+        Region = Region,
+        AccessKey = server.Options.AccessKeyId,
+        SecretKey = secretKey ?? server.Options.SecretAccessKey,
+        SessionToken = sessionToken ?? server.Options.SessionToken,
+        EndpointUrl = server.BaseAddress.ToString(),
+        MaxAttempts = maxAttempts,
+        // Generous by default: the machine is noisy; tests about timeouts set their own.
+        RequestTimeout = timeout ?? TimeSpan.FromSeconds(20),
+        Log = log,
+    };
+
+    public static ImageBuilderScanClient Client(EmulatorServer server, IScanLog? log = null, int? maxAttempts = 3,
+        TimeSpan? timeout = null) => ImageBuilderScanClient.Create(Options(server, log, maxAttempts, timeout));
+
+    /// <summary>The nextToken the most recent API request carried (null for a first page).</summary>
+    public static string? LastRequestToken(EmulatorServer server)
+    {
+        var last = server.Requests.Recent[^1];
+        using var body = JsonDocument.Parse(last.Body.Length == 0 ? "{}" : last.Body);
+        return body.RootElement.TryGetProperty("nextToken", out var token) ? token.GetString() : null;
+    }
+}
