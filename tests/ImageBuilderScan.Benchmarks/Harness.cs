@@ -32,10 +32,11 @@ internal static class Harness
         Console.Error.WriteLine("done: cold start");
 
         var largeCount = quick ? 100_000 : 1_000_000;
-        var small = StreamingMemory.Measure("engine", 10_000, 1000);
-        var large = StreamingMemory.Measure("engine", largeCount, 1000);
-        var rawSmall = StreamingMemory.Measure("raw", 10_000, 1000);
-        var rawLarge = StreamingMemory.Measure("raw", largeCount, 1000);
+        var runs = quick ? 1 : 3;
+        var small = StreamingMemory.MeasureMedian("engine", 10_000, 1000, runs);
+        var large = StreamingMemory.MeasureMedian("engine", largeCount, 1000, runs);
+        var rawSmall = StreamingMemory.MeasureMedian("raw", 10_000, 1000, runs);
+        var rawLarge = StreamingMemory.MeasureMedian("raw", largeCount, 1000, runs);
         report.Memory(small, large, rawSmall, rawLarge);
         Console.Error.WriteLine("done: streaming memory");
 
@@ -49,6 +50,7 @@ internal static class Harness
         }
         else report.Note("AWS CLI not on PATH: peer comparison skipped.");
 
+        report.Note($"Peak memory: the median of {runs} fresh process(es) per size and client, each paging with page size 1000.");
         report.Note("Throughput: seconds are medians; each ratio is the median of the ratios of paired runs (engine and raw back to back, order alternating), after one warm-up run each.");
         report.Print(Console.Out);
         var path = Path.Combine(RepoPaths.Root(), "output", "bench", "latest.md");

@@ -84,7 +84,8 @@ internal sealed class PooledContent : HttpContent
     }
 
     protected override Task<Stream> CreateContentReadStreamAsync()
-        => Task.FromResult<Stream>(new MemoryStream(Buffer(), 0, _length, writable: false));
+        // publiclyVisible: ResponseBody parses these bytes in place (MemoryStream.TryGetBuffer).
+        => Task.FromResult<Stream>(new MemoryStream(Buffer(), 0, _length, writable: false, publiclyVisible: true));
 
     private byte[] Buffer() => _buffer ?? throw new ObjectDisposedException(nameof(PooledContent));
 
