@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Emulator.Tests;
 
@@ -78,41 +78,5 @@ public sealed class AwsCliTests
         }).ToList();
     }
 
-    private static async Task<JsonNode> Run(EmulatorServer server, params string[] args)
-    {
-        var start = new ProcessStartInfo(AwsCli.Path!)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { "--endpoint-url", server.BaseAddress.ToString().TrimEnd('/'), "--region", "us-east-1", "--output", "json", "imagebuilder" }.Concat(args))
-        {
-            start.ArgumentList.Add(a);
-        }
-        var none = Path.Combine(Path.GetTempPath(), "ibscan-no-such-dir-" + Guid.NewGuid().ToString("N"));
-        start.Environment["AWS_ACCESS_KEY_ID"] = server.Options.AccessKeyId;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = server.Options.SecretAccessKey;
-        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(none, "config");
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(none, "credentials");
-        foreach (var variable in new[] { "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IMAGEBUILDER", "AWS_CA_BUNDLE" })
-        {
-            start.Environment.Remove(variable);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("aws did not finish within 2 minutes.");
-        }
-        Assert.True(process.ExitCode == 0, $"aws exited {process.ExitCode}: {await stderr}");
-        return JsonNode.Parse(await stdout)!;
-    }
+    private static Task<JsonNode> Run(EmulatorServer server, params string[] args) => AwsCli.RunAsync(server, "us-east-1", args);
 }
