@@ -1,10 +1,9 @@
-using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.Loader;
 
-// Usage: ImageBuilderScan.IsolationHost other-first|module-first <other AWSSDK.Core.dll> <module folder>
-if (args.Length != 3) { Console.Error.WriteLine("usage: other-first|module-first <AWSSDK.Core.dll> <module folder>"); return 2; }
-var (order, otherCore, moduleFolder) = (args[0], Path.GetFullPath(args[1]), Path.GetFullPath(args[2]));
+// Usage: ImageBuilderScan.IsolationHost other-first|module-first <other AWSSDK.Core.dll> <module folder> <emulator url>
+if (args.Length != 4) { Console.Error.WriteLine("usage: other-first|module-first <AWSSDK.Core.dll> <module folder> <emulator url>"); return 2; }
+var (order, otherCore, moduleFolder, endpoint) = (args[0], Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), args[3]);
 
 try
 {
@@ -38,14 +37,19 @@ void UseOtherCore()
 
 void UseModule()
 {
-    // As PowerShell does for a binary RootModule: load into the default context, run every
-    // IModuleAssemblyInitializer, then use a cmdlet-assembly type that reaches the engine.
-    var cmdlets = AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.Combine(moduleFolder, "bin", "ImageBuilderScan.dll"));
-    foreach (var type in cmdlets.GetExportedTypes().Where(t => typeof(IModuleAssemblyInitializer).IsAssignableFrom(t)))
-    {
-        ((IModuleAssemblyInitializer)Activator.CreateInstance(type)!).OnImport();
-    }
+    // Real PowerShell 7 (Microsoft.PowerShell.SDK): Import-Module the built manifest and list
+    // aggregations from the emulator, then ask the module where its engine and Core came from.
+    using var shell = System.Management.Automation.PowerShell.Create();
+    shell.AddScript("""
+        param($Manifest, $Endpoint)
+        Import-Module $Manifest
+        $items = @(Get-IBScanFindingAggregation -EndpointUrl $Endpoint -Region us-east-1 -AccessKey AKIAIBSCANEMULATOR00 -SecretKey ImageBuilderScanEmulatorSecretKey00000000)
+        "pwsh|$($items.Count)|$(($items | Measure-Object All -Sum).Sum)"
+        """).AddParameter("Manifest", Path.Combine(moduleFolder, "ImageBuilderScan.psd1")).AddParameter("Endpoint", endpoint);
+    foreach (var line in shell.Invoke()) Console.WriteLine(line);
+    foreach (var error in shell.Streams.Error) Console.WriteLine($"error|{error}");
 
+    var cmdlets = AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "ImageBuilderScan");
     var describe = cmdlets.GetType("ImageBuilderScan.ModuleProbe", throwOnError: true)!.GetMethod("Describe")!;
     Console.WriteLine($"probe|{describe.Invoke(null, null)}");
 }

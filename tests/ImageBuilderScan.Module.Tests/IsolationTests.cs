@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using ImageBuilderScan.Emulator;
 
 namespace ImageBuilderScan.Module.Tests;
 
 /// <summary>
 /// In a fresh process, another module's AWSSDK.Core (AWS Tools brings 3.7.x or an older 4.0.x) and
-/// the built module load side by side, in either order, the way PowerShell loads a binary module.
+/// the built module, imported in a real PowerShell 7 and called against the emulator, load side by
+/// side in either order.
 /// </summary>
 public sealed class IsolationTests
 {
@@ -13,11 +15,18 @@ public sealed class IsolationTests
     [InlineData("3.7.501.1", "3.3.0.0", "module-first")]
     [InlineData("4.0.3.3", "4.0.0.0", "other-first")]
     [InlineData("4.0.3.3", "4.0.0.0", "module-first")]
-    public void Our_core_stays_private_and_the_other_stays_usable(string otherPackage, string otherAssemblyVersion, string order)
+    public async Task Our_core_stays_private_and_the_other_stays_usable(string otherPackage, string otherAssemblyVersion, string order)
     {
-        var lines = RunHost(order, OtherCore(otherPackage));
+        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Seed = 5 });
+        var accounts = emulator.Data.Aggregations("accountId");
+        var lines = RunHost(order, OtherCore(otherPackage), emulator.BaseAddress.ToString());
 
+        Assert.DoesNotContain(lines, l => l.StartsWith("error|", StringComparison.Ordinal));
         Assert.Contains("other|AKIDOTHERMODULE", lines);
+        // The cmdlet really ran in PowerShell 7 against the emulator, every time the module was used.
+        var calls = lines.Where(l => l.StartsWith("pwsh|", StringComparison.Ordinal)).ToList();
+        Assert.Equal(order == "other-first" ? 1 : 2, calls.Count);
+        Assert.All(calls, c => Assert.Equal($"pwsh|{accounts.Count}|{accounts.Sum(a => a.Counts.All)}", c));
         var probes = lines.Where(l => l.StartsWith("probe|")).ToList();
         Assert.Equal(order == "other-first" ? 1 : 2, probes.Count);
         var engine = $"{Repo.Version}.0";
@@ -42,13 +51,13 @@ public sealed class IsolationTests
     private static string Configuration() =>
         Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)))!;
 
-    private static List<string> RunHost(string order, string otherCore)
+    private static List<string> RunHost(string order, string otherCore, string endpoint)
     {
         var host = Path.Combine(Repo.Root, "tests", "ImageBuilderScan.IsolationHost", "bin",
             Configuration(), "net10.0", "ImageBuilderScan.IsolationHost.dll");
         Assert.True(File.Exists(host), $"{host} missing");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "exec", host, order, otherCore, Repo.ModuleFolder }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { "exec", host, order, otherCore, Repo.ModuleFolder, endpoint }) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
