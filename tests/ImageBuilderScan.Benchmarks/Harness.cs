@@ -24,6 +24,10 @@ internal static class Harness
         report.Add(await findings.RunAsync());
         Console.Error.WriteLine("done: findings");
 
+        var pump = await PumpWorkload.RunAsync(100_000 / scale, 1000, quick ? 2 : 7);
+        report.Pump(pump);
+        Console.Error.WriteLine("done: pipeline hand-over");
+
         using (var emulator = EmulatorProcess.Start("--synthetic-keys", "1000", "--page-size", "100"))
         {
             var (engineMs, rawMs) = ColdStart.Measure(emulator.BaseAddress, quick ? 2 : 7);

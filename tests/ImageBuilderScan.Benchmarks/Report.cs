@@ -45,6 +45,13 @@ internal sealed class Report
         Line($"AWS CLI vs engine, {workload}", $"{cliSeconds:F2} s", $"{engineSeconds:F2} s",
             cliSeconds / engineSeconds, 5, "cli / engine", higherIsBetter: true);
 
+    public void Pump(PumpWorkload.Result r)
+    {
+        Line($"Cmdlet hand-over to the pipeline thread, {r.Items:N0} aggregations, page 1000", $"{r.PagesSeconds:F3} s", $"{r.EngineSeconds:F3} s",
+            r.PagesSeconds / r.EngineSeconds, 1.15, "pump / engine");
+        Info("The same, handed over item by item (before)", $"{r.ItemsSeconds:F3} s", $"{r.EngineSeconds:F3} s", r.ItemsSeconds / r.EngineSeconds, "pump / engine");
+    }
+
     public void Note(string note) => _notes.Add(note);
 
     private void Line(string what, string a, string b, double ratio, double target, string ratioOf, bool higherIsBetter = false)

@@ -109,6 +109,12 @@ public sealed class GetIBScanFindingAggregationCommand : ScanCmdletBase
             return;
         }
 
-        if (Stream(() => Client.GetAggregationsAsync(query, StopToken), target, item => WriteObject(item)) is null) SetNextToken(null);
+        // Page by page across threads, item by item on the pipeline thread: one hand-over per page,
+        // and a downstream stop (Select-Object -First) still ends the listing before the next request.
+        var outcome = Stream(() => Client.GetAggregationPagesAsync(query, StopToken), target, page =>
+        {
+            foreach (var item in page.Items) WriteObject(item);
+        });
+        if (outcome is null) SetNextToken(null);
     }
 }

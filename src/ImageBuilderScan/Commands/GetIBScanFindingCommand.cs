@@ -111,9 +111,13 @@ public sealed class GetIBScanFindingCommand : ScanCmdletBase
             return;
         }
 
-        var outcome = Stream(() => Client.GetFindingsAsync(query, StopToken), target, item =>
+        // One hand-over per page, as in Get-IBScanFindingAggregation.
+        var outcome = Stream(() => Client.GetFindingPagesAsync(query, StopToken), target, page =>
         {
-            if (DrillDown.Keeps(item, accountId)) WriteObject(item);
+            foreach (var item in page.Items)
+            {
+                if (DrillDown.Keeps(item, accountId)) WriteObject(item);
+            }
         });
         if (outcome is null) SetNextToken(null);
     }
