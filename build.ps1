@@ -89,7 +89,7 @@ function Invoke-Test {
     $script = "Import-Module Pester -MinimumVersion 5.0.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$testsPath'; `$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
     $pwsh = @(Get-PwshCommand)
     & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -Command $script
-    if ($LASTEXITCODE -ne 0) { throw "Pester failed (exit code $LASTEXITCODE: the number of failed tests, or a run that could not start)." }
+    if ($LASTEXITCODE -ne 0) { throw "Pester failed (exit code ${LASTEXITCODE}: the number of failed tests, or a run that could not start)." }
 }
 
 function Invoke-Package {

@@ -3,12 +3,17 @@
 
 BeforeAll {
     $script:BuildScript = Join-Path (Split-Path $PSScriptRoot -Parent) 'build.ps1'
-    $ast = [System.Management.Automation.Language.Parser]::ParseFile($BuildScript, [ref]$null, [ref]$null)
+    $script:ParseErrors = $null
+    $ast = [System.Management.Automation.Language.Parser]::ParseFile($BuildScript, [ref]$null, [ref]$script:ParseErrors)
     $definition = $ast.Find({ param($n) $n -is [System.Management.Automation.Language.FunctionDefinitionAst] -and $n.Name -eq 'Get-PwshCommand' }, $true)
     . ([scriptblock]::Create($definition.Extent.Text))
 }
 
 Describe 'build.ps1' {
+    It 'parses' {
+        $ParseErrors | Should -BeNullOrEmpty
+    }
+
     It 'starts the child PowerShell of the Test task with this PowerShell, however it was installed' {
         # Installed as a dotnet tool, this process is the dotnet host: starting it with -NoProfile
         # ran `dotnet -NoProfile` and the Test task failed without running Pester.
