@@ -65,6 +65,16 @@ function Invoke-Docs {
     Write-Host "MAML help -> $help"
 }
 
+function Get-PwshCommand {
+    # The command line that starts this PowerShell again. The process is not always pwsh: installed
+    # as a dotnet tool (or run as `dotnet pwsh.dll`) it is the dotnet host, which needs pwsh.dll.
+    $process = [Environment]::ProcessPath
+    if ([System.IO.Path]::GetFileNameWithoutExtension($process) -in 'pwsh', 'powershell') { return , $process }
+    $apphost = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    if (Test-Path $apphost -PathType Leaf) { return , $apphost }
+    return $process, (Join-Path $PSHOME 'pwsh.dll')
+}
+
 function Invoke-Test {
     Invoke-Build
     Invoke-Dotnet test (Join-Path $root 'ImageBuilderScan.sln') --configuration $Configuration --no-build
@@ -77,8 +87,9 @@ function Invoke-Test {
     # The path goes inside a single-quoted literal: a quote in it is doubled, not a parse error.
     $testsPath = (Join-Path $root 'tests') -replace "'", "''"
     $script = "Import-Module Pester -MinimumVersion 5.0.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$testsPath'; `$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
-    & (Get-Process -Id $PID).Path -NoProfile -Command $script
-    if ($LASTEXITCODE -ne 0) { throw "Pester failed ($LASTEXITCODE failed test(s))." }
+    $pwsh = @(Get-PwshCommand)
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -Command $script
+    if ($LASTEXITCODE -ne 0) { throw "Pester failed (exit code ${LASTEXITCODE}: the number of failed tests, or a run that could not start)." }
 }
 
 function Invoke-Package {

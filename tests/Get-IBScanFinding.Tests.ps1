@@ -91,6 +91,16 @@ Describe 'Get-IBScanFinding' {
             $err[0].FullyQualifiedErrorId | Should -Match "^(InvalidInput,$([regex]::Escape($Cmdlet))|InputObjectNotBound,.*)$"
         }
 
+        It 'a foreign object with only an AccountId is refused with a message that says why' {
+            # ListImageScanFindings has no account filter, so AccountId does not bind by name here.
+            $out = @([pscustomobject]@{ AccountId = '111122223333' } | Get-IBScanFinding @Aws -ErrorAction SilentlyContinue -ErrorVariable err)
+            $out.Count | Should -Be 0
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be "InvalidInput,$Cmdlet"
+            $err[0].Exception.Message | Should -Match 'not an aggregation from Get-IBScanFindingAggregation'
+            $err[0].Exception.Message | Should -Not -Match "aggregation ''"
+        }
+
         It 'a foreign object binds the one key it carries' {
             @([pscustomobject]@{ ImagePipelineArn = $PipelineArns[0] } | Get-IBScanFinding @Aws).Count |
                 Should -Be @($AllFindings | Where-Object ImagePipelineArn -eq $PipelineArns[0]).Count
@@ -130,6 +140,17 @@ Describe 'Get-IBScanFinding' {
                 $text | Should -Match ([regex]::Escape($finding.PackageName))
             }
             finally { $PSStyle.OutputRendering = $saved }
+        }
+
+        It 'exports list members to CSV as their values, not a type name' {
+            $finding = $AllFindings | Where-Object { $_.ReferenceUrls.Count -gt 0 -and $_.VulnerablePackages.Count -gt 0 } | Select-Object -First 1
+            $finding | Should -Not -BeNullOrEmpty
+            $csv = ($finding | ConvertTo-Csv -NoTypeInformation) -join "`n"
+            $csv | Should -Not -Match 'System\.(Collections|String\[\])'
+            $csv | Should -Match ([regex]::Escape($finding.ReferenceUrls[0]))
+            $csv | Should -Match ([regex]::Escape($finding.VulnerablePackages[0].Name))
+            # JSON keeps them lists.
+            ($finding | ConvertTo-Json -Depth 4 | ConvertFrom-Json).ReferenceUrls.Count | Should -Be $finding.ReferenceUrls.Count
         }
 
         It 'declares its output type' {

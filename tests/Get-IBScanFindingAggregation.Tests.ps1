@@ -168,6 +168,8 @@ Describe 'Get-IBScanFindingAggregation' {
             $verbose = Get-IBScanFindingAggregation @Aws -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
             ($verbose -join "`n") | Should -Match ([regex]::Escape($Emulator.Url))
             ($verbose -join "`n") | Should -Not -Match $EmulatorSecretKey
+            # One line names the connection (the cmdlet used to repeat the engine's line).
+            @($verbose | Where-Object { $_ -match 'endpoint' }).Count | Should -Be 1
         }
     }
 

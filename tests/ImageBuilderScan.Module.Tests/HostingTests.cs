@@ -229,6 +229,17 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public void A_foreign_object_without_kind_or_key_is_refused_as_not_an_aggregation()
+    {
+        // [pscustomobject]@{ AccountId = '...' } | Get-IBScanFinding: PowerShell converts it with Kind Unknown and no Key.
+        var converted = ConvertedByPowerShell(AggregationKind.Unknown) with { AccountId = "123456789012" };
+        var drill = Assert.Throws<ScanInputException>(() => DrillDown.ToFindingQuery(converted, null, out _));
+        Assert.Equal("InputObject", drill.ParameterName);
+        Assert.Contains("not an aggregation from Get-IBScanFindingAggregation", drill.Message);
+        Assert.DoesNotContain("''", drill.Message);
+    }
+
+    [Fact]
     public void An_empty_typed_key_falls_back_to_the_aggregations_key()
     {
         var image = Aggregation(AggregationKind.Image, "arn:aws:imagebuilder:us-east-1:123456789012:image/web/1.0.0/1") with { ImageBuildVersionArn = "" };

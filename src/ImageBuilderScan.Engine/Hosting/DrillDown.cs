@@ -73,7 +73,11 @@ public static class DrillDown
     private static FindingQuery Findings(string filter, string value, int? pageSize, string parameter) =>
         new() { FilterName = filter, Values = [value], PageSize = pageSize, ValuesParameterName = parameter };
 
-    private static Errors.ScanInputException Unknown(ScanFindingAggregation aggregation) =>
-        new("InputObject", aggregation.Key, "an aggregation of kind Account, Image, ImagePipeline or VulnerabilityId",
+    private static Errors.ScanInputException Unknown(ScanFindingAggregation aggregation) => string.IsNullOrEmpty(aggregation.Key)
+        // No kind and no key: PowerShell converted a foreign object (e.g. [pscustomobject]@{ AccountId = ... }
+        // piped into Get-IBScanFinding, which has no account filter) because none of its properties bound by name.
+        ? new("InputObject", null, "an aggregation from Get-IBScanFindingAggregation, or an object with an ImageBuildVersionArn, ImagePipelineArn or VulnerabilityId property",
+            "The piped object is not an aggregation from Get-IBScanFindingAggregation and has no property this command binds by name.")
+        : new("InputObject", aggregation.Key, "an aggregation of kind Account, Image, ImagePipeline or VulnerabilityId",
             $"The aggregation '{aggregation.Key}' is of an unknown kind and has no filter to drill into.");
 }

@@ -52,9 +52,16 @@ public sealed record ScanFinding
     public string? RequestId { get; init; }
 }
 
-public sealed record CvssScoreAdjustment(string? Metric, string? Reason);
+public sealed record CvssScoreAdjustment(string? Metric, string? Reason)
+{
+    // Short text for Export-Csv and "$x" (the record's default prints every member's name).
+    public override string ToString() => Reason is null ? $"{Metric}" : $"{Metric}: {Reason}";
+}
 
-public sealed record CvssScore(double? BaseScore, string? ScoringVector, string? Version, string? Source);
+public sealed record CvssScore(double? BaseScore, string? ScoringVector, string? Version, string? Source)
+{
+    public override string ToString() => string.Join(" ", new[] { Source, Version, BaseScore?.ToString(System.Globalization.CultureInfo.InvariantCulture), ScoringVector }.Where(p => !string.IsNullOrEmpty(p)));
+}
 
 public sealed record VulnerablePackage
 {
@@ -68,4 +75,6 @@ public sealed record VulnerablePackage
     public string? FilePath { get; init; }
     public string? FixedInVersion { get; init; }
     public string? Remediation { get; init; }
+
+    public override string ToString() => FixedInVersion is null ? $"{Name} {Version}" : $"{Name} {Version} (fixed in {FixedInVersion})";
 }

@@ -30,7 +30,7 @@ internal sealed class RetryLogHandler(IScanLog? log, int maxAttempts) : Pipeline
         if (sends > 1 && log is not null)
         {
             request.ContextAttributes.TryGetValue(LastErrorKey, out var lastError);
-            log.Verbose($"Retrying {request.RequestName?.Replace("Sdk", "").Replace("Request", "")} (attempt {sends} of {maxAttempts}) after {lastError ?? "an error"}.");
+            log.Verbose($"Retrying {OperationName(request.OriginalRequest)} (attempt {sends} of {maxAttempts}) after {lastError ?? "an error"}.");
         }
         try
         {
@@ -52,5 +52,14 @@ internal sealed class RetryLogHandler(IScanLog? log, int maxAttempts) : Pipeline
         AmazonServiceException s when s.StatusCode != 0 => $"{s.ErrorCode ?? "an error"} (HTTP {(int)s.StatusCode})",
         TaskCanceledException or TimeoutException => "a timeout",
         _ => e.GetType().Name,
+    };
+
+    // The API's own operation name, as the page lines and AWS documentation spell it (the SDK's
+    // RequestName is our internal class name, e.g. "AggregationsSdkRequest").
+    private static string OperationName(Amazon.Runtime.AmazonWebServiceRequest? request) => request switch
+    {
+        AggregationsSdkRequest => "ListImageScanFindingAggregations",
+        FindingsSdkRequest => "ListImageScanFindings",
+        _ => "the request",
     };
 }

@@ -107,9 +107,8 @@ public abstract class ScanCmdletBase : PSCmdlet, IDisposable
         };
         try
         {
+            // The engine already logs region, endpoint, credential source and attempts in one line.
             _client = ImageBuilderScanClient.Create(parameters.ToOptions(_pump));
-            var c = _client.Connection;
-            _pump.Verbose($"Region {c.Region}, endpoint {c.Endpoint}, credentials from {c.CredentialSource}, {c.MaxAttempts} attempt(s) per request.");
         }
         catch (Exception error) when (!ScanErrorDescription.IsStop(error, StopToken))
         {

@@ -63,6 +63,7 @@ public sealed class ErrorAndRetryTests
         Assert.Equal(2, server.Requests.Count);
         var retry = Assert.Single(log.Lines, l => l.Contains("Retrying"));
         Assert.Contains("attempt 2 of 3", retry);
+        Assert.Contains("Retrying ListImageScanFindingAggregations ", retry);
         Assert.Contains("CallRateLimitExceededException (HTTP 429)", retry);
     }
 

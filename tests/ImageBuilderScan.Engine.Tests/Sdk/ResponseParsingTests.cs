@@ -173,6 +173,12 @@ public sealed class ResponseParsingTests
         Assert.Equal("YES", f.FixAvailable);
         Assert.Equal("find-req-1", f.RequestId);
 
+        // Export-Csv writes ToString() of each property: the values, not a collection's type name.
+        Assert.Equal("https://a.example; https://b.example", f.ReferenceUrls.ToString());
+        Assert.Equal("CVE-2025-0001; CVE-2025-0002", f.RelatedVulnerabilities.ToString());
+        Assert.Equal("NVD 3.1 7.8 CVSS:3.1/AV:L", f.Cvss.ToString());
+        Assert.Equal("AV: network; AC", f.ScoreAdjustments.ToString());
+        Assert.StartsWith("kernel 6.1.0 (fixed in 1:6.1.2-1.amzn2023); ", f.VulnerablePackages.ToString());
         Assert.Equal(("zlib", "1.2-3"), (page.Items[1].PackageName, page.Items[1].InstalledVersion));
         var empty = page.Items[2];
         Assert.Null(empty.PackageName);
