@@ -1,6 +1,11 @@
 #Requires -Version 7.4
 # Pester 5. build.ps1's own helpers, taken from the script's syntax tree (running the script would build).
 
+BeforeDiscovery {
+    # Hosted PowerShell (the xunit run via Microsoft.PowerShell.SDK) has no pwsh to start again.
+    $script:NoPwshHere = -not ((Test-Path (Join-Path $PSHOME 'pwsh.dll')) -or (Test-Path (Join-Path $PSHOME 'pwsh')) -or (Test-Path (Join-Path $PSHOME 'pwsh.exe')))
+}
+
 BeforeAll {
     $script:BuildScript = Join-Path (Split-Path $PSScriptRoot -Parent) 'build.ps1'
     $script:ParseErrors = $null
@@ -14,7 +19,7 @@ Describe 'build.ps1' {
         $ParseErrors | Should -BeNullOrEmpty
     }
 
-    It 'starts the child PowerShell of the Test task with this PowerShell, however it was installed' {
+    It 'starts the child PowerShell of the Test task with this PowerShell, however it was installed' -Skip:$NoPwshHere {
         # Installed as a dotnet tool, this process is the dotnet host: starting it with -NoProfile
         # ran `dotnet -NoProfile` and the Test task failed without running Pester.
         $pwsh = @(Get-PwshCommand)

@@ -14,9 +14,16 @@ public sealed class PesterRunTests(ITestOutputHelper output)
     private static readonly string PesterManifest = typeof(PesterRunTests).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PesterManifest").Value!;
 
+    /// <summary>Every suite in tests/, so a new one cannot be left out.</summary>
+    public static TheoryData<string> Suites()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot(), "tests"), "*.Tests.ps1").Order()) data.Add(Path.GetFileName(file));
+        return data;
+    }
+
     [Theory]
-    [InlineData("Get-IBScanFindingAggregation.Tests.ps1")]
-    [InlineData("Get-IBScanFinding.Tests.ps1")]
+    [MemberData(nameof(Suites))]
     public void Pester_suite_passes_in_PowerShell_7(string suite)
     {
         var path = Path.Combine(RepoRoot(), "tests", suite);
@@ -55,7 +62,7 @@ public sealed class PesterRunTests(ITestOutputHelper output)
         foreach (var f in failures) output.WriteLine(f);
 
         Assert.True(failures.Count == 0 && failed == 0, string.Join(Environment.NewLine, failures));
-        Assert.True(passed > 10, $"{suite}: only {passed} test(s) passed; discovery found too little.");
+        Assert.True(passed > 0, $"{suite}: no test passed; discovery found nothing.");
         Assert.Equal(0, notRun);
     }
 
