@@ -65,6 +65,12 @@ Describe 'Get-IBScanFindingAggregation' {
             ($result | Measure-Object All -Sum).Sum | Should -Be @($AllFindings | Where-Object VulnerabilityId -in $ids).Count
         }
 
+        It 'completes -FilterName with the filter names the service documents' {
+            $line = 'Get-IBScanFindingAggregation -FilterName image'
+            $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $completion.CompletionMatches.CompletionText | Sort-Object | Should -Be @('imageBuildVersionArn', 'imagePipelineArn')
+        }
+
         It 'takes the -FilterName/-FilterValue escape hatch like the typed parameter' {
             $arn = $PipelineArns[0]
             $typed = @(Get-IBScanFindingAggregation @Aws -ImagePipelineArn $arn | ForEach-Object { "$($_.Key)=$($_.All)" })

@@ -59,6 +59,7 @@ public sealed class GetIBScanFindingAggregationCommand : ScanCmdletBase
     /// <summary>A filter name as the service spells it, for names this module does not know yet.</summary>
     [Parameter(ParameterSetName = FilterSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FilterNameCompleter))]
     public string? FilterName { get; set; }
 
     [Parameter(ParameterSetName = FilterSet, Mandatory = true)]
