@@ -12,7 +12,8 @@ namespace ImageBuilderScan.Benchmarks;
 /// </summary>
 internal static class PumpWorkload
 {
-    public sealed record Result(long Items, double EngineSeconds, double PagesSeconds, double ItemsSeconds);
+    /// <summary>Seconds are medians; ratios are medians of each iteration's ratio (paired runs, as in the throughput table).</summary>
+    public sealed record Result(long Items, double EngineSeconds, double PagesSeconds, double ItemsSeconds, double PagesRatio, double ItemsRatio);
 
     public static async Task<Result> RunAsync(long items, int pageSize, int iterations)
     {
@@ -58,6 +59,7 @@ internal static class PumpWorkload
             Items();
             each.Add(clock.Elapsed.TotalSeconds);
         }
-        return new Result(items, Stats.Median(engine), Stats.Median(pages), Stats.Median(each));
+        return new Result(items, Stats.Median(engine), Stats.Median(pages), Stats.Median(each),
+            Stats.Median(pages.Zip(engine, (p, e) => p / e)), Stats.Median(each.Zip(engine, (i, e) => i / e)));
     }
 }

@@ -81,13 +81,12 @@ internal sealed class RawBaselineClient : IDisposable
             item.ImagePipelineAggregation is { } p ? (AggregationKind.ImagePipeline, p.ImagePipelineArn, p.SeverityCounts) :
             item.VulnerabilityIdAggregation is { } v ? (AggregationKind.VulnerabilityId, v.VulnerabilityId, v.SeverityCounts) :
             (AggregationKind.Unknown, null, null);
-        var arn = kind is AggregationKind.Image or AggregationKind.ImagePipeline ? ImageBuilderArn.TryParse(key) : null;
         return new ScanFindingAggregation
         {
             Kind = kind,
             AggregationType = type,
             Key = key ?? "",
-            AccountId = kind == AggregationKind.Account ? key : arn?.AccountId,
+            AccountId = kind == AggregationKind.Account ? key : ImageBuilderArn.AccountOf(key),
             ImageBuildVersionArn = kind == AggregationKind.Image ? key : null,
             ImagePipelineArn = kind == AggregationKind.ImagePipeline ? key : null,
             VulnerabilityId = kind == AggregationKind.VulnerabilityId ? key : null,
@@ -95,12 +94,6 @@ internal sealed class RawBaselineClient : IDisposable
             High = counts?.High ?? 0,
             Medium = counts?.Medium ?? 0,
             All = counts?.All ?? 0,
-            Partition = arn?.Partition,
-            Region = arn?.Region,
-            ImageName = kind == AggregationKind.Image ? arn?.Name : null,
-            ImageVersion = arn?.Version,
-            ImageBuild = arn?.Build,
-            PipelineName = kind == AggregationKind.ImagePipeline ? arn?.Name : null,
             RequestId = requestId,
         };
     }

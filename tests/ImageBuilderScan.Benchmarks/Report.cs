@@ -48,8 +48,8 @@ internal sealed class Report
     public void Pump(PumpWorkload.Result r)
     {
         Line($"Cmdlet hand-over to the pipeline thread, {r.Items:N0} aggregations, page 1000", $"{r.PagesSeconds:F3} s", $"{r.EngineSeconds:F3} s",
-            r.PagesSeconds / r.EngineSeconds, 1.15, "pump / engine");
-        Info("The same, handed over item by item (before)", $"{r.ItemsSeconds:F3} s", $"{r.EngineSeconds:F3} s", r.ItemsSeconds / r.EngineSeconds, "pump / engine");
+            r.PagesRatio, 1.15, "pump / engine");
+        Info("The same, handed over item by item (before)", $"{r.ItemsSeconds:F3} s", $"{r.EngineSeconds:F3} s", r.ItemsRatio, "pump / engine");
     }
 
     public void Note(string note) => _notes.Add(note);

@@ -17,6 +17,25 @@ public sealed record ImageBuilderArn(
     string? Version,
     string? Build)
 {
+    /// <summary>
+    /// The account of an ARN that <see cref="TryParse"/> would accept, without splitting the rest
+    /// (the one part an aggregation stores); null when it would not.
+    /// </summary>
+    public static string? AccountOf(string? arn)
+    {
+        if (arn is null || !arn.StartsWith("arn:", StringComparison.Ordinal)) return null;
+        // arn : partition : service : region : account : resource
+        var colons = new int[5];
+        var found = 0;
+        for (var i = 0; i < arn.Length && found < 5; i++)
+            if (arn[i] == ':') colons[found++] = i;
+        if (found < 5 || !arn.AsSpan(colons[1] + 1, colons[2] - colons[1] - 1).SequenceEqual("imagebuilder")) return null;
+        var resource = arn.AsSpan(colons[4] + 1);
+        var slash = resource.IndexOf('/');
+        if (slash <= 0 || slash == resource.Length - 1 || resource[slash + 1] == '/') return null;
+        return arn.Substring(colons[3] + 1, colons[4] - colons[3] - 1);
+    }
+
     public static ImageBuilderArn? TryParse(string? arn)
     {
         if (arn is null || !arn.StartsWith("arn:", StringComparison.Ordinal)) return null;

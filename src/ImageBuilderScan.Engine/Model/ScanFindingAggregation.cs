@@ -32,13 +32,18 @@ public sealed record ScanFindingAggregation
     /// <summary>Low, informational and untriaged findings: <c>All - Critical - High - Medium</c>.</summary>
     public long Other => All - Critical - High - Medium;
 
-    // Parts of an ARN key (null for account and vulnerability aggregations).
-    public string? Partition { get; init; }
-    public string? Region { get; init; }
-    public string? ImageName { get; init; }
-    public string? ImageVersion { get; init; }
-    public string? ImageBuild { get; init; }
-    public string? PipelineName { get; init; }
+    // Parts of an ARN key (null for account and vulnerability aggregations). Read from the key on
+    // each access rather than stored: a page of aggregations is held until the page is checked
+    // whole, and six more strings per aggregation doubled what it held (and allocated).
+    public string? Partition => Arn?.Partition;
+    public string? Region => Arn?.Region;
+    public string? ImageName => Kind == AggregationKind.Image ? Arn?.Name : null;
+    public string? ImageVersion => Kind == AggregationKind.Image ? Arn?.Version : null;
+    public string? ImageBuild => Kind == AggregationKind.Image ? Arn?.Build : null;
+    public string? PipelineName => Kind == AggregationKind.ImagePipeline ? Arn?.Name : null;
+
+    private ImageBuilderArn? Arn =>
+        Kind is AggregationKind.Image or AggregationKind.ImagePipeline ? ImageBuilderArn.TryParse(Key) : null;
 
     /// <summary>The request id of the page this aggregation came in.</summary>
     public string? RequestId { get; init; }

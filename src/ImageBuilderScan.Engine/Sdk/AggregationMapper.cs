@@ -28,26 +28,17 @@ internal static class AggregationMapper
                     Critical = critical, High = high, Medium = medium, All = all,
                 };
             case AggregationKind.Image:
-            {
-                var arn = ImageBuilderArn.TryParse(key);
                 return new ScanFindingAggregation
                 {
                     Kind = kind, Key = key, AggregationType = aggregationType, RequestId = requestId, ImageBuildVersionArn = key,
-                    Critical = critical, High = high, Medium = medium, All = all,
-                    AccountId = arn?.AccountId, Partition = arn?.Partition, Region = arn?.Region,
-                    ImageName = arn?.Name, ImageVersion = arn?.Version, ImageBuild = arn?.Build,
+                    Critical = critical, High = high, Medium = medium, All = all, AccountId = ImageBuilderArn.AccountOf(key),
                 };
-            }
             case AggregationKind.ImagePipeline:
-            {
-                var arn = ImageBuilderArn.TryParse(key);
                 return new ScanFindingAggregation
                 {
                     Kind = kind, Key = key, AggregationType = aggregationType, RequestId = requestId, ImagePipelineArn = key,
-                    Critical = critical, High = high, Medium = medium, All = all,
-                    AccountId = arn?.AccountId, Partition = arn?.Partition, Region = arn?.Region, PipelineName = arn?.Name,
+                    Critical = critical, High = high, Medium = medium, All = all, AccountId = ImageBuilderArn.AccountOf(key),
                 };
-            }
             default:
                 return new ScanFindingAggregation
                 {
