@@ -158,7 +158,11 @@ Describe 'Get-IBScanFindingAggregation' {
                 $text = $image | Out-String -Width 120
                 $text | Should -Match ([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))
                 $text | Should -Match 'Critical\s+High\s+Medium\s+Other\s+All'
-                $text | Should -Match "(?m)\s$($image.All)\s*$"
+                $text | Should -Match "(?m)\s$($image.All)\s+$($image.AccountId)\s+Image\s*$"
+                # An 80-column console keeps the key and every count, dropping AccountId and Kind.
+                $narrow = $image | Out-String -Width 80
+                $narrow | Should -Match 'Key\s+Critical\s+High\s+Medium\s+Other\s+All'
+                $narrow | Should -Match "(?m)\s$($image.All)\s*$"
                 $text | Should -Not -Match ([regex]::Escape($image.ImageBuildVersionArn))
                 ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
                 ($image | Format-List | Out-String -Width 120) | Should -Match ([regex]::Escape($image.ImageBuildVersionArn))

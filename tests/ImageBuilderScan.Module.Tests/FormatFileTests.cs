@@ -98,6 +98,11 @@ public sealed class FormatFileTests
         var headers = table.Descendants("TableColumnHeader").ToList();
         var widths = headers.Sum(h => int.Parse(h.Element("Width")?.Value ?? "0")) + headers.Count - 1;
         Assert.True(widths <= 120, $"columns take {widths}");
+        // A narrow console drops columns from the right: the key and the counts must fit 80.
+        var labels = headers.Select(h => h.Element("Label")!.Value).ToList();
+        Assert.Equal(["Key", "Critical", "High", "Medium", "Other", "All"], labels.Take(6));
+        var first = headers.Take(6).Sum(h => int.Parse(h.Element("Width")!.Value)) + 5;
+        Assert.True(first <= 80, $"key and counts take {first}");
         foreach (var label in new[] { "Critical", "High", "Medium", "Other", "All" })
         {
             Assert.Equal("Right", headers.Single(h => h.Element("Label")?.Value == label).Element("Alignment")?.Value);
