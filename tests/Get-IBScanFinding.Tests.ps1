@@ -135,9 +135,14 @@ Describe 'Get-IBScanFinding' {
                 $PSStyle.OutputRendering = 'PlainText'
                 $finding = $AllFindings | Where-Object PackageName | Select-Object -First 1
                 $text = $finding | Out-String -Width 120
-                $text | Should -Match 'Severity\s+VulnerabilityId\s+PackageName\s+InstalledVersion\s+FixedInVersion\s+Score\s+Image'
+                $text | Should -Match '(?m)^Severity\s+VulnerabilityId\s+PackageName\s+Installed\s+FixedIn\s+Score\s+Image\s*$'
                 $text | Should -Match ([regex]::Escape($finding.VulnerabilityId))
                 $text | Should -Match ([regex]::Escape($finding.PackageName))
+                ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
+                # An 80-column console keeps severity, id, package and both versions, on one header line.
+                $narrow = $finding | Out-String -Width 80
+                $narrow | Should -Match '(?m)^Severity\s+VulnerabilityId\s+PackageName\s+Installed\s+FixedIn\s*$'
+                ($narrow -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
             }
             finally { $PSStyle.OutputRendering = $saved }
         }
