@@ -95,27 +95,8 @@ public sealed class GetIBScanFindingAggregationCommand : ScanCmdletBase
         List(query, values.Length > 0 ? values : null);
     }
 
-    private void List(AggregationQuery query, object? target)
-    {
-        if (NoAutoPage.IsPresent)
-        {
-            ScanPage<ScanFindingAggregation>? first = null;
-            // Only the first page is asked for: the pump requests nothing until asked, and
-            // returning disposes the listing.
-            var failure = Stream(() => SinglePage.FirstAggregationPage(Client, query, StopToken), target, page => first = page);
-            if (failure is not null || first is null) return;
-            WriteVerbose($"Page of {first.Items.Count} aggregation(s); {(first.NextToken is null ? "no more pages" : "more pages: resume with -NextToken")}.");
-            foreach (var item in first.Items) WriteObject(item);
-            SetNextToken(first.NextToken);
-            return;
-        }
-
-        // Page by page across threads, item by item on the pipeline thread: one hand-over per page,
-        // and a downstream stop (Select-Object -First) still ends the listing before the next request.
-        var outcome = Stream(() => Client.GetAggregationPagesAsync(query, StopToken), target, page =>
-        {
-            foreach (var item in page.Items) WriteObject(item);
-        });
-        if (outcome is null) SetNextToken(null);
-    }
+    private void List(AggregationQuery query, object? target) => ListPages(
+        () => Client.GetAggregationPagesAsync(query, StopToken),
+        () => SinglePage.FirstAggregationPage(Client, query, StopToken),
+        target, "aggregation(s)");
 }

@@ -94,31 +94,8 @@ public sealed class GetIBScanFindingCommand : ScanCmdletBase
         List(query, values.Length > 0 ? values : null, accountId: null);
     }
 
-    private void List(FindingQuery query, object? target, string? accountId)
-    {
-        if (NoAutoPage.IsPresent)
-        {
-            ScanPage<ScanFinding>? first = null;
-            var failure = Stream(() => SinglePage.FirstFindingPage(Client, query, StopToken), target, page => first = page);
-            if (failure is not null || first is null) return;
-            WriteVerbose($"Page of {first.Items.Count} finding(s); {(first.NextToken is null ? "no more pages" : "more pages: resume with -NextToken")}.");
-            foreach (var item in first.Items)
-            {
-                if (DrillDown.Keeps(item, accountId)) WriteObject(item);
-            }
-
-            SetNextToken(first.NextToken);
-            return;
-        }
-
-        // One hand-over per page, as in Get-IBScanFindingAggregation.
-        var outcome = Stream(() => Client.GetFindingPagesAsync(query, StopToken), target, page =>
-        {
-            foreach (var item in page.Items)
-            {
-                if (DrillDown.Keeps(item, accountId)) WriteObject(item);
-            }
-        });
-        if (outcome is null) SetNextToken(null);
-    }
+    private void List(FindingQuery query, object? target, string? accountId) => ListPages(
+        () => Client.GetFindingPagesAsync(query, StopToken),
+        () => SinglePage.FirstFindingPage(Client, query, StopToken),
+        target, "finding(s)", item => DrillDown.Keeps(item, accountId));
 }

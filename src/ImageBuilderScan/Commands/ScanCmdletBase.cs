@@ -3,6 +3,7 @@ using System.Management.Automation;
 using ImageBuilderScan.Engine;
 using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Hosting;
+using ImageBuilderScan.Engine.Queries;
 
 namespace ImageBuilderScan.Commands;
 
@@ -145,6 +146,34 @@ public abstract class ScanCmdletBase : PSCmdlet, IDisposable
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Lists every page, or only the first with -NoAutoPage, writing the items of each page as it
+    /// arrives, then sets -NextTokenVariable. Pages, not items, cross from the thread pool to the
+    /// pipeline thread (one hand-over per page); a downstream stop (Select-Object -First) still ends
+    /// the listing before the next request, since the next page is asked for only after this one
+    /// was written.
+    /// </summary>
+    protected void ListPages<T>(Func<IAsyncEnumerable<ScanPage<T>>> allPages, Func<IAsyncEnumerable<ScanPage<T>>> firstPage,
+        object? targetObject, string itemsName, Func<T, bool>? keep = null)
+    {
+        ScanPage<T>? last = null;
+        var failure = Stream(NoAutoPage.IsPresent ? firstPage : allPages, targetObject, page =>
+        {
+            last = page;
+            foreach (var item in page.Items)
+            {
+                if (keep is null || keep(item)) WriteObject(item);
+            }
+        });
+        if (failure is not null) return;
+        if (NoAutoPage.IsPresent && last is not null)
+        {
+            WriteVerbose($"Page of {last.Items.Count} {itemsName}; {(last.NextToken is null ? "no more pages" : "more pages: resume with -NextToken")}.");
+        }
+
+        SetNextToken(NoAutoPage.IsPresent ? last?.NextToken : null);
     }
 
     /// <summary>
