@@ -228,6 +228,76 @@ Describe 'Get-IBScanFindingAggregation' {
         }
     }
 
+    Context 'faults, resume and stop' {
+        # Faults go through the emulator's control API; each test clears what it set.
+        BeforeEach { $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults" }
+        AfterEach { $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults" }
+
+        It 'retries throttling, says so in -Verbose, and still returns every aggregation once' {
+            $expected = @(Get-IBScanFindingAggregation @Aws -AccountId $AllFindings[0].AccountId)
+            $plan = @{ kind = 'throttle'; operation = 'listImageScanFindingAggregations'; maxCount = 2 } | ConvertTo-Json
+            $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body $plan -ContentType 'application/json'
+            $verbose = Get-IBScanFindingAggregation @Aws -AccountId $AllFindings[0].AccountId -MaxAttempts 3 -Verbose 4>&1
+            $items = @($verbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+            ($items | ForEach-Object { "$($_.Key)=$($_.All)" }) | Should -Be ($expected | ForEach-Object { "$($_.Key)=$($_.All)" })
+            @($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^Retrying ListImageScanFindingAggregations \(attempt [23] of 3\)' }).Count | Should -Be 2
+        }
+
+        It 'maps endless throttling to LimitsExceeded and a 503 to ResourceUnavailable' {
+            $plan = @{ kind = 'throttle'; maxCount = 100 } | ConvertTo-Json
+            $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body $plan -ContentType 'application/json'
+            Get-IBScanFindingAggregation @Aws -MaxAttempts 2 -ErrorAction SilentlyContinue -ErrorVariable throttled | Should -BeNullOrEmpty
+            $throttled[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+            $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults"
+            $plan = @{ kind = 'serviceUnavailable'; maxCount = 100 } | ConvertTo-Json
+            $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body $plan -ContentType 'application/json'
+            Get-IBScanFindingAggregation @Aws -MaxAttempts 1 -ErrorAction SilentlyContinue -ErrorVariable unavailable | Should -BeNullOrEmpty
+            $unavailable[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+        }
+
+        It 'keeps what a failed listing already wrote, and resumes from the token in the error to exactly the rest' {
+            # Page size 1: each aggregation is a page; the third request fails for good.
+            $expected = @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $VulnerabilityIds | ForEach-Object Key)
+            $expected.Count | Should -BeGreaterThan 3
+            $plan = @{ kind = 'serviceError'; operation = 'listImageScanFindingAggregations'; onRequest = 3; maxCount = 1 } | ConvertTo-Json
+            $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body $plan -ContentType 'application/json'
+            $first = @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $VulnerabilityIds[0..9] -MaxAttempts 1 -NextTokenVariable resume -ErrorAction SilentlyContinue -ErrorVariable failed)
+            $first.Count | Should -Be 2
+            $failed.Count | Should -Be 1
+            $failed[0].ErrorDetails.RecommendedAction | Should -Match ([regex]::Escape("-NextToken '$resume'"))
+            $rest = @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $VulnerabilityIds[0..9] -NextToken $resume)
+            @($first.Key) + @($rest.Key) | Should -Be @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $VulnerabilityIds[0..9] | ForEach-Object Key)
+        }
+
+        It 'stops a hanging request at once when the pipeline is stopped (Ctrl+C)' {
+            $plan = @{ kind = 'latency'; latencyMs = 30000; maxCount = 5 } | ConvertTo-Json
+            $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body $plan -ContentType 'application/json'
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-BuiltModuleManifest)).AddStatement().AddCommand('Get-IBScanFindingAggregation').AddParameters($Aws)
+                $running = $shell.BeginInvoke()
+                $deadline = [datetime]::UtcNow.AddSeconds(20)
+                while ((Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') -eq 0 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                $clock = [System.Diagnostics.Stopwatch]::StartNew()
+                $shell.Stop()
+                $clock.Elapsed.TotalSeconds | Should -BeLessThan 5   # the request hangs for 30 s; a stop that waited would show it
+                $running.IsCompleted | Should -BeTrue
+                $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            }
+            finally { $shell.Dispose() }
+        }
+
+        It 'uses $StoredAWSRegion (Set-DefaultAWSRegion) when -Region is not given' {
+            $noRegion = $Aws.Clone(); $noRegion.Remove('Region')
+            $global:StoredAWSRegion = 'eu-central-1'
+            try {
+                $line = Get-IBScanFindingAggregation @noRegion -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'endpoint' } | Select-Object -First 1
+                $line.Message | Should -Match 'eu-central-1'
+            }
+            finally { Remove-Variable StoredAWSRegion -Scope Global -ErrorAction SilentlyContinue }
+        }
+    }
+
     Context 'help' {
         # The build generates the MAML from en-US/*.md (no PlatyPS needed), so it is always there.
         It 'has synopsis, description, parameters and examples in Get-Help' {
