@@ -69,7 +69,8 @@ internal sealed class ProfileRoleCredentials : RefreshingAWSCredentials
 
     private AmazonSecurityTokenServiceClient CreateClient()
     {
-        var config = new AmazonSecurityTokenServiceConfig { RegionEndpoint = _region };
+        // A configured endpoint (AWS_ENDPOINT_URL_STS...) would otherwise be signed for a region guessed from its host name.
+        var config = new AmazonSecurityTokenServiceConfig { RegionEndpoint = _region, AuthenticationRegion = _region.SystemName };
         if (_role.Options?.ProxySettings is { } proxy) config.SetWebProxy(proxy);
         return new AmazonSecurityTokenServiceClient(_source, config);
     }

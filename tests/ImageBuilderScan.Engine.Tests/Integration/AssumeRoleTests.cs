@@ -44,13 +44,15 @@ public sealed class AssumeRoleTests
     }
 
     [Fact]
-    public async Task A_role_profile_in_the_config_file_with_credential_source_Environment_works()
+    public async Task A_role_profile_with_credential_source_Environment_uses_the_environment_keys_and_the_profile_region()
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
         using var env = Environment(server);
         env.Set("AWS_ACCESS_KEY_ID", server.Options.AccessKeyId).Set("AWS_SECRET_ACCESS_KEY", server.Options.SecretAccessKey);
-        env.WriteFile("config", $"""
-            [profile from-env]
+        // The credentials file, not the config file: AWSSDK.Core reads AWS_CONFIG_FILE once per process (a static,
+        // no setter), so a temp config file set after an earlier test in this process would not be seen.
+        env.WriteFile("credentials", $"""
+            [from-env]
             role_arn = {RoleArn}
             credential_source = Environment
             role_session_name = env-scan
@@ -62,6 +64,8 @@ public sealed class AssumeRoleTests
 
         AssertAssumedThenSigned(server, "env-scan");
         Assert.Equal("eu-west-1", client.Connection.Region);
+        // STS is called in the scan's region (regional STS), not always us-east-1.
+        Assert.Contains("/eu-west-1/sts/aws4_request", server.Requests.Recent[0].Headers["authorization"]);
         Assert.Contains("profile 'from-env'", client.Connection.CredentialSource);
     }
 
