@@ -11,7 +11,7 @@ namespace ImageBuilderScan.Emulator.Tests;
 internal static class TestSigner
 {
     public static void Sign(HttpRequestMessage request, byte[] body, string accessKey, string secret, string region,
-        DateTimeOffset at, string? sessionToken = null, bool contentSha256Header = false)
+        DateTimeOffset at, string? sessionToken = null, bool contentSha256Header = false, string service = "imagebuilder")
     {
         var amzDate = at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var date = amzDate[..8];
@@ -46,11 +46,11 @@ internal static class TestSigner
             canonical.Append(name).Append(':').Append(value.Trim()).Append('\n');
         }
         canonical.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);
-        var scope = $"{date}/{region}/imagebuilder/aws4_request";
+        var scope = $"{date}/{region}/{service}/aws4_request";
         var toSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())))}";
         var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + secret), date);
         key = Hmac(key, region);
-        key = Hmac(key, "imagebuilder");
+        key = Hmac(key, service);
         key = Hmac(key, "aws4_request");
         var signature = Hex(Hmac(key, toSign));
         request.Headers.TryAddWithoutValidation("Authorization",

@@ -15,10 +15,14 @@ internal static class AwsCli
     public static string? Path { get; } = Find();
 
     /// <summary>Runs <c>aws imagebuilder ARGS</c> against the emulator with its credentials and nothing from the machine's AWS setup.</summary>
-    public static async Task<JsonNode> RunAsync(EmulatorServer server, string region, params string[] args)
+    public static Task<JsonNode> RunAsync(EmulatorServer server, string region, params string[] args) =>
+        RunServiceAsync(server, region, "imagebuilder", args);
+
+    /// <summary>Runs <c>aws SERVICE ARGS</c> (e.g. <c>sts assume-role</c>) the same way.</summary>
+    public static async Task<JsonNode> RunServiceAsync(EmulatorServer server, string region, string service, params string[] args)
     {
         var start = new ProcessStartInfo(Path!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "--endpoint-url", server.BaseAddress.ToString().TrimEnd('/'), "--region", region, "--output", "json", "imagebuilder" }.Concat(args))
+        foreach (var a in new[] { "--endpoint-url", server.BaseAddress.ToString().TrimEnd('/'), "--region", region, "--output", "json", service }.Concat(args))
         {
             start.ArgumentList.Add(a);
         }

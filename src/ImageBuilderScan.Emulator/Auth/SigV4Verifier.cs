@@ -13,15 +13,19 @@ internal sealed record SignedRequest(string Method, string RawTarget, Func<strin
 /// string to sign for the credential scope's date and region, and compares HMACs. Written from the AWS
 /// documentation, sharing no code with any client.
 /// </summary>
-internal sealed class SigV4Verifier(EmulatorOptions options, Func<DateTimeOffset> clock)
+internal sealed class SigV4Verifier(EmulatorOptions options, Func<DateTimeOffset> clock, TemporaryCredentials? sessions = null)
 {
     private const string Algorithm = "AWS4-HMAC-SHA256";
-    private const string Service = "imagebuilder";
+    public const string ImageBuilderService = "imagebuilder";
     private const string Mismatch = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
     private const string BadToken = "The security token included in the request is invalid.";
 
-    /// <summary>Null when the request is authentic; otherwise the refusal to send (403).</summary>
-    public ApiError? Verify(SignedRequest request)
+    /// <summary>
+    /// Null when the request is authentic; otherwise the refusal to send (403). It may be signed with the configured
+    /// long-term key (and the configured session token, if any) or with temporary credentials issued by AssumeRole
+    /// (and their own session token, until they expire).
+    /// </summary>
+    public ApiError? Verify(SignedRequest request, string service = ImageBuilderService)
     {
         var authorization = request.Header("authorization");
         if (string.IsNullOrEmpty(authorization))
@@ -32,18 +36,35 @@ internal sealed class SigV4Verifier(EmulatorOptions options, Func<DateTimeOffset
         {
             return Refuse("IncompleteSignatureException", problem);
         }
-        if (!string.Equals(auth.AccessKeyId, options.AccessKeyId, StringComparison.Ordinal))
-        {
-            return Refuse("UnrecognizedClientException", BadToken);
-        }
         var token = request.Header("x-amz-security-token");
-        if (!string.Equals(token, options.SessionToken, StringComparison.Ordinal))
+        string secret;
+        if (string.Equals(auth.AccessKeyId, options.AccessKeyId, StringComparison.Ordinal))
+        {
+            if (!string.Equals(token, options.SessionToken, StringComparison.Ordinal))
+            {
+                return Refuse("UnrecognizedClientException", BadToken);
+            }
+            secret = options.SecretAccessKey;
+        }
+        else if (sessions?.Find(auth.AccessKeyId) is { } issued)
+        {
+            if (!string.Equals(token, issued.SessionToken, StringComparison.Ordinal))
+            {
+                return Refuse("UnrecognizedClientException", BadToken);
+            }
+            if (issued.Expiration <= clock())
+            {
+                return Refuse("ExpiredTokenException", "The security token included in the request is expired");
+            }
+            secret = issued.SecretAccessKey;
+        }
+        else
         {
             return Refuse("UnrecognizedClientException", BadToken);
         }
-        if (auth.Service != Service)
+        if (auth.Service != service)
         {
-            return Refuse("InvalidSignatureException", $"Credential should be scoped to correct service: '{Service}'.");
+            return Refuse("InvalidSignatureException", $"Credential should be scoped to correct service: '{service}'.");
         }
         if (!auth.SignedHeaders.Contains("host"))
         {
@@ -83,7 +104,7 @@ internal sealed class SigV4Verifier(EmulatorOptions options, Func<DateTimeOffset
         }
         var scope = $"{auth.Date}/{auth.Region}/{auth.Service}/aws4_request";
         var stringToSign = $"{Algorithm}\n{amzDate}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
-        var key = SigningKey(options.SecretAccessKey, auth.Date, auth.Region, auth.Service);
+        var key = SigningKey(secret, auth.Date, auth.Region, auth.Service);
         var expected = Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(auth.Signature)))
         {

@@ -39,6 +39,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Requests received per operation, and the most recent ones.</summary>
     public RequestLog Requests { get; } = new();
 
+    /// <summary>Temporary credentials issued by the STS AssumeRole endpoint (POST / in the AWS Query protocol).</summary>
+    public TemporaryCredentials Sessions { get; } = new();
+
     /// <summary>The clock signatures are checked against (tests may move it to check the skew window).</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
@@ -68,12 +71,13 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             server.Faults.Add(plan);
         }
-        var verifier = new SigV4Verifier(options, () => server.Clock());
-        var api = new ApiHandler(options, data, server.Faults, server.Requests, verifier,
-            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ImageBuilderScan.Emulator"));
+        var verifier = new SigV4Verifier(options, () => server.Clock(), server.Sessions);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ImageBuilderScan.Emulator");
+        var api = new ApiHandler(options, data, server.Faults, server.Requests, verifier, logger);
+        var sts = new StsHandler(server.Sessions, server.Requests, verifier, () => server.Clock(), logger);
         var control = new ControlApi(server);
-        app.Run(context => context.Request.Path.StartsWithSegments(ControlApi.Prefix)
-            ? control.HandleAsync(context)
+        app.Run(context => context.Request.Path.StartsWithSegments(ControlApi.Prefix) ? control.HandleAsync(context)
+            : StsHandler.Handles(context.Request) ? sts.HandleAsync(context)
             : api.HandleAsync(context));
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,3 +1,4 @@
+using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
@@ -34,11 +35,11 @@ internal static class CredentialResolver
         }
 
         if (NullIfEmpty(options.ProfileName) is { } named)
-            return FromProfile(named, location, "")
+            return FromProfile(options, named, location, "")
                 ?? throw NoCredentials($"The profile '{named}' was not found or holds no usable credentials{In(location)}.");
 
         if (envProfile is not null)
-            return FromProfile(envProfile, location, " from AWS_PROFILE")
+            return FromProfile(options, envProfile, location, " from AWS_PROFILE")
                 ?? throw NoCredentials($"The profile '{envProfile}' named by AWS_PROFILE was not found or holds no usable credentials{In(location)}.");
 
         var envKey = NullIfEmpty(Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"));
@@ -50,7 +51,7 @@ internal static class CredentialResolver
             return new ResolvedCredentials(keys, "environment", TryProfileRegion(SharedCredentialsFile.DefaultProfileName, location));
         }
 
-        if (FromProfile(SharedCredentialsFile.DefaultProfileName, location, "") is { } defaultProfile)
+        if (FromProfile(options, SharedCredentialsFile.DefaultProfileName, location, "") is { } defaultProfile)
             return defaultProfile;
 
         try
@@ -64,13 +65,21 @@ internal static class CredentialResolver
         }
     }
 
-    private static ResolvedCredentials? FromProfile(string name, string? location, string how)
+    private static ResolvedCredentials? FromProfile(ScanClientOptions options, string name, string? location, string how)
     {
         var chain = location is null ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(location);
         if (!chain.TryGetProfile(name, out var profile)) return null;
         if (!chain.TryGetAWSCredentials(name, out var credentials) || credentials is null) return null;
         var file = (profile.CredentialProfileStore as SharedCredentialsFile)?.FilePath ?? location;
-        return new ResolvedCredentials(credentials, $"profile '{name}'{how}{(file is null ? "" : $" (file {file})")}", profile.Region?.SystemName);
+        var source = $"profile '{name}'{how}{(file is null ? "" : $" (file {file})")}";
+        if (credentials is AssumeRoleAWSCredentials role)
+        {
+            // STS in the region the scan uses (AWS recommends regional STS), us-east-1 when none is set yet.
+            var region = ConnectionSettings.Region(options, profile.Region?.SystemName) ?? RegionEndpoint.USEast1.SystemName;
+            credentials = ProfileRoleCredentials.Wrap(role, name, RegionEndpoint.GetBySystemName(region));
+            source += $", assume role {role.RoleArn}";
+        }
+        return new ResolvedCredentials(credentials, source, profile.Region?.SystemName);
     }
 
     private static string? TryProfileRegion(string name, string? location)

@@ -11,7 +11,9 @@ namespace ImageBuilderScan.Engine.Sdk;
 /// Registers our own STS, SSO and SSO-OIDC clients with this Core's dependency registry. Without it
 /// Core finds them by scanning every loaded assembly, and in a PowerShell session with AWS Tools
 /// loaded it picked the foreign copy (assume-role and SSO profiles then failed). The registry lives
-/// in our copy of Core, so nothing leaks into another module.
+/// in our copy of Core, so nothing leaks into another module. The registry's STS factory is given a region and
+/// a proxy but never the source credentials, so the anonymous client below is right for web identity and SAML
+/// only; assume-role profiles use <see cref="ProfileRoleCredentials"/>, which signs AssumeRole itself.
 /// </summary>
 internal static class SdkDependencies
 {

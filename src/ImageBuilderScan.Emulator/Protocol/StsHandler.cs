@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Security;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+
+namespace ImageBuilderScan.Emulator;
+
+/// <summary>
+/// A minimal STS: AssumeRole only, in the AWS Query protocol (POST / with a form body, SigV4 for service "sts",
+/// XML answers). It verifies the caller like the Image Builder operations do and issues temporary credentials
+/// that those operations then accept, so an assume-role profile can be tried end to end without AWS. Every
+/// role exists and may be assumed by the configured key; nothing else of IAM is emulated.
+/// </summary>
+internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestLog requests, SigV4Verifier verifier,
+    Func<DateTimeOffset> clock, ILogger logger)
+{
+    private const string Namespace = "https://sts.amazonaws.com/doc/2011-06-15/";
+    private const string Service = "sts";
+    private const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>STS requests are form posts to the root; Image Builder's are JSON posts to an operation path.</summary>
+    public static bool Handles(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Value is "/" or "" ;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        context.Response.Headers["x-amzn-RequestId"] = requestId;
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "/";
+        var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(',', h.Value.ToArray()), StringComparer.OrdinalIgnoreCase);
+        var record = requests.Record(null, context.Request.Method, target, headers, Encoding.UTF8.GetString(body), requestId);
+        try
+        {
+            if (body.Length > MaxBodyBytes)
+            {
+                throw new ApiError("ValidationError", 400, "The request body is too large.");
+            }
+            var refusal = verifier.Verify(new SignedRequest(context.Request.Method, target, n => Header(context.Request, n), body), Service);
+            if (refusal is not null)
+            {
+                requests.RecordRefusal();
+                throw StsError(refusal);
+            }
+            var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+            string? Value(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
+            var action = Value("Action");
+            if (action != "AssumeRole" || Value("Version") != "2011-06-15")
+            {
+                throw new ApiError("InvalidAction", 400, $"Could not find operation {action} for version {Value("Version")}");
+            }
+            var roleArn = Value("RoleArn");
+            var sessionName = Value("RoleSessionName");
+            if (string.IsNullOrEmpty(roleArn) || string.IsNullOrEmpty(sessionName))
+            {
+                throw new ApiError("ValidationError", 400, "RoleArn and RoleSessionName are required.");
+            }
+            var role = RolePattern().Match(roleArn);
+            if (!role.Success)
+            {
+                throw new ApiError("ValidationError", 400, $"{roleArn} is invalid");
+            }
+            if (!SessionNamePattern().IsMatch(sessionName))
+            {
+                throw new ApiError("ValidationError", 400, "1 validation error detected: Value at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+            }
+            var seconds = 3600;
+            if (Value("DurationSeconds") is { } duration
+                && (!int.TryParse(duration, NumberStyles.None, CultureInfo.InvariantCulture, out seconds) || seconds is < 900 or > 43200))
+            {
+                throw new ApiError("ValidationError", 400, "1 validation error detected: Value at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200");
+            }
+            var issued = sessions.Issue(roleArn, sessionName, TimeSpan.FromSeconds(seconds), clock());
+            await WriteAsync(context, 200, Success(issued, role.Groups["account"].Value, role.Groups["name"].Value, requestId));
+        }
+        catch (ApiError error)
+        {
+            record.ErrorCode = error.Code;
+            await WriteAsync(context, error.Status, Error(error, requestId));
+        }
+        finally
+        {
+            record.StatusCode = context.Response.StatusCode;
+            logger.LogInformation("STS {Method} {Target} -> {Status} {Code}", context.Request.Method, target, context.Response.StatusCode, record.ErrorCode);
+        }
+    }
+
+    /// <summary>STS names the shared SigV4 refusals its own way.</summary>
+    private static ApiError StsError(ApiError refusal) => refusal.Code switch
+    {
+        "UnrecognizedClientException" => new("InvalidClientTokenId", 403, refusal.Message),
+        "InvalidSignatureException" => new("SignatureDoesNotMatch", 403, refusal.Message),
+        "MissingAuthenticationTokenException" => new("MissingAuthenticationToken", 403, "Request is missing Authentication Token"),
+        "IncompleteSignatureException" => new("IncompleteSignature", 403, refusal.Message),
+        "ExpiredTokenException" => new("ExpiredToken", 403, refusal.Message),
+        _ => refusal,
+    };
+
+    private static string Success(IssuedCredentials c, string account, string roleName, string requestId) =>
+        $"""
+        <AssumeRoleResponse xmlns="{Namespace}">
+          <AssumeRoleResult>
+            <AssumedRoleUser>
+              <AssumedRoleId>AROAIBSCANEMULATOR0:{X(c.RoleSessionName)}</AssumedRoleId>
+              <Arn>arn:aws:sts::{account}:assumed-role/{X(roleName)}/{X(c.RoleSessionName)}</Arn>
+            </AssumedRoleUser>
+            <Credentials>
+              <AccessKeyId>{c.AccessKeyId}</AccessKeyId>
+              <SecretAccessKey>{X(c.SecretAccessKey)}</SecretAccessKey>
+              <SessionToken>{X(c.SessionToken)}</SessionToken>
+              <Expiration>{c.Expiration.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}</Expiration>
+            </Credentials>
+          </AssumeRoleResult>
+          <ResponseMetadata>
+            <RequestId>{requestId}</RequestId>
+          </ResponseMetadata>
+        </AssumeRoleResponse>
+        """;
+
+    private static string Error(ApiError error, string requestId) =>
+        $"""
+        <ErrorResponse xmlns="{Namespace}">
+          <Error>
+            <Type>Sender</Type>
+            <Code>{X(error.Code)}</Code>
+            <Message>{X(error.Message)}</Message>
+          </Error>
+          <RequestId>{requestId}</RequestId>
+        </ErrorResponse>
+        """;
+
+    private static async Task WriteAsync(HttpContext context, int status, string xml)
+    {
+        var bytes = Encoding.UTF8.GetBytes(xml);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/xml";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private static string X(string text) => SecurityElement.Escape(text);
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                break;
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) ? string.Join(',', values.ToArray()) : null;
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(?<account>\d{12}):role/(?:[\w+=,.@-]+/)*(?<name>[\w+=,.@-]{1,64})$")]
+    private static partial Regex RolePattern();
+
+    [GeneratedRegex(@"^[\w+=,.@-]{2,64}$")]
+    private static partial Regex SessionNamePattern();
+}

@@ -1,0 +1,131 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Xml.Linq;
+using ImageBuilderScan.Tests.Shared;
+
+namespace ImageBuilderScan.Emulator.Tests;
+
+/// <summary>
+/// The emulator's STS AssumeRole: signed with the configured long-term key (service "sts") it issues temporary
+/// credentials, which the Image Builder operations then accept with their session token, and only then.
+/// </summary>
+public sealed class StsTests
+{
+    private const string RoleArn = "arn:aws:iam::111122223333:role/scanner";
+    private static readonly XNamespace Sts = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+    [Fact]
+    public async Task AssumeRole_signed_with_the_configured_key_issues_credentials_Image_Builder_accepts()
+    {
+        await using var server = await TestData.Sample();
+        var reply = await AssumeRole(server);
+        Assert.Equal(200, reply.Status);
+        var xml = XDocument.Parse(reply.Body).Root!;
+        var result = xml.Element(Sts + "AssumeRoleResult")!;
+        var credentials = result.Element(Sts + "Credentials")!;
+        var key = credentials.Element(Sts + "AccessKeyId")!.Value;
+        var secret = credentials.Element(Sts + "SecretAccessKey")!.Value;
+        var token = credentials.Element(Sts + "SessionToken")!.Value;
+        var expiration = DateTimeOffset.Parse(credentials.Element(Sts + "Expiration")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("ASIA", key);
+        Assert.NotEqual(server.Options.SecretAccessKey, secret);
+        // DurationSeconds defaults to one hour (generous bound: the machine may be slow).
+        Assert.InRange(expiration - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(50), TimeSpan.FromMinutes(61));
+        Assert.Equal("arn:aws:sts::111122223333:assumed-role/scanner/ci-run", result.Element(Sts + "AssumedRoleUser")!.Element(Sts + "Arn")!.Value);
+        Assert.Equal(key, Assert.Single(server.Sessions.Issued).AccessKeyId);
+
+        using var caller = new EmulatorCaller(server) { AccessKey = key, Secret = secret, SessionToken = token };
+        Assert.Equal(200, (await caller.Aggregations()).Status);
+        Assert.Equal(0, server.Requests.AuthenticationFailures);
+    }
+
+    [Fact]
+    public async Task AssumeRole_with_a_wrong_secret_is_refused_in_STS_XML_and_issues_nothing()
+    {
+        await using var server = await TestData.Sample();
+        var reply = await AssumeRole(server, secret: "not-the-secret");
+        Assert.Equal(403, reply.Status);
+        var error = XDocument.Parse(reply.Body).Root!.Element(Sts + "Error")!;
+        Assert.Equal("SignatureDoesNotMatch", error.Element(Sts + "Code")!.Value);
+        Assert.DoesNotContain(server.Options.SecretAccessKey, reply.Body);
+        Assert.Empty(server.Sessions.Issued);
+        Assert.Equal(1, server.Requests.AuthenticationFailures);
+    }
+
+    [Fact]
+    public async Task AssumeRole_refuses_an_unknown_key_a_signature_for_another_service_and_an_unsigned_call()
+    {
+        await using var server = await TestData.Sample();
+        Assert.Equal("InvalidClientTokenId", Code(await AssumeRole(server, accessKey: "AKIAOTHERKEY00000000")));
+        Assert.Equal("SignatureDoesNotMatch", Code(await AssumeRole(server, service: "imagebuilder")));
+        Assert.Equal("MissingAuthenticationToken", Code(await AssumeRole(server, sign: false)));
+        Assert.Empty(server.Sessions.Issued);
+    }
+
+    [Theory]
+    [InlineData("Action=AssumeRole&Version=2011-06-15&RoleSessionName=ci-run", "ValidationError")]
+    [InlineData("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fx&RoleSessionName=ci-run", "ValidationError")]
+    [InlineData("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fx&RoleSessionName=ci-run&DurationSeconds=60", "ValidationError")]
+    [InlineData("Action=GetCallerIdentity&Version=2011-06-15", "InvalidAction")]
+    public async Task Invalid_requests_are_refused_with_STS_error_codes(string form, string code)
+    {
+        await using var server = await TestData.Sample();
+        var reply = await Post(server, form);
+        Assert.Equal(400, reply.Status);
+        Assert.Equal(code, Code(reply));
+    }
+
+    [Fact]
+    public async Task Temporary_credentials_need_their_own_token_and_stop_working_when_expired()
+    {
+        await using var server = await TestData.Sample();
+        Assert.Equal(200, (await AssumeRole(server)).Status);
+        var issued = Assert.Single(server.Sessions.Issued);
+
+        using var noToken = new EmulatorCaller(server) { AccessKey = issued.AccessKeyId, Secret = issued.SecretAccessKey, SessionToken = null };
+        Assert.Equal("UnrecognizedClientException", (await noToken.Aggregations()).ErrorType);
+        using var wrongSecret = new EmulatorCaller(server) { AccessKey = issued.AccessKeyId, Secret = server.Options.SecretAccessKey, SessionToken = issued.SessionToken };
+        Assert.Equal("InvalidSignatureException", (await wrongSecret.Aggregations()).ErrorType);
+
+        server.Sessions.ExpireAll(DateTimeOffset.UtcNow);
+        using var expired = new EmulatorCaller(server) { AccessKey = issued.AccessKeyId, Secret = issued.SecretAccessKey, SessionToken = issued.SessionToken };
+        var reply = await expired.Aggregations();
+        Assert.Equal(403, reply.Status);
+        Assert.Equal("ExpiredTokenException", reply.ErrorType);
+    }
+
+    [AwsCliFact]
+    public async Task The_cli_assumes_a_role_and_gets_what_the_emulator_issued()
+    {
+        await using var server = await TestData.Sample();
+        var output = await AwsCli.RunServiceAsync(server, "eu-west-1", "sts", "assume-role", "--role-arn", RoleArn, "--role-session-name", "cli");
+        var issued = Assert.Single(server.Sessions.Issued);
+        Assert.Equal(issued.AccessKeyId, output["Credentials"]!["AccessKeyId"]!.GetValue<string>());
+        Assert.Equal(issued.SessionToken, output["Credentials"]!["SessionToken"]!.GetValue<string>());
+        Assert.Equal("arn:aws:sts::111122223333:assumed-role/scanner/cli", output["AssumedRoleUser"]!["Arn"]!.GetValue<string>());
+        Assert.Contains("/eu-west-1/sts/aws4_request", Assert.Single(server.Requests.Recent).Headers["authorization"]);
+    }
+
+    private static string Code(Reply reply) => XDocument.Parse(reply.Body).Root!.Element(Sts + "Error")!.Element(Sts + "Code")!.Value;
+
+    private static Task<Reply> AssumeRole(EmulatorServer server, string? accessKey = null, string? secret = null,
+        string service = "sts", bool sign = true) =>
+        Post(server, $"Action=AssumeRole&Version=2011-06-15&RoleArn={Uri.EscapeDataString(RoleArn)}&RoleSessionName=ci-run",
+            accessKey, secret, service, sign);
+
+    private static async Task<Reply> Post(EmulatorServer server, string form, string? accessKey = null, string? secret = null,
+        string service = "sts", bool sign = true)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var body = Encoding.UTF8.GetBytes(form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseAddress, "/")) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        if (sign)
+        {
+            TestSigner.Sign(request, body, accessKey ?? server.Options.AccessKeyId, secret ?? server.Options.SecretAccessKey,
+                "us-east-1", DateTimeOffset.UtcNow, service: service);
+        }
+        using var response = await http.SendAsync(request);
+        return new Reply((int)response.StatusCode, null, null, await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,138 @@
+using ImageBuilderScan.Emulator;
+using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Engine.Tests.Sdk;
+
+namespace ImageBuilderScan.Engine.Tests.Integration;
+
+/// <summary>
+/// Assume-role profiles end to end: the engine asks the emulator's STS (reached through the standard
+/// AWS_ENDPOINT_URL_STS) for temporary credentials, signed with the source profile's long-term key, then signs
+/// Image Builder requests with the temporary key and its session token. Temp profile files only; they change
+/// environment variables, so they run in the SdkEnvironment collection.
+/// </summary>
+[Collection(SdkEnvironmentCollection.Name)]
+public sealed class AssumeRoleTests
+{
+    private const string RoleArn = "arn:aws:iam::111122223333:role/scanner";
+
+    [Fact]
+    public async Task A_role_arn_with_a_source_profile_lists_aggregations_with_the_temporary_credentials()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
+        using var env = Environment(server);
+        var file = env.WriteFile("credentials", $"""
+            [source]
+            aws_access_key_id = {server.Options.AccessKeyId}
+            aws_secret_access_key = {server.Options.SecretAccessKey}
+
+            [scanner]
+            role_arn = {RoleArn}
+            source_profile = source
+            role_session_name = ci-scan
+            """);
+        using var client = ImageBuilderScanClient.Create(Options(server, "scanner"));
+
+        var got = await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery()));
+
+        Assert.Equal(server.Data.Aggregations(FilterNames.AccountId).Select(Emulated.Row), got.Select(Emulated.Row));
+        AssertAssumedThenSigned(server, "ci-scan");
+        Assert.Contains("profile 'scanner'", client.Connection.CredentialSource);
+        Assert.Contains($"assume role {RoleArn}", client.Connection.CredentialSource);
+        Assert.Contains(file, client.Connection.CredentialSource);
+    }
+
+    [Fact]
+    public async Task A_role_profile_with_credential_source_Environment_uses_the_environment_keys_and_the_profile_region()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
+        using var env = Environment(server);
+        env.Set("AWS_ACCESS_KEY_ID", server.Options.AccessKeyId).Set("AWS_SECRET_ACCESS_KEY", server.Options.SecretAccessKey);
+        // The credentials file, not the config file: AWSSDK.Core reads AWS_CONFIG_FILE once per process (a static,
+        // no setter), so a temp config file set after an earlier test in this process would not be seen.
+        env.WriteFile("credentials", $"""
+            [from-env]
+            role_arn = {RoleArn}
+            credential_source = Environment
+            role_session_name = env-scan
+            region = eu-west-1
+            """);
+        using var client = ImageBuilderScanClient.Create(Options(server, "from-env", region: null));
+
+        Assert.NotEmpty(await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery())));
+
+        AssertAssumedThenSigned(server, "env-scan");
+        Assert.Equal("eu-west-1", client.Connection.Region);
+        // STS is called in the scan's region (regional STS), not always us-east-1.
+        Assert.Contains("/eu-west-1/sts/aws4_request", server.Requests.Recent[0].Headers["authorization"]);
+        Assert.Contains("profile 'from-env'", client.Connection.CredentialSource);
+    }
+
+    [Fact]
+    public async Task A_source_profile_with_a_wrong_secret_is_a_configuration_error_naming_the_profile_and_no_secret()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
+        using var env = Environment(server);
+        const string wrongSecret = "WrongSecretWrongSecretWrongSecretWrong000";
+        env.WriteFile("credentials", $"""
+            [source]
+            aws_access_key_id = {server.Options.AccessKeyId}
+            aws_secret_access_key = {wrongSecret}
+
+            [scanner]
+            role_arn = {RoleArn}
+            source_profile = source
+            """);
+        using var client = ImageBuilderScanClient.Create(Options(server, "scanner"));
+
+        var error = await Assert.ThrowsAsync<ScanConfigurationException>(() => Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery())));
+
+        Assert.Equal("AssumeRoleFailed", error.ErrorId);
+        Assert.True(error.IsFatalConfiguration);
+        Assert.Contains("profile 'scanner'", error.Message);
+        Assert.Contains(RoleArn, error.Message);
+        Assert.Contains("SignatureDoesNotMatch", error.Message);
+        Assert.DoesNotContain(wrongSecret, error.ToString());
+        Assert.DoesNotContain(server.Options.SecretAccessKey, error.ToString());
+        // STS refused, so no Image Builder request was ever sent.
+        Assert.All(server.Requests.Recent, r => Assert.Equal("/", r.Path));
+        Assert.Empty(server.Sessions.Issued);
+    }
+
+    /// <summary>The first request is AssumeRole signed with the long-term key; every later one uses what it issued.</summary>
+    private static void AssertAssumedThenSigned(EmulatorServer server, string sessionName)
+    {
+        var requests = server.Requests.Recent;
+        var assume = requests[0];
+        Assert.Equal("/", assume.Path);
+        Assert.Contains("Action=AssumeRole", assume.Body);
+        Assert.Contains("RoleSessionName=" + sessionName, assume.Body);
+        Assert.Contains($"Credential={server.Options.AccessKeyId}/", assume.Headers["authorization"]);
+        Assert.Contains("/sts/aws4_request", assume.Headers["authorization"]);
+        Assert.Equal(200, assume.StatusCode);
+        var issued = Assert.Single(server.Sessions.Issued);
+        Assert.Equal(RoleArn, issued.RoleArn);
+        var scans = requests.Skip(1).ToList();
+        Assert.NotEmpty(scans);
+        Assert.All(scans, r =>
+        {
+            Assert.NotNull(r.Operation);
+            Assert.Contains($"Credential={issued.AccessKeyId}/", r.Headers["authorization"]);
+            Assert.Equal(issued.SessionToken, r.Headers["x-amz-security-token"]);
+            Assert.Equal(200, r.StatusCode);
+        });
+        Assert.Equal(0, server.Requests.AuthenticationFailures);
+    }
+
+    private static EnvironmentScope Environment(EmulatorServer server) =>
+        new EnvironmentScope().Set("AWS_ENDPOINT_URL_STS", server.BaseAddress.ToString());
+
+    private static ScanClientOptions Options(EmulatorServer server, string profile, string? region = Emulated.Region) => new()
+    {
+        ProfileName = profile,
+        Region = region,
+        EndpointUrl = server.BaseAddress.ToString(),
+        MaxAttempts = 1,
+    };
+}
