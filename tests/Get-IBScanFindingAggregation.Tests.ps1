@@ -275,14 +275,21 @@ Describe 'Get-IBScanFindingAggregation' {
             $shell = [powershell]::Create()
             try {
                 $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-BuiltModuleManifest)).AddStatement().AddCommand('Get-IBScanFindingAggregation').AddParameters($Aws)
+                # Stop only once the request is in flight (the emulator has received it and holds it 30 s):
+                # a stop before the command even ran would prove nothing.
+                $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations'
                 $running = $shell.BeginInvoke()
-                $deadline = [datetime]::UtcNow.AddSeconds(20)
-                while ((Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') -eq 0 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                $deadline = [datetime]::UtcNow.AddSeconds(60)
+                while ((Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') -eq $before -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                (Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') | Should -Be ($before + 1)
                 $clock = [System.Diagnostics.Stopwatch]::StartNew()
                 $shell.Stop()
+                $null = $running.AsyncWaitHandle.WaitOne(10000)
                 $clock.Elapsed.TotalSeconds | Should -BeLessThan 5   # the request hangs for 30 s; a stop that waited would show it
-                $running.IsCompleted | Should -BeTrue
                 $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+                # And nothing more was sent after the stop.
+                Start-Sleep -Milliseconds 300
+                (Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') | Should -Be ($before + 1)
             }
             finally { $shell.Dispose() }
         }
