@@ -23,7 +23,7 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
         var requestId = Guid.NewGuid().ToString();
         context.Response.Headers["x-amzn-RequestId"] = requestId;
         var operation = OperationOf(context.Request);
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var body = await IncomingRequest.ReadBodyAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var record = requests.Record(operation, context.Request.Method, target, Headers(context.Request), Encoding.UTF8.GetString(body), requestId);
         try
@@ -32,7 +32,7 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
             {
                 throw new ApiError("SerializationException", 413, "The request body is too large.");
             }
-            var refusal = verifier.Verify(new SignedRequest(context.Request.Method, target, n => Header(context.Request, n), body));
+            var refusal = verifier.Verify(new SignedRequest(context.Request.Method, target, n => IncomingRequest.Header(context.Request, n), body));
             if (refusal is not null)
             {
                 requests.RecordRefusal();
@@ -110,25 +110,6 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
             "/ListImageScanFindings" => EmulatorOperation.ListImageScanFindings,
             _ => null,
         };
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                break;
-            }
-        }
-        return buffer.ToArray();
-    }
-
-    private static string? Header(HttpRequest request, string name) =>
-        request.Headers.TryGetValue(name, out var values) ? string.Join(',', values.ToArray()) : null;
 
     private static Dictionary<string, string> Headers(HttpRequest request) =>
         request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(',', h.Value.ToArray()), StringComparer.OrdinalIgnoreCase);

@@ -30,7 +30,7 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
     {
         var requestId = Guid.NewGuid().ToString();
         context.Response.Headers["x-amzn-RequestId"] = requestId;
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var body = await IncomingRequest.ReadBodyAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "/";
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(',', h.Value.ToArray()), StringComparer.OrdinalIgnoreCase);
         var record = requests.Record(null, context.Request.Method, target, headers, Encoding.UTF8.GetString(body), requestId);
@@ -40,7 +40,7 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
             {
                 throw new ApiError("ValidationError", 400, "The request body is too large.");
             }
-            var refusal = verifier.Verify(new SignedRequest(context.Request.Method, target, n => Header(context.Request, n), body), Service);
+            var refusal = verifier.Verify(new SignedRequest(context.Request.Method, target, n => IncomingRequest.Header(context.Request, n), body), Service);
             if (refusal is not null)
             {
                 requests.RecordRefusal();
@@ -143,25 +143,6 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
     }
 
     private static string X(string text) => SecurityElement.Escape(text);
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                break;
-            }
-        }
-        return buffer.ToArray();
-    }
-
-    private static string? Header(HttpRequest request, string name) =>
-        request.Headers.TryGetValue(name, out var values) ? string.Join(',', values.ToArray()) : null;
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(?<account>\d{12}):role/(?:[\w+=,.@-]+/)*(?<name>[\w+=,.@-]{1,64})$")]
     private static partial Regex RolePattern();
