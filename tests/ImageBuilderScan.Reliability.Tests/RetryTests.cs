@@ -5,6 +5,7 @@ using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Reliability.Tests.Support;
 using Xunit.Abstractions;
+using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Reliability.Tests;
 
@@ -37,7 +38,7 @@ public sealed class RetryTests(ITestOutputHelper output)
         using var env = new EnvironmentScope();
         await using var server = await Emulators.StartAsync();
         server.Faults.Add(Forever(kind));
-        var log = new CapturingLog();
+        var log = new RecordingLog();
         using var client = ImageBuilderScanClient.Create(Emulators.Options(server, log, maxAttempts: 2, timeout: TimeSpan.FromMilliseconds(500)));
 
         var error = await Assert.ThrowsAnyAsync<ImageBuilderScanException>(() => client.GetAggregationsAsync(Unfiltered).ToListAsync().AsTask());
@@ -101,7 +102,7 @@ public sealed class RetryTests(ITestOutputHelper output)
             new FaultPlan { Kind = FaultKind.ServiceError, OnRequest = 1 },
             new FaultPlan { Kind = FaultKind.ServiceUnavailable, OnRequest = 3 },
             new FaultPlan { Kind = FaultKind.DropConnection, OnRequest = 5 });
-        var log = new CapturingLog();
+        var log = new RecordingLog();
         using var client = Emulators.Client(server, log, maxAttempts: 2);
 
         var outcome = await ExactlyOnce.RunAsync(server, Workload.Aggregations, client);

@@ -6,6 +6,7 @@ using ImageBuilderScan.Engine.Hosting;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Reliability.Tests.Support;
 using Xunit.Abstractions;
+using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Reliability.Tests;
 
@@ -45,7 +46,7 @@ public sealed class SecretTests(ITestOutputHelper output)
     public async Task No_secret_in_items_logs_errors_or_objects(string path)
     {
         await using var server = await StartAsync();
-        var log = new CapturingLog();
+        var log = new RecordingLog();
         var seen = new SecretSurface();
         var options = Options(server, log, path == "wrong secret" ? WrongSecret : Secret);
         server.Faults.Add(path switch
@@ -98,7 +99,7 @@ public sealed class SecretTests(ITestOutputHelper output)
     [InlineData("ftp://user:{0}@127.0.0.1/")]
     public void Endpoint_with_user_info_is_refused_without_showing_it(string template)
     {
-        var log = new CapturingLog();
+        var log = new RecordingLog();
         var seen = new SecretSurface();
         var options = new ScanClientOptions
         {
@@ -114,7 +115,7 @@ public sealed class SecretTests(ITestOutputHelper output)
     [Fact]
     public void Connection_parameters_and_options_never_print_or_serialise_a_secret()
     {
-        var log = new CapturingLog();
+        var log = new RecordingLog();
         var parameters = new ConnectionParameters
         {
             Region = Emulators.Region, AccessKey = "AKIAIBSCANEMULATOR00", SecretKey = Secret, SessionToken = Token,

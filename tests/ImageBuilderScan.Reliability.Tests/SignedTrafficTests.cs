@@ -5,6 +5,7 @@ using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Reliability.Tests.Support;
+using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Reliability.Tests;
 
@@ -108,7 +109,7 @@ public sealed class SignedTrafficTests
     [Fact]
     public void Plain_http_endpoint_with_the_opt_in_warns_through_the_log()
     {
-        var log = new CapturingLog();
+        var log = new RecordingLog();
         using var client = ImageBuilderScanClient.Create(Insecure("http://10.0.0.8:8080/", allow: true, log));
         Assert.Contains(log.Lines, l => l.StartsWith("WARNING:", StringComparison.Ordinal) && l.Contains("unencrypted"));
     }
@@ -119,7 +120,7 @@ public sealed class SignedTrafficTests
     [InlineData("http://[::1]:9/")]
     public void Loopback_http_needs_no_opt_in_and_gives_no_warning(string endpoint)
     {
-        var log = new CapturingLog();
+        var log = new RecordingLog();
         using var client = ImageBuilderScanClient.Create(Insecure(endpoint, allow: false, log));
         Assert.DoesNotContain(log.Lines, l => l.StartsWith("WARNING:", StringComparison.Ordinal));
     }

@@ -1,16 +1,9 @@
 using System.Collections.Concurrent;
 using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Sdk;
+using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
-
-public sealed class RecordingLog : IScanLog
-{
-    public ConcurrentQueue<string> Lines { get; } = new();
-    public void Verbose(string message) => Lines.Enqueue("VERBOSE: " + message);
-    public void Debug(string message) => Lines.Enqueue("DEBUG: " + message);
-    public void Warning(string message) => Lines.Enqueue("WARNING: " + message);
-}
 
 internal static class SdkTestSupport
 {

@@ -1,9 +1,10 @@
-namespace ImageBuilderScan.Engine.Tests.Sdk;
+namespace ImageBuilderScan.Tests.Shared;
 
 /// <summary>
 /// Sets process environment variables for one test and restores them after. Clears every AWS_*
 /// variable that could leak in from the machine, points the shared files at nothing, and disables
-/// instance metadata, so each test sees only what it sets.
+/// instance metadata, so each test sees only what it sets. Linked into each test project that
+/// changes the environment; use it only in a collection with parallelization disabled.
 /// </summary>
 public sealed class EnvironmentScope : IDisposable
 {
@@ -50,11 +51,4 @@ public sealed class EnvironmentScope : IDisposable
         foreach (var (name, value) in _saved) Environment.SetEnvironmentVariable(name, value);
         try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
     }
-}
-
-/// <summary>Tests that touch process-wide environment variables run one at a time.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class SdkEnvironmentCollection
-{
-    public const string Name = "SdkEnvironment";
 }

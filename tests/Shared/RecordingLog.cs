@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
 using ImageBuilderScan.Engine.Connection;
 
-namespace ImageBuilderScan.Reliability.Tests.Support;
+namespace ImageBuilderScan.Tests.Shared;
 
-/// <summary>Keeps every line the engine logs, at every level, so tests can search them for secrets and warnings.</summary>
-public sealed class CapturingLog : IScanLog
+/// <summary>
+/// Keeps every line the engine logs, at every level and from any thread, prefixed with its level,
+/// so tests can look for retries and warnings and search everything for secrets. Linked into each
+/// test project that needs it.
+/// </summary>
+public sealed class RecordingLog : IScanLog
 {
     public ConcurrentQueue<string> Lines { get; } = new();
     public void Verbose(string message) => Lines.Enqueue("VERBOSE: " + message);
