@@ -32,7 +32,7 @@ public static class SinglePage
     }
 
     /// <summary>Yields the first element, then ends without asking the source for another (no second request).</summary>
-    public static async IAsyncEnumerable<T> Of<T>(IAsyncEnumerable<T> pages)
+    private static async IAsyncEnumerable<T> Of<T>(IAsyncEnumerable<T> pages)
     {
         await foreach (var page in pages.ConfigureAwait(false))
         {
