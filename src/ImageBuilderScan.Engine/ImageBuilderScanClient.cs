@@ -7,7 +7,8 @@ namespace ImageBuilderScan.Engine;
 
 /// <summary>
 /// The engine's front door: validates a query before anything is sent, then pages through the
-/// service, yielding each item as its page arrives.
+/// service, yielding each item as its page arrives. Each operation is one method here over one
+/// shared paging path (<see cref="Pages{T}"/>); the wire work is the operation's request type.
 /// </summary>
 /// <remarks>
 /// <para>Every listing method validates its query with <see cref="QueryValidator"/> when it is
@@ -32,9 +33,6 @@ namespace ImageBuilderScan.Engine;
 /// </remarks>
 public sealed class ImageBuilderScanClient : IDisposable
 {
-    private const string AggregationsOperation = "ListImageScanFindingAggregations";
-    private const string FindingsOperation = "ListImageScanFindings";
-
     private readonly IImageBuilderScanApi _api;
 
     internal ImageBuilderScanClient(IImageBuilderScanApi api, ScanConnectionInfo connection, IScanLog? log)
@@ -55,16 +53,12 @@ public sealed class ImageBuilderScanClient : IDisposable
 
     internal IScanLog? Log { get; }
 
-    /// <summary>Every page of aggregations, as each arrives (for single-page use and resume).</summary>
+    /// <summary>Every page of aggregations (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFindingAggregation>> GetAggregationPagesAsync(AggregationQuery query, CancellationToken cancellationToken = default)
     {
-        var valid = QueryValidator.Validate(query);
-        var plan = PagingPlan.Create(valid.FilterName, valid.Values, QueryValidator.MaxValuesPerAggregationRequest, valid.NextToken);
-        var api = _api;
-        return ScanPager.PagesAsync<ScanFindingAggregation>(AggregationsOperation, plan,
-            (values, token, ct) => api.ListImageScanFindingAggregationsAsync(new AggregationsRequest(plan.FilterName, values, token), ct),
-            PagePlausibility.Check, Log, cancellationToken);
+        var plan = QueryValidator.Plan(ref query);
+        return Pages(plan, (values, token) => new ListAggregationsRequest(plan.FilterName, values, token), PagePlausibility.Check, cancellationToken);
     }
 
     /// <summary>Every aggregation, each yielded as its page arrives.</summary>
@@ -72,24 +66,34 @@ public sealed class ImageBuilderScanClient : IDisposable
     public IAsyncEnumerable<ScanFindingAggregation> GetAggregationsAsync(AggregationQuery query, CancellationToken cancellationToken = default)
         => ScanPager.ItemsAsync(GetAggregationPagesAsync(query, cancellationToken), cancellationToken);
 
-    /// <summary>Every page of findings, as each arrives (for single-page use and resume).</summary>
+    /// <summary>Every page of findings (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFinding>> GetFindingPagesAsync(FindingQuery query, CancellationToken cancellationToken = default)
     {
-        var valid = QueryValidator.Validate(query);
-        var plan = PagingPlan.Create(valid.FilterName, valid.Values, QueryValidator.MaxValuesPerFindingRequest, valid.NextToken);
-        var api = _api;
-        var pageSize = valid.PageSize;
-        return ScanPager.PagesAsync<ScanFinding>(FindingsOperation, plan,
-            (values, token, ct) => api.ListImageScanFindingsAsync(
-                new FindingsRequest(plan.FilterName, values.Count == 0 ? null : values[0], pageSize, token), ct),
-            null, Log, cancellationToken);
+        var plan = QueryValidator.Plan(ref query);
+        var pageSize = query.PageSize;
+        return Pages(plan, (values, token) => new ListFindingsRequest(plan.FilterName, values.Count == 0 ? null : values[0], pageSize, token),
+            null, cancellationToken);
     }
 
     /// <summary>Every finding, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     public IAsyncEnumerable<ScanFinding> GetFindingsAsync(FindingQuery query, CancellationToken cancellationToken = default)
         => ScanPager.ItemsAsync(GetFindingPagesAsync(query, cancellationToken), cancellationToken);
+
+    /// <summary>The one paging path of every listing operation: a request per chunk and token, each answer a checked page.</summary>
+    private IAsyncEnumerable<ScanPage<T>> Pages<T>(PagingPlan plan,
+        Func<IReadOnlyList<string>, string?, ImageBuilderRequest<WirePage<T>>> request,
+        Func<ScanPage<T>, Errors.ScanProtocolException?>? check, CancellationToken cancellationToken)
+    {
+        var api = _api;
+        var operation = request([], null).Operation;
+        return ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
+        {
+            var page = await api.SendAsync(request(values, token), ct).ConfigureAwait(false);
+            return new ScanPage<T>(page.Items, page.RequestId, page.AggregationType, page.NextToken, token, plan.FilterName, values);
+        }, check, Log, cancellationToken);
+    }
 
     public void Dispose() => _api.Dispose();
 }

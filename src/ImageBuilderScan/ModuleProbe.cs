@@ -10,5 +10,5 @@ public static class ModuleProbe
 {
     // Kept apart so that calling Describe is what first resolves the engine, not loading this type.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static string Describe() => Engine.Hosting.EngineProbe.Describe();
+    public static string Describe() => Engine.Diagnostics.EngineProbe.Describe();
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Hosting;
+using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Engine.Queries;
 
 namespace ImageBuilderScan.Benchmarks;
@@ -32,7 +32,7 @@ internal static class PumpWorkload
         long Pages()
         {
             long n = 0;
-            foreach (var e in new PipelinePump().Run(() => client.GetAggregationPagesAsync(query), CancellationToken.None))
+            foreach (var e in new PipelinePump().Run(client.GetAggregationPagesAsync(query), CancellationToken.None))
                 if (e.Kind == ScanEventKind.Item) n += e.Item!.Items.Count;
             return n;
         }
@@ -40,7 +40,7 @@ internal static class PumpWorkload
         long Items()
         {
             long n = 0;
-            foreach (var e in new PipelinePump().Run(() => client.GetAggregationsAsync(query), CancellationToken.None))
+            foreach (var e in new PipelinePump().Run(client.GetAggregationsAsync(query), CancellationToken.None))
                 if (e.Kind == ScanEventKind.Item) n++;
             return n;
         }

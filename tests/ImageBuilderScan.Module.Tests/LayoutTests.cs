@@ -30,4 +30,38 @@ public sealed class LayoutTests
         Assert.Equal(File.ReadAllText(Repo.File("ImageBuilderScan.psd1")), File.ReadAllText(InModule("ImageBuilderScan.psd1")));
         Assert.Equal(File.ReadAllText(Repo.File("ImageBuilderScan.Format.ps1xml")), File.ReadAllText(InModule("ImageBuilderScan.Format.ps1xml")));
     }
+
+    /// <summary>
+    /// PowerShell loads every type of a binary module's assembly before the module's resolver is
+    /// hooked: a type there that derives from or implements an engine type makes Import-Module fail
+    /// with "Could not load file or assembly 'ImageBuilderScan.Engine'". So does a method whose type
+    /// parameter is constrained to an engine type.
+    /// </summary>
+    [Fact]
+    public void No_type_of_the_cmdlet_assembly_derives_from_implements_or_constrains_to_an_engine_type()
+    {
+        var dll = InModule("bin", "ImageBuilderScan.dll");
+        var paths = Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
+            .Concat(Directory.GetFiles(InModule("bin", "deps"), "*.dll"))
+            .Append(dll).Append(typeof(System.Management.Automation.PSCmdlet).Assembly.Location);
+        using var context = new System.Reflection.MetadataLoadContext(new System.Reflection.PathAssemblyResolver(paths));
+        var offenders = new List<string>();
+        foreach (var type in context.LoadFromAssemblyPath(dll).GetTypes())
+        {
+            var related = new List<Type>(type.GetInterfaces());
+            for (var b = type.BaseType; b is not null; b = b.BaseType) related.Add(b);
+            offenders.AddRange(related.Where(IsEngine).Select(r => $"{type.FullName} : {r.FullName}"));
+            var all = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance
+                | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly;
+            foreach (var method in type.GetMethods(all).Where(m => m.IsGenericMethodDefinition))
+            {
+                offenders.AddRange(method.GetGenericArguments().SelectMany(a => a.GetGenericParameterConstraints()).Where(IsEngine)
+                    .Select(c => $"{type.FullName}.{method.Name}<{c.FullName}>"));
+            }
+        }
+
+        Assert.Empty(offenders);
+    }
+
+    private static bool IsEngine(Type type) => type.Assembly.GetName().Name == "ImageBuilderScan.Engine";
 }

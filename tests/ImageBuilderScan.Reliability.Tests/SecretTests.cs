@@ -2,7 +2,6 @@ using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Engine;
 using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Hosting;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Reliability.Tests.Support;
 using Xunit.Abstractions;
@@ -113,17 +112,17 @@ public sealed class SecretTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Connection_parameters_and_options_never_print_or_serialise_a_secret()
+    public void Connection_options_never_print_or_serialise_a_secret()
     {
         var log = new RecordingLog();
-        var parameters = new ConnectionParameters
+        var options = new ScanClientOptions
         {
             Region = Emulators.Region, AccessKey = "AKIAIBSCANEMULATOR00", SecretKey = Secret, SessionToken = Token,
-            EndpointUrl = "http://127.0.0.1:9/", MaxAttempts = 2, TimeoutSec = 5,
+            EndpointUrl = "http://127.0.0.1:9/", MaxAttempts = 2, RequestTimeout = TimeSpan.FromSeconds(5), Log = log,
         };
         var seen = new SecretSurface();
-        seen.Add("parameters", parameters);
-        seen.Add("options", parameters.ToOptions(log));
+        seen.Add("options", options);
+        seen.Add("options copied", options with { Region = "eu-west-1" });
         seen.Add("resume point", new ResumePoint(FilterNames.AccountId, ["123456789012"], "token", []));
         seen.AddLines("log", log.Lines);
         seen.AssertNoneContains(Secret, Token);

@@ -7,9 +7,10 @@ namespace ImageBuilderScan.Engine.Connection;
 /// <c>AWS_MAX_ATTEMPTS</c>, <c>AWS_RETRY_MODE</c>) and the SDK's default chains, resolved per client,
 /// never cached for the process.
 /// </summary>
-/// <remarks>A class, not a record, so that no generated <c>ToString</c> or equality prints a secret; the secret members
-/// are left out of JSON.</remarks>
-public sealed class ScanClientOptions
+/// <remarks>The one options type from the cmdlet to the client. A record for <c>with</c>; its
+/// <c>ToString</c> is overridden so that no generated one prints a secret, and the secret members are
+/// left out of JSON.</remarks>
+public sealed record ScanClientOptions
 {
     public string? Region { get; init; }
     public string? ProfileName { get; init; }

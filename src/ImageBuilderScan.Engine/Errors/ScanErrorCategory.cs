@@ -16,4 +16,6 @@ public enum ScanErrorCategory
     InvalidOperation,
     AuthenticationError,
     OperationTimeout,
+    /// <summary>A security decision went against the input (a failed scan gate).</summary>
+    SecurityError,
 }

@@ -15,6 +15,8 @@ public sealed class ScanInputException : ImageBuilderScanException
     /// <summary>The offending value (filter values and tokens only, never a secret).</summary>
     public string? Value { get; }
     public string ExpectedForm { get; }
+    /// <summary>The other query member that makes the value impossible (e.g. <c>FirstPageOnly</c>, <c>NextToken</c>), or null.</summary>
+    public string? ConflictsWith { get; init; }
     public override string ErrorId => "InvalidInput";
     public override ScanErrorCategory Category => ScanErrorCategory.InvalidArgument;
 }

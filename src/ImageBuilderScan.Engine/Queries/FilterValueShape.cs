@@ -12,10 +12,10 @@ internal sealed class FilterValueShape
 {
     private readonly Regex _pattern;
 
-    private FilterValueShape(string filterName, string parameterName, string noun, string expectedForm, Regex pattern)
+    private FilterValueShape(string filterName, string noun, string expectedForm, Regex pattern)
     {
         FilterName = filterName;
-        ParameterName = parameterName;
+        ParameterName = FilterNames.PropertyFor(filterName)!;
         Noun = noun;
         ExpectedForm = expectedForm;
         _pattern = pattern;
@@ -40,19 +40,19 @@ internal sealed class FilterValueShape
 
     /// <summary>The model: an account, or <c>aws</c>/<c>aws-*</c> for images AWS owns.</summary>
     public static readonly FilterValueShape ImageBuildVersionArn = new(
-        FilterNames.ImageBuildVersionArn, "ImageBuildVersionArn", "an image build version ARN",
+        FilterNames.ImageBuildVersionArn, "an image build version ARN",
         "arn:<partition>:imagebuilder:<region>:<12-digit account>:image/<lower-case name>/<x.y.z>/<build number>, " +
         "e.g. arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3/4",
         new Regex($@"\Aarn:{Partition}:imagebuilder:{Region}:([0-9]{{12}}|aws(-[a-z-]+)?):image/{Name}/[0-9]+\.[0-9]+\.[0-9]+/[0-9]+\z", Options));
 
     /// <summary>The model: an account, or <c>aws</c>.</summary>
     public static readonly FilterValueShape ImagePipelineArn = new(
-        FilterNames.ImagePipelineArn, "ImagePipelineArn", "an image pipeline ARN",
+        FilterNames.ImagePipelineArn, "an image pipeline ARN",
         "arn:<partition>:imagebuilder:<region>:<12-digit account>:image-pipeline/<lower-case name>",
         new Regex($@"\Aarn:{Partition}:imagebuilder:{Region}:([0-9]{{12}}|aws):image-pipeline/{Name}\z", Options));
 
     public static readonly FilterValueShape AccountId = new(
-        FilterNames.AccountId, "AccountId", "an AWS account id",
+        FilterNames.AccountId, "an AWS account id",
         "12 digits, e.g. 123456789012",
         new Regex(@"\A[0-9]{12}\z", Options));
 
@@ -64,7 +64,7 @@ internal sealed class FilterValueShape
     /// then letters, digits, '-', ':', '.' or '_', at least one digit, ending in a letter or digit, no spaces.
     /// </summary>
     public static readonly FilterValueShape VulnerabilityId = new(
-        FilterNames.VulnerabilityId, "VulnerabilityId", "a vulnerability id",
+        FilterNames.VulnerabilityId, "a vulnerability id",
         "CVE-YYYY-NNNN, ALAS*-YYYY-NNN, GHSA-xxxx-xxxx-xxxx, KB1234567, or a vendor id " +
         "(a letter first, then letters, digits, '-', ':', '.' or '_', with at least one digit), e.g. CVE-2025-38064",
         new Regex(
@@ -80,7 +80,7 @@ internal sealed class FilterValueShape
 
     /// <summary>Checked case-insensitively; the validator sends the upper-case spelling.</summary>
     public static readonly FilterValueShape Severity = new(
-        FilterNames.Severity, "Severity", "a severity",
+        FilterNames.Severity, "a severity",
         "one of " + string.Join(", ", SeverityValues),
         new Regex(@"\A(CRITICAL|HIGH|MEDIUM|LOW|INFORMATIONAL|UNTRIAGED)\z", Options | RegexOptions.IgnoreCase));
 

@@ -33,46 +33,40 @@ public static class QueryValidator
     /// <summary>The <c>ValuesParameterName</c> that marks the escape hatch (any well-formed filter name).</summary>
     public const string EscapeHatchParameterName = "FilterValue";
 
-    public static IReadOnlyList<string> AggregationFilterNames { get; } =
-        [FilterNames.AccountId, FilterNames.ImageBuildVersionArn, FilterNames.ImagePipelineArn, FilterNames.VulnerabilityId];
+    public static IReadOnlyList<string> AggregationFilterNames => ListingOperation.Aggregations.FilterNames;
 
-    public static IReadOnlyList<string> FindingFilterNames { get; } =
-        [FilterNames.ImageBuildVersionArn, FilterNames.ImagePipelineArn, FilterNames.VulnerabilityId, FilterNames.Severity];
+    public static IReadOnlyList<string> FindingFilterNames => ListingOperation.Findings.FilterNames;
 
     /// <summary>The severities <c>ListImageScanFindings</c> filters on, as they are sent.</summary>
     public static IReadOnlyList<string> Severities { get; } = FilterValueShape.SeverityValues;
 
+    /// <summary>Validates and normalises a query of any listing operation.</summary>
     /// <returns>The query itself when nothing needed normalising, else a copy with normalised values.</returns>
-    public static AggregationQuery Validate(AggregationQuery query)
+    public static TQuery Validate<TQuery>(TQuery query) where TQuery : ListingQuery
     {
         ArgumentNullException.ThrowIfNull(query);
-        var values = ValidateFilter("ListImageScanFindingAggregations", AggregationFilterNames,
-            query.FilterName, query.Values, query.ValuesParameterName);
-        ValidateToken(query.NextToken, values.Count, MaxValuesPerAggregationRequest,
-            ValuesParameter(query.FilterName, query.ValuesParameterName));
-        return ReferenceEquals(values, query.Values) ? query : query with { Values = values };
-    }
-
-    /// <returns>The query itself when nothing needed normalising, else a copy with normalised values.</returns>
-    public static FindingQuery Validate(FindingQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var values = ValidateFilter("ListImageScanFindings", FindingFilterNames,
-            query.FilterName, query.Values, query.ValuesParameterName);
-        ValidateToken(query.NextToken, values.Count, MaxValuesPerFindingRequest,
-            ValuesParameter(query.FilterName, query.ValuesParameterName));
-        if (query.PageSize is { } size && (size < MinPageSize || size > MaxPageSize))
+        var operation = query.Operation;
+        var values = ValidateFilter(operation.Name, operation.FilterNames, query.FilterName, query.Values, query.ValuesParameterName);
+        var valuesParameter = ValuesParameter(query.FilterName, query.ValuesParameterName);
+        ValidateToken(query.NextToken, values.Count, operation.ValuesPerRequest, valuesParameter);
+        if (query.FirstPageOnly) ValidateFirstPageOnly(values.Count, operation.ValuesPerRequest, valuesParameter);
+        if (query is FindingQuery { PageSize: { } size } && (size < MinPageSize || size > MaxPageSize))
             throw new ScanInputException("PageSize", size.ToString(CultureInfo.InvariantCulture),
                 $"a page size from {MinPageSize} to {MaxPageSize}", $"{size} is outside the range the service accepts.");
         return ReferenceEquals(values, query.Values) ? query : query with { Values = values };
     }
 
+    /// <summary>Validates once and plans the requests: the only way a listing gets its <see cref="PagingPlan"/>.</summary>
+    internal static PagingPlan Plan<TQuery>(ref TQuery query) where TQuery : ListingQuery
+    {
+        query = Validate(query);
+        return PagingPlan.Create(query.FilterName, query.Values, query.Operation.ValuesPerRequest, query.NextToken, query.FirstPageOnly);
+    }
+
     private static readonly Regex ModelFilterName = new(@"\A[a-zA-Z]{1,1024}\z", RegexOptions.CultureInvariant);
 
     private static string ValuesParameter(string? filterName, string? valuesParameterName) =>
-        valuesParameterName
-        ?? (filterName is null ? null : FilterValueShape.For(filterName)?.ParameterName)
-        ?? EscapeHatchParameterName;
+        valuesParameterName ?? FilterNames.PropertyFor(filterName) ?? EscapeHatchParameterName;
 
     private static IReadOnlyList<string> ValidateFilter(string operation, IReadOnlyList<string> knownNames,
         string? filterName, IReadOnlyList<string>? values, string? valuesParameterName)
@@ -127,5 +121,16 @@ public static class QueryValidator
                 "the values of the request that returned the token",
                 $"a token resumes one request, but the {valueCount} values of {valuesParameter} need {requests} requests ({per}).");
         }
+    }
+
+    private static void ValidateFirstPageOnly(int valueCount, int perRequest, string valuesParameter)
+    {
+        if (valueCount <= perRequest) return;
+        var requests = (valueCount + perRequest - 1) / perRequest;
+        var limit = perRequest == 1 ? "one value" : $"at most {perRequest} values";
+        throw new ScanInputException(valuesParameter, null,
+            $"{limit} of {valuesParameter} for a single page (one page of one request), or every page",
+            $"a single page shows one request's results, but the {valueCount} values of {valuesParameter} need {requests} requests.")
+        { ConflictsWith = nameof(ListingQuery.FirstPageOnly) };
     }
 }

@@ -54,6 +54,7 @@ internal static class ScanPager
                 log?.Verbose($"{operation} page {pageNumber}: request id {page.RequestId ?? "(none)"}, " +
                     $"{page.Items.Count} item(s), {(next is null ? "no more pages" : "more pages follow")}.");
                 yield return page;
+                if (plan.FirstPageOnly) yield break;
                 if (next is null) break;
                 token = next;
             }

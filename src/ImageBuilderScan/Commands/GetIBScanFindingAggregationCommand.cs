@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using ImageBuilderScan.Engine.Hosting;
+using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Engine.Model;
 using ImageBuilderScan.Engine.Queries;
 
@@ -29,7 +29,7 @@ namespace ImageBuilderScan.Commands;
 /// </remarks>
 [Cmdlet(VerbsCommon.Get, "IBScanFindingAggregation", DefaultParameterSetName = AccountIdSet)]
 [OutputType(typeof(ScanFindingAggregation))]
-public sealed class GetIBScanFindingAggregationCommand : ScanCmdletBase
+public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
 {
     private const string AccountIdSet = "AccountId";
     private const string ImageBuildVersionArnSet = "ImageBuildVersionArn";
@@ -75,11 +75,7 @@ public sealed class GetIBScanFindingAggregationCommand : ScanCmdletBase
     {
         if (ParameterSetName == InputObjectSet)
         {
-            foreach (var aggregation in InputObject!)
-            {
-                if (TryBuildQuery(() => DrillDown.ToAggregationQuery(aggregation) with { NextToken = NextToken }, aggregation, out var refresh)) List(refresh, aggregation);
-            }
-
+            foreach (var aggregation in InputObject!) List(() => DrillDown.ToAggregationQuery(aggregation), aggregation);
             return;
         }
 
@@ -91,12 +87,9 @@ public sealed class GetIBScanFindingAggregationCommand : ScanCmdletBase
             FilterSet => (FilterName!, FilterValue!, nameof(FilterValue)),
             _ => AccountId is { Length: > 0 } ? (FilterNames.AccountId, AccountId, AccountIdSet) : ((string?)null, Array.Empty<string>(), AccountIdSet),
         };
-        var query = new AggregationQuery { FilterName = filter, Values = values, NextToken = NextToken, ValuesParameterName = parameter };
-        List(query, values.Length > 0 ? values : null);
+        List(() => new AggregationQuery { FilterName = filter, Values = values, ValuesParameterName = parameter }, values.Length > 0 ? values : null);
     }
 
-    private void List(AggregationQuery query, object? target) => ListPages(
-        () => Client.GetAggregationPagesAsync(query, StopToken),
-        () => SinglePage.FirstAggregationPage(Client, query, StopToken),
-        target, "aggregation(s)");
+    private void List(Func<AggregationQuery> query, object? target) =>
+        ListPages(query, q => Client.GetAggregationPagesAsync((AggregationQuery)q, StopToken), target, "aggregation(s)");
 }

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using ImageBuilderScan.Engine.Hosting;
+using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Engine.Model;
 using ImageBuilderScan.Engine.Queries;
 
@@ -21,7 +21,7 @@ namespace ImageBuilderScan.Commands;
 /// </remarks>
 [Cmdlet(VerbsCommon.Get, "IBScanFinding", DefaultParameterSetName = NoFilterSet)]
 [OutputType(typeof(ScanFinding))]
-public sealed class GetIBScanFindingCommand : ScanCmdletBase
+public sealed class GetIBScanFindingCommand : ListingCmdlet
 {
     private const string NoFilterSet = "NoFilter";
     private const string ImagePipelineArnSet = "ImagePipelineArn";
@@ -66,10 +66,7 @@ public sealed class GetIBScanFindingCommand : ScanCmdletBase
             foreach (var aggregation in InputObject!)
             {
                 string? account = null;
-                if (TryBuildQuery(() => DrillDown.ToFindingQuery(aggregation, pageSize, out account) with { NextToken = NextToken }, aggregation, out var drill))
-                {
-                    List(drill, aggregation, account);
-                }
+                List(() => DrillDown.ToFindingQuery(aggregation, pageSize, out account), aggregation, item => DrillDown.Keeps(item, account));
             }
 
             return;
@@ -83,19 +80,15 @@ public sealed class GetIBScanFindingCommand : ScanCmdletBase
             SeveritySet => (FilterNames.Severity, Severity!.Select(s => s.ToUpperInvariant()).ToArray()),
             _ => ((string?)null, Array.Empty<string>()),
         };
-        var query = new FindingQuery
+        List(() => new FindingQuery
         {
             FilterName = filter,
             Values = values,
             PageSize = pageSize,
-            NextToken = NextToken,
             ValuesParameterName = ParameterSetName == NoFilterSet ? null : ParameterSetName,
-        };
-        List(query, values.Length > 0 ? values : null, accountId: null);
+        }, values.Length > 0 ? values : null, keep: null);
     }
 
-    private void List(FindingQuery query, object? target, string? accountId) => ListPages(
-        () => Client.GetFindingPagesAsync(query, StopToken),
-        () => SinglePage.FirstFindingPage(Client, query, StopToken),
-        target, "finding(s)", item => DrillDown.Keeps(item, accountId));
+    private void List(Func<FindingQuery> query, object? target, Func<ScanFinding, bool>? keep) =>
+        ListPages(query, q => Client.GetFindingPagesAsync((FindingQuery)q, StopToken), target, "finding(s)", keep);
 }

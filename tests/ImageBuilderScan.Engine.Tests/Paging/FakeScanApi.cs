@@ -33,14 +33,28 @@ internal sealed class FakeScanApi : IImageBuilderScanApi
     public TaskCompletionSource Hanging { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int RequestCount => Volatile.Read(ref _count);
-    public IReadOnlyList<AggregationsRequest> AggregationRequests => _requests.OfType<AggregationsRequest>().ToList();
-    public IReadOnlyList<FindingsRequest> FindingRequests => _requests.OfType<FindingsRequest>().ToList();
+    public IReadOnlyList<ListAggregationsRequest> AggregationRequests => _requests.OfType<ListAggregationsRequest>().ToList();
+    public IReadOnlyList<ListFindingsRequest> FindingRequests => _requests.OfType<ListFindingsRequest>().ToList();
 
     /// <summary>The keys the data set holds for these values, in the order the values come.</summary>
     public IEnumerable<string> KeysFor(IEnumerable<string?> values) =>
         values.SelectMany(v => Enumerable.Range(0, KeysPerValue(v)).Select(j => $"{v ?? "account"}|{j}"));
 
-    public async Task<ScanPage<ScanFindingAggregation>> ListImageScanFindingAggregationsAsync(AggregationsRequest request, CancellationToken cancellationToken)
+    public async Task<TResponse> SendAsync<TResponse>(ImageBuilderRequest<TResponse> request, CancellationToken cancellationToken)
+    {
+        // The fake serves the listing operations only, as their pages; the client adds the request's context.
+        object response = request switch
+        {
+            ListAggregationsRequest aggregations => Wire(await ListImageScanFindingAggregationsAsync(aggregations, cancellationToken)),
+            ListFindingsRequest findings => Wire(await ListImageScanFindingsAsync(findings, cancellationToken)),
+            _ => throw new NotSupportedException(request.Operation),
+        };
+        return (TResponse)response;
+    }
+
+    private static WirePage<T> Wire<T>(ScanPage<T> page) => new(page.Items, page.RequestId, page.NextToken, page.AggregationType);
+
+    private async Task<ScanPage<ScanFindingAggregation>> ListImageScanFindingAggregationsAsync(ListAggregationsRequest request, CancellationToken cancellationToken)
     {
         var n = await Begin(request, cancellationToken);
         var values = request.FilterValues.Count == 0 ? [null] : request.FilterValues.Cast<string?>().ToArray();
@@ -54,7 +68,7 @@ internal sealed class FakeScanApi : IImageBuilderScanApi
         return TamperAggregations?.Invoke(n, page) ?? page;
     }
 
-    public async Task<ScanPage<ScanFinding>> ListImageScanFindingsAsync(FindingsRequest request, CancellationToken cancellationToken)
+    private async Task<ScanPage<ScanFinding>> ListImageScanFindingsAsync(ListFindingsRequest request, CancellationToken cancellationToken)
     {
         var n = await Begin(request, cancellationToken);
         var (keys, next) = Slice([request.FilterValue], request.NextToken, request.MaxResults ?? PageSize, n);

@@ -35,7 +35,7 @@ public sealed class ResponseParsingTests
         server.Enqueue(ScriptedResponse.Json(AggregationsDocument, requestId: "header-req"));
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server));
 
-        var page = await api.ListImageScanFindingAggregationsAsync(new AggregationsRequest(null, [], "t0"), CancellationToken.None);
+        var page = await api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], "t0"), CancellationToken.None);
 
         Assert.Equal("body-req-7", page.RequestId);
         Assert.Equal("mixed", page.AggregationType);
@@ -79,12 +79,12 @@ public sealed class ResponseParsingTests
         server.Enqueue(ScriptedResponse.Json("""{"responses":[{"accountAggregation":{"accountId":"123456789012","severityCounts":{"all":1}}}],"requestId":"late"}"""));
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server));
 
-        var empty = await api.ListImageScanFindingAggregationsAsync(new AggregationsRequest(null, [], null), CancellationToken.None);
+        var empty = await api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None);
         Assert.Empty(empty.Items);
         Assert.Equal("header-only", empty.RequestId);
         Assert.Null(empty.NextToken);
 
-        var late = await api.ListImageScanFindingAggregationsAsync(new AggregationsRequest(null, [], null), CancellationToken.None);
+        var late = await api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None);
         Assert.Equal("late", late.RequestId);
         Assert.Equal("late", Assert.Single(late.Items).RequestId);
     }
@@ -141,7 +141,7 @@ public sealed class ResponseParsingTests
         server.Enqueue(ScriptedResponse.Json(FindingsDocument));
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server));
 
-        var page = await api.ListImageScanFindingsAsync(new FindingsRequest("severity", "HIGH", 25, null), CancellationToken.None);
+        var page = await api.ListImageScanFindingsAsync(new ListFindingsRequest("severity", "HIGH", 25, null), CancellationToken.None);
 
         Assert.Equal(("find-req-1", "f-next"), (page.RequestId, page.NextToken));
         Assert.Equal(["HIGH"], page.FilterValues);
@@ -204,7 +204,7 @@ public sealed class ResponseParsingTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 1));
 
         var error = await Assert.ThrowsAsync<ScanProtocolException>(
-            () => api.ListImageScanFindingAggregationsAsync(new AggregationsRequest(null, [], null), CancellationToken.None));
+            () => api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
         Assert.Equal("MalformedResponse", error.ErrorId);
         Assert.Equal("bad-req", error.RequestId);
     }
@@ -222,7 +222,7 @@ public sealed class ResponseParsingTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 1));
 
         await Assert.ThrowsAsync<ScanProtocolException>(
-            () => api.ListImageScanFindingsAsync(new FindingsRequest(null, null, null, null), CancellationToken.None));
+            () => api.ListImageScanFindingsAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None));
     }
 
     [Theory]

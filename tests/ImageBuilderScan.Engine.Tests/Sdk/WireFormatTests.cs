@@ -26,7 +26,7 @@ public sealed class WireFormatTests
         await using var server = new ScriptedServer();
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, sessionToken: SdkTestSupport.SessionToken));
 
-        await api.ListImageScanFindingAggregationsAsync(new AggregationsRequest(filterName, values, "token-1"), CancellationToken.None);
+        await api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(filterName, values, "token-1"), CancellationToken.None);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
@@ -62,7 +62,7 @@ public sealed class WireFormatTests
         await using var server = new ScriptedServer();
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server));
 
-        await api.ListImageScanFindingsAsync(new FindingsRequest(name, value, maxResults, token), CancellationToken.None);
+        await api.ListImageScanFindingsAsync(new ListFindingsRequest(name, value, maxResults, token), CancellationToken.None);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
@@ -99,7 +99,7 @@ public sealed class WireFormatTests
         Assert.Contains(nameof(ImageBuilderEndpointResolver), names);
         Assert.DoesNotContain("EndpointResolver", names);
         Assert.Equal(names.IndexOf("RetryHandler") + 1, names.IndexOf(nameof(RetryLogHandler)));
-        await api.ListImageScanFindingsAsync(new FindingsRequest(null, null, null, null), CancellationToken.None);
+        await api.ListImageScanFindingsAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None);
         AssertSigned(Assert.Single(server.Requests));
     }
 

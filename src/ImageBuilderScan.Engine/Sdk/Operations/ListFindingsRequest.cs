@@ -1,0 +1,32 @@
+using System.Text.Json;
+using ImageBuilderScan.Engine.Model;
+
+namespace ImageBuilderScan.Engine.Sdk;
+
+/// <summary><c>POST /ListImageScanFindings</c>: <c>filters [ {name, values[1]} ]</c>, <c>maxResults</c>, <c>nextToken</c>.</summary>
+/// <param name="filterName">Null sends no <c>filters</c>.</param>
+/// <param name="filterValue">The one value of the one filter.</param>
+internal sealed class ListFindingsRequest(string? filterName, string? filterValue, int? maxResults, string? nextToken)
+    : ImageBuilderRequest<WirePage<ScanFinding>>
+{
+    public string? FilterName { get; } = filterName;
+    public string? FilterValue { get; } = filterValue;
+    public int? MaxResults { get; } = maxResults;
+    public string? NextToken { get; } = nextToken;
+
+    public override string Operation => "ListImageScanFindings";
+
+    public override ResponseReader<WirePage<ScanFinding>> Reader => FindingsPageReader.Instance;
+
+    public override void WriteBody(Utf8JsonWriter writer)
+    {
+        if (FilterName is not null)
+        {
+            writer.WriteStartArray("filters"u8);
+            ImageBuilderRequestMarshaller.WriteFilter(writer, FilterName, FilterValue is null ? [] : [FilterValue]);
+            writer.WriteEndArray();
+        }
+        if (MaxResults is int maxResults) writer.WriteNumber("maxResults"u8, maxResults);
+        if (NextToken is not null) writer.WriteString("nextToken"u8, NextToken);
+    }
+}

@@ -1,0 +1,84 @@
+using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Engine.Queries;
+
+namespace ImageBuilderScan.Adapter;
+
+/// <summary>
+/// What an aggregation piped into a cmdlet asks for. The key of the aggregation's own kind is the
+/// most specific thing it carries (an image aggregation also carries its account), so the query
+/// always uses that key, never a broader one.
+/// </summary>
+internal static class DrillDown
+{
+    /// <summary>The same aggregation again (a refresh): its kind's filter with its key.</summary>
+    public static AggregationQuery ToAggregationQuery(ScanFindingAggregation aggregation) => aggregation.Kind switch
+    {
+        AggregationKind.Account => Aggregations(FilterNames.AccountId, KeyOf(aggregation, aggregation.AccountId)),
+        AggregationKind.Image => Aggregations(FilterNames.ImageBuildVersionArn, KeyOf(aggregation, aggregation.ImageBuildVersionArn)),
+        AggregationKind.ImagePipeline => Aggregations(FilterNames.ImagePipelineArn, KeyOf(aggregation, aggregation.ImagePipelineArn)),
+        AggregationKind.VulnerabilityId => Aggregations(FilterNames.VulnerabilityId, KeyOf(aggregation, aggregation.VulnerabilityId)),
+        _ => throw Unknown(aggregation),
+    };
+
+    /// <summary>
+    /// The findings behind an aggregation's counts. ListImageScanFindings has no account filter:
+    /// an account aggregation lists every finding the caller sees, and <paramref name="accountId"/>
+    /// says which account to keep (see <see cref="Keeps"/>), so no other account's finding appears.
+    /// </summary>
+    public static FindingQuery ToFindingQuery(ScanFindingAggregation aggregation, int? pageSize, out string? accountId)
+    {
+        accountId = null;
+        switch (aggregation.Kind)
+        {
+            case AggregationKind.Account:
+                accountId = KeyOf(aggregation, aggregation.AccountId);
+                return new FindingQuery { PageSize = pageSize };
+            case AggregationKind.Image:
+                return Findings(FilterNames.ImageBuildVersionArn, KeyOf(aggregation, aggregation.ImageBuildVersionArn), pageSize);
+            case AggregationKind.ImagePipeline:
+                return Findings(FilterNames.ImagePipelineArn, KeyOf(aggregation, aggregation.ImagePipelineArn), pageSize);
+            case AggregationKind.VulnerabilityId:
+                return Findings(FilterNames.VulnerabilityId, KeyOf(aggregation, aggregation.VulnerabilityId), pageSize);
+            default:
+                throw Unknown(aggregation);
+        }
+    }
+
+    /// <summary>Whether a finding belongs to the account an account aggregation drilled into.</summary>
+    public static bool Keeps(ScanFinding finding, string? accountId) =>
+        accountId is null || finding.AccountId is null || string.Equals(finding.AccountId, accountId, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The aggregation's own key. PowerShell can hand -InputObject an aggregation it built itself:
+    /// when no property of a piped object binds by name, it converts the object through the
+    /// record's parameterless constructor (e.g. <c>[pscustomobject]@{ Kind = 'Account' }</c>), so
+    /// Key may be null despite <c>required</c>. Without a key an account drill-down would keep
+    /// every account's findings and a refresh would send a null value: refuse it instead.
+    /// </summary>
+    private static string KeyOf(ScanFindingAggregation aggregation, string? typedKey)
+    {
+        var key = string.IsNullOrEmpty(typedKey) ? aggregation.Key : typedKey;
+        if (string.IsNullOrEmpty(key))
+        {
+            throw new ScanInputException("InputObject", null, "an aggregation from Get-IBScanFindingAggregation, with its Key",
+                $"The {aggregation.Kind} aggregation has no key to drill into.");
+        }
+
+        return key;
+    }
+
+    private static AggregationQuery Aggregations(string filter, string value) =>
+        new() { FilterName = filter, Values = [value], ValuesParameterName = FilterNames.PropertyFor(filter) };
+
+    private static FindingQuery Findings(string filter, string value, int? pageSize) =>
+        new() { FilterName = filter, Values = [value], PageSize = pageSize, ValuesParameterName = FilterNames.PropertyFor(filter) };
+
+    private static ScanInputException Unknown(ScanFindingAggregation aggregation) => string.IsNullOrEmpty(aggregation.Key)
+        // No kind and no key: PowerShell converted a foreign object (e.g. [pscustomobject]@{ AccountId = ... }
+        // piped into Get-IBScanFinding, which has no account filter) because none of its properties bound by name.
+        ? new("InputObject", null, "an aggregation from Get-IBScanFindingAggregation, or an object with an ImageBuildVersionArn, ImagePipelineArn or VulnerabilityId property",
+            "The piped object is not an aggregation from Get-IBScanFindingAggregation and has no property this command binds by name.")
+        : new("InputObject", aggregation.Key, "an aggregation of kind Account, Image, ImagePipeline or VulnerabilityId",
+            $"The aggregation '{aggregation.Key}' is of an unknown kind and has no filter to drill into.");
+}

@@ -1,0 +1,83 @@
+using System.Management.Automation;
+using ImageBuilderScan.Adapter;
+using ImageBuilderScan.Engine.Errors;
+
+namespace ImageBuilderScan.Commands;
+
+/// <summary>
+/// The one streaming and error path of every command: engine work runs on the thread pool, its
+/// items and log lines are written on the pipeline thread as they arrive, and each failure becomes
+/// one error record for the input it belongs to.
+/// </summary>
+public abstract partial class AwsCmdlet
+{
+    /// <summary>
+    /// Opens and streams engine work for one input. Input the engine refuses when <paramref name="open"/>
+    /// runs (before any request) is an error for this input like any later failure, and the command goes
+    /// on with the next input. Returns the failure's description (already written), or null on success.
+    /// </summary>
+    private protected ScanErrorDescription? Stream<T>(Func<IAsyncEnumerable<T>> open, object? targetObject, Action<T> write)
+    {
+        IAsyncEnumerable<T> source;
+        try
+        {
+            source = open();
+        }
+        catch (ImageBuilderScanException error)
+        {
+            WriteLogs();
+            return ReportFailure(error, targetObject);
+        }
+
+        try
+        {
+            foreach (var e in _pump.Run(source, StopToken))
+            {
+                switch (e.Kind)
+                {
+                    case ScanEventKind.Item: write(e.Item!); break;
+                    case ScanEventKind.Failed: return ReportFailure(e.Error!, targetObject);
+                    default: WriteLog(e.Kind, e.Message!); break;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        return null;
+    }
+
+    /// <summary>Writes one failure as an error record (terminating when no later input can succeed).</summary>
+    private protected ScanErrorDescription ReportFailure(Exception error, object? targetObject)
+    {
+        if (ScanErrorDescription.IsStop(error, StopToken)) throw new PipelineStoppedException();
+        var description = ScanErrorDescription.From(error);
+        var record = ErrorRecords.From(description, error, targetObject);
+        if (description.StopsCommand) ThrowTerminatingError(record);
+        OnFailureReported(description);
+        WriteError(record);
+        return description;
+    }
+
+    /// <summary>Called before a non-terminating failure is written (a listing stores its resume token here).</summary>
+    private protected virtual void OnFailureReported(ScanErrorDescription description)
+    {
+    }
+
+    private void WriteLogs()
+    {
+        foreach (var e in _pump.DrainLogs()) WriteLog(e.Kind, e.Message!);
+    }
+
+    private void WriteLog(ScanEventKind kind, string message)
+    {
+        switch (kind)
+        {
+            case ScanEventKind.Warning: WriteWarning(message); break;
+            case ScanEventKind.Debug: WriteDebug(message); break;
+            default: WriteVerbose(message); break;
+        }
+    }
+}
