@@ -8,11 +8,12 @@
     Test    Build, then `dotnet test` of the solution and Pester 5 (tests/*.Tests.ps1) against the
             built module in this PowerShell when Pester is installed (else dotnet test runs the
             Pester suites in the PowerShell 7.6 it hosts).
-    Docs    Regenerates the MAML help with Microsoft.PowerShell.PlatyPS 1.0 when installed
-            (Import-MarkdownCommandHelp | Export-MamlCommandHelp), overwriting the file the build
-            writes. Without PlatyPS nothing is lost: every build already generates
-            en-US/ImageBuilderScan.dll-Help.xml from en-US/*.md (src/ImageBuilderScan.HelpBuilder).
-    Package Build and Docs, then a nupkg for Publish-PSResource (Compress-PSResource when
+    Docs    Build, then with Microsoft.PowerShell.PlatyPS 1.0 installed: Update-MarkdownCommandHelp
+            brings en-US/*.md up to date with the built cmdlets (printing what changed) and
+            Test-MarkdownCommandHelp checks it. The MAML help that ships,
+            en-US/ImageBuilderScan.dll-Help.xml, is always the one every build generates from
+            en-US/*.md (src/ImageBuilderScan.HelpBuilder), never PlatyPS's Export-MamlCommandHelp.
+    Package Build, then a nupkg for Publish-PSResource (Compress-PSResource when
             Microsoft.PowerShell.PSResourceGet is installed) or else a zip of the module folder.
     Demo    Build, start the emulator with samples/findings.json on a free port and run the cmdlets
             against it: no AWS account needed.
@@ -46,24 +47,37 @@ function Invoke-Build {
 }
 
 function Invoke-Docs {
+    # The shipped MAML always comes from the build's own generator (src/ImageBuilderScan.HelpBuilder):
+    # PlatyPS 1.0.3's Export-MamlCommandHelp writes broken MAML (see DESIGN.md), so it is never used.
+    # PlatyPS only brings the markdown up to date with the built cmdlets and checks it.
+    $markdown = @(Get-ChildItem (Join-Path $root 'en-US') -Filter '*.md')
     if (-not (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS)) {
-        # The build's own generator already wrote the MAML; PlatyPS would only replace it with its own rendering.
-        Write-Host 'Docs: Microsoft.PowerShell.PlatyPS is not installed, so the MAML help the build generated from en-US/*.md is kept (full Get-Help: synopsis, description, parameters, examples).'
+        Write-Host "Docs: Microsoft.PowerShell.PlatyPS is not installed (Install-PSResource Microsoft.PowerShell.PlatyPS), so en-US/*.md was not updated from the built cmdlets nor checked by PlatyPS. The MAML help the build generated from it is complete: $moduleFolder/en-US/ImageBuilderScan.dll-Help.xml"
         return
     }
     Import-Module Microsoft.PowerShell.PlatyPS
-    $help = Join-Path $moduleFolder 'en-US'
-    $null = New-Item -ItemType Directory -Force $help
-    $staging = Join-Path ([System.IO.Path]::GetTempPath()) "ibscan-maml-$PID"
-    Get-ChildItem (Join-Path $root 'en-US') -Filter '*.md' | ForEach-Object { Import-MarkdownCommandHelp -Path $_.FullName } |
-        Export-MamlCommandHelp -OutputFolder $staging -Force | Out-Null
-    # PlatyPS writes <OutputFolder>/<ModuleName>/<ModuleName>-Help.xml. For a binary module PowerShell
-    # looks for <cmdlet assembly file name>-Help.xml in the module's culture folder, so that is the name.
-    $maml = @(Get-ChildItem $staging -Recurse -Filter '*-Help.xml')
-    if ($maml.Count -ne 1) { throw "Expected one MAML file from PlatyPS under $staging, found $($maml.Count)." }
-    Copy-Item $maml[0].FullName -Destination (Join-Path $help 'ImageBuilderScan.dll-Help.xml') -Force
-    Remove-Item $staging -Recurse -Force
-    Write-Host "MAML help -> $help"
+    # Update-MarkdownCommandHelp reads each cmdlet from the session: the built module, not an installed copy.
+    Import-Module (Join-Path $moduleFolder 'ImageBuilderScan.psd1') -Force
+    $before = @{}
+    foreach ($file in $markdown) { $before[$file.FullName] = @(Get-Content -LiteralPath $file.FullName) }
+    Update-MarkdownCommandHelp -LiteralPath $markdown.FullName -NoBackup
+    $changed = 0
+    foreach ($file in $markdown) {
+        $difference = @(Compare-Object $before[$file.FullName] @(Get-Content -LiteralPath $file.FullName))
+        if ($difference.Count -eq 0) { continue }
+        $changed++
+        Write-Host "Update-MarkdownCommandHelp changed $($file.Name) (review it; git diff shows it in place):"
+        foreach ($line in $difference) { Write-Host "  $($line.SideIndicator -eq '=>' ? '+' : '-') $($line.InputObject)" }
+    }
+    if ($changed -eq 0) { Write-Host 'Update-MarkdownCommandHelp: en-US/*.md already matches the built cmdlets.' }
+
+    $invalid = @(Test-MarkdownCommandHelp -FullName $markdown.FullName -DetailView | Where-Object { -not $_.IsValid })
+    foreach ($result in $invalid) { Write-Host "Test-MarkdownCommandHelp: $($result.Path)`n  $($result.Messages -join "`n  ")" }
+    if ($invalid.Count -gt 0) { throw "Test-MarkdownCommandHelp found $($invalid.Count) invalid markdown file(s)." }
+    Write-Host 'Test-MarkdownCommandHelp: en-US/*.md is valid.'
+
+    # The MAML is made from the markdown by the build: rebuild so it follows any update.
+    if ($changed -gt 0) { Invoke-Build }
 }
 
 function Get-PwshCommand {
@@ -98,8 +112,8 @@ function Invoke-Test {
 }
 
 function Invoke-Package {
+    # No Docs: it would rewrite en-US/*.md while packaging; the build already made the MAML.
     Invoke-Build
-    Invoke-Docs
     $packages = Join-Path $root 'output/packages'
     $null = New-Item -ItemType Directory -Force $packages
     if (Get-Command Compress-PSResource -ErrorAction SilentlyContinue) {

@@ -89,6 +89,102 @@ public sealed class HelpBuilderTests
         var start = text.IndexOf("## EXAMPLES", StringComparison.Ordinal);
         var e = Refused(text[..start] + text[text.IndexOf("## PARAMETERS", StringComparison.Ordinal)..]);
         Assert.Contains("## EXAMPLES", e.Problem);
+        Assert.Equal("Broken.md", e.File);
+        Assert.Equal(LineOf(text, "# Get-IBScanFinding\n"), e.Line);
+        Assert.StartsWith($"Broken.md({e.Line}): error IBHELP001: missing section", e.Message);
+    }
+
+    [Theory]
+    [InlineData("## SYNOPSIS\n")]
+    [InlineData("## SYNTAX\n")]
+    [InlineData("## DESCRIPTION\n")]
+    [InlineData("## PARAMETERS\n")]
+    public void Each_required_section_missing_is_named_at_the_cmdlet_heading(string section)
+    {
+        var text = Real("Get-IBScanFinding");
+        var start = text.IndexOf(section, StringComparison.Ordinal);
+        var next = text.IndexOf("\n## ", start + section.Length, StringComparison.Ordinal) + 1;
+        // Without PARAMETERS the syntax has nothing to check against; what counts is that the section is named.
+        var e = Refused(text[..start] + text[next..]);
+        Assert.Equal($"missing section '{section.TrimEnd()}'.", e.Problem);
+        Assert.Equal(LineOf(text, "# Get-IBScanFinding\n"), e.Line);
+    }
+
+    [Theory]
+    [InlineData("Locale: en-US\n", "Locale: en-US\n  Region: x\n", "Locale: en-US\n", 1, "not valid YAML")]
+    [InlineData("Locale: en-US\n", "Locale: en-US\nLocale: de-DE\n", "Locale: en-US\n", 1, "Locale")]
+    [InlineData("Locale: en-US\n", "Locale: [en-US\nnext: 1\n", "Locale: ", 0, "not valid YAML")]
+    public void Front_matter_that_is_not_yaml_names_the_line(string from, string to, string near, int offset, string problem)
+    {
+        var text = Real("Get-IBScanFinding");
+        Assert.Contains(from, text);
+        var e = Refused(text.Replace(from, to));
+        Assert.Equal("Broken.md", e.File);
+        Assert.Contains(problem, e.Problem);
+        Assert.StartsWith("front matter", e.Problem);
+        Assert.Equal(LineOf(text, near) + offset, e.Line);
+    }
+
+    [Fact]
+    public void Front_matter_that_is_not_closed_is_refused_at_line_1()
+    {
+        var text = Real("Get-IBScanFinding");
+        var e = Refused(text.Replace("title: Get-IBScanFinding\n---\n", "title: Get-IBScanFinding\n"));
+        Assert.Equal(1, e.Line);
+        Assert.Contains("not closed", e.Problem);
+        Assert.Contains("expected front matter", Refused("# Get-IBScanFinding\n").Problem);
+    }
+
+    [Fact]
+    public void A_front_matter_list_where_the_title_should_be_is_refused()
+    {
+        var text = Real("Get-IBScanFinding");
+        var e = Refused(text.Replace("title: Get-IBScanFinding\n", "title:\n- Get-IBScanFinding\n"));
+        Assert.Contains("'title' must be a single value", e.Problem);
+        Assert.Equal(LineOf(text, "title: Get-IBScanFinding") + 1, e.Line);
+    }
+
+    [Fact]
+    public void Parameter_yaml_that_does_not_parse_names_the_parameter_and_line()
+    {
+        var text = Real("Get-IBScanFinding");
+        const string aliases = "Aliases:\n- MaxResults\n";
+        var e = Refused(text.Replace(aliases, "Aliases: [MaxResults\n"));
+        Assert.Contains("-PageSize", e.Problem);
+        Assert.Contains("not valid YAML", e.Problem);
+        Assert.Equal(LineOf(text, aliases), e.Line);
+    }
+
+    [Fact]
+    public void A_duplicate_parameter_yaml_key_names_its_second_line()
+    {
+        var text = Real("Get-IBScanFinding");
+        const string aliases = "Aliases:\n- MaxResults\n";
+        var e = Refused(text.Replace(aliases, aliases + "Aliases: []\n"));
+        Assert.Contains("-PageSize", e.Problem);
+        Assert.Contains("Aliases", e.Problem);
+        Assert.Equal(LineOf(text, aliases) + 2, e.Line);
+    }
+
+    [Fact]
+    public void Text_after_a_parameters_yaml_block_is_refused_instead_of_dropped()
+    {
+        var text = Real("Get-IBScanFinding");
+        var e = Refused(text.Replace("HelpMessage: ''\n```\n\n### -Credential", "HelpMessage: ''\n```\n\nLost words.\n\n### -Credential"));
+        Assert.Contains("-AllowInsecureEndpoint", e.Problem);
+        Assert.Contains("after its ```yaml block", e.Problem);
+        Assert.Equal(LineOf(text, "### -Credential"), e.Line);
+    }
+
+    [Fact]
+    public void A_yaml_1_1_boolean_is_refused_too()
+    {
+        var text = Real("Get-IBScanFinding");
+        const string wildcards = "SupportsWildcards: false\nAliases:\n- MaxResults";
+        var e = Refused(text.Replace(wildcards, "SupportsWildcards: no\nAliases:\n- MaxResults"));
+        Assert.Contains("-PageSize", e.Problem);
+        Assert.Contains("'no' is not true or false", e.Problem);
+        Assert.Equal(LineOf(text, wildcards), e.Line);
     }
 
     [Fact]

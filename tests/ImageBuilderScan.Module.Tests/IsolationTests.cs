@@ -30,12 +30,25 @@ public sealed class IsolationTests
         var probes = lines.Where(l => l.StartsWith("probe|")).ToList();
         Assert.Equal(order == "other-first" ? 1 : 2, probes.Count);
         var engine = $"{Repo.Version}.0";
+        var (coreAssembly, coreFile) = PinnedCore();
         Assert.All(probes, p => Assert.Equal(
-            $"probe|engine=ImageBuilderScan.Engine {engine} (file {engine}) in 'ImageBuilderScan'; core=AWSSDK.Core 4.0.0.0 (file 4.0.102.18) in 'ImageBuilderScan'", p));
+            $"probe|engine=ImageBuilderScan.Engine {engine} (file {engine}) in 'ImageBuilderScan'; core=AWSSDK.Core {coreAssembly} (file {coreFile}) in 'ImageBuilderScan'", p));
         var cores = lines.Where(l => l.StartsWith("core|")).Order().ToList();
         Assert.Equal(
-            new[] { $"core|{otherAssemblyVersion}|{otherPackage}|Default", "core|4.0.0.0|4.0.102.18|ImageBuilderScan" }.Order(),
+            new[] { $"core|{otherAssemblyVersion}|{otherPackage}|Default", $"core|{coreAssembly}|{coreFile}|ImageBuilderScan" }.Order(),
             cores);
+    }
+
+    /// <summary>
+    /// The AWSSDK.Core the module must load: the exact pin in Directory.Packages.props (file version)
+    /// and the assembly version of that package's DLL.
+    /// </summary>
+    private static (string Assembly, string File) PinnedCore()
+    {
+        var pin = System.Xml.Linq.XDocument.Load(Path.Combine(Repo.Root, "Directory.Packages.props"))
+            .Descendants("PackageVersion").Single(e => (string?)e.Attribute("Include") == "AWSSDK.Core");
+        var version = ((string)pin.Attribute("Version")!).Trim('[', ']');
+        return (System.Reflection.AssemblyName.GetAssemblyName(OtherCore(version)).Version!.ToString(), version);
     }
 
     private static string OtherCore(string version)
