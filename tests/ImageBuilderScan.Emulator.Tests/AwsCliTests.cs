@@ -61,6 +61,32 @@ public sealed class AwsCliTests
         Assert.Equal(server.Visible("us-east-1").Findings.Count(f => f.Severity == "CRITICAL"), severity["findings"]!.AsArray().Count);
     }
 
+    [AwsCliFact]
+    public async Task The_cli_gets_an_image_with_its_scan_state()
+    {
+        await using var server = await TestData.Sample();
+        var output = await Run(server, "get-image", "--image-build-version-arn", "arn:aws:imagebuilder:us-east-1:444455556666:image/batch-worker-ubuntu/3.4.0/1");
+        Assert.Equal("FAILED", output["image"]!["scanState"]!["status"]!.GetValue<string>());
+        Assert.Equal("2025-08-01T00:00:00.000Z", output["image"]!["dateCreated"]!.GetValue<string>());
+        Assert.True(output["image"]!["imageScanningConfiguration"]!["imageScanningEnabled"]!.GetValue<bool>());
+        Assert.Equal("/GetImage?imageBuildVersionArn=arn%3Aaws%3Aimagebuilder%3Aus-east-1%3A444455556666%3Aimage%2Fbatch-worker-ubuntu%2F3.4.0%2F1", Assert.Single(server.Requests.Recent).Path);
+    }
+
+    [AwsCliFact]
+    public async Task The_cli_pages_a_pipelines_images_and_sees_the_region_it_signs_for()
+    {
+        await using var server = await TestData.Sample();
+        const string web = "arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023";
+        // botocore's paginator follows nextToken; --page-size sets maxResults.
+        var output = await Run(server, "list-image-pipeline-images", "--image-pipeline-arn", web, "--page-size", "1");
+        var arns = output["imageSummaryList"]!.AsArray().Select(i => i!["arn"]!.GetValue<string>()).ToArray();
+        Assert.Equal(server.Visible("us-east-1").PipelineImages(web)!.Select(i => i.Arn), arns);
+        Assert.Equal(3, server.Requests.PipelineImages);
+        var eu = await AwsCli.RunAsync(server, "eu-west-1", "list-image-scan-findings");
+        Assert.Equal(server.Visible("eu-west-1").Findings.Count, eu["findings"]!.AsArray().Count);
+        Assert.All(eu["findings"]!.AsArray(), f => Assert.Contains(":eu-west-1:", f!["imageBuildVersionArn"]!.GetValue<string>()));
+    }
+
     /// <summary>The CLI prints a timestamp as epoch seconds or as ISO 8601, depending on its configuration.</summary>
     private static long Epoch(JsonNode value) => value.GetValueKind() == System.Text.Json.JsonValueKind.Number
         ? (long)value.GetValue<double>()
