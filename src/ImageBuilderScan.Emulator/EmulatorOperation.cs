@@ -1,8 +1,10 @@
 namespace ImageBuilderScan.Emulator;
 
-/// <summary>The two Image Builder operations the emulator serves.</summary>
+/// <summary>The Image Builder operations the emulator serves (new ones go last: page tokens carry the number).</summary>
 public enum EmulatorOperation
 {
     ListImageScanFindingAggregations,
     ListImageScanFindings,
+    GetImage,
+    ListImagePipelineImages,
 }

@@ -47,9 +47,44 @@ public sealed record EmulatorOptions
     /// <summary>When above zero, aggregations come from N generated keys of the requested kind, built page by page.</summary>
     public long SyntheticKeys { get; init; }
 
+    /// <summary>Generated: the regions pipelines are spread over, round robin (null: us-east-1 only, as before).</summary>
+    public IReadOnlyList<string>? Regions { get; init; }
+
+    /// <summary>Whether a request sees only the findings and images of the region it was signed for.</summary>
+    public RegionScope RegionScope { get; init; } = RegionScope.Auto;
+
+    /// <summary>
+    /// The delegated administrator's account: the configured key belongs to it, and credentials for a role in it
+    /// see every account. Credentials for a role in any other account see only that account.
+    /// </summary>
+    public string AdminAccountId { get; init; } = DefaultAdminAccountId;
+    public const string DefaultAdminAccountId = "111122223333";
+
+    /// <summary>The smallest DurationSeconds AssumeRole accepts (AWS: 900). Lower it so tests can outlast credentials.</summary>
+    public int MinSessionSeconds { get; init; } = 900;
+
+    /// <summary>Regions not enabled for the account: requests signed for them are refused (UnrecognizedClientException).</summary>
+    public IReadOnlyList<string> DisabledRegions { get; init; } = [];
+
+    /// <summary>Added to every API request before it is answered.</summary>
+    public int LatencyMs { get; init; }
+
+    /// <summary>Added to API requests signed for a region (on top of <see cref="LatencyMs"/>).</summary>
+    public IReadOnlyDictionary<string, int> RegionLatencyMs { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Log every request to the console.</summary>
     public bool Verbose { get; init; }
 
     /// <summary>Fault plans installed at start (more can be added at any time through <see cref="EmulatorServer.Faults"/>).</summary>
     public IReadOnlyList<FaultPlan> Faults { get; init; } = [];
+}
+
+/// <summary>Whether requests are limited to their signing region's data.</summary>
+public enum RegionScope
+{
+    /// <summary>On for a data file (or inline data) and for a generated data set with <see cref="EmulatorOptions.Regions"/>;
+    /// off for the default generated data set and synthetic keys, which answer every region as before.</summary>
+    Auto,
+    On,
+    Off,
 }

@@ -23,7 +23,7 @@ internal static class Program
         {
             await using var server = await EmulatorServer.StartAsync(options);
             // One line on stdout so a harness that asked for port 0 learns where to connect.
-            Console.WriteLine($"ImageBuilderScan emulator listening on {server.BaseAddress} ({server.Data.Findings.Count} findings; access key {options.AccessKeyId})");
+            Console.WriteLine($"ImageBuilderScan emulator listening on {server.BaseAddress} ({server.Data.Findings.Count} findings, {server.Data.Images.Count} images; access key {options.AccessKeyId})");
             await server.WaitForShutdownAsync();
             return 0;
         }

@@ -16,7 +16,8 @@ public sealed class CommandLineTests
         Assert.False(help);
         Assert.Equal(("http://127.0.0.1:5099", "AKIDTEST", "s3cr3t", "tok"), (o.Urls, o.AccessKeyId, o.SecretAccessKey, o.SessionToken));
         Assert.Equal(TimeSpan.FromMinutes(5), o.MaxClockSkew);
-        Assert.Equal((1000, 25, "x.json", 9), (o.AggregationPageSize, o.FindingsPageSize, o.DataFile, o.Seed));
+        // A relative --data path is the user's: resolved against the current directory at once.
+        Assert.Equal((1000, 25, Path.Combine(Environment.CurrentDirectory, "x.json"), 9), (o.AggregationPageSize, o.FindingsPageSize, o.DataFile, o.Seed));
         Assert.Equal((4, 5, 6, 70, 8), (o.Accounts, o.PipelinesPerAccount, o.ImagesPerPipeline, o.Vulnerabilities, o.FindingsPerImage));
         Assert.True(o.FilterMatchesAll && o.Verbose);
         Assert.Equal(1_000_000, o.SyntheticKeys);

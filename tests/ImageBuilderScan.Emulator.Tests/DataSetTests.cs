@@ -5,11 +5,15 @@ public sealed class DataSetTests
     [Fact]
     public void The_sample_is_small_realistic_and_covers_every_severity()
     {
-        var data = FindingsDataSet.Load(TestData.SamplePath);
-        Assert.InRange(data.Findings.Count, 25, 40);
+        var all = FindingsDataSet.Load(TestData.SamplePath);
+        Assert.Equal(["eu-west-1", "us-east-1"], all.Regions);
+        var data = all.View(new DataScope("us-east-1", null));
+        Assert.Equal(34, all.Findings.Count);
+        Assert.Equal(32, data.Findings.Count);
         Assert.Equal(2, data.Aggregations("accountId").Count);
         Assert.Equal(4, data.Aggregations("imagePipelineArn").Count);
-        Assert.Equal(8, data.Aggregations("imageBuildVersionArn").Count);
+        Assert.Equal(9, data.Aggregations("imageBuildVersionArn").Count);
+        Assert.Equal(2, all.View(new DataScope("eu-west-1", null)).Findings.Count);
         Assert.Equal(["CRITICAL", "HIGH", "INFORMATIONAL", "LOW", "MEDIUM", "UNTRIAGED"], data.Findings.Select(f => f.Severity).Distinct().Order());
         Assert.Contains(data.Findings, f => f.VulnerabilityId.StartsWith("GHSA-"));
         Assert.Contains(data.Findings, f => f.VulnerabilityId.StartsWith("ALAS2023-"));

@@ -20,6 +20,8 @@ internal sealed class EmulatorCaller(EmulatorServer server) : IDisposable
     public string AccessKey { get; init; } = server.Options.AccessKeyId;
     public string Secret { get; init; } = server.Options.SecretAccessKey;
     public string? SessionToken { get; init; } = server.Options.SessionToken;
+    /// <summary>The region requests are signed for: the region whose data they see (the sample's home is us-east-1).</summary>
+    public string Region { get; init; } = "us-east-1";
 
     public Task<Reply> Aggregations(object? request = null, CancellationToken ct = default) =>
         Send("/ListImageScanFindingAggregations", JsonSerializer.Serialize(request ?? new { }), ct: ct);
@@ -27,17 +29,28 @@ internal sealed class EmulatorCaller(EmulatorServer server) : IDisposable
     public Task<Reply> Findings(object? request = null, CancellationToken ct = default) =>
         Send("/ListImageScanFindings", JsonSerializer.Serialize(request ?? new { }), ct: ct);
 
+    public Task<Reply> PipelineImages(object request, CancellationToken ct = default) =>
+        Send("/ListImagePipelineImages", JsonSerializer.Serialize(request), ct: ct);
+
+    /// <summary>GET /GetImage?imageBuildVersionArn=... (null: no query at all).</summary>
+    public Task<Reply> GetImage(string? arn, CancellationToken ct = default) =>
+        Send(arn is null ? "/GetImage" : "/GetImage?imageBuildVersionArn=" + Uri.EscapeDataString(arn), "", method: HttpMethod.Get, ct: ct);
+
     /// <summary>Signs <paramref name="json"/>; <paramref name="tamper"/> may change the request after signing.</summary>
     public async Task<Reply> Send(string path, string json, DateTimeOffset? at = null, Action<HttpRequestMessage>? tamper = null,
-        bool sign = true, bool contentSha256Header = false, CancellationToken ct = default)
+        bool sign = true, bool contentSha256Header = false, HttpMethod? method = null, CancellationToken ct = default)
     {
         var body = Encoding.UTF8.GetBytes(json);
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, path);
         request.RequestUri = new Uri(server.BaseAddress, path);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (request.Method == HttpMethod.Post)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
         if (sign)
         {
-            TestSigner.Sign(request, body, AccessKey, Secret, "eu-west-1", at ?? DateTimeOffset.UtcNow, SessionToken, contentSha256Header);
+            TestSigner.Sign(request, body, AccessKey, Secret, Region, at ?? DateTimeOffset.UtcNow, SessionToken, contentSha256Header);
         }
         tamper?.Invoke(request);
         using var response = await _http.SendAsync(request, ct);

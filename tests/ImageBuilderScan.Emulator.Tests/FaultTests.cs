@@ -66,7 +66,7 @@ public sealed class FaultTests
     {
         await using var server = await TestData.Sample(pageSize: 1, filterMatchesAll: true);
         using var caller = new EmulatorCaller(server);
-        var pages = server.Data.Aggregations("imageBuildVersionArn").Count;
+        var pages = server.Visible("us-east-1").Aggregations("imageBuildVersionArn").Count;
         foreach (var ordinal in new[] { 1, pages / 2, pages })
         {
             server.Reset();
@@ -205,7 +205,7 @@ public sealed class FaultTests
         Assert.All(got, a => Assert.True(absurdity == Absurdity.Negative
             ? a.Counts.Critical < 0
             : a.Counts.Critical + a.Counts.High + a.Counts.Medium > a.Counts.All));
-        Assert.Equal(server.Data.Aggregations("accountId")[0].Key, got[0].Key);
+        Assert.Equal(server.Visible("us-east-1").Aggregations("accountId")[0].Key, got[0].Key);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class FilterTests
     {
         await using var server = await TestData.Sample(pageSize: 2);
         using var caller = new EmulatorCaller(server);
-        var all = server.Data.Aggregations(kind);
+        var all = server.Visible("us-east-1").Aggregations(kind);
         Assert.True(all.Count >= 2);
         // Two real keys (in reverse order) and one that is not in the data set.
         var values = new[] { all[^1].Key, all[0].Key, kind == "accountId" ? "999999999999" : "CVE-1999-0001" };
@@ -33,7 +33,7 @@ public sealed class FilterTests
         };
         foreach (var (kind, member) in members)
         {
-            var reply = await caller.Aggregations(new { filter = new { name = kind, values = new[] { server.Data.Aggregations(kind)[0].Key } } });
+            var reply = await caller.Aggregations(new { filter = new { name = kind, values = new[] { server.Visible("us-east-1").Aggregations(kind)[0].Key } } });
             Assert.Equal(kind, reply.Json["aggregationType"]!.GetValue<string>());
             var item = Assert.Single(reply.Json["responses"]!.AsArray())!.AsObject();
             Assert.Equal(member, Assert.Single(item).Key);
@@ -52,11 +52,11 @@ public sealed class FilterTests
     {
         await using var server = await TestData.Sample();
         using var caller = new EmulatorCaller(server);
-        var value = server.Data.Findings[3].KeyFor(name)!;
+        var value = server.Visible("us-east-1").Findings[3].KeyFor(name)!;
         var reply = await caller.Findings(new { filters = new[] { new { name, values = new[] { value } } }, maxResults = 25 });
         Assert.Equal(200, reply.Status);
         var got = reply.Json["findings"]!.AsArray().Select(f => f!.ToJsonString()).ToList();
-        Assert.Equal(server.Data.Findings.Where(f => f.KeyFor(name) == value).Select(f => f.Json), got);
+        Assert.Equal(server.Visible("us-east-1").Findings.Where(f => f.KeyFor(name) == value).Select(f => f.Json), got);
         Assert.NotEmpty(got);
     }
 
@@ -65,7 +65,7 @@ public sealed class FilterTests
     {
         await using var server = await TestData.Sample();
         using var caller = new EmulatorCaller(server);
-        foreach (var image in server.Data.Aggregations("imageBuildVersionArn"))
+        foreach (var image in server.Visible("us-east-1").Aggregations("imageBuildVersionArn"))
         {
             var reply = await caller.Findings(new { filters = new[] { new { name = "imageBuildVersionArn", values = new[] { image.Key } } }, maxResults = 25 });
             var severities = reply.Json["findings"]!.AsArray().Select(f => f!["severity"]!.GetValue<string>()).ToList();

@@ -40,7 +40,7 @@ internal static class TestSigner
         var canonical = new StringBuilder()
             .Append(request.Method.Method).Append('\n')
             .Append(uri.AbsolutePath).Append('\n')
-            .Append('\n');
+            .Append(CanonicalQuery(uri.Query)).Append('\n');
         foreach (var (name, value) in headers)
         {
             canonical.Append(name).Append(':').Append(value.Trim()).Append('\n');
@@ -56,6 +56,14 @@ internal static class TestSigner
         request.Headers.TryAddWithoutValidation("Authorization",
             $"AWS4-HMAC-SHA256 Credential={accessKey}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
     }
+
+    /// <summary>Names and values URI-encoded (RFC 3986), sorted by name then value.</summary>
+    private static string CanonicalQuery(string query) => string.Join('&', query.TrimStart('?')
+        .Split('&', StringSplitOptions.RemoveEmptyEntries)
+        .Select(p => p.Split('=', 2))
+        .Select(p => (Name: Uri.EscapeDataString(Uri.UnescapeDataString(p[0])), Value: Uri.EscapeDataString(Uri.UnescapeDataString(p.Length > 1 ? p[1] : ""))))
+        .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
+        .Select(p => p.Name + "=" + p.Value));
 
     private static byte[] Hmac(byte[] key, string data) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
 

@@ -7,6 +7,9 @@ namespace ImageBuilderScan.Emulator;
 /// <summary>What the verifier needs of a request, independent of ASP.NET Core so it can be tested alone.</summary>
 internal sealed record SignedRequest(string Method, string RawTarget, Func<string, string?> Header, byte[] Body);
 
+/// <summary>Who signed a verified request: the region of its credential scope, and its account (null: every account).</summary>
+internal sealed record CallerIdentity(string Region, string? AccountId);
+
 /// <summary>
 /// Verifies AWS Signature Version 4 (header form) the way AWS refuses: recomputes the canonical request from
 /// what arrived (method, URI-encoded path, sorted query, the signed headers, the SHA-256 of the body), the
@@ -25,8 +28,15 @@ internal sealed class SigV4Verifier(EmulatorOptions options, Func<DateTimeOffset
     /// long-term key (and the configured session token, if any) or with temporary credentials issued by AssumeRole
     /// (and their own session token, until they expire).
     /// </summary>
-    public ApiError? Verify(SignedRequest request, string service = ImageBuilderService)
+    public ApiError? Verify(SignedRequest request, string service = ImageBuilderService) => Verify(request, out _, service);
+
+    /// <summary>
+    /// As <see cref="Verify(SignedRequest, string)"/>, and who signed it: the configured key is the delegated
+    /// administrator (every account); temporary credentials are their role's account, unless that is the administrator's.
+    /// </summary>
+    public ApiError? Verify(SignedRequest request, out CallerIdentity caller, string service = ImageBuilderService)
     {
+        caller = new CallerIdentity("", null);
         var authorization = request.Header("authorization");
         if (string.IsNullOrEmpty(authorization))
         {
@@ -36,8 +46,14 @@ internal sealed class SigV4Verifier(EmulatorOptions options, Func<DateTimeOffset
         {
             return Refuse("IncompleteSignatureException", problem);
         }
+        // A region not enabled for the account: AWS answers as if the key did not exist there.
+        if (options.DisabledRegions.Contains(auth.Region, StringComparer.Ordinal))
+        {
+            return Refuse("UnrecognizedClientException", BadToken);
+        }
         var token = request.Header("x-amz-security-token");
         string secret;
+        string? account = null;
         if (string.Equals(auth.AccessKeyId, options.AccessKeyId, StringComparison.Ordinal))
         {
             if (!string.Equals(token, options.SessionToken, StringComparison.Ordinal))
@@ -57,6 +73,7 @@ internal sealed class SigV4Verifier(EmulatorOptions options, Func<DateTimeOffset
                 return Refuse("ExpiredTokenException", "The security token included in the request is expired");
             }
             secret = issued.SecretAccessKey;
+            account = issued.AccountId == options.AdminAccountId ? null : issued.AccountId;
         }
         else
         {
@@ -112,6 +129,7 @@ internal sealed class SigV4Verifier(EmulatorOptions options, Func<DateTimeOffset
             return Refuse("InvalidSignatureException",
                 $"{Mismatch}\n\nThe Canonical String for this request should have been\n'{canonical}'\n\nThe String-to-Sign should have been\n'{stringToSign}'\n");
         }
+        caller = new CallerIdentity(auth.Region, account);
         return null;
     }
 

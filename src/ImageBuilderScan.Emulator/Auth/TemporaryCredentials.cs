@@ -5,7 +5,11 @@ namespace ImageBuilderScan.Emulator;
 
 /// <summary>A set of temporary credentials issued by the emulator's STS AssumeRole.</summary>
 public sealed record IssuedCredentials(string AccessKeyId, string SecretAccessKey, string SessionToken,
-    DateTimeOffset Expiration, string RoleArn, string RoleSessionName);
+    DateTimeOffset Expiration, string RoleArn, string RoleSessionName)
+{
+    /// <summary>The role's account: requests signed with these credentials see only its findings and images.</summary>
+    public string AccountId => RoleArn.Split(':')[4];
+}
 
 /// <summary>
 /// Temporary credentials issued by AssumeRole, by access key id. The Image Builder operations (and STS itself, for

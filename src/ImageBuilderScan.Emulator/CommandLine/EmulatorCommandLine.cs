@@ -17,13 +17,20 @@ public static class EmulatorCommandLine
         ("--max-clock-skew-minutes", "N", "Allowed distance of X-Amz-Date from the server clock.", "15"),
         ("--page-size", "N", "Aggregations per page.", Defaults.AggregationPageSize.ToString(CultureInfo.InvariantCulture)),
         ("--findings-page-size", "N", "Findings per page when a request has no maxResults (1-25).", Defaults.FindingsPageSize.ToString(CultureInfo.InvariantCulture)),
-        ("--data", "FILE", "Serve this findings file ({\"findings\":[ImageScanFinding...]}, see README).", "none: generated data set"),
+        ("--data", "FILE", "Serve this data file ({\"findings\":[...],\"images\":[...]}, see README); relative to the current directory.", "none: generated data set"),
         ("--seed", "N", "Seed of the generated data set.", Defaults.Seed.ToString(CultureInfo.InvariantCulture)),
         ("--accounts", "N", "Generated: accounts.", Defaults.Accounts.ToString(CultureInfo.InvariantCulture)),
         ("--pipelines", "N", "Generated: pipelines per account.", Defaults.PipelinesPerAccount.ToString(CultureInfo.InvariantCulture)),
         ("--images-per-pipeline", "N", "Generated: image build versions per pipeline.", Defaults.ImagesPerPipeline.ToString(CultureInfo.InvariantCulture)),
         ("--vulnerabilities", "N", "Generated: distinct vulnerability ids.", Defaults.Vulnerabilities.ToString(CultureInfo.InvariantCulture)),
         ("--findings-per-image", "N", "Generated: findings per image build version.", Defaults.FindingsPerImage.ToString(CultureInfo.InvariantCulture)),
+        ("--regions", "LIST", "Generated: spread pipelines over these regions (comma-separated), round robin.", "us-east-1"),
+        ("--region-scope", "MODE", "auto, on or off: a request sees only its signing region's findings and images.", "auto (on for --data and --regions)"),
+        ("--admin-account", "ID", "The delegated administrator's account: the configured key and its roles see every account.", Defaults.AdminAccountId),
+        ("--min-session-seconds", "N", "Smallest DurationSeconds AssumeRole accepts.", Defaults.MinSessionSeconds.ToString(CultureInfo.InvariantCulture)),
+        ("--disabled-regions", "LIST", "Refuse requests signed for these regions (UnrecognizedClientException), comma-separated.", "none"),
+        ("--latency-ms", "N", "Added to every API request.", "0"),
+        ("--region-latency", "REGION=MS", "Added to API requests signed for REGION (repeatable).", "none"),
         ("--filter-matches-all", "", "Any aggregation filter returns every key of its kind, whatever its values.", "off"),
         ("--synthetic-keys", "N", "Aggregations come from N generated keys of the requested kind, built page by page.", "0 (off)"),
         ("--fault", "SPEC", "Install a fault plan (repeatable), e.g. throttle:every=5,max=100 (see README).", "none"),
@@ -46,7 +53,7 @@ public static class EmulatorCommandLine
         }
         lines.Add("");
         lines.Add("Fault SPEC: KIND[:key=value,...]; KIND is throttle, service-error, service-unavailable, error, latency,");
-        lines.Add("  drop-connection, truncated-body, malformed-body, repeated-next-token, absurd-counts; keys: op=aggregations|findings,");
+        lines.Add("  drop-connection, truncated-body, malformed-body, repeated-next-token, absurd-counts; keys: op=aggregations|findings|image|pipeline-images, region=R,");
         lines.Add("  on=N (first matching request), every=N, max=N (times it fires), ms=N, code=ErrorCode, status=N, chunked=true,");
         lines.Add("  malformation=not-json|wrong-types, absurdity=negative|parts-exceed-all, style=header|header-with-suffix|body-type|body-code.");
         return string.Join(Environment.NewLine, lines);
@@ -58,6 +65,7 @@ public static class EmulatorCommandLine
         help = false;
         var o = new EmulatorOptions();
         var faults = new List<FaultPlan>();
+        var regionLatency = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -73,13 +81,21 @@ public static class EmulatorCommandLine
                 "--max-clock-skew-minutes" => o with { MaxClockSkew = TimeSpan.FromMinutes(Int()) },
                 "--page-size" => o with { AggregationPageSize = Int() },
                 "--findings-page-size" => o with { FindingsPageSize = Int() },
-                "--data" => o with { DataFile = Value() },
+                // Resolved now, against the user's directory (the host's content root is the app's folder).
+                "--data" => o with { DataFile = Path.GetFullPath(Value()) },
                 "--seed" => o with { Seed = Int() },
                 "--accounts" => o with { Accounts = Int() },
                 "--pipelines" => o with { PipelinesPerAccount = Int() },
                 "--images-per-pipeline" => o with { ImagesPerPipeline = Int() },
                 "--vulnerabilities" => o with { Vulnerabilities = Int() },
                 "--findings-per-image" => o with { FindingsPerImage = Int() },
+                "--regions" => o with { Regions = List(arg, Value()) },
+                "--region-scope" => o with { RegionScope = Enum.TryParse<RegionScope>(Value(), ignoreCase: true, out var scope) && Enum.IsDefined(scope) ? scope : throw new ArgumentException("--region-scope needs auto, on or off.") },
+                "--admin-account" => o with { AdminAccountId = Value() },
+                "--min-session-seconds" => o with { MinSessionSeconds = Int() },
+                "--disabled-regions" => o with { DisabledRegions = List(arg, Value()) },
+                "--latency-ms" => o with { LatencyMs = Int() },
+                "--region-latency" => AddLatency(regionLatency, arg, Value(), o),
                 "--filter-matches-all" => o with { FilterMatchesAll = true },
                 "--synthetic-keys" => o with { SyntheticKeys = long.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException("--synthetic-keys needs a whole number.") },
                 "--fault" => AddFault(faults, FaultSpec.Parse(Value()), o),
@@ -87,12 +103,29 @@ public static class EmulatorCommandLine
                 _ => throw new ArgumentException($"Unknown option '{arg}'. Try --help."),
             };
         }
-        return o with { Faults = faults };
+        return o with { Faults = faults, RegionLatencyMs = regionLatency };
     }
 
     private static EmulatorOptions Flag(out bool flag, EmulatorOptions o)
     {
         flag = true;
+        return o;
+    }
+
+    private static string[] List(string arg, string value)
+    {
+        var items = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return items.Length > 0 ? items : throw new ArgumentException($"{arg} needs a comma-separated list.");
+    }
+
+    private static EmulatorOptions AddLatency(Dictionary<string, int> latency, string arg, string value, EmulatorOptions o)
+    {
+        var eq = value.IndexOf('=');
+        if (eq <= 0 || !int.TryParse(value[(eq + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+        {
+            throw new ArgumentException($"{arg} needs REGION=MS, e.g. eu-west-1=200.");
+        }
+        latency[value[..eq]] = ms;
         return o;
     }
 

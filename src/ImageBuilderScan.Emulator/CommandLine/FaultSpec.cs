@@ -22,6 +22,7 @@ public static class FaultSpec
                 plan = key switch
                 {
                     "op" or "operation" => plan with { Operation = Operation(value) },
+                    "region" => plan with { Region = value },
                     "on" => plan with { OnRequest = Int(key, value) },
                     "every" => plan with { EveryNth = Int(key, value), OnRequest = plan.OnRequest == 1 ? Int(key, value) : plan.OnRequest },
                     "max" => plan with { MaxCount = Int(key, value) },
@@ -45,7 +46,9 @@ public static class FaultSpec
     {
         "aggregations" or "listimagescanfindingaggregations" => EmulatorOperation.ListImageScanFindingAggregations,
         "findings" or "listimagescanfindings" => EmulatorOperation.ListImageScanFindings,
-        _ => throw new ArgumentException($"Unknown operation '{value}' (aggregations or findings)."),
+        "image" or "getimage" => EmulatorOperation.GetImage,
+        "pipeline-images" or "listimagepipelineimages" => EmulatorOperation.ListImagePipelineImages,
+        _ => throw new ArgumentException($"Unknown operation '{value}' (aggregations, findings, image or pipeline-images)."),
     };
 
     private static int Int(string key, string value) =>

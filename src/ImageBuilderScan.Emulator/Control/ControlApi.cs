@@ -86,6 +86,8 @@ internal sealed class ControlApi(EmulatorServer server)
         total = server.Requests.Total,
         listImageScanFindingAggregations = server.Requests.Aggregations,
         listImageScanFindings = server.Requests.Findings,
+        getImage = server.Requests.Images,
+        listImagePipelineImages = server.Requests.PipelineImages,
         other = server.Requests.Other,
         authenticationFailures = server.Requests.AuthenticationFailures,
         faultsFired = server.Faults.FiredCount,

@@ -21,6 +21,8 @@ public sealed class EmulatedFinding
     }
 
     public string AccountId { get; }
+    /// <summary>The region of its image build version ARN: the region whose callers see it.</summary>
+    public string Region => ImageBuilderArns.Region(ImageBuildVersionArn);
     public string ImageBuildVersionArn { get; }
     /// <summary>Null for an image built outside a pipeline: it then counts under no pipeline.</summary>
     public string? ImagePipelineArn { get; }

@@ -1,19 +1,31 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace ImageBuilderScan.Emulator;
 
 /// <summary>
-/// The findings the emulator serves and the aggregations computed from them, so both operations agree.
-/// Tests compare what a client got with <see cref="ExpectedAggregations"/> and <see cref="ExpectedFindings"/>.
+/// The findings and images the emulator serves and the aggregations computed from them, so every operation agrees.
+/// Tests compare what a client got with <see cref="ExpectedAggregations"/>, <see cref="ExpectedFindings"/> and
+/// <see cref="PipelineImages"/>; <see cref="View"/> gives what one region or account sees.
 /// </summary>
 public sealed class FindingsDataSet
 {
     private readonly Dictionary<string, ExpectedAggregation[]> _byKind = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, ExpectedAggregation>> _lookup = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EmulatedImage> _images;
+    private readonly ConcurrentDictionary<DataScope, FindingsDataSet> _views = new();
 
-    public FindingsDataSet(IReadOnlyList<EmulatedFinding> findings)
+    /// <summary>A data set whose images are the ones its findings name.</summary>
+    public FindingsDataSet(IReadOnlyList<EmulatedFinding> findings) : this(findings, ImageCatalog.Build([], findings, "data set"))
+    {
+    }
+
+    /// <summary>A data set with its complete image list (images of no finding included).</summary>
+    public FindingsDataSet(IReadOnlyList<EmulatedFinding> findings, IReadOnlyList<EmulatedImage> images)
     {
         Findings = findings;
+        Images = images;
+        _images = images.ToDictionary(i => i.Arn, StringComparer.Ordinal);
         foreach (var kind in AggregationKinds.All)
         {
             var counts = new Dictionary<string, SeverityCounts>(StringComparer.Ordinal);
@@ -34,6 +46,18 @@ public sealed class FindingsDataSet
 
     /// <summary>Every finding, in data set order (the order ListImageScanFindings pages through).</summary>
     public IReadOnlyList<EmulatedFinding> Findings { get; }
+
+    /// <summary>Every image: those the data file lists, then those only findings name.</summary>
+    public IReadOnlyList<EmulatedImage> Images { get; }
+
+    /// <summary>The regions of the findings and images, in ordinal order.</summary>
+    public IReadOnlyList<string> Regions => Findings.Select(f => f.Region).Concat(Images.Select(i => i.Region)).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>What a caller limited to <paramref name="scope"/> sees (the same instance for the same scope).</summary>
+    public FindingsDataSet View(DataScope scope) => scope == DataScope.Everything ? this
+        : _views.GetOrAdd(scope, s => new FindingsDataSet(
+            Findings.Where(f => s.Includes(f.Region, f.AccountId)).ToArray(),
+            Images.Where(i => s.Includes(i.Region, i.AccountId)).ToArray()));
 
     /// <summary>Every key of one kind with its counts, in the order the emulator serves them.</summary>
     public IReadOnlyList<ExpectedAggregation> Aggregations(string kind) =>
@@ -63,7 +87,22 @@ public sealed class FindingsDataSet
     public ExpectedAggregation? Find(string kind, string key) =>
         _lookup.TryGetValue(kind, out var map) && map.TryGetValue(key, out var found) ? found : null;
 
-    /// <summary>The data set in the documented file format: {"findings":[...]}.</summary>
+    /// <summary>One image by its build version ARN (null when unknown).</summary>
+    public EmulatedImage? FindImage(string arn) => _images.GetValueOrDefault(arn);
+
+    /// <summary>
+    /// What ListImagePipelineImages returns for a pipeline: its images newest first (dateCreated, then version and
+    /// build, then ARN, all descending); null when the data set has no image of that pipeline.
+    /// </summary>
+    public IReadOnlyList<EmulatedImage>? PipelineImages(string pipelineArn)
+    {
+        var images = Images.Where(i => string.Equals(i.ImagePipelineArn, pipelineArn, StringComparison.Ordinal))
+            .OrderByDescending(i => i.DateCreated).ThenByDescending(i => i.VersionOrder).ThenByDescending(i => i.Arn, StringComparer.Ordinal)
+            .ToArray();
+        return images.Length == 0 ? null : images;
+    }
+
+    /// <summary>The data set in the documented file format: {"findings":[...],"images":[...]} (every image listed).</summary>
     public string ToJson()
     {
         using var buffer = new MemoryStream();
@@ -76,6 +115,12 @@ public sealed class FindingsDataSet
                 writer.WriteRawValue(finding.Utf8Json);
             }
             writer.WriteEndArray();
+            writer.WriteStartArray("images");
+            foreach (var image in Images)
+            {
+                ImageJson.WriteDataEntry(writer, image);
+            }
+            writer.WriteEndArray();
             writer.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
@@ -83,5 +128,9 @@ public sealed class FindingsDataSet
 
     public static FindingsDataSet Load(string path) => Parse(File.ReadAllText(path), path);
 
-    public static FindingsDataSet Parse(string json, string source = "data set") => new(FindingsFileReader.Read(json, source));
+    public static FindingsDataSet Parse(string json, string source = "data set")
+    {
+        var (findings, listed) = FindingsFileReader.Read(json, source);
+        return new FindingsDataSet(findings, ImageCatalog.Build(listed, findings, source));
+    }
 }

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace ImageBuilderScan.Emulator;
 
 /// <summary>
-/// Reads the data file format {"findings":[ImageScanFinding...]} and checks each finding against the model's
-/// member names and types closely enough that a typo fails at load instead of serving a wrong wire shape.
+/// Reads the data file format {"findings":[ImageScanFinding...], "images":[...]} and checks each finding against the
+/// model's member names and types closely enough that a typo fails at load instead of serving a wrong wire shape.
 /// </summary>
 internal static class FindingsFileReader
 {
@@ -26,7 +26,7 @@ internal static class FindingsFileReader
         ["fixAvailable"] = JsonValueKind.String,
     };
 
-    public static IReadOnlyList<EmulatedFinding> Read(string json, string source)
+    public static (IReadOnlyList<EmulatedFinding> Findings, IReadOnlyList<EmulatedImage> Images) Read(string json, string source)
     {
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         if (document.RootElement.ValueKind != JsonValueKind.Object
@@ -41,7 +41,8 @@ internal static class FindingsFileReader
         {
             findings.Add(ReadOne(element, $"{source}: findings[{index++}]"));
         }
-        return findings;
+        var images = document.RootElement.TryGetProperty("images", out var listed) ? ImagesFileReader.Read(listed, source) : [];
+        return (findings, images);
     }
 
     private static EmulatedFinding ReadOne(JsonElement finding, string where)

@@ -35,10 +35,12 @@ internal static class FindingsGenerator
             for (var p = 0; p < o.PipelinesPerAccount; p++)
             {
                 var name = PipelineNames[p % PipelineNames.Length] + (p >= PipelineNames.Length ? "-" + (p / PipelineNames.Length) : "");
-                var pipeline = $"arn:aws:imagebuilder:us-east-1:{account}:image-pipeline/{name}";
+                // Without --regions everything is us-east-1, exactly as before; with it, pipelines take turns.
+                var region = o.Regions is { Count: > 0 } regions ? regions[(a * o.PipelinesPerAccount + p) % regions.Count] : "us-east-1";
+                var pipeline = $"arn:aws:imagebuilder:{region}:{account}:image-pipeline/{name}";
                 for (var i = 0; i < o.ImagesPerPipeline; i++)
                 {
-                    var image = $"arn:aws:imagebuilder:us-east-1:{account}:image/{name}-recipe/1.{i}.0/{1 + random.Next(3)}";
+                    var image = $"arn:aws:imagebuilder:{region}:{account}:image/{name}-recipe/1.{i}.0/{1 + random.Next(3)}";
                     var start = random.Next(vulnerabilities.Length);
                     var count = Math.Min(o.FindingsPerImage, vulnerabilities.Length);
                     for (var f = 0; f < count; f++)

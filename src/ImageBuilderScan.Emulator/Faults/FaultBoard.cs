@@ -70,7 +70,7 @@ public sealed class FaultBoard
     }
 
     /// <summary>Counts the request against every matching plan and returns the faults that fire on it.</summary>
-    internal FaultHit Next(EmulatorOperation operation, bool hasToken)
+    internal FaultHit Next(EmulatorOperation operation, bool hasToken, string region)
     {
         var latency = 0;
         FaultPlan? response = null;
@@ -79,7 +79,8 @@ public sealed class FaultBoard
             foreach (var entry in _entries)
             {
                 var plan = entry.Plan;
-                if (entry.Fired >= plan.MaxCount || (plan.Operation is { } op && op != operation))
+                if (entry.Fired >= plan.MaxCount || (plan.Operation is { } op && op != operation)
+                    || (plan.Region is { } r && !string.Equals(r, region, StringComparison.Ordinal)))
                 {
                     continue;
                 }

@@ -49,7 +49,7 @@ public enum ErrorCodeStyle
 }
 
 /// <summary>
-/// One bounded fault. It counts the requests it matches (its operation, or both when null) from the moment it is
+/// One bounded fault. It counts the requests it matches (its operation and region; null matches all) from the moment it is
 /// installed; it first fires on matching request number <see cref="OnRequest"/>, then every <see cref="EveryNth"/>
 /// matching request after that, at most <see cref="MaxCount"/> times, and then is spent. A fault that does not apply
 /// to a request (a repeated token without a request token, absurd counts on findings) waits for the next one.
@@ -61,8 +61,11 @@ public sealed record FaultPlan
 {
     public FaultKind Kind { get; init; }
 
-    /// <summary>Null: both operations.</summary>
+    /// <summary>Null: every operation.</summary>
     public EmulatorOperation? Operation { get; init; }
+
+    /// <summary>Only requests signed for this region (the credential scope's); null: every region.</summary>
+    public string? Region { get; init; }
 
     public int OnRequest { get; init; } = 1;
     public int EveryNth { get; init; } = 1;

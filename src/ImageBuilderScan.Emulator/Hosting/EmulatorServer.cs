@@ -33,6 +33,14 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>The data set served, and the aggregations expected from it.</summary>
     public FindingsDataSet Data { get; }
 
+    /// <summary>
+    /// What a request signed for <paramref name="region"/> sees: that region's findings and images when the emulator
+    /// scopes by region (<see cref="ScopesByRegion"/>), else all; for a role's <paramref name="accountId"/>, only that
+    /// account's (null: the delegated administrator's view, every account).
+    /// </summary>
+    public FindingsDataSet Visible(string region, string? accountId = null) =>
+        Data.View(new DataScope(ScopesByRegion(Options) ? region : null, accountId == Options.AdminAccountId ? null : accountId));
+
     /// <summary>Fault plans in force; change them at any time.</summary>
     public FaultBoard Faults { get; } = new();
 
@@ -73,8 +81,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
         var verifier = new SigV4Verifier(options, () => server.Clock(), server.Sessions);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ImageBuilderScan.Emulator");
-        var api = new ApiHandler(options, data, server.Faults, server.Requests, verifier, logger);
-        var sts = new StsHandler(server.Sessions, server.Requests, verifier, () => server.Clock(), logger);
+        var api = new ApiHandler(options, data, ScopesByRegion(options), server.Faults, server.Requests, verifier, logger);
+        var sts = new StsHandler(server.Sessions, server.Requests, verifier, () => server.Clock(), options.MinSessionSeconds, logger);
         var control = new ControlApi(server);
         app.Run(context => context.Request.Path.StartsWithSegments(ControlApi.Prefix) ? control.HandleAsync(context)
             : StsHandler.Handles(context.Request) ? sts.HandleAsync(context)
@@ -108,6 +116,17 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Region scoping is on for data that says where it lives (a data file, inline data, generated --regions). The
+    /// default generated data set answers every region, as it always has, so a client set to any region can try it.
+    /// </summary>
+    public static bool ScopesByRegion(EmulatorOptions options) => options.RegionScope switch
+    {
+        RegionScope.On => true,
+        RegionScope.Off => false,
+        _ => options.DataJson is not null || options.DataFile is not null || options.Regions is { Count: > 0 },
+    };
+
     private static FindingsDataSet LoadData(EmulatorOptions options) =>
         options.DataJson is { } json ? FindingsDataSet.Parse(json)
         : options.DataFile is { } file ? FindingsDataSet.Load(file)
@@ -118,6 +137,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         if (o.AggregationPageSize < 1) throw new ArgumentException("AggregationPageSize must be at least 1.");
         if (o.FindingsPageSize is < 1 or > 25) throw new ArgumentException("FindingsPageSize must be between 1 and 25.");
         if (o.SyntheticKeys < 0) throw new ArgumentException("SyntheticKeys must not be negative.");
+        if (o.MinSessionSeconds is < 1 or > 43200) throw new ArgumentException("MinSessionSeconds must be between 1 and 43200.");
+        if (o.LatencyMs < 0 || o.RegionLatencyMs.Values.Any(ms => ms < 0)) throw new ArgumentException("Latencies must not be negative.");
+        if (o.AdminAccountId.Length != 12 || !o.AdminAccountId.All(char.IsAsciiDigit)) throw new ArgumentException("AdminAccountId must be 12 digits.");
+        if (o.Regions is { } regions && (regions.Count == 0 || regions.Any(string.IsNullOrWhiteSpace))) throw new ArgumentException("Regions must name at least one region.");
         if (string.IsNullOrEmpty(o.AccessKeyId) || string.IsNullOrEmpty(o.SecretAccessKey)) throw new ArgumentException("Access key id and secret are required.");
         if (o.Accounts < 0 || o.PipelinesPerAccount < 0 || o.ImagesPerPipeline < 0 || o.FindingsPerImage < 0 || o.Vulnerabilities < 1)
             throw new ArgumentException("Data set sizes must not be negative (and at least one vulnerability).");

@@ -17,7 +17,7 @@ public sealed class RecordedRequest
     }
 
     public long Sequence { get; }
-    /// <summary>Null for a path that is neither operation.</summary>
+    /// <summary>Null for a path that is no operation (STS requests included).</summary>
     public EmulatorOperation? Operation { get; }
     public string Method { get; }
     /// <summary>The raw request target (path and query) as sent.</summary>
@@ -43,18 +43,20 @@ public sealed class RequestLog
     private const int Capacity = 500;
     private readonly object _gate = new();
     private readonly LinkedList<RecordedRequest> _recent = new();
-    private long _total, _aggregations, _findings, _other, _refused, _sequence;
+    private readonly long[] _byOperation = new long[Enum.GetValues<EmulatorOperation>().Length];
+    private long _total, _other, _refused, _sequence;
 
     public long Total => Interlocked.Read(ref _total);
-    public long Aggregations => Interlocked.Read(ref _aggregations);
-    public long Findings => Interlocked.Read(ref _findings);
-    /// <summary>Requests to a path that is neither operation.</summary>
+    public long Aggregations => Count(EmulatorOperation.ListImageScanFindingAggregations);
+    public long Findings => Count(EmulatorOperation.ListImageScanFindings);
+    public long Images => Count(EmulatorOperation.GetImage);
+    public long PipelineImages => Count(EmulatorOperation.ListImagePipelineImages);
+    /// <summary>Requests to a path that is no operation (STS requests included).</summary>
     public long Other => Interlocked.Read(ref _other);
     /// <summary>Requests refused for their signature or credentials (403).</summary>
     public long AuthenticationFailures => Interlocked.Read(ref _refused);
 
-    public long Count(EmulatorOperation operation) =>
-        operation == EmulatorOperation.ListImageScanFindingAggregations ? Aggregations : Findings;
+    public long Count(EmulatorOperation operation) => Interlocked.Read(ref _byOperation[(int)operation]);
 
     /// <summary>The last 500 requests, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Recent
@@ -74,8 +76,10 @@ public sealed class RequestLog
         {
             _recent.Clear();
             Interlocked.Exchange(ref _total, 0);
-            Interlocked.Exchange(ref _aggregations, 0);
-            Interlocked.Exchange(ref _findings, 0);
+            for (var i = 0; i < _byOperation.Length; i++)
+            {
+                Interlocked.Exchange(ref _byOperation[i], 0);
+            }
             Interlocked.Exchange(ref _other, 0);
             Interlocked.Exchange(ref _refused, 0);
         }
@@ -86,11 +90,13 @@ public sealed class RequestLog
     {
         var request = new RecordedRequest(Interlocked.Increment(ref _sequence), operation, method, path, headers, body, requestId);
         Interlocked.Increment(ref _total);
-        switch (operation)
+        if (operation is { } op)
         {
-            case EmulatorOperation.ListImageScanFindingAggregations: Interlocked.Increment(ref _aggregations); break;
-            case EmulatorOperation.ListImageScanFindings: Interlocked.Increment(ref _findings); break;
-            default: Interlocked.Increment(ref _other); break;
+            Interlocked.Increment(ref _byOperation[(int)op]);
+        }
+        else
+        {
+            Interlocked.Increment(ref _other);
         }
         lock (_gate)
         {

@@ -7,16 +7,16 @@ using Microsoft.Extensions.Logging;
 namespace ImageBuilderScan.Emulator;
 
 /// <summary>
-/// Serves both operations. Order per request: record it, verify its signature, validate it (including its page
-/// token), let the fault board decide, then answer. So a refused or invalid request is counted but never
-/// consumes a fault.
+/// Serves the Image Builder operations. Order per request: record it, verify its signature, validate it (including its
+/// page token) against what the caller may see, let the fault board decide, then answer. So a refused or invalid
+/// request is counted but never consumes a fault.
 /// </summary>
-internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, FaultBoard faults, RequestLog requests,
-    SigV4Verifier verifier, ILogger logger)
+internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, bool scopeByRegion, FaultBoard faults,
+    RequestLog requests, SigV4Verifier verifier, ILogger logger)
 {
     private const int MaxBodyBytes = 1024 * 1024;
     private readonly PageTokens _tokens = new();
-    private readonly PageServer _pages = new(options, data);
+    private readonly PageServer _pages = new(options);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -32,7 +32,7 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
             {
                 throw new ApiError("SerializationException", 413, "The request body is too large.");
             }
-            var refusal = verifier.Verify(new SignedRequest(context.Request.Method, target, n => IncomingRequest.Header(context.Request, n), body));
+            var refusal = verifier.Verify(new SignedRequest(context.Request.Method, target, n => IncomingRequest.Header(context.Request, n), body), out var caller);
             if (refusal is not null)
             {
                 requests.RecordRefusal();
@@ -42,13 +42,20 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
             {
                 throw new ApiError("UnknownOperationException", 404, $"No operation at {context.Request.Method} {context.Request.Path}.");
             }
-            var page = op == EmulatorOperation.ListImageScanFindingAggregations
-                ? _pages.Aggregations(ApiRequests.ParseAggregations(body), _tokens)
-                : _pages.Findings(ApiRequests.ParseFindings(body), _tokens);
-            var hit = faults.Next(op, page.RequestToken is not null);
-            if (hit.LatencyMs > 0)
+            var scope = new DataScope(scopeByRegion ? caller.Region : null, caller.AccountId);
+            var view = data.View(scope);
+            var page = op switch
             {
-                await Task.Delay(hit.LatencyMs, context.RequestAborted);
+                EmulatorOperation.ListImageScanFindingAggregations => _pages.Aggregations(ApiRequests.ParseAggregations(body), _tokens, view, scope),
+                EmulatorOperation.ListImageScanFindings => _pages.Findings(ApiRequests.ParseFindings(body), _tokens, view, scope),
+                EmulatorOperation.ListImagePipelineImages => _pages.PipelineImages(ApiRequests.ParsePipelineImages(body), _tokens, view, scope),
+                _ => PageServer.Image(ApiRequests.ParseGetImage(context.Request.Query["imageBuildVersionArn"]), view),
+            };
+            var hit = faults.Next(op, page.RequestToken is not null, caller.Region);
+            var latency = hit.LatencyMs + options.LatencyMs + options.RegionLatencyMs.GetValueOrDefault(caller.Region);
+            if (latency > 0)
+            {
+                await Task.Delay(latency, context.RequestAborted);
             }
             if (hit.Response is { } fault && FaultResponses.ErrorOf(fault) is { } error)
             {
@@ -97,19 +104,29 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
         {
             PageJson.WriteFindings(output, requestId, findings, nextToken);
         }
+        else if (page.ImageSummaries is { } summaries)
+        {
+            PageJson.WriteImageSummaries(output, requestId, summaries, nextToken);
+        }
+        else if (page.Image is { } image)
+        {
+            PageJson.WriteImage(output, requestId, image);
+        }
         else
         {
             await PageJson.WriteAggregationsAsync(output, pipe, requestId, page.Kind!, page.Aggregations!, nextToken, absurdity, ct);
         }
     }
 
-    private static EmulatorOperation? OperationOf(HttpRequest request) =>
-        !HttpMethods.IsPost(request.Method) ? null : request.Path.Value switch
-        {
-            "/ListImageScanFindingAggregations" => EmulatorOperation.ListImageScanFindingAggregations,
-            "/ListImageScanFindings" => EmulatorOperation.ListImageScanFindings,
-            _ => null,
-        };
+    /// <summary>The model's http method and requestUri of each operation.</summary>
+    private static EmulatorOperation? OperationOf(HttpRequest request) => (request.Method, request.Path.Value) switch
+    {
+        ("POST", "/ListImageScanFindingAggregations") => EmulatorOperation.ListImageScanFindingAggregations,
+        ("POST", "/ListImageScanFindings") => EmulatorOperation.ListImageScanFindings,
+        ("POST", "/ListImagePipelineImages") => EmulatorOperation.ListImagePipelineImages,
+        ("GET", "/GetImage") => EmulatorOperation.GetImage,
+        _ => null,
+    };
 
     private static Dictionary<string, string> Headers(HttpRequest request) =>
         request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(',', h.Value.ToArray()), StringComparer.OrdinalIgnoreCase);

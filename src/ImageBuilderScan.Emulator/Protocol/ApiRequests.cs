@@ -53,20 +53,25 @@ internal static partial class ApiRequests
             var values = Values(filter, "filters.1.member.values", 1);
             value = values[0];
         }
-        int? maxResults = null;
-        if (root.TryGetProperty("maxResults", out var max) && max.ValueKind != JsonValueKind.Null)
+        return new FindingsRequest(name, value, MaxResults(root), Token(root));
+    }
+
+    /// <summary>The model's RestrictedInteger maxResults (1-25), or null when absent.</summary>
+    private static int? MaxResults(JsonElement root)
+    {
+        if (!root.TryGetProperty("maxResults", out var max) || max.ValueKind == JsonValueKind.Null)
         {
-            if (max.ValueKind != JsonValueKind.Number || !max.TryGetInt32(out var m))
-            {
-                throw ApiError.InvalidRequest("maxResults must be an integer.");
-            }
-            if (m is < 1 or > 25)
-            {
-                throw Constraint($"'{m}'", "maxResults", "Member must have value less than or equal to 25 and greater than or equal to 1");
-            }
-            maxResults = m;
+            return null;
         }
-        return new FindingsRequest(name, value, maxResults, Token(root));
+        if (max.ValueKind != JsonValueKind.Number || !max.TryGetInt32(out var m))
+        {
+            throw ApiError.InvalidRequest("maxResults must be an integer.");
+        }
+        if (m is < 1 or > 25)
+        {
+            throw Constraint($"'{m}'", "maxResults", "Member must have value less than or equal to 25 and greater than or equal to 1");
+        }
+        return m;
     }
 
     private static JsonDocument Parse(ReadOnlySpan<byte> body)

@@ -74,10 +74,44 @@ internal static class PageJson
         w.Flush();
     }
 
+    public static void WriteImageSummaries(IBufferWriter<byte> output, string requestId, IEnumerable<EmulatedImage> page, string? nextToken)
+    {
+        using var w = new Utf8JsonWriter(output);
+        w.WriteStartObject();
+        w.WriteString("requestId"u8, requestId);
+        w.WriteStartArray("imageSummaryList"u8);
+        foreach (var image in page)
+        {
+            ImageJson.WriteSummary(w, image);
+        }
+        w.WriteEndArray();
+        if (nextToken is not null)
+        {
+            w.WriteString("nextToken"u8, nextToken);
+        }
+        w.WriteEndObject();
+        w.Flush();
+    }
+
+    public static void WriteImage(IBufferWriter<byte> output, string requestId, EmulatedImage image)
+    {
+        using var w = new Utf8JsonWriter(output);
+        w.WriteStartObject();
+        w.WriteString("requestId"u8, requestId);
+        w.WritePropertyName("image"u8);
+        ImageJson.WriteImage(w, image);
+        w.WriteEndObject();
+        w.Flush();
+    }
+
     /// <summary>The body of a <see cref="Malformation.WrongTypes"/> fault: every member present, every type wrong.</summary>
-    public static byte[] WrongTypes(string requestId, EmulatorOperation operation) => operation == EmulatorOperation.ListImageScanFindings
-        ? System.Text.Encoding.UTF8.GetBytes($$"""{"requestId":"{{requestId}}","findings":{"severity":42},"nextToken":17}""")
-        : System.Text.Encoding.UTF8.GetBytes("{\"requestId\":\"" + requestId + """
+    public static byte[] WrongTypes(string requestId, EmulatorOperation operation) => System.Text.Encoding.UTF8.GetBytes(operation switch
+    {
+        EmulatorOperation.ListImageScanFindings => $$"""{"requestId":"{{requestId}}","findings":{"severity":42},"nextToken":17}""",
+        EmulatorOperation.GetImage => $$"""{"requestId":"{{requestId}}","image":{"arn":7,"dateCreated":[],"scanState":"COMPLETED","imageScanningConfiguration":{"imageScanningEnabled":"yes"} } }""",
+        EmulatorOperation.ListImagePipelineImages => $$"""{"requestId":"{{requestId}}","imageSummaryList":{"arn":7},"nextToken":17}""",
+        _ => "{\"requestId\":\"" + requestId + """
 ","aggregationType":7,"responses":[{"accountAggregation":{"accountId":123456789012,"severityCounts":{"all":"many","critical":true,"high":[],"medium":{}}}}],"nextToken":17}
-""");
+""",
+    });
 }

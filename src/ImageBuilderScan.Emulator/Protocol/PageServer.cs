@@ -1,18 +1,33 @@
 namespace ImageBuilderScan.Emulator;
 
-/// <summary>A page about to be served: its items (lazy for synthetic keys), the token it was asked with and the next one.</summary>
-internal sealed record ServedPage(string? Kind, IEnumerable<ExpectedAggregation>? Aggregations,
-    IEnumerable<EmulatedFinding>? Findings, string? RequestToken, string? NextToken);
-
-/// <summary>Cuts the data set (or the synthetic key space) into pages at a token's position.</summary>
-internal sealed class PageServer(EmulatorOptions options, FindingsDataSet data)
+/// <summary>
+/// An answer about to be served: one page (aggregations, lazy for synthetic keys; findings; image summaries) or one
+/// image, with the token it was asked with and the next one.
+/// </summary>
+internal sealed record ServedPage(string? RequestToken, string? NextToken)
 {
-    public ServedPage Aggregations(AggregationRequest request, PageTokens tokens)
+    public string? Kind { get; init; }
+    public IEnumerable<ExpectedAggregation>? Aggregations { get; init; }
+    public IEnumerable<EmulatedFinding>? Findings { get; init; }
+    public IEnumerable<EmulatedImage>? ImageSummaries { get; init; }
+    public EmulatedImage? Image { get; init; }
+}
+
+/// <summary>
+/// Cuts what the caller may see (a <see cref="FindingsDataSet.View"/>, or the synthetic key space) into pages at a
+/// token's position. Tokens are bound to the operation, the query and the caller's scope, so a token issued to one
+/// region or account is refused in another.
+/// </summary>
+internal sealed class PageServer(EmulatorOptions options)
+{
+    private const int DefaultImagesPageSize = 25;
+
+    public ServedPage Aggregations(AggregationRequest request, PageTokens tokens, FindingsDataSet data, DataScope scope)
     {
         var kind = request.FilterName ?? AggregationKinds.AccountId;
         var mode = options.SyntheticKeys > 0 ? $"synthetic:{options.SyntheticKeys}" : options.FilterMatchesAll ? "all" : "data";
-        var scope = PageTokens.Scope(EmulatorOperation.ListImageScanFindingAggregations, request.FilterName, request.Values, mode);
-        var position = request.NextToken is null ? 0 : tokens.Read(request.NextToken, EmulatorOperation.ListImageScanFindingAggregations, scope);
+        var tokenScope = PageTokens.Scope(EmulatorOperation.ListImageScanFindingAggregations, request.FilterName, request.Values, mode + ";" + scope.Key);
+        var position = request.NextToken is null ? 0 : tokens.Read(request.NextToken, EmulatorOperation.ListImageScanFindingAggregations, tokenScope);
         var size = options.AggregationPageSize;
         IEnumerable<ExpectedAggregation> items;
         long total;
@@ -27,27 +42,70 @@ internal sealed class PageServer(EmulatorOptions options, FindingsDataSet data)
             total = all.Count;
             items = Slice(all, position, size);
         }
+        var next = Next(EmulatorOperation.ListImageScanFindingAggregations, tokens, tokenScope, position, size, total);
+        return new ServedPage(request.NextToken, next) { Kind = kind, Aggregations = items };
+    }
+
+    public ServedPage Findings(FindingsRequest request, PageTokens tokens, FindingsDataSet data, DataScope scope)
+    {
+        IReadOnlyList<string> values = request.Value is null ? [] : [request.Value];
+        var tokenScope = PageTokens.Scope(EmulatorOperation.ListImageScanFindings, request.FilterName, values, "data;" + scope.Key);
+        var position = request.NextToken is null ? 0 : tokens.Read(request.NextToken, EmulatorOperation.ListImageScanFindings, tokenScope);
+        var size = request.MaxResults ?? options.FindingsPageSize;
+        var all = data.ExpectedFindings(request.FilterName, request.Value);
+        var next = Next(EmulatorOperation.ListImageScanFindings, tokens, tokenScope, position, size, all.Count);
+        return new ServedPage(request.NextToken, next) { Findings = Slice(all, position, size) };
+    }
+
+    /// <summary>A pipeline's images newest first; ResourceNotFoundException when the caller sees no image of it.</summary>
+    public ServedPage PipelineImages(PipelineImagesRequest request, PageTokens tokens, FindingsDataSet data, DataScope scope)
+    {
+        // Filters are part of the scope: name=a,b and version=x become "name\0a\0b\0" style values in order.
+        var values = request.Filters.SelectMany(f => f.Values.Prepend("filter:" + f.Name)).Prepend(request.PipelineArn);
+        var tokenScope = PageTokens.Scope(EmulatorOperation.ListImagePipelineImages, null, values, "data;" + scope.Key);
+        var position = request.NextToken is null ? 0 : tokens.Read(request.NextToken, EmulatorOperation.ListImagePipelineImages, tokenScope);
+        var images = data.PipelineImages(request.PipelineArn)
+            ?? throw new ApiError("ResourceNotFoundException", 404, $"The resource {request.PipelineArn} does not exist.");
+        var matching = images.Where(image => request.Filters.All(f => f.Values.Contains(f.Name == "name" ? image.Name : image.Version, StringComparer.Ordinal))).ToArray();
+        var size = request.MaxResults ?? DefaultImagesPageSize;
+        var next = Next(EmulatorOperation.ListImagePipelineImages, tokens, tokenScope, position, size, matching.Length);
+        return new ServedPage(request.NextToken, next) { ImageSummaries = Slice(matching, position, size) };
+    }
+
+    /// <summary>
+    /// GetImage: a build version ARN names one image; a version ARN (x wildcards allowed) the newest build matching it.
+    /// ResourceNotFoundException when the caller sees no such image.
+    /// </summary>
+    public static ServedPage Image(GetImageRequest request, FindingsDataSet data)
+    {
+        var image = data.FindImage(request.ImageArn) ?? Newest(request.ImageArn, data)
+            ?? throw new ApiError("ResourceNotFoundException", 404, $"The resource {request.ImageArn} does not exist.");
+        return new ServedPage(null, null) { Image = image };
+    }
+
+    private static EmulatedImage? Newest(string versionArn, FindingsDataSet data)
+    {
+        var slash = versionArn.IndexOf("image/", StringComparison.Ordinal);
+        var path = versionArn[(slash + "image/".Length)..].Split('/');
+        if (path.Length != 2)
+        {
+            return null; // a build version ARN that is not in the data set
+        }
+        var prefix = versionArn[..slash];
+        var wanted = path[1].Split('.');
+        return data.Images
+            .Where(i => i.Arn.StartsWith(prefix + "image/" + path[0] + "/", StringComparison.Ordinal)
+                && i.Version.Split('.').Zip(wanted).All(p => p.Second == "x" || p.First == p.Second))
+            .MaxBy(i => i.VersionOrder);
+    }
+
+    private static string? Next(EmulatorOperation operation, PageTokens tokens, byte[] tokenScope, long position, int size, long total)
+    {
         if (position > total)
         {
             throw ApiError.InvalidToken();
         }
-        var next = position + size < total ? tokens.Issue(EmulatorOperation.ListImageScanFindingAggregations, scope, position + size) : null;
-        return new ServedPage(kind, items, null, request.NextToken, next);
-    }
-
-    public ServedPage Findings(FindingsRequest request, PageTokens tokens)
-    {
-        IReadOnlyList<string> values = request.Value is null ? [] : [request.Value];
-        var scope = PageTokens.Scope(EmulatorOperation.ListImageScanFindings, request.FilterName, values, "data");
-        var position = request.NextToken is null ? 0 : tokens.Read(request.NextToken, EmulatorOperation.ListImageScanFindings, scope);
-        var size = request.MaxResults ?? options.FindingsPageSize;
-        var all = data.ExpectedFindings(request.FilterName, request.Value);
-        if (position > all.Count)
-        {
-            throw ApiError.InvalidToken();
-        }
-        var next = position + size < all.Count ? tokens.Issue(EmulatorOperation.ListImageScanFindings, scope, position + size) : null;
-        return new ServedPage(null, null, Slice(all, position, size), request.NextToken, next);
+        return position + size < total ? tokens.Issue(operation, tokenScope, position + size) : null;
     }
 
     private static IEnumerable<T> Slice<T>(IReadOnlyList<T> list, long position, int size)

@@ -16,7 +16,7 @@ namespace ImageBuilderScan.Emulator;
 /// role exists and may be assumed by the configured key; nothing else of IAM is emulated.
 /// </summary>
 internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestLog requests, SigV4Verifier verifier,
-    Func<DateTimeOffset> clock, ILogger logger)
+    Func<DateTimeOffset> clock, int minSessionSeconds, ILogger logger)
 {
     private const string Namespace = "https://sts.amazonaws.com/doc/2011-06-15/";
     private const string Service = "sts";
@@ -68,11 +68,11 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
             {
                 throw new ApiError("ValidationError", 400, "1 validation error detected: Value at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*");
             }
-            var seconds = 3600;
+            var seconds = Math.Max(3600, minSessionSeconds);
             if (Value("DurationSeconds") is { } duration
-                && (!int.TryParse(duration, NumberStyles.None, CultureInfo.InvariantCulture, out seconds) || seconds is < 900 or > 43200))
+                && (!int.TryParse(duration, NumberStyles.None, CultureInfo.InvariantCulture, out seconds) || seconds < minSessionSeconds || seconds > 43200))
             {
-                throw new ApiError("ValidationError", 400, "1 validation error detected: Value at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200");
+                throw new ApiError("ValidationError", 400, $"1 validation error detected: Value '{duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value between {minSessionSeconds} and 43200");
             }
             var issued = sessions.Issue(roleArn, sessionName, TimeSpan.FromSeconds(seconds), clock());
             await WriteAsync(context, 200, Success(issued, role.Groups["account"].Value, role.Groups["name"].Value, requestId));
