@@ -1,0 +1,148 @@
+using System.Globalization;
+
+namespace ImageBuilderScan.Benchmarks;
+
+/// <summary>
+/// The PowerShell section (issue 12): the built module in fresh pwsh processes against the floor
+/// module and the AWS CLI, the emulator in its own processes. Prints the table and writes it to
+/// output/bench/pwsh-latest.md.
+/// </summary>
+internal static class PwshHarness
+{
+    private static readonly string[] PwshFlags = ["-NoLogo", "-NoProfile", "-NonInteractive"];
+
+    public static int Run(PwshOptions options)
+    {
+        var pwsh = PwshTool.Locate();
+        var ours = PwshSide.Module();
+        var floor = PwshSide.Floor();
+        var scripts = new ScriptFolder(Path.Combine(RepoPaths.Root(), "output", "bench", "pwsh-scripts"));
+        var report = new PwshReport(PwshTool.Version, options.Rounds);
+        Console.Error.WriteLine($"pwsh: {pwsh}; module: {ours.Manifest}; floor: {floor.Manifest}");
+
+        using var small = EmulatorProcess.Start("--synthetic-keys", "1000", "--page-size", "100");
+        using var medium = EmulatorProcess.Start("--synthetic-keys", "10000", "--page-size", "100");
+        using var large = EmulatorProcess.Start("--synthetic-keys", "100000", "--page-size", "1000");
+
+        Metrics[] Pair(string name, Func<PwshSide, string> script)
+        {
+            var (o, f) = (scripts.Write($"ours-{name}", script(ours)), scripts.Write($"floor-{name}", script(floor)));
+            var runs = Interleaved.Run(options.Rounds, 1, () => File(pwsh, o), () => File(pwsh, f));
+            Console.Error.WriteLine($"done: {name}");
+            return [new Metrics(runs[0]), new Metrics(runs[1])];
+        }
+
+        var import = Pair("import", PwshScripts.Import);
+        report.Row("Import-Module (in a -File script)", import[0]["import_ms"], import[1]["import_ms"], "floor", "ms", target: 1.5);
+
+        var first = Pair("first-item", s => PwshScripts.FirstItem(s, small.BaseAddress, 1000));
+        report.Row("Process start to first item (import + first item, 1,000 keys, page 100)", first[0]["first_ms"], first[1]["first_ms"], "floor", "ms", target: 1.5);
+
+        var list1k = Pair("listing-1000", s => PwshScripts.Listing(s, small.BaseAddress, 1000));
+        var list100k = Pair("listing-100000", s => PwshScripts.Listing(s, large.BaseAddress, 100_000));
+        report.Row("First full listing, 1,000 (page 100) `\\| Measure-Object`", list1k[0]["first_ms"], list1k[1]["first_ms"], "floor", "ms");
+        report.Row("First full listing, 100,000 (page 1000) `\\| Measure-Object`", list100k[0]["first_ms"], list100k[1]["first_ms"], "floor", "ms", target: 1.5);
+        report.Row("Warm full listing, 1,000 (second in the session)", list1k[0]["warm_ms"], list1k[1]["warm_ms"], "floor", "ms");
+        report.Row("Warm full listing, 100,000 (second in the session)", list100k[0]["warm_ms"], list100k[1]["warm_ms"], "floor", "ms", target: 1.3);
+        report.Row("Peak working set (VmHWM) after both 100,000 listings", list100k[0]["hwm_kb"], list100k[1]["hwm_kb"], "floor", "KiB");
+
+        var cli = AwsCliPeer.Available();
+        foreach (var (emulator, count, page, target) in new[] { (medium, 10_000L, 100, 1.0), (large, 100_000L, 1000, 2.0) })
+        {
+            var what = $"Whole process, {count:N0} (page {page}): `pwsh -Command` import, `$null =` the listing";
+            Verify(pwsh, ours, emulator.BaseAddress, count);
+            Verify(pwsh, floor, emulator.BaseAddress, count);
+            Func<double> runOurs = () => Command(pwsh, PwshScripts.WholeProcess(ours, emulator.BaseAddress, count));
+            Func<double> runFloor = () => Command(pwsh, PwshScripts.WholeProcess(floor, emulator.BaseAddress, count));
+            if (cli)
+            {
+                var seen = CliListing.Count(emulator.BaseAddress);
+                if (seen != count) throw new InvalidOperationException($"aws cli saw {seen} items, expected {count}");
+                var runs = Interleaved.Run(options.Rounds, 1, runOurs, runFloor, () => CliListing.TimeMs(emulator.BaseAddress));
+                report.Row(what, runs[0], runs[2], "AWS CLI", "ms", peerOverOurs: true, target: target);
+                report.Row($"Whole process, {count:N0}: the same against the floor", runs[0], runs[1], "floor", "ms");
+            }
+            else
+            {
+                var runs = Interleaved.Run(options.Rounds, 1, runOurs, runFloor);
+                report.Row(what, runs[0], runs[1], "floor", "ms");
+            }
+            Console.Error.WriteLine($"done: whole process {count}");
+        }
+        if (!cli) report.Note("AWS CLI not on PATH: the CLI rows were skipped.");
+
+        report.Note($"Each row: {options.Rounds} rounds after one warm-up round, each round one fresh process per side in rotated order; " +
+                    "times are the medians per side, the ratio is the median of the rounds' ratios.");
+        report.Note("The floor is tests/ImageBuilderScan.FloorModule: one binary cmdlet writing aggregation-shaped objects from memory (no I/O, no format file, no dependencies).");
+        report.Note("The emulator runs in its own processes on loopback; the AWS CLI pages itself (`--output json > /dev/null`), both with the emulator's keys from the environment.");
+
+        if (options.Trace) Trace(pwsh, scripts.Write("ours-first-item", PwshScripts.FirstItem(ours, small.BaseAddress, 1000)));
+
+        report.Print(Console.Out);
+        var path = Path.Combine(RepoPaths.Root(), "output", "bench", "pwsh-latest.md");
+        using (var file = System.IO.File.CreateText(path)) report.Print(file);
+        Console.WriteLine($"written to {path}");
+        return report.AllTargetsMet ? 0 : 1;
+    }
+
+    private static IReadOnlyDictionary<string, double> File(string pwsh, string script) =>
+        TimedProcess.Run(pwsh, [.. PwshFlags, "-File", script]).Metrics();
+
+    private static double Command(string pwsh, string command) =>
+        TimedProcess.Run(pwsh, [.. PwshFlags, "-Command", command], stdoutToNull: true).Elapsed.TotalMilliseconds;
+
+    private static void Verify(string pwsh, PwshSide side, Uri endpoint, long count)
+    {
+        var seen = TimedProcess.Run(pwsh, [.. PwshFlags, "-Command", PwshScripts.WholeProcessCount(side, endpoint, count)]).Metrics()["count"];
+        if (seen != count) throw new InvalidOperationException($"{side.Name}: listed {seen} items, expected {count}");
+    }
+
+    /// <summary>The first-call script once more with the module's timing trace on (IBSCAN_TRACE=1): whatever it writes to stderr.</summary>
+    private static void Trace(string pwsh, string script)
+    {
+        var run = TimedProcess.Run(pwsh, [.. PwshFlags, "-File", script], trace: true);
+        Console.Error.WriteLine("--- IBSCAN_TRACE=1, import + first item: stdout ---");
+        Console.Error.WriteLine(run.Stdout.TrimEnd());
+        Console.Error.WriteLine("--- stderr ---");
+        Console.Error.WriteLine(run.Stderr.Length == 0 ? "(nothing)" : run.Stderr.TrimEnd());
+    }
+}
+
+/// <summary>One side's runs of a script: each metric's values, round by round.</summary>
+internal sealed class Metrics(List<IReadOnlyDictionary<string, double>> runs)
+{
+    public IReadOnlyList<double> this[string name] => runs.Select(r => r[name]).ToList();
+}
+
+/// <summary>Where the generated scripts go (gitignored output/), one file per side and row.</summary>
+internal sealed class ScriptFolder(string path)
+{
+    public string Write(string name, string text)
+    {
+        Directory.CreateDirectory(path);
+        var file = Path.Combine(path, name + ".ps1");
+        System.IO.File.WriteAllText(file, text);
+        return file;
+    }
+}
+
+/// <summary><c>pwsh</c> [--rounds N] [--trace]</summary>
+internal sealed record PwshOptions(int Rounds, bool Trace)
+{
+    public static PwshOptions Parse(IReadOnlyList<string> args)
+    {
+        var rounds = 5;
+        var trace = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--rounds" when i + 1 < args.Count: rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--trace": trace = true; break;
+                default: throw new ArgumentException($"unknown option {args[i]}; pwsh [--rounds N] [--trace]");
+            }
+        }
+        if (rounds < 1) throw new ArgumentException("--rounds must be at least 1");
+        return new PwshOptions(rounds, trace);
+    }
+}
