@@ -62,6 +62,7 @@ public sealed class GateEvaluator(TimeProvider clock)
             ImageVersion = arn?.Version is null ? null : arn.Build is null ? arn.Version : $"{arn.Version}/{arn.Build}",
             ImagePipelineArn = pipeline,
             ScanState = state,
+            ScanProblem = scanProblem,
             Policy = policy,
             EvaluatedAt = now,
             Outcomes = outcomes,

@@ -19,6 +19,9 @@ public sealed record GateResult
     public string? ScanReason => ScanState?.Reason;
     public bool ScanComplete => ScanState?.IsComplete == true;
 
+    /// <summary>Why the scan state alone failed the gate ("scan SCANNING (reason): ..."), or null.</summary>
+    public string? ScanProblem { get; init; }
+
     public required GatePolicy Policy { get; init; }
     public required DateTime EvaluatedAt { get; init; }
 
