@@ -5,13 +5,16 @@ namespace ImageBuilderScan.Engine.Reports;
 /// <summary>
 /// Escapes service text for GitHub-flavoured Markdown, so a hostile title is shown as text: no markup,
 /// no HTML, no link or image, no broken table. &amp;, &lt; and &gt; become entities; every other
-/// ASCII punctuation character is backslash-escaped (CommonMark allows that for all of them), which
-/// also defuses emphasis, code spans, headings, quotes, list markers, table pipes and the bare-URL,
+/// ASCII punctuation character that means something to GitHub (CommonMark allows a backslash before
+/// any of them; , ; / ? % " ' are left alone) is backslash-escaped, which defuses emphasis, code spans, headings, quotes, list markers, table pipes and the bare-URL,
 /// www. and e-mail autolinks (their ':', '.' and '@' are escaped); line breaks and other control
 /// characters become spaces, and runs of white space one space, so nothing starts a new block.
 /// </summary>
 public static class MarkdownText
 {
+    // Inline markup, block markers, tables, links, autolink triggers, math ($) and Markdig's extras (= ^ ~).
+    private const string Significant = "\\`*_{}[]()#+-.!|~:@$=^";
+
     public static string Escape(string? text, int maxLength = 500)
     {
         if (string.IsNullOrEmpty(text)) return "";
@@ -42,7 +45,7 @@ public static class MarkdownText
                 case '&': result.Append("&amp;"); break;
                 case '<': result.Append("&lt;"); break;
                 case '>': result.Append("&gt;"); break;
-                case < 0x80 when char.IsAsciiLetterOrDigit((char)rune.Value) is false: result.Append('\\').Append((char)rune.Value); break;
+                case < 0x80 when Significant.Contains((char)rune.Value): result.Append('\\').Append((char)rune.Value); break;
                 default: result.Append(rune.ToString()); break;
             }
         }
