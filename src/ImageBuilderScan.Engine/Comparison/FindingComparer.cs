@@ -1,0 +1,86 @@
+using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Engine.Model;
+
+namespace ImageBuilderScan.Engine.Comparison;
+
+/// <summary>
+/// Compares the findings of two builds (typically two builds of one pipeline) row by row, keyed by
+/// <see cref="FindingKey"/> (vulnerability id and package name, ordinal).
+/// </summary>
+public static class FindingComparer
+{
+    /// <summary>
+    /// One <see cref="FindingChange"/> per key present on either side. A key that occurs more than
+    /// once on one side (the same package in two architectures or two paths) is one row: the most
+    /// severe occurrence, the first of equals. Ordered by change (Added, SeverityChanged, Fixed,
+    /// Unchanged), then severity (the more severe side) descending, vulnerability id, package name.
+    /// </summary>
+    public static IReadOnlyList<FindingChange> Compare(IEnumerable<ScanFinding> referenceFindings, IEnumerable<ScanFinding> differenceFindings)
+    {
+        ArgumentNullException.ThrowIfNull(referenceFindings);
+        ArgumentNullException.ThrowIfNull(differenceFindings);
+        var reference = Index(referenceFindings);
+        var difference = Index(differenceFindings);
+        var changes = new List<FindingChange>(Math.Max(reference.Count, difference.Count));
+        foreach (var (key, after) in difference)
+        {
+            reference.TryGetValue(key, out var before);
+            changes.Add(Change(key, before, after));
+        }
+        foreach (var (key, before) in reference)
+        {
+            if (!difference.ContainsKey(key)) changes.Add(Change(key, before, null));
+        }
+        return changes
+            .OrderBy(c => c.Change)
+            .ThenByDescending(c => (int)Max(c.ReferenceSeverity, c.DifferenceSeverity))
+            .ThenBy(c => c.VulnerabilityId, StringComparer.Ordinal)
+            .ThenBy(c => c.PackageName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The current findings that are not in the baseline (see <see cref="FindingBaseline"/>).</summary>
+    public static IReadOnlyList<ScanFinding> NewFindings(IEnumerable<ScanFinding> baselineFindings, IEnumerable<ScanFinding> currentFindings) =>
+        new FindingBaseline(baselineFindings).NewFindings(currentFindings);
+
+    private static Dictionary<FindingKey, FindingRow> Index(IEnumerable<ScanFinding> findings)
+    {
+        var index = new Dictionary<FindingKey, FindingRow>();
+        foreach (var row in FindingRow.Of(findings))
+        {
+            if (!index.TryGetValue(row.Key, out var kept) || SeverityRank.Of(row.Finding.Severity) > SeverityRank.Of(kept.Finding.Severity))
+                index[row.Key] = row;
+        }
+        return index;
+    }
+
+    private static FindingChange Change(FindingKey key, FindingRow? before, FindingRow? after)
+    {
+        var kind = (before, after) switch
+        {
+            (null, _) => ChangeKind.Added,
+            (_, null) => ChangeKind.Fixed,
+            _ when SeverityRank.Of(before.Finding.Severity) != SeverityRank.Of(after.Finding.Severity) => ChangeKind.SeverityChanged,
+            _ => ChangeKind.Unchanged,
+        };
+        return new FindingChange
+        {
+            Change = kind,
+            VulnerabilityId = key.VulnerabilityId,
+            PackageName = key.PackageName,
+            ReferenceSeverity = before?.Finding.Severity,
+            DifferenceSeverity = after?.Finding.Severity,
+            ReferenceInstalledVersion = before?.InstalledVersion,
+            DifferenceInstalledVersion = after?.InstalledVersion,
+            FixedInVersion = after?.FixedInVersion ?? before?.FixedInVersion,
+            ReferenceImageBuildVersionArn = before?.Finding.ImageBuildVersionArn,
+            DifferenceImageBuildVersionArn = after?.Finding.ImageBuildVersionArn,
+            Title = after?.Finding.Title ?? before?.Finding.Title,
+            ReferenceFinding = before?.Finding,
+            DifferenceFinding = after?.Finding,
+        };
+    }
+
+    private static FindingSeverity Max(string? a, string? b) =>
+        (FindingSeverity)Math.Max((int)SeverityRank.Of(a), (int)SeverityRank.Of(b));
+}

@@ -1,0 +1,30 @@
+using ImageBuilderScan.Engine.Model;
+
+namespace ImageBuilderScan.Engine.Gate;
+
+/// <summary>How the gate treated one finding.</summary>
+public enum FindingVerdict
+{
+    /// <summary>Counted, and its severity is over its allowance: it fails the gate.</summary>
+    Violation,
+    /// <summary>Counted, but below FailOn or within the allowance.</summary>
+    Counted,
+    /// <summary>Matched an unexpired exception.</summary>
+    Suppressed,
+    /// <summary>Already in the baseline (new-only gates).</summary>
+    Inherited,
+    /// <summary>Not fixable, with FixableOnly.</summary>
+    NotFixable,
+}
+
+/// <summary>One finding with the gate's verdict; <see cref="Exception"/> is the entry that suppressed it.</summary>
+public sealed record FindingOutcome(ScanFinding Finding, FindingVerdict Verdict, ExceptionEntry? Exception = null)
+{
+    public FindingSeverity Severity => SeverityRank.Of(Finding.Severity);
+
+    /// <summary>The suppressing exception's reason.</summary>
+    public string? Reason => Exception?.Reason;
+}
+
+/// <summary>An expired exception entry that matched a finding (and so did not suppress it).</summary>
+public sealed record ExpiredExceptionMatch(ScanFinding Finding, ExceptionEntry Exception);

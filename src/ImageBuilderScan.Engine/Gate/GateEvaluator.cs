@@ -1,0 +1,86 @@
+using ImageBuilderScan.Engine.Model;
+
+namespace ImageBuilderScan.Engine.Gate;
+
+/// <summary>
+/// Judges one image against a <see cref="GatePolicy"/>. It fails closed: an unknown scan state, a scan
+/// that is not complete (unless allowed) or scanning that is off fails, and no findings pass only when
+/// the scan is complete. A finding is one vulnerability on one image and counts once however many
+/// packages it lists.
+/// </summary>
+public sealed class GateEvaluator(TimeProvider clock)
+{
+    public GateEvaluator()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <param name="imageBuildVersionArn">The image judged; findings of another image are refused.</param>
+    /// <param name="state">From GetImage; null when it could not be had.</param>
+    /// <param name="findings">The image's complete finding list.</param>
+    public GateResult Evaluate(string imageBuildVersionArn, ImageScanState? state, IReadOnlyList<ScanFinding> findings, GatePolicy policy)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(imageBuildVersionArn);
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.Validate();
+        var stranger = findings.FirstOrDefault(f => f.ImageBuildVersionArn is not null && f.ImageBuildVersionArn != imageBuildVersionArn);
+        if (stranger is not null)
+            throw new ArgumentException($"A finding of {stranger.ImageBuildVersionArn} was given for {imageBuildVersionArn}: judge each image with its own findings.", nameof(findings));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pipeline = state?.ImagePipelineArn ?? findings.Select(f => f.ImagePipelineArn).FirstOrDefault(p => p is not null);
+        var expiredEntries = policy.Exceptions.ExpiredAt(now);
+        var expiredMatches = new List<ExpiredExceptionMatch>();
+        var outcomes = new List<FindingOutcome>(findings.Count);
+        foreach (var finding in findings)
+        {
+            var matching = policy.Exceptions.Entries.Where(e => e.Matches(finding, pipeline)).ToList();
+            expiredMatches.AddRange(matching.Where(e => e.IsExpired(now)).Select(e => new ExpiredExceptionMatch(finding, e)));
+            var active = matching.FirstOrDefault(e => !e.IsExpired(now));
+            outcomes.Add(active is not null ? new FindingOutcome(finding, FindingVerdict.Suppressed, active)
+                : policy.Baseline?.IsInherited(finding) == true ? new FindingOutcome(finding, FindingVerdict.Inherited)
+                : policy.FixableOnly && !GatePolicy.IsFixable(finding.FixAvailable) ? new FindingOutcome(finding, FindingVerdict.NotFixable)
+                : new FindingOutcome(finding, FindingVerdict.Counted));
+        }
+
+        var counts = SeverityCounts.Of(outcomes.Where(o => o.Verdict == FindingVerdict.Counted).Select(o => o.Severity));
+        var failed = SeverityRank.Descending.Where(s => s >= policy.FailOn && counts[s] > policy.AllowanceFor(s)).ToList();
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            if (outcomes[i].Verdict == FindingVerdict.Counted && failed.Contains(outcomes[i].Severity))
+                outcomes[i] = outcomes[i] with { Verdict = FindingVerdict.Violation };
+        }
+
+        var scanProblem = ScanProblem(state, findings.Count, policy.AllowIncompleteScan);
+        var arn = ImageBuilderArn.TryParse(imageBuildVersionArn);
+        return new GateResult
+        {
+            Passed = scanProblem is null && failed.Count == 0,
+            ImageBuildVersionArn = imageBuildVersionArn,
+            ImageName = arn?.Name ?? imageBuildVersionArn,
+            ImageVersion = arn?.Version is null ? null : arn.Build is null ? arn.Version : $"{arn.Version}/{arn.Build}",
+            ImagePipelineArn = pipeline,
+            ScanState = state,
+            ScanProblem = scanProblem,
+            Policy = policy,
+            EvaluatedAt = now,
+            Outcomes = outcomes,
+            Counts = counts,
+            FailedSeverities = failed,
+            ExpiredMatches = expiredMatches,
+            ExpiredEntries = expiredEntries,
+            Summary = GateSummary.Compose(scanProblem, state, policy, counts, failed, outcomes, expiredMatches.Count),
+        };
+    }
+
+    /// <summary>Why the scan state alone fails the gate, or null when it does not.</summary>
+    private static string? ScanProblem(ImageScanState? state, int findingCount, bool allowIncomplete)
+    {
+        if (state is null) return "scan state unknown";
+        if (state.IsComplete) return null;
+        var what = !state.ScanningEnabled ? "scanning is not enabled for this image" : GateSummary.ScanText(state);
+        if (!allowIncomplete) return what + ": the findings may be incomplete";
+        return findingCount == 0 ? what + " and no findings: an incomplete scan with no findings proves nothing" : null;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text;
+using ImageBuilderScan.Engine.Model;
+
+namespace ImageBuilderScan.Engine.Gate;
+
+/// <summary>The one-line verdict of a <see cref="GateResult"/>.</summary>
+internal static class GateSummary
+{
+    public static string Compose(
+        string? scanProblem, ImageScanState? state, GatePolicy policy, SeverityCounts counts,
+        IReadOnlyList<FindingSeverity> failed, IReadOnlyList<FindingOutcome> outcomes, int expiredMatches)
+    {
+        var text = new StringBuilder(scanProblem is null && failed.Count == 0 ? "PASSED" : "FAILED");
+        var parts = new List<string>();
+        if (scanProblem is not null) parts.Add(scanProblem);
+        if (failed.Count > 0)
+        {
+            parts.Add(string.Join(", ", failed.Select(s => Count(counts[s], s, policy.AllowanceFor(s)))) + $" at or above {policy.FailOn.ToServiceName()}");
+        }
+        else
+        {
+            var within = SeverityRank.Descending.Where(s => s >= policy.FailOn && counts[s] > 0).ToList();
+            if (within.Count > 0) parts.Add(string.Join(", ", within.Select(s => Count(counts[s], s, policy.AllowanceFor(s)))) + " within allowance");
+        }
+        if (scanProblem is null && state is not null && !state.IsComplete) parts.Add($"judged on an incomplete scan ({ScanText(state)})");
+        var extras = new List<string>();
+        AddCount(extras, outcomes.Count(o => o.Verdict == FindingVerdict.Suppressed), "suppressed");
+        AddCount(extras, outcomes.Count(o => o.Verdict == FindingVerdict.Inherited), "inherited");
+        AddCount(extras, outcomes.Count(o => o.Verdict == FindingVerdict.NotFixable), "not fixable");
+        if (expiredMatches > 0) extras.Add($"{expiredMatches} expired exception match{(expiredMatches == 1 ? "" : "es")}");
+        if (extras.Count > 0) parts.Add(string.Join(", ", extras));
+        if (parts.Count > 0) text.Append(": ").Append(string.Join("; ", parts));
+        return text.ToString();
+    }
+
+    public static string ScanText(ImageScanState state) =>
+        $"scan {state.Status ?? "status unknown"}{(string.IsNullOrWhiteSpace(state.Reason) ? "" : $" ({state.Reason})")}";
+
+    private static string Count(int count, FindingSeverity severity, int allowed) =>
+        allowed > 0 ? $"{count} {severity.ToServiceName()} (allowed {allowed})" : $"{count} {severity.ToServiceName()}";
+
+    private static void AddCount(List<string> parts, int count, string what)
+    {
+        if (count > 0) parts.Add($"{count} {what}");
+    }
+}

@@ -1,0 +1,8 @@
+namespace ImageBuilderScan.Engine.Reports;
+
+public enum ReportFormat
+{
+    Sarif,
+    JUnit,
+    Markdown,
+}

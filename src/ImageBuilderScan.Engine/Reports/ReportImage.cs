@@ -1,0 +1,41 @@
+using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Engine.Model;
+
+namespace ImageBuilderScan.Engine.Reports;
+
+/// <summary>
+/// One image as the report writers see it: its findings with verdicts and, when it went through the
+/// gate, the gate's result.
+/// </summary>
+public sealed record ReportImage(string ImageBuildVersionArn, string ImageName, string? ImageVersion, IReadOnlyList<FindingOutcome> Findings, GateResult? Gate)
+{
+    public static ReportImage From(GateResult gate) =>
+        new(gate.ImageBuildVersionArn, gate.ImageName, gate.ImageVersion, gate.Outcomes, gate);
+
+    public static IReadOnlyList<ReportImage> From(IEnumerable<GateResult> gates) => gates.Select(From).ToList();
+
+    /// <summary>
+    /// Findings that went through no gate, one image per build ARN in first-seen order. A finding at or
+    /// above <paramref name="failOn"/> is reported as a failure (SARIF level, JUnit failure), the others
+    /// as passing.
+    /// </summary>
+    public static IReadOnlyList<ReportImage> FromFindings(IEnumerable<ScanFinding> findings, FindingSeverity failOn = FindingSeverity.High) =>
+        findings
+            .GroupBy(f => f.ImageBuildVersionArn ?? "")
+            .Select(g =>
+            {
+                var arn = ImageBuilderArn.TryParse(g.Key);
+                var outcomes = g.Select(f => new FindingOutcome(f, SeverityRank.Of(f.Severity) >= failOn ? FindingVerdict.Violation : FindingVerdict.Counted)).ToList();
+                var name = arn?.Name ?? (g.Key.Length == 0 ? "unknown-image" : g.Key);
+                return new ReportImage(g.Key, name, arn?.Version is null ? null : arn.Build is null ? arn.Version : $"{arn.Version}/{arn.Build}", outcomes, null);
+            })
+            .ToList();
+
+    /// <summary>"web-frontend-al2023 1.4.0/1", or the name alone.</summary>
+    public string DisplayName => ImageVersion is null ? ImageName : $"{ImageName} {ImageVersion}";
+
+    public bool? Passed => Gate?.Passed;
+
+    public SeverityCounts Counts => Gate?.Counts
+        ?? SeverityCounts.Of(Findings.Where(o => o.Verdict is FindingVerdict.Violation or FindingVerdict.Counted).Select(o => o.Severity));
+}

@@ -1,0 +1,16 @@
+namespace ImageBuilderScan.Engine.Reports;
+
+/// <summary>Settings of a SARIF report.</summary>
+public sealed record SarifOptions
+{
+    public string ToolVersion { get; init; } = typeof(SarifOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public string InformationUri { get; init; } = "https://github.com/ImageBuilderScan/ImageBuilderScan";
+
+    /// <summary>
+    /// The repository path results point at (say, the image recipe). <c>{image}</c> is replaced by
+    /// the image name. Default <c>imagebuilder/{image}</c>: a stable path per image, so GitHub keeps
+    /// one alert per vulnerability, package and image across builds.
+    /// </summary>
+    public string ArtifactPath { get; init; } = "imagebuilder/{image}";
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using ImageBuilderScan.Engine.Gate;
+using static ImageBuilderScan.Engine.Tests.Gate.TestFindings;
+
+namespace ImageBuilderScan.Engine.Tests.Gate;
+
+public sealed class ExceptionMatchTests
+{
+    private static readonly DateTime Now = new(2026, 6, 15, 12, 0, 0, DateTimeKind.Utc);
+
+    private static ExceptionList List(string yaml) => ExceptionsFile.Parse(Encoding.UTF8.GetBytes(yaml), "x.yaml");
+
+    private static GateResult Gate(string yaml, params Engine.Model.ScanFinding[] findings) =>
+        GateEvaluatorTests.Evaluate(Complete(), findings, new GatePolicy { Exceptions = List(yaml) }, Now);
+
+    [Theory]
+    [InlineData("CVE-2024-6387", true)]
+    [InlineData("cve-2024-6387", true)]
+    [InlineData("CVE-2024-638", false)]
+    [InlineData("CVE-2024-63870", false)]
+    public void The_vulnerability_id_matches_exactly_in_any_case(string id, bool suppressed)
+    {
+        var result = Gate($"- vulnerabilityId: {id}\n  reason: accepted\n", Finding("CVE-2024-6387", "CRITICAL"));
+        Assert.Equal(suppressed, result.Passed);
+        Assert.Equal(suppressed ? 1 : 0, result.Suppressed.Count);
+        if (suppressed)
+        {
+            Assert.Equal("accepted", result.Suppressed[0].Reason);
+            Assert.Equal(1, result.Suppressed[0].Exception!.Line);
+            Assert.Equal("PASSED: 1 suppressed", result.Summary);
+        }
+    }
+
+    [Theory]
+    [InlineData("openssl", true)]
+    [InlineData("OpenSSL", true)]
+    [InlineData("open*", true)]
+    [InlineData("opens?l", true)]
+    [InlineData("*ssl*", true)]
+    [InlineData("openssh", false)]
+    [InlineData("open?", false)]
+    public void A_package_pattern_uses_wildcards(string pattern, bool suppressed)
+    {
+        var result = Gate($"- vulnerabilityId: CVE-1\n  package: \"{pattern}\"\n  reason: r\n", Finding("CVE-1", "HIGH", "openssl"));
+        Assert.Equal(suppressed, result.Passed);
+    }
+
+    [Fact]
+    public void A_package_pattern_must_cover_every_package_of_the_finding()
+    {
+        Assert.False(Gate("- vulnerabilityId: CVE-1\n  package: openssl\n  reason: r\n", Finding("CVE-1", "HIGH", "openssl", morePackages: "curl")).Passed);
+        Assert.True(Gate("- vulnerabilityId: CVE-1\n  package: \"*\"\n  reason: r\n", Finding("CVE-1", "HIGH", "openssl", morePackages: "curl")).Passed);
+    }
+
+    [Theory]
+    [InlineData("web-frontend-al2023", true)]
+    [InlineData("web-*", true)]
+    [InlineData("payments-*", false)]
+    [InlineData("arn:aws:imagebuilder:*:111122223333:image/web-frontend-al2023/1.4.*", true)]
+    [InlineData("arn:aws:imagebuilder:*:111122223333:image/web-frontend-al2023/1.5.*", false)]
+    public void An_image_scope_matches_the_name_or_the_arn(string image, bool suppressed)
+    {
+        Assert.Equal(suppressed, Gate($"- vulnerabilityId: CVE-1\n  image: \"{image}\"\n  reason: r\n", Finding("CVE-1", "HIGH")).Passed);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023", true)]
+    [InlineData("arn:aws:imagebuilder:*:*:image-pipeline/web-*", true)]
+    [InlineData("arn:aws:imagebuilder:*:*:image-pipeline/payments-*", false)]
+    public void A_pipeline_scope_matches_the_pipeline_arn(string pipeline, bool suppressed)
+    {
+        Assert.Equal(suppressed, Gate($"- vulnerabilityId: CVE-1\n  pipeline: \"{pipeline}\"\n  reason: r\n", Finding("CVE-1", "HIGH")).Passed);
+    }
+
+    [Fact]
+    public void An_entry_expires_at_the_end_of_its_utc_day_and_is_reported()
+    {
+        const string yaml = "- vulnerabilityId: CVE-1\n  reason: r\n  expires: 2026-06-15\n- vulnerabilityId: CVE-9\n  reason: unrelated\n  expires: 2026-01-01\n";
+        var sameDay = GateEvaluatorTests.Evaluate(Complete(), [Finding("CVE-1", "HIGH")], new GatePolicy { Exceptions = List(yaml) }, new DateTime(2026, 6, 15, 23, 59, 59, DateTimeKind.Utc));
+        Assert.True(sameDay.Passed);
+        Assert.Equal(["CVE-9"], sameDay.ExpiredEntries.Select(e => e.VulnerabilityId));
+        Assert.Empty(sameDay.ExpiredMatches);
+
+        var nextDay = GateEvaluatorTests.Evaluate(Complete(), [Finding("CVE-1", "HIGH")], new GatePolicy { Exceptions = List(yaml) }, new DateTime(2026, 6, 16, 0, 0, 0, DateTimeKind.Utc));
+        Assert.False(nextDay.Passed);
+        var match = Assert.Single(nextDay.ExpiredMatches);
+        Assert.Equal("2026-06-15", match.Exception.ExpiresText);
+        Assert.Equal(1, match.Exception.Line);
+        Assert.Equal(["CVE-1", "CVE-9"], nextDay.ExpiredEntries.Select(e => e.VulnerabilityId));
+        Assert.Equal("FAILED: 1 HIGH at or above HIGH; 1 expired exception match", nextDay.Summary);
+    }
+
+    [Fact]
+    public void A_date_time_expires_at_that_instant()
+    {
+        var entry = Assert.Single(List("- vulnerabilityId: CVE-1\n  reason: r\n  expires: 2026-06-15T10:00:00+02:00\n").Entries);
+        Assert.Equal(new DateTime(2026, 6, 15, 8, 0, 0, DateTimeKind.Utc), entry.ExpiresAt);
+        Assert.False(entry.IsExpired(new DateTime(2026, 6, 15, 7, 59, 59, DateTimeKind.Utc)));
+        Assert.True(entry.IsExpired(new DateTime(2026, 6, 15, 8, 0, 0, DateTimeKind.Utc)));
+    }
+
+    [Fact]
+    public void An_unexpired_entry_wins_over_an_expired_one_for_the_same_finding()
+    {
+        var result = Gate("- vulnerabilityId: CVE-1\n  reason: old\n  expires: 2020-01-01\n- vulnerabilityId: CVE-1\n  reason: new\n", Finding("CVE-1", "HIGH"));
+        Assert.True(result.Passed);
+        Assert.Equal("new", result.Suppressed[0].Reason);
+        Assert.Single(result.ExpiredMatches);
+    }
+
+    [Theory]
+    [InlineData("*", "", true)]
+    [InlineData("", "", true)]
+    [InlineData("", "a", false)]
+    [InlineData("a*b*c", "aXbYc", true)]
+    [InlineData("a*b*c", "aXbY", false)]
+    [InlineData("*a", "bbba", true)]
+    [InlineData("?", "", false)]
+    public void Wildcards_match_like_globs(string pattern, string text, bool match)
+    {
+        Assert.Equal(match, Wildcard.IsMatch(pattern, text));
+        Assert.False(Wildcard.IsMatch(pattern, null));
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using ImageBuilderScan.Engine.Reports;
+
+namespace ImageBuilderScan.Engine.Tests.Reports;
+
+public sealed class AtomicFileTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("ibscan-atomic-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private string Target => Path.Combine(folder, "report.sarif");
+
+    private void Existing() => File.WriteAllText(Target, "old");
+
+    private void AssertOnlyTheOldFile()
+    {
+        Assert.Equal("old", File.ReadAllText(Target));
+        Assert.Equal([Target], Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public void A_write_replaces_the_file_whole()
+    {
+        Existing();
+        AtomicFile.Write(Target, (s, _) => s.Write("new"u8));
+        Assert.Equal("new", File.ReadAllText(Target));
+        Assert.Equal([Target], Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public void A_failing_writer_leaves_the_old_file_and_no_temporary_file()
+    {
+        Existing();
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(Target, (s, _) =>
+        {
+            s.Write("half"u8);
+            throw new InvalidOperationException("boom");
+        }));
+        AssertOnlyTheOldFile();
+    }
+
+    [Fact]
+    public void Cancellation_leaves_the_old_file_and_no_temporary_file()
+    {
+        Existing();
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<OperationCanceledException>(() => AtomicFile.Write(Target, (s, _) =>
+        {
+            s.Write("half"u8);
+            cancel.Cancel();
+        }, cancellationToken: cancel.Token));
+        AssertOnlyTheOldFile();
+        Assert.ThrowsAny<OperationCanceledException>(() => ReportWriter.WriteFile(Target, ReportFormat.Sarif, ReportSamples.Gated(), null, new CancellationToken(true)));
+        AssertOnlyTheOldFile();
+    }
+
+    [Fact]
+    public void No_clobber_refuses_an_existing_file_and_writes_a_new_one()
+    {
+        Existing();
+        var e = Assert.Throws<ReportFileExistsException>(() => AtomicFile.Write(Target, (s, _) => s.Write("new"u8), noClobber: true));
+        Assert.Contains("already exists", e.Message);
+        Assert.Equal(Target, e.Path);
+        AssertOnlyTheOldFile();
+        var fresh = Path.Combine(folder, "fresh.md");
+        ReportWriter.WriteFile(fresh, ReportFormat.Markdown, ReportSamples.Gated(), new ReportWriter.Options { NoClobber = true });
+        Assert.StartsWith("## ImageBuilderScan\n", File.ReadAllText(fresh, Encoding.UTF8));
+    }
+
+    [Fact]
+    public void No_clobber_loses_to_a_file_created_during_the_write()
+    {
+        Assert.Throws<ReportFileExistsException>(() => AtomicFile.Write(Target, (s, _) =>
+        {
+            s.Write("new"u8);
+            File.WriteAllText(Target, "old");
+        }, noClobber: true));
+        AssertOnlyTheOldFile();
+    }
+
+    [Theory]
+    [InlineData(ReportFormat.Sarif, "{")]
+    [InlineData(ReportFormat.JUnit, "<?xml")]
+    [InlineData(ReportFormat.Markdown, "## ")]
+    public void Every_format_writes_to_a_file_without_a_byte_order_mark(ReportFormat format, string start)
+    {
+        ReportWriter.WriteFile(Target, format, ReportSamples.Gated());
+        var bytes = File.ReadAllBytes(Target);
+        Assert.NotEqual(0xEF, bytes[0]);
+        Assert.StartsWith(start, Encoding.UTF8.GetString(bytes));
+    }
+}
