@@ -11,7 +11,7 @@
     Description          = 'EC2 Image Builder image scan findings for PowerShell: Get-IBScanFindingAggregation streams one object per aggregation with its severity counts, Get-IBScanFinding drills down to the findings behind a count. Auto-paging, typed filters, format views, and its own AWSSDK.Core isolated from AWS Tools.'
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('ImageBuilderScan.Format.ps1xml')
-    CmdletsToExport      = @('Get-IBScanFindingAggregation', 'Get-IBScanFinding')
+    CmdletsToExport      = @('Get-IBScanFindingAggregation', 'Get-IBScanFinding', 'Test-IBScanGate', 'Compare-IBScanFinding', 'Export-IBScanReport')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -81,6 +81,32 @@ public sealed class ImageBuilderScanClient : IDisposable
     public IAsyncEnumerable<ScanFinding> GetFindingsAsync(FindingQuery query, CancellationToken cancellationToken = default)
         => ScanPager.ItemsAsync(GetFindingPagesAsync(query, cancellationToken), cancellationToken);
 
+    /// <summary>Every page of the builds of the query's pipelines, as each arrives (newest first as the service orders them).</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    public IAsyncEnumerable<ScanPage<ImageSummary>> GetPipelineImagePagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
+    {
+        var plan = QueryValidator.Plan(ref query);
+        var pageSize = query.PageSize;
+        return Pages(plan, (values, token) => new ListPipelineImagesRequest(values.Count == 0 ? "" : values[0], pageSize, token), null, cancellationToken);
+    }
+
+    /// <summary>Every build of the query's pipelines, each yielded as its page arrives.</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    public IAsyncEnumerable<ImageSummary> GetPipelineImagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
+        => ScanPager.ItemsAsync(GetPipelineImagePagesAsync(query, cancellationToken), cancellationToken);
+
+    /// <summary>An image's scan state (<c>GetImage</c>).</summary>
+    /// <param name="imageBuildVersionArn">An image build version ARN (not a version ARN with wildcards).</param>
+    /// <param name="parameterName">The input that supplied the ARN, named when it is refused.</param>
+    /// <exception cref="Errors.ScanInputException">At once, when the ARN is not an image build version ARN; nothing is sent.</exception>
+    public Task<ImageScanState> GetImageScanStateAsync(string imageBuildVersionArn, string parameterName = "ImageBuildVersionArn",
+        CancellationToken cancellationToken = default)
+    {
+        var arn = FilterValueRule.Check(parameterName, imageBuildVersionArn, FilterValueShape.ImageBuildVersionArn);
+        cancellationToken.ThrowIfCancellationRequested();
+        return _api.SendAsync(new GetImageRequest(arn), cancellationToken);
+    }
+
     /// <summary>The one paging path of every listing operation: a request per chunk and token, each answer a checked page.</summary>
     private IAsyncEnumerable<ScanPage<T>> Pages<T>(PagingPlan plan,
         Func<IReadOnlyList<string>, string?, ImageBuilderRequest<WirePage<T>>> request,

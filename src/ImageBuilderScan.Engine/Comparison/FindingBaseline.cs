@@ -12,11 +12,15 @@ public sealed class FindingBaseline
 {
     private readonly HashSet<FindingKey> keys;
 
-    public FindingBaseline(IEnumerable<ScanFinding> baselineFindings)
+    /// <param name="imageBuildVersionArn">The baseline build, shown on the gate's result; null when the findings came from elsewhere.</param>
+    public FindingBaseline(IEnumerable<ScanFinding> baselineFindings, string? imageBuildVersionArn = null)
     {
         ArgumentNullException.ThrowIfNull(baselineFindings);
+        ImageBuildVersionArn = imageBuildVersionArn;
         keys = FindingRow.Of(baselineFindings).Select(r => r.Key).ToHashSet();
     }
+
+    public string? ImageBuildVersionArn { get; }
 
     public int Count => keys.Count;
 

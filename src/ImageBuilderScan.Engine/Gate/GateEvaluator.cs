@@ -18,7 +18,10 @@ public sealed class GateEvaluator(TimeProvider clock)
     /// <param name="imageBuildVersionArn">The image judged; findings of another image are refused.</param>
     /// <param name="state">From GetImage; null when it could not be had.</param>
     /// <param name="findings">The image's complete finding list.</param>
-    public GateResult Evaluate(string imageBuildVersionArn, ImageScanState? state, IReadOnlyList<ScanFinding> findings, GatePolicy policy)
+    /// <param name="incompleteData">Why the findings (or the state) could not be read completely, or null:
+    /// the gate then fails whatever the findings it did get say.</param>
+    public GateResult Evaluate(string imageBuildVersionArn, ImageScanState? state, IReadOnlyList<ScanFinding> findings, GatePolicy policy,
+        string? incompleteData = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(imageBuildVersionArn);
         ArgumentNullException.ThrowIfNull(findings);
@@ -52,7 +55,7 @@ public sealed class GateEvaluator(TimeProvider clock)
                 outcomes[i] = outcomes[i] with { Verdict = FindingVerdict.Violation };
         }
 
-        var scanProblem = ScanProblem(state, findings.Count, policy.AllowIncompleteScan);
+        var scanProblem = incompleteData ?? ScanProblem(state, findings.Count, policy.AllowIncompleteScan);
         var arn = ImageBuilderArn.TryParse(imageBuildVersionArn);
         return new GateResult
         {
@@ -61,6 +64,7 @@ public sealed class GateEvaluator(TimeProvider clock)
             ImageName = arn?.Name ?? imageBuildVersionArn,
             ImageVersion = arn?.Version is null ? null : arn.Build is null ? arn.Version : $"{arn.Version}/{arn.Build}",
             ImagePipelineArn = pipeline,
+            BaselineImageBuildVersionArn = policy.Baseline?.ImageBuildVersionArn,
             ScanState = state,
             ScanProblem = scanProblem,
             Policy = policy,

@@ -13,6 +13,9 @@ public sealed record GateResult
     public string? ImageVersion { get; init; }
     public string? ImagePipelineArn { get; init; }
 
+    /// <summary>The build whose findings were excused as inherited (-NewOnly), or null.</summary>
+    public string? BaselineImageBuildVersionArn { get; init; }
+
     /// <summary>The scan state the gate was given; null when it was unknown (and so the gate failed).</summary>
     public ImageScanState? ScanState { get; init; }
     public string? ScanStatus => ScanState?.Status;

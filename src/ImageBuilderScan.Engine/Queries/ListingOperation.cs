@@ -7,16 +7,19 @@ namespace ImageBuilderScan.Engine.Queries;
 /// </summary>
 internal sealed class ListingOperation
 {
-    private ListingOperation(string name, IReadOnlyList<string> filterNames, int valuesPerRequest)
+    private ListingOperation(string name, IReadOnlyList<string> filterNames, int valuesPerRequest, bool requiresValue = false)
     {
         Name = name;
         FilterNames = filterNames;
         ValuesPerRequest = valuesPerRequest;
+        RequiresValue = requiresValue;
     }
 
     public string Name { get; }
     public IReadOnlyList<string> FilterNames { get; }
     public int ValuesPerRequest { get; }
+    /// <summary>The filter is a required member (a listing of something's children), not an optional narrowing.</summary>
+    public bool RequiresValue { get; }
 
     /// <summary><c>filter {name, values[1..10]}</c>.</summary>
     public static readonly ListingOperation Aggregations = new("ListImageScanFindingAggregations",
@@ -27,4 +30,8 @@ internal sealed class ListingOperation
     public static readonly ListingOperation Findings = new("ListImageScanFindings",
         [Queries.FilterNames.ImageBuildVersionArn, Queries.FilterNames.ImagePipelineArn, Queries.FilterNames.VulnerabilityId, Queries.FilterNames.Severity],
         QueryValidator.MaxValuesPerFindingRequest);
+
+    /// <summary><c>imagePipelineArn</c> (required, one per request).</summary>
+    public static readonly ListingOperation PipelineImages = new("ListImagePipelineImages",
+        [Queries.FilterNames.ImagePipelineArn], valuesPerRequest: 1, requiresValue: true);
 }

@@ -47,10 +47,14 @@ public static class QueryValidator
         ArgumentNullException.ThrowIfNull(query);
         var operation = query.Operation;
         var values = ValidateFilter(operation.Name, operation.FilterNames, query.FilterName, query.Values, query.ValuesParameterName);
+        if (operation.RequiresValue && values.Count == 0)
+            throw new ScanInputException(ValuesParameter(query.FilterName, query.ValuesParameterName), null,
+                FilterValueShape.For(query.FilterName ?? "")?.ExpectedForm ?? FilterValueRule.ExpectedForm,
+                $"{operation.Name} needs at least one value.");
         var valuesParameter = ValuesParameter(query.FilterName, query.ValuesParameterName);
         ValidateToken(query.NextToken, values.Count, operation.ValuesPerRequest, valuesParameter);
         if (query.FirstPageOnly) ValidateFirstPageOnly(values.Count, operation.ValuesPerRequest, valuesParameter);
-        if (query is FindingQuery { PageSize: { } size } && (size < MinPageSize || size > MaxPageSize))
+        if (query is ISizedPages { PageSize: { } size } && (size < MinPageSize || size > MaxPageSize))
             throw new ScanInputException("PageSize", size.ToString(CultureInfo.InvariantCulture),
                 $"a page size from {MinPageSize} to {MaxPageSize}", $"{size} is outside the range the service accepts.");
         return ReferenceEquals(values, query.Values) ? query : query with { Values = values };

@@ -15,6 +15,7 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly PipelinePump _pump = new();
     private ImageBuilderScanClient? _client;
+    private IScanLog? _log;
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -66,9 +67,12 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
 
     private protected CancellationToken StopToken => _stop.Token;
 
+    /// <summary>The engine's log for this command (its lines reach -Verbose/-Debug/warnings on the pipeline thread).</summary>
+    private protected IScanLog Log => _log ??= _pump.CreateLog();
+
     protected override void BeginProcessing()
     {
-        var log = _pump.CreateLog();
+        var log = Log;
         try
         {
             var options = new ScanClientOptions

@@ -24,6 +24,18 @@ internal static class JsonShapeReader
         };
     }
 
+    public static bool? ReadBoolean(ref Utf8JsonReader reader, string member)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            JsonTokenType.Null => null,
+            _ => throw Wrong(member, "true or false", reader.TokenType),
+        };
+    }
+
     public static long? ReadInt64(ref Utf8JsonReader reader, string member)
     {
         reader.Read();

@@ -1,0 +1,97 @@
+using System.Globalization;
+using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Engine.Queries;
+
+namespace ImageBuilderScan.Engine.Builds;
+
+/// <summary>
+/// What the decisions (gate, comparison) read about a build: its scan state (<c>GetImage</c>), every
+/// one of its findings, and the build before it in its pipeline (<c>ListImagePipelineImages</c>).
+/// Everything goes through the client's one paging and error path.
+/// </summary>
+public sealed class BuildScans(ImageBuilderScanClient client, IScanLog? log = null)
+{
+    // Builds that never produced a scannable image are not "the previous build".
+    private static readonly string[] Unusable = ["FAILED", "CANCELLED", "DELETED"];
+
+    /// <summary>The build's state and all its findings (pages of 25, the most the service gives).</summary>
+    public async Task<BuildScan> ReadAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
+    {
+        var state = await client.GetImageScanStateAsync(imageBuildVersionArn, parameterName, cancellationToken).ConfigureAwait(false);
+        var findings = await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken).ConfigureAwait(false);
+        return new BuildScan(state, findings);
+    }
+
+    /// <summary>Every finding of one build.</summary>
+    public async Task<IReadOnlyList<ScanFinding>> FindingsAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
+    {
+        var query = new FindingQuery
+        {
+            FilterName = FilterNames.ImageBuildVersionArn, Values = [imageBuildVersionArn], PageSize = QueryValidator.MaxPageSize,
+            ValuesParameterName = parameterName,
+        };
+        var findings = new List<ScanFinding>();
+        await foreach (var finding in client.GetFindingsAsync(query, cancellationToken).ConfigureAwait(false)) findings.Add(finding);
+        return findings;
+    }
+
+    /// <summary>How many findings the service counts for one build (its image aggregation's <c>all</c>; 0 when it has none).</summary>
+    public async Task<long> CountAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
+    {
+        var query = new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [imageBuildVersionArn], ValuesParameterName = parameterName };
+        long all = 0;
+        await foreach (var aggregation in client.GetAggregationsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(aggregation.Key, imageBuildVersionArn, StringComparison.Ordinal)) all += aggregation.All;
+        }
+
+        return all;
+    }
+
+    /// <summary>
+    /// The newest build of the same pipeline created before <paramref name="image"/>, or null when it is
+    /// the pipeline's first. Builds that failed, were cancelled or deleted are passed over.
+    /// </summary>
+    /// <exception cref="ScanStateException">The image came from no pipeline, or has no creation date to order by.</exception>
+    public async Task<ImageSummary?> PreviousBuildAsync(ImageScanState image, CancellationToken cancellationToken)
+    {
+        if (image.ImagePipelineArn is not { Length: > 0 } pipeline)
+            throw new ScanStateException("NoPipeline", image.ImageBuildVersionArn,
+                $"{image.ImageBuildVersionArn} was not built by a pipeline, so it has no previous build: name the other build explicitly.");
+        if (image.DateCreated is not { } created)
+            throw new ScanStateException("NoCreationDate", image.ImageBuildVersionArn,
+                $"{image.ImageBuildVersionArn} has no creation date, so its previous build cannot be told: name the other build explicitly.");
+
+        ImageSummary? previous = null;
+        var query = new PipelineImagesQuery { Values = [pipeline], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = "ImagePipelineArn" };
+        await foreach (var build in client.GetPipelineImagesAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (build.Arn == image.ImageBuildVersionArn || build.DateCreated is not { } when || when >= created) continue;
+            if (build.State is { } s && Unusable.Contains(s, StringComparer.Ordinal))
+            {
+                log?.Verbose($"Passed over {build.Arn}: its build is {s}.");
+                continue;
+            }
+
+            if (previous is null || when > previous.DateCreated || (when == previous.DateCreated && string.CompareOrdinal(build.Arn, previous.Arn) > 0))
+                previous = build;
+        }
+
+        log?.Verbose(previous is null
+            ? $"{image.ImageBuildVersionArn} is the first build of {pipeline}: there is no previous build."
+            : $"The previous build of {pipeline} before {image.ImageBuildVersionArn} is {previous.Arn} (created {previous.DateCreated!.Value.ToString("u", CultureInfo.InvariantCulture)}).");
+        return previous;
+    }
+
+    /// <summary>Refuses a build whose scan did not complete: its findings are not the whole list.</summary>
+    public static void RequireComplete(ImageScanState state, string role)
+    {
+        if (state.IsComplete) return;
+        var what = !state.ScanningEnabled ? "scanning is not enabled for it"
+            : $"its scan is {state.Status ?? "in no state"}{(state.Reason is { Length: > 0 } r ? $" ({r})" : "")}";
+        throw new ScanStateException("ScanNotComplete", state.ImageBuildVersionArn,
+            $"The {role} {state.ImageBuildVersionArn} cannot be compared: {what}, so its findings may be incomplete.");
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using ImageBuilderScan.Engine.Model;
+using static ImageBuilderScan.Engine.Sdk.JsonShapeReader;
+
+namespace ImageBuilderScan.Engine.Sdk;
+
+/// <summary>
+/// <c>GetImage</c> response, read for what decides whether an image's findings can be trusted:
+/// <c>image.arn</c>, <c>sourcePipelineArn</c>, <c>dateCreated</c>, <c>scanState {status, reason}</c> and
+/// <c>imageScanningConfiguration.imageScanningEnabled</c>. Scanning counts as enabled only when the
+/// service says so: an image whose configuration is missing is not taken as scanned.
+/// </summary>
+internal sealed class ImageReader : ResponseReader<ImageScanState>
+{
+    public static readonly ImageReader Instance = new();
+
+    public override ImageScanState Read(ref Utf8JsonReader reader, string? headerRequestId)
+    {
+        ImageScanState? state = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("image"u8) && BeginObject(ref reader, "image")) state = ReadImage(ref reader);
+            else SkipValue(ref reader);
+        }
+
+        return state ?? throw new JsonShapeException("The response has no image.");
+    }
+
+    private static ImageScanState ReadImage(ref Utf8JsonReader reader)
+    {
+        string? arn = null, pipeline = null, status = null, reason = null;
+        bool? enabled = null;
+        DateTime? created = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("arn"u8)) arn = ReadString(ref reader, "image.arn");
+            else if (reader.ValueTextEquals("sourcePipelineArn"u8)) pipeline = ReadString(ref reader, "image.sourcePipelineArn");
+            else if (reader.ValueTextEquals("dateCreated"u8)) created = ReadTimestamp(ref reader, "image.dateCreated");
+            else if (reader.ValueTextEquals("scanState"u8) && BeginObject(ref reader, "image.scanState"))
+            {
+                while (NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("status"u8)) status = ReadString(ref reader, "image.scanState.status");
+                    else if (reader.ValueTextEquals("reason"u8)) reason = ReadString(ref reader, "image.scanState.reason");
+                    else SkipValue(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("imageScanningConfiguration"u8) && BeginObject(ref reader, "image.imageScanningConfiguration"))
+            {
+                while (NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("imageScanningEnabled"u8)) enabled = ReadBoolean(ref reader, "image.imageScanningConfiguration.imageScanningEnabled");
+                    else SkipValue(ref reader);
+                }
+            }
+            else SkipValue(ref reader);
+        }
+
+        if (string.IsNullOrEmpty(arn)) throw new JsonShapeException("The image has no arn.");
+        return new ImageScanState(arn, pipeline, status, reason, enabled == true, created);
+    }
+
+    /// <summary>The <c>status</c> of a state object (<c>ImageState</c>), skipping the rest.</summary>
+    public static string? ReadStatus(ref Utf8JsonReader reader, string member)
+    {
+        string? status = null;
+        if (!BeginObject(ref reader, member)) return null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("status"u8)) status = ReadString(ref reader, member + ".status");
+            else SkipValue(ref reader);
+        }
+
+        return status;
+    }
+}

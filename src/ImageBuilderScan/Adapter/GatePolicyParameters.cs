@@ -1,0 +1,53 @@
+using System.Collections;
+using System.Globalization;
+using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Engine.Gate;
+
+namespace ImageBuilderScan.Adapter;
+
+/// <summary>Test-IBScanGate's policy parameters, checked before anything is sent: names the parameter and the expected form.</summary>
+internal static class GatePolicyParameters
+{
+    private const string SeverityForm = "one of CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNTRIAGED";
+
+    /// <exception cref="ScanInputException">A severity, allowance or exceptions file that cannot be used.</exception>
+    public static GatePolicy Build(string failOn, IDictionary? maxCount, bool fixableOnly, string? exceptionsPath, bool allowIncompleteScan)
+    {
+        if (!SeverityRank.TryParse(failOn, out var lowest))
+            throw new ScanInputException("FailOn", failOn, SeverityForm, $"'{failOn}' is not a severity.");
+
+        var allowances = new Dictionary<FindingSeverity, int>();
+        foreach (DictionaryEntry entry in maxCount ?? new Hashtable())
+        {
+            var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture);
+            if (!SeverityRank.TryParse(key, out var severity))
+                throw new ScanInputException("MaxCount", key, "a hashtable of severity = count, e.g. @{ HIGH = 5 }, with keys " + SeverityForm, $"'{key}' is not a severity.");
+            if (!TryCount(entry.Value, out var count))
+                throw new ScanInputException("MaxCount", Convert.ToString(entry.Value, CultureInfo.InvariantCulture), "a whole number of 0 or more for each severity, e.g. @{ HIGH = 5 }",
+                    $"the allowance for {severity.ToServiceName()} is not a whole number of 0 or more.");
+            if (severity < lowest)
+                throw new ScanInputException("MaxCount", key, $"severities at or above -FailOn {lowest.ToServiceName()}",
+                    $"{severity.ToServiceName()} is below -FailOn {lowest.ToServiceName()}, so it never fails the gate and an allowance for it would do nothing.");
+            allowances[severity] = count;
+        }
+
+        var exceptions = exceptionsPath is null ? ExceptionList.Empty : ExceptionsFile.Load(exceptionsPath);
+        return new GatePolicy
+        {
+            FailOn = lowest, MaxCount = allowances, FixableOnly = fixableOnly, Exceptions = exceptions, AllowIncompleteScan = allowIncompleteScan,
+        };
+    }
+
+    private static bool TryCount(object? value, out int count)
+    {
+        value = value is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : value;
+        count = 0;
+        return value switch
+        {
+            int i when i >= 0 => (count = i) >= 0,
+            long l when l is >= 0 and <= int.MaxValue => (count = (int)l) >= 0,
+            string s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out count),
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using ImageBuilderScan.Engine.Gate;
+
+namespace ImageBuilderScan.Adapter;
+
+/// <summary>
+/// What Test-IBScanGate has decided so far, for its last word: the results, errors that kept an image
+/// from being judged, the warnings already given for expired exceptions, and the message of the
+/// terminating ScanGateFailed error (images and their top violations).
+/// </summary>
+internal sealed class GateVerdicts
+{
+    private const int TopViolations = 3;
+    private readonly List<GateResult> _results = [];
+    private readonly List<string> _errors = [];
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+
+    public void Add(GateResult result) => _results.Add(result);
+
+    public void AddError(string message) => _errors.Add(message);
+
+    /// <summary>Passes only when something was judged, all of it passed, and nothing failed to be read.</summary>
+    public bool AllPassed => _results.Count > 0 && _errors.Count == 0 && _results.All(r => r.Passed);
+
+    public IReadOnlyList<string> FailedImages => _results.Where(r => !r.Passed).Select(r => r.ImageBuildVersionArn).ToList();
+
+    /// <summary>One warning per expired exception that matched a finding, the first time it does.</summary>
+    public IEnumerable<string> NewExpiryWarnings(GateResult result)
+    {
+        foreach (var match in result.ExpiredMatches)
+        {
+            var entry = match.Exception;
+            if (!_warned.Add(entry.Location)) continue;
+            yield return $"The exception for {entry.VulnerabilityId}{(entry.Package is null ? "" : $" ({entry.Package})")} at {entry.Location} expired on {entry.ExpiresText}: it no longer suppresses.";
+        }
+    }
+
+    public string Describe()
+    {
+        var lines = new List<string>();
+        foreach (var result in _results.Where(r => !r.Passed))
+        {
+            var top = result.Violations.OrderByDescending(v => v.Severity).Take(TopViolations)
+                .Select(v => $"{v.Finding.VulnerabilityId} {v.Severity.ToServiceName()}{(v.Finding.PackageName is { } p ? $" in {p}" : "")}");
+            var more = result.Violations.Count > TopViolations ? $" and {result.Violations.Count - TopViolations} more" : "";
+            var violations = result.Violations.Count > 0 ? $" ({string.Join(", ", top)}{more})" : "";
+            lines.Add($"{result.ImageName} {result.ImageVersion}: {result.Summary}{violations}");
+        }
+
+        lines.AddRange(_errors.Select(e => "not judged: " + e));
+        var failed = FailedImages.Count + _errors.Count;
+        return string.Format(CultureInfo.InvariantCulture, "The scan gate failed for {0} of {1} image(s): ", failed, _results.Count + _errors.Count)
+            + string.Join("; ", lines);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections;
+using System.Management.Automation;
+using ImageBuilderScan.Adapter;
+using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Engine.Model;
+
+namespace ImageBuilderScan.Commands;
+
+/// <summary>
+/// Test-IBScanGate: may this build ship? Judges each image's findings against a policy and fails
+/// closed: an image whose scan did not complete, or whose findings could not be read completely,
+/// fails. A failure ends the script (terminating error ScanGateFailed, SecurityError) after the
+/// results are written; -Quiet returns one $true/$false for all images instead.
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "IBScanGate", DefaultParameterSetName = ImageSet)]
+[OutputType(typeof(GateResult), ParameterSetName = [ImageSet, FindingSet])]
+[OutputType(typeof(bool))]
+public sealed class TestIBScanGateCommand : AwsCmdlet
+{
+    private const string ImageSet = "ImageBuildVersionArn";
+    private const string FindingSet = "InputObject";
+
+    private readonly List<ScanFinding> _findings = [];
+    private GatePolicy _policy = null!;
+
+    /// <summary>The builds to judge; with piped findings, builds that may have none.</summary>
+    [Parameter(ParameterSetName = ImageSet, Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = FindingSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? ImageBuildVersionArn { get; set; }
+
+    /// <summary>Findings from Get-IBScanFinding, judged per image.</summary>
+    [Parameter(ParameterSetName = FindingSet, Mandatory = true, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public ScanFinding[]? InputObject { get; set; }
+
+    [Parameter]
+    [ValidateSet("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED", IgnoreCase = true)]
+    public string FailOn { get; set; } = "HIGH";
+
+    /// <summary>Allowances per severity, e.g. @{ HIGH = 5 }: up to five HIGH findings pass.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Hashtable? MaxCount { get; set; }
+
+    [Parameter]
+    public SwitchParameter FixableOnly { get; set; }
+
+    /// <summary>A YAML or JSON exceptions file (see about_ImageBuilderScan).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ExceptionPath { get; set; }
+
+    [Parameter]
+    public SwitchParameter AllowIncompleteScan { get; set; }
+
+    /// <summary>Count only findings that are not in the previous build of the image's pipeline.</summary>
+    [Parameter]
+    public SwitchParameter NewOnly { get; set; }
+
+    /// <summary>Count only findings that are not in this build (implies -NewOnly).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BaselineImageBuildVersionArn { get; set; }
+
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        var path = ExceptionPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ExceptionPath);
+        try
+        {
+            _policy = GatePolicyParameters.Build(FailOn, MaxCount, FixableOnly.IsPresent, path, AllowIncompleteScan.IsPresent);
+        }
+        catch (Engine.Errors.ImageBuilderScanException error)
+        {
+            // A policy that cannot be read can never pass anything: stop before any request.
+            ThrowTerminatingError(ErrorRecords.From(ScanErrorDescription.From(error), error, ExceptionPath ?? (object?)FailOn));
+        }
+
+        base.BeginProcessing();
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (InputObject is not null) _findings.AddRange(InputObject);
+    }
+
+    protected override void EndProcessing()
+    {
+        var baseline = BaselineImageBuildVersionArn is not null ? new GateBaseline(BaselineImageBuildVersionArn)
+            : NewOnly.IsPresent ? GateBaseline.PreviousBuild : null;
+        var gate = new ScanGate(Client, new GateEvaluator(), Log);
+        var images = ImageBuildVersionArn ?? [];
+        if (ParameterSetName == FindingSet && _findings.Count == 0 && images.Length == 0)
+        {
+            FailGate(new GateVerdicts(), "No findings were handed in and no -ImageBuildVersionArn was named: there is nothing to judge, and a gate passes only on a completed scan. Name the build with -ImageBuildVersionArn.");
+            return;
+        }
+
+        var verdicts = new GateVerdicts();
+        var failure = Stream(() => ParameterSetName == FindingSet
+                ? gate.EvaluateFindingsAsync(_findings, images, _policy, baseline, StopToken)
+                : gate.EvaluateAsync(images, _policy, baseline, StopToken),
+            images.Length > 0 ? images : null, result =>
+            {
+                verdicts.Add(result);
+                foreach (var warning in verdicts.NewExpiryWarnings(result)) WriteWarning(warning);
+                if (!Quiet.IsPresent) WriteObject(result);
+            });
+        if (failure is not null) verdicts.AddError(failure.Message);
+
+        if (Quiet.IsPresent) WriteObject(verdicts.AllPassed);
+        else if (!verdicts.AllPassed) FailGate(verdicts, verdicts.Describe());
+        base.EndProcessing();
+    }
+
+    private void FailGate(GateVerdicts verdicts, string message)
+    {
+        if (Quiet.IsPresent)
+        {
+            WriteObject(false);
+            return;
+        }
+
+        ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "ScanGateFailed", ErrorCategory.SecurityError,
+            verdicts.FailedImages.Count > 0 ? verdicts.FailedImages.ToArray() : ImageBuildVersionArn));
+    }
+}
