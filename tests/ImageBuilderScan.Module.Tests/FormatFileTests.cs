@@ -12,7 +12,10 @@ public sealed class FormatFileTests
 {
     private static readonly string FormatPath = Repo.File("ImageBuilderScan.Format.ps1xml");
     private static readonly XDocument Format = XDocument.Load(FormatPath);
-    private static readonly Dictionary<string, Type> OutputTypes = new[] { typeof(ScanFindingAggregation), typeof(ScanFinding) }.ToDictionary(t => t.FullName!);
+    private static readonly Dictionary<string, Type> OutputTypes = new[]
+    {
+        typeof(ScanFindingAggregation), typeof(ScanFinding), typeof(ImageBuilderScan.Engine.Gate.GateResult), typeof(ImageBuilderScan.Engine.Comparison.FindingChange),
+    }.ToDictionary(t => t.FullName!);
 
     [Fact]
     public void Validates_against_powershells_format_schema()
@@ -43,6 +46,9 @@ public sealed class FormatFileTests
         Assert.Contains((typeof(ScanFindingAggregation).FullName!, "ListControl"), views);
         Assert.Contains((typeof(ScanFinding).FullName!, "TableControl"), views);
         Assert.Contains((typeof(ScanFinding).FullName!, "ListControl"), views);
+        Assert.Contains((typeof(ImageBuilderScan.Engine.Gate.GateResult).FullName!, "TableControl"), views);
+        Assert.Contains((typeof(ImageBuilderScan.Engine.Gate.GateResult).FullName!, "ListControl"), views);
+        Assert.Contains((typeof(ImageBuilderScan.Engine.Comparison.FindingChange).FullName!, "TableControl"), views);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class LayoutTests
         Assert.DoesNotContain(files, f => f.EndsWith("System.Management.Automation.dll", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(["bin/deps/ImageBuilderScan.Engine.dll"], files.Where(f => f.EndsWith("ImageBuilderScan.Engine.dll")));
         Assert.Equal(["bin/ImageBuilderScan.dll"], files.Where(f => f.StartsWith("bin/") && !f.StartsWith("bin/deps/")));
-        Assert.All(files.Where(f => f.StartsWith("bin/deps/")), f => Assert.Matches(@"^bin/deps/(ImageBuilderScan\.Engine|AWSSDK\.[A-Za-z.]+)\.dll$", f));
+        Assert.All(files.Where(f => f.StartsWith("bin/deps/")), f => Assert.Matches(@"^bin/deps/(ImageBuilderScan\.Engine|AWSSDK\.[A-Za-z.]+|YamlDotNet)\.dll$", f));
     }
 
     [Fact]
