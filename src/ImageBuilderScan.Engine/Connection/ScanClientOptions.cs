@@ -21,6 +21,13 @@ public sealed record ScanClientOptions
     public string? SecretKey { get; init; }
     [JsonIgnore]
     public string? SessionToken { get; init; }
+    /// <summary>A role to assume with the credentials above (a member account's), refreshed before it expires.</summary>
+    public string? RoleArn { get; init; }
+    public string? ExternalId { get; init; }
+    /// <summary>The assumed role's session name (<c>ImageBuilderScan</c> when null).</summary>
+    public string? RoleSessionName { get; init; }
+    /// <summary>How long the role's credentials last (STS's default when null); they are refreshed before they expire.</summary>
+    public int? RoleDurationSeconds { get; init; }
     /// <summary>A custom endpoint, e.g. the emulator's <c>http://127.0.0.1:5000</c>.</summary>
     public string? EndpointUrl { get; init; }
     public bool UseFipsEndpoint { get; init; }
@@ -37,5 +44,5 @@ public sealed record ScanClientOptions
 
     public override string ToString() =>
         $"Region={Region ?? "(default)"}, Profile={ProfileName ?? "(default)"}, Endpoint={EndpointUrl ?? "(default)"}, " +
-        $"ExplicitKeys={(AccessKey is null ? "no" : "yes")}";
+        $"ExplicitKeys={(AccessKey is null ? "no" : "yes")}, Role={RoleArn ?? "(none)"}";
 }

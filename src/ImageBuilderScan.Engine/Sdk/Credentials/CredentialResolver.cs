@@ -20,6 +20,17 @@ internal static class CredentialResolver
 {
     public static ResolvedCredentials Resolve(ScanClientOptions options, ImageBuilderSdkConfig config)
     {
+        var resolved = ResolveSource(options, config);
+        if (options.RoleArn is not { } roleArn) return resolved;
+        // A member account's role, assumed with the caller's credentials; STS in the scan's region.
+        var region = ConnectionSettings.Region(options, resolved.ProfileRegion) ?? RegionEndpoint.USEast1.SystemName;
+        var session = options.RoleSessionName ?? "ImageBuilderScan";
+        var role = RoleCredentials.Assume(resolved.Credentials, roleArn, options.ExternalId, session, options.RoleDurationSeconds, RegionEndpoint.GetBySystemName(region));
+        return resolved with { Credentials = role, Source = $"{resolved.Source}, assume role {roleArn}" };
+    }
+
+    private static ResolvedCredentials ResolveSource(ScanClientOptions options, ImageBuilderSdkConfig config)
+    {
         var location = NullIfEmpty(options.ProfileLocation) ?? NullIfEmpty(Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE"));
         var envProfile = NullIfEmpty(Environment.GetEnvironmentVariable("AWS_PROFILE"));
 
@@ -76,7 +87,7 @@ internal static class CredentialResolver
         {
             // STS in the region the scan uses (AWS recommends regional STS), us-east-1 when none is set yet.
             var region = ConnectionSettings.Region(options, profile.Region?.SystemName) ?? RegionEndpoint.USEast1.SystemName;
-            credentials = ProfileRoleCredentials.Wrap(role, name, RegionEndpoint.GetBySystemName(region));
+            credentials = RoleCredentials.Wrap(role, $"the profile '{name}'", RegionEndpoint.GetBySystemName(region));
             source += $", assume role {role.RoleArn}";
         }
         return new ResolvedCredentials(credentials, source, profile.Region?.SystemName);

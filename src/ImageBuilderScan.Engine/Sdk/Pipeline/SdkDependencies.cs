@@ -13,7 +13,7 @@ namespace ImageBuilderScan.Engine.Sdk;
 /// loaded it picked the foreign copy (assume-role and SSO profiles then failed). The registry lives
 /// in our copy of Core, so nothing leaks into another module. The registry's STS factory is given a region and
 /// a proxy but never the source credentials, so the anonymous client below is right for web identity and SAML
-/// only; assume-role profiles use <see cref="ProfileRoleCredentials"/>, which signs AssumeRole itself.
+/// only; assume-role profiles use <see cref="RoleCredentials"/>, which signs AssumeRole itself.
 /// </summary>
 internal static class SdkDependencies
 {

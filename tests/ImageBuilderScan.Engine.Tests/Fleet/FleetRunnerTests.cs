@@ -1,0 +1,161 @@
+using ImageBuilderScan.Emulator;
+using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Engine.Fleet;
+using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Engine.Tests.Integration;
+using ImageBuilderScan.Engine.Tests.Sdk;
+using ImageBuilderScan.Tests.Shared;
+
+namespace ImageBuilderScan.Engine.Tests.Fleet;
+
+/// <summary>
+/// One listing over regions x accounts against a region-aware emulator: each target's items exactly
+/// as the emulator holds them for that region and account, while others fail, throttle or are stopped.
+/// Roles need the emulator's STS (AWS_ENDPOINT_URL_STS), so the class runs in the environment collection.
+/// </summary>
+[Collection(SdkEnvironmentCollection.Name)]
+public sealed class FleetRunnerTests
+{
+    private static readonly string[] Regions = ["us-east-1", "eu-west-1", "ap-southeast-2"];
+    private static EmulatorOptions Data() => new()
+    {
+        Seed = 11, Accounts = 3, PipelinesPerAccount = 3, ImagesPerPipeline = 2, FindingsPerImage = 4, Regions = Regions,
+        RegionScope = RegionScope.On, FindingsPageSize = 3, AdminAccountId = "111122223333",
+    };
+
+    private static ScanClientOptions Caller(EmulatorServer server, int maxAttempts = 3) => Emulated.Options(server, maxAttempts) with { Region = null };
+
+    private static Func<ImageBuilderScanClient, CancellationToken, IAsyncEnumerable<ScanPage<ScanFinding>>> AllFindings =>
+        (client, ct) => client.GetFindingPagesAsync(new FindingQuery { PageSize = 3 }, ct);
+
+    private static async Task<List<FleetEvent<ScanFinding>>> Run(IReadOnlyList<FleetTarget> targets, int throttle = 8, CancellationToken ct = default)
+    {
+        var events = new List<FleetEvent<ScanFinding>>();
+        await foreach (var e in new FleetRunner(throttle).RunAsync(targets, AllFindings, ct)) events.Add(e);
+        return events;
+    }
+
+    private static Dictionary<string, List<string>> ItemsByTarget(IEnumerable<FleetEvent<ScanFinding>> events) => events
+        .Where(e => e.Kind == FleetEventKind.Page)
+        .GroupBy(e => e.Target.Label)
+        .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Page!.Items).Select(Key).ToList());
+
+    private static string Key(ScanFinding f) => $"{f.ImageBuildVersionArn}|{f.VulnerabilityId}";
+
+    private static List<string> Expected(EmulatorServer server, string region, string? account = null) =>
+        server.Visible(region, account).Findings.Select(f => $"{f.ImageBuildVersionArn}|{f.VulnerabilityId}").ToList();
+
+    [Fact]
+    public async Task Every_region_gets_exactly_its_own_findings_in_page_order()
+    {
+        await using var server = await EmulatorServer.StartAsync(Data());
+        var targets = FleetPlan.Targets(Caller(server), Regions, [], []);
+        var events = await Run(targets);
+        var got = ItemsByTarget(events);
+        Assert.Equal(3, targets.Count);
+        foreach (var region in Regions)
+        {
+            Assert.NotEmpty(Expected(server, region));
+            Assert.Equal(Expected(server, region), got[region]);
+        }
+
+        Assert.Equal(Regions.Order(), events.Where(e => e.Kind == FleetEventKind.Completed).Select(e => e.Target.Region).Order());
+        Assert.All(events.Where(e => e.Kind == FleetEventKind.Completed), e => Assert.Equal(Expected(server, e.Target.Region).Count, e.Summary!.Items));
+    }
+
+    [Fact]
+    public async Task Roles_in_member_accounts_times_regions_see_only_their_account_and_region()
+    {
+        await using var server = await EmulatorServer.StartAsync(Data());
+        using var env = new EnvironmentScope().Set("AWS_ENDPOINT_URL_STS", server.BaseAddress.ToString());
+        var members = server.Data.Findings.Select(f => f.AccountId).Distinct().Where(a => a != server.Options.AdminAccountId).Take(2).ToList();
+        Assert.Equal(2, members.Count);
+        var roles = members.Select(a => $"arn:aws:iam::{a}:role/Audit").ToArray();
+        var targets = FleetPlan.Targets(Caller(server), Regions[..2], roles, []);
+        var got = ItemsByTarget(await Run(targets, throttle: 2));
+        Assert.Equal(4, targets.Count);
+        foreach (var target in targets)
+        {
+            Assert.Equal(target.Account![13..25], target.AccountId);
+            Assert.Equal(Expected(server, target.Region, target.AccountId), got.GetValueOrDefault(target.Label) ?? []);
+        }
+
+        Assert.Contains(got.Values, items => items.Count > 0);
+        Assert.Equal(2, server.Sessions.Issued.Select(s => s.RoleArn).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_disabled_region_and_a_throttled_region_fail_alone_while_the_others_stay_exact()
+    {
+        var options = Data();
+        await using var server = await EmulatorServer.StartAsync(options with { DisabledRegions = ["ap-southeast-2"] });
+        server.Faults.Add(new FaultPlan { Kind = FaultKind.Throttle, Region = "eu-west-1", MaxCount = 1000 });
+        var events = await Run(FleetPlan.Targets(Caller(server, maxAttempts: 2), Regions, [], []));
+
+        var failed = events.Where(e => e.Kind == FleetEventKind.Failed).ToDictionary(e => e.Target.Region);
+        Assert.Equal(["ap-southeast-2", "eu-west-1"], failed.Keys.Order());
+        Assert.Equal(ScanErrorCategory.LimitsExceeded, Assert.IsAssignableFrom<ImageBuilderScanException>(failed["eu-west-1"].Error).Category);
+        Assert.Equal(1, failed["eu-west-1"].Summary!.Retries);
+        Assert.IsAssignableFrom<ImageBuilderScanException>(failed["ap-southeast-2"].Error);
+        Assert.Equal(Expected(server, "us-east-1"), ItemsByTarget(events)["us-east-1"]);
+        Assert.Single(events, e => e.Kind == FleetEventKind.Completed);
+    }
+
+    [Fact]
+    public async Task Stopping_after_the_first_page_cancels_every_target_and_sends_nothing_more()
+    {
+        var options = Data();
+        await using var server = await EmulatorServer.StartAsync(options with { LatencyMs = 200 });
+        var targets = FleetPlan.Targets(Caller(server), Regions, [], []);
+        await foreach (var e in new FleetRunner(8).RunAsync(targets, AllFindings))
+        {
+            if (e.Kind == FleetEventKind.Page) break;
+        }
+
+        // RunAsync's disposal waited for every target to end; nothing may be sent after it.
+        var sent = server.Requests.Total;
+        await Task.Delay(600);
+        Assert.Equal(sent, server.Requests.Total);
+        // Each target asks for its next page only once its last was taken: one request each at most.
+        Assert.True(sent <= targets.Count, $"{sent} requests for a stop after the first page of {targets.Count} targets");
+    }
+
+    [Fact]
+    public async Task Role_credentials_that_expire_during_a_run_are_renewed_and_nothing_is_lost_or_repeated()
+    {
+        var options = Data();
+        await using var server = await EmulatorServer.StartAsync(options with { MinSessionSeconds = 6, LatencyMs = 600, ImagesPerPipeline = 4, FindingsPerImage = 8 });
+        using var env = new EnvironmentScope().Set("AWS_ENDPOINT_URL_STS", server.BaseAddress.ToString());
+        // The account and region with the most findings, so the run is long.
+        var (member, region) = server.Data.Findings.GroupBy(f => (f.AccountId, Region: f.ImageBuildVersionArn.Split(':')[3]))
+            .OrderByDescending(g => g.Count()).First().Key;
+        var role = $"arn:aws:iam::{member}:role/Audit";
+        var caller = Caller(server) with { RoleDurationSeconds = 6 };
+        var targets = FleetPlan.Targets(caller, [region], [role], []);
+
+        var events = await Run(targets);
+
+        Assert.DoesNotContain(events, e => e.Kind == FleetEventKind.Failed && Fail(e.Error));
+        var expected = Expected(server, region, member);
+        Assert.True(expected.Count >= 27, "the run must outlast one set of credentials: 9 pages of 3 at 600 ms a request is 5.4 s, renewal is due after 4 s");
+        Assert.Equal(expected, ItemsByTarget(events)[targets[0].Label]);
+        Assert.True(server.Sessions.Issued.Count >= 2, $"{server.Sessions.Issued.Count} AssumeRole answers for a run longer than the credentials last");
+        Assert.Equal(0, server.Requests.AuthenticationFailures);
+    }
+
+    [Fact]
+    public void Targets_are_checked_before_anything_is_sent()
+    {
+        var caller = new ScanClientOptions { Region = "us-east-1" };
+        Assert.Equal("Region", Assert.Throws<ScanInputException>(() => FleetPlan.Targets(caller, ["us-east-1", "EU West"], [], [])).ParameterName);
+        Assert.Equal("RoleArn", Assert.Throws<ScanInputException>(() => FleetPlan.Targets(caller, [], ["arn:aws:iam::123:role/x"], [])).ParameterName);
+        Assert.Equal("RoleArn", Assert.Throws<ScanInputException>(() => FleetPlan.Targets(caller, [], ["arn:aws:iam::123456789012:role/x"], ["dev"])).ParameterName);
+        var targets = FleetPlan.Targets(caller, ["us-east-1", "eu-west-1", "us-east-1"], [], ["dev", "prod"]);
+        Assert.Equal(["us-east-1 / profile dev", "eu-west-1 / profile dev", "us-east-1 / profile prod", "eu-west-1 / profile prod"], targets.Select(t => t.Label));
+        Assert.All(targets, t => Assert.Equal(t.Region, t.Options.Region));
+    }
+
+    private static bool Fail(Exception? error) => throw new Xunit.Sdk.XunitException($"a target failed: {error}");
+}
