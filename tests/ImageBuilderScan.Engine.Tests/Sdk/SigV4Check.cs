@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 
