@@ -3,7 +3,6 @@ using ImageBuilderScan.Engine;
 using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Reliability.Tests.Support;
-using ImageBuilderScan.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace ImageBuilderScan.Reliability.Tests;

@@ -4,7 +4,6 @@ using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Model;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Reliability.Tests.Support;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Reliability.Tests;
 

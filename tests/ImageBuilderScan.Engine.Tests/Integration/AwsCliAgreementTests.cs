@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Engine.Queries;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

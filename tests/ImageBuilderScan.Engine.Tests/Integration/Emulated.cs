@@ -1,7 +1,6 @@
 using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Model;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

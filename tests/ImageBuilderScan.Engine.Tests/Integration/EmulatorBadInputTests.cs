@@ -1,6 +1,5 @@
 using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Queries;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

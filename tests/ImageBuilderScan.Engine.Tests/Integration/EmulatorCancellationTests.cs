@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Engine.Queries;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

@@ -1,7 +1,6 @@
 using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Engine.Tests.Sdk;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

@@ -1,4 +1,3 @@
-using ImageBuilderScan.Tests.Shared;
 using System.Text.Json;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;

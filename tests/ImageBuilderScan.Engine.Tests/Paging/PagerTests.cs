@@ -1,6 +1,5 @@
 using ImageBuilderScan.Engine.Queries;
 using static ImageBuilderScan.Engine.Tests.Paging.TestClients;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Paging;
 

@@ -1,7 +1,6 @@
 using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Queries;
 using static ImageBuilderScan.Engine.Tests.Paging.TestClients;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Paging;
 

@@ -1,5 +1,3 @@
-using ImageBuilderScan.Tests.Shared;
-
 namespace ImageBuilderScan.Engine.Tests.Paging;
 
 /// <summary>Engine clients over a <see cref="FakeScanApi"/>, for the tests that need no server.</summary>

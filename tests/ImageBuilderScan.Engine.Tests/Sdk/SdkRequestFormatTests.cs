@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Engine.Sdk;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 

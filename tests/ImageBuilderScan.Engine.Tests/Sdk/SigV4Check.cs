@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 

@@ -1,6 +1,5 @@
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Engine.Tests.Paging;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Validation;
 

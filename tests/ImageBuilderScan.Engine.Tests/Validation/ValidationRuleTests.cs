@@ -2,7 +2,6 @@ using System.Globalization;
 using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Engine.Tests.Paging;
-using ImageBuilderScan.Tests.Shared;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 

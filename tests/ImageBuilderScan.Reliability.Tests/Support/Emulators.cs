@@ -2,7 +2,6 @@ using System.Text.Json;
 using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Engine;
 using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Reliability.Tests.Support;
 
