@@ -3,12 +3,7 @@ namespace ImageBuilderScan.Benchmarks;
 /// <summary>Finds the repository's build outputs from wherever the harness runs.</summary>
 internal static class RepoPaths
 {
-    public static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ImageBuilderScan.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("ImageBuilderScan.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string Root() => Tests.Shared.RepoRoot.Path;
 
     /// <summary>The emulator built with the same configuration as this harness (the project reference builds it).</summary>
     public static string EmulatorDll() => BuiltFile("src", "ImageBuilderScan.Emulator", "ImageBuilderScan.Emulator.dll");
@@ -29,9 +24,7 @@ internal static class RepoPaths
     /// </summary>
     public static string ModuleManifest()
     {
-        var props = System.Xml.Linq.XDocument.Load(Path.Combine(Root(), "Directory.Build.props"));
-        var version = props.Descendants("VersionPrefix").Single().Value.Trim();
-        var manifest = Path.Combine(Root(), "output", "ImageBuilderScan", version, "ImageBuilderScan.psd1");
+        var manifest = Path.Combine(Root(), "output", "ImageBuilderScan", Tests.Shared.RepoRoot.Version, "ImageBuilderScan.psd1");
         return File.Exists(manifest) ? manifest : throw new FileNotFoundException($"build the module first (dotnet build src/ImageBuilderScan -c Release): no {manifest}");
     }
 

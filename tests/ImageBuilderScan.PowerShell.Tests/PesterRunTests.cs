@@ -1,3 +1,4 @@
+using ImageBuilderScan.Tests.Shared;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Reflection;
@@ -18,7 +19,7 @@ public sealed class PesterRunTests(ITestOutputHelper output)
     public static TheoryData<string> Suites()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot(), "tests"), "*.Tests.ps1").Order()) data.Add(Path.GetFileName(file));
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot.Path, "tests"), "*.Tests.ps1").Order()) data.Add(Path.GetFileName(file));
         return data;
     }
 
@@ -26,7 +27,7 @@ public sealed class PesterRunTests(ITestOutputHelper output)
     [MemberData(nameof(Suites))]
     public void Pester_suite_passes_in_PowerShell_7(string suite)
     {
-        var path = Path.Combine(RepoRoot(), "tests", suite);
+        var path = Path.Combine(RepoRoot.Path, "tests", suite);
         Assert.True(File.Exists(PesterManifest), $"Pester is missing at {PesterManifest} (restore downloads it).");
 
         var state = InitialSessionState.CreateDefault2();
@@ -64,15 +65,5 @@ public sealed class PesterRunTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0 && failed == 0, string.Join(Environment.NewLine, failures));
         Assert.True(passed > 0, $"{suite}: no test passed; discovery found nothing.");
         Assert.Equal(0, notRun);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ImageBuilderScan.sln"))) return dir.FullName;
-        }
-
-        throw new DirectoryNotFoundException("ImageBuilderScan.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -22,15 +22,13 @@ public sealed class MalformedResponseTests
     private static string Counts(string all, string critical = "1", string high = "2", string medium = "3") =>
         $$$"""{"imageBuildVersionArn":"{{{Image}}}","severityCounts":{"all":{{{all}}},"critical":{{{critical}}},"high":{{{high}}},"medium":{{{medium}}}}}""";
 
-    private static ImageBuilderScanClient Client(CannedServer server) => ImageBuilderScanClient.Create(new ScanClientOptions
-    {
-        Region = "us-east-1", AccessKey = "AKIAIBSCANEMULATOR00", SecretKey = "any", EndpointUrl = server.BaseAddress.ToString(),
-        MaxAttempts = 1, RequestTimeout = TimeSpan.FromSeconds(20),
-    });
+    private static ImageBuilderScanClient Client(ScriptedServer server) => ImageBuilderScanClient.Create(
+        TestClientOptions.For(server.BaseAddress, "AKIAIBSCANEMULATOR00", "any", "us-east-1", maxAttempts: 1, timeout: TimeSpan.FromSeconds(20)));
 
     private static async Task<(List<T> Items, Exception? Error)> ListAsync<T>(Func<ImageBuilderScanClient, IAsyncEnumerable<T>> list, string body)
     {
-        await using var server = await CannedServer.StartAsync(body);
+        // Every request gets the one canned 200 body.
+        await using var server = new ScriptedServer { Default = ScriptedResponse.Json(body, "canned-request") };
         using var client = Client(server);
         var items = new List<T>();
         try

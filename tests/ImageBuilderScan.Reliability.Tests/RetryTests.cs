@@ -5,7 +5,6 @@ using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Reliability.Tests.Support;
 using Xunit.Abstractions;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Reliability.Tests;
 

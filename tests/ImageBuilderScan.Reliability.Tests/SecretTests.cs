@@ -5,7 +5,6 @@ using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Reliability.Tests.Support;
 using Xunit.Abstractions;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Reliability.Tests;
 
@@ -23,17 +22,12 @@ public sealed class SecretTests(ITestOutputHelper output)
     private static Task<EmulatorServer> StartAsync() =>
         EmulatorServer.StartAsync(new EmulatorOptions { AggregationPageSize = 3, SecretAccessKey = Secret, SessionToken = Token });
 
-    private static ScanClientOptions Options(EmulatorServer server, IScanLog log, string secret = Secret, string? endpoint = null) => new()
-    {
-        Region = Emulators.Region,
-        AccessKey = server.Options.AccessKeyId,
-        SecretKey = secret,
-        SessionToken = Token,
-        EndpointUrl = endpoint ?? server.BaseAddress.ToString(),
-        MaxAttempts = 2,
-        RequestTimeout = TimeSpan.FromMilliseconds(700),
-        Log = log,
-    };
+    private static ScanClientOptions Options(EmulatorServer server, IScanLog log, string secret = Secret, string? endpoint = null) =>
+        TestClientOptions.For(server, Emulators.Region, log, maxAttempts: 2, timeout: TimeSpan.FromMilliseconds(700)) with
+        {
+            SecretKey = secret,
+            EndpointUrl = endpoint ?? server.BaseAddress.ToString(),
+        };
 
     public static TheoryData<string> Paths => new()
     {

@@ -5,7 +5,6 @@ using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Reliability.Tests.Support;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Reliability.Tests;
 
@@ -125,11 +124,9 @@ public sealed class SignedTrafficTests
         Assert.DoesNotContain(log.Lines, l => l.StartsWith("WARNING:", StringComparison.Ordinal));
     }
 
-    private static ScanClientOptions Insecure(string endpoint, bool allow, IScanLog? log) => new()
-    {
-        Region = Emulators.Region, AccessKey = EmulatorOptions.DefaultAccessKeyId, SecretKey = EmulatorOptions.DefaultSecretAccessKey,
-        EndpointUrl = endpoint, AllowInsecureEndpoint = allow, MaxAttempts = 1, Log = log,
-    };
+    private static ScanClientOptions Insecure(string endpoint, bool allow, IScanLog? log) =>
+        TestClientOptions.For(new Uri(endpoint), EmulatorOptions.DefaultAccessKeyId, EmulatorOptions.DefaultSecretAccessKey,
+            Emulators.Region, log: log, maxAttempts: 1) with { EndpointUrl = endpoint, AllowInsecureEndpoint = allow };
 
     [Fact]
     public async Task Forged_page_token_is_refused_by_the_service_with_a_typed_error_carrying_it()

@@ -14,4 +14,7 @@ public sealed class RecordingLog : IScanLog
     public void Verbose(string message) => Lines.Enqueue("VERBOSE: " + message);
     public void Debug(string message) => Lines.Enqueue("DEBUG: " + message);
     public void Warning(string message) => Lines.Enqueue("WARNING: " + message);
+
+    /// <summary>The verbose messages alone, without their prefix, oldest first.</summary>
+    public IReadOnlyList<string> VerboseLines => Lines.Where(l => l.StartsWith("VERBOSE: ", StringComparison.Ordinal)).Select(l => l["VERBOSE: ".Length..]).ToList();
 }

@@ -3,7 +3,6 @@ using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Engine.Tests.Sdk;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 
@@ -35,7 +34,7 @@ public sealed class AssumeRoleTests
             """);
         using var client = ImageBuilderScanClient.Create(Options(server, "scanner"));
 
-        var got = await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery()));
+        var got = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
 
         Assert.Equal(server.Data.Aggregations(FilterNames.AccountId).Select(Emulated.Row), got.Select(Emulated.Row));
         AssertAssumedThenSigned(server, "ci-scan");
@@ -61,7 +60,7 @@ public sealed class AssumeRoleTests
             """);
         using var client = ImageBuilderScanClient.Create(Options(server, "from-env", region: null));
 
-        Assert.NotEmpty(await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery())));
+        Assert.NotEmpty(await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery())));
 
         AssertAssumedThenSigned(server, "env-scan");
         Assert.Equal("eu-west-1", client.Connection.Region);
@@ -87,7 +86,7 @@ public sealed class AssumeRoleTests
             """);
         using var client = ImageBuilderScanClient.Create(Options(server, "scanner"));
 
-        var error = await Assert.ThrowsAsync<ScanConfigurationException>(() => Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery())));
+        var error = await Assert.ThrowsAsync<ScanConfigurationException>(() => Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery())));
 
         Assert.Equal("AssumeRoleFailed", error.ErrorId);
         Assert.True(error.IsFatalConfiguration);

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Engine.Queries;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 
@@ -25,7 +24,7 @@ public sealed class AwsCliAgreementTests(EmulatorPool pool) : IClassFixture<Emul
         var values = filterName is null ? [] : Emulated.Keys(server, filterName).Take(10).ToArray();
         using var client = Emulated.Client(server);
 
-        var engine = await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery { FilterName = filterName, Values = values }));
+        var engine = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { FilterName = filterName, Values = values }));
         var cli = await AwsCli.RunAsync(server, Emulated.Region, filterName is null
             ? ["list-image-scan-finding-aggregations"]
             : ["list-image-scan-finding-aggregations", "--filter", $"name={filterName},values={string.Join(',', values)}"]);
@@ -50,7 +49,7 @@ public sealed class AwsCliAgreementTests(EmulatorPool pool) : IClassFixture<Emul
         var server = await pool.Get(findingsPageSize: 4);
         using var client = Emulated.Client(server);
 
-        var engine = await Emulated.Drain(client.GetFindingsAsync(new FindingQuery { FilterName = FilterNames.Severity, Values = ["HIGH"] }));
+        var engine = await Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery { FilterName = FilterNames.Severity, Values = ["HIGH"] }));
         var cli = await AwsCli.RunAsync(server, Emulated.Region, ["list-image-scan-findings", "--filters", "name=severity,values=HIGH"]);
 
         var cliRows = cli["findings"]!.AsArray()

@@ -10,34 +10,20 @@ internal static class Emulated
     public const string Region = "us-east-1";
 
     /// <summary>
-    /// Everything set explicitly (region, keys, endpoint, retries), so tests that change the process environment
-    /// in parallel cannot change what these clients do.
+    /// The emulator's keys unless told otherwise, and a session token only when given (so a test can leave out one
+    /// the emulator requires).
     /// </summary>
     public static ScanClientOptions Options(EmulatorServer server, int maxAttempts = 3, string? secretKey = null,
-        string? sessionToken = null, string? accessKey = null) => new()
-    {
-        Region = Region,
-        AccessKey = accessKey ?? server.Options.AccessKeyId,
-        SecretKey = secretKey ?? server.Options.SecretAccessKey,
-        SessionToken = sessionToken,
-        EndpointUrl = server.BaseAddress.ToString(),
-        MaxAttempts = maxAttempts,
-        RetryMode = "standard",
-    };
+        string? sessionToken = null, string? accessKey = null) =>
+        TestClientOptions.For(server, Region, maxAttempts: maxAttempts, retryMode: "standard") with
+        {
+            AccessKey = accessKey ?? server.Options.AccessKeyId,
+            SecretKey = secretKey ?? server.Options.SecretAccessKey,
+            SessionToken = sessionToken,
+        };
 
     public static ImageBuilderScanClient Client(EmulatorServer server, int maxAttempts = 3, string? secretKey = null, string? sessionToken = null) =>
         ImageBuilderScanClient.Create(Options(server, maxAttempts, secretKey, sessionToken));
-
-    /// <summary>Reads a listing to its end (bounded by the emulator's finite data set).</summary>
-    public static async Task<List<T>> Drain<T>(IAsyncEnumerable<T> items, CancellationToken ct = default)
-    {
-        var list = new List<T>();
-        await foreach (var item in items.WithCancellation(ct))
-        {
-            list.Add(item);
-        }
-        return list;
-    }
 
     /// <summary>The API requests the emulator logged, oldest first (control requests are never logged).</summary>
     public static IReadOnlyList<RecordedRequest> ApiRequests(EmulatorServer server) => server.Requests.Recent;

@@ -1,7 +1,6 @@
 using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Engine.Tests.Sdk;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 
@@ -26,7 +25,7 @@ public sealed class EnvironmentTests(EmulatorPool pool) : IClassFixture<Emulator
             AccessKey = server.Options.AccessKeyId, SecretKey = server.Options.SecretAccessKey, MaxAttempts = 1,
         });
 
-        var got = await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery()));
+        var got = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
 
         Assert.Equal(server.Data.Aggregations(FilterNames.AccountId).Select(Emulated.Row), got.Select(Emulated.Row));
         Assert.Equal(region, client.Connection.Region);
@@ -44,7 +43,7 @@ public sealed class EnvironmentTests(EmulatorPool pool) : IClassFixture<Emulator
             .Set("AWS_ACCESS_KEY_ID", server.Options.AccessKeyId).Set("AWS_SECRET_ACCESS_KEY", server.Options.SecretAccessKey);
         using var client = ImageBuilderScanClient.Create(new ScanClientOptions());
 
-        Assert.NotEmpty(await Emulated.Drain(client.GetFindingsAsync(new FindingQuery { PageSize = 25 })));
+        Assert.NotEmpty(await Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery { PageSize = 25 })));
         Assert.Equal(0, server.Requests.AuthenticationFailures);
     }
 
@@ -57,7 +56,7 @@ public sealed class EnvironmentTests(EmulatorPool pool) : IClassFixture<Emulator
         env.Set("AWS_ENDPOINT_URL_IMAGEBUILDER", "http://127.0.0.1:9/").Set("AWS_REGION", "eu-west-3");
         using var client = Emulated.Client(server);
 
-        Assert.NotEmpty(await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery())));
+        Assert.NotEmpty(await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery())));
 
         Assert.Contains($"/{Emulated.Region}/imagebuilder/aws4_request", Assert.Single(Emulated.ApiRequests(server)).Headers["authorization"]);
     }

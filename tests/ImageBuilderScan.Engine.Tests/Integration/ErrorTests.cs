@@ -83,7 +83,7 @@ public sealed class ErrorTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
         var values = expected.Select(e => e.Key).Take(10).ToArray();
         using var client = Emulated.Client(server, maxAttempts: 3);
 
-        var got = await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.VulnerabilityId, Values = values }));
+        var got = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.VulnerabilityId, Values = values }));
 
         Assert.Equal(server.Data.ExpectedAggregations(FilterNames.VulnerabilityId, values).Select(Emulated.Row), got.Select(Emulated.Row));
         var statuses = Emulated.ApiRequests(server).Select(r => r.StatusCode).ToArray();
@@ -127,7 +127,7 @@ public sealed class ErrorTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
         Assert.NotNull(error.Resume);
         Assert.NotNull(error.Resume.NextToken);
         // Resuming from the point the error names yields exactly the rest.
-        var rest = await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery { NextToken = error.Resume.NextToken }));
+        var rest = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { NextToken = error.Resume.NextToken }));
         Assert.Equal(server.Data.Aggregations(FilterNames.AccountId).Select(Emulated.Row), yielded.Concat(rest).Select(Emulated.Row));
     }
 

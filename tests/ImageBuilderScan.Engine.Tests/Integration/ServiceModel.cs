@@ -95,15 +95,7 @@ internal sealed class ServiceModel
 
     private JsonElement Shape(string name) => _root.GetProperty("shapes").GetProperty(name);
 
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "reference", "imagebuilder", "service-2.json");
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
+    private static string? Find() => RepoRoot.FindAbove("shared", "reference", "imagebuilder", "service-2.json");
 }
 
 /// <summary>A theory that needs service-2.json; reported as skipped, with the reason, where the reference folder is absent.</summary>

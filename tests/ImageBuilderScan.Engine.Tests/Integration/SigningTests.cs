@@ -19,8 +19,8 @@ public sealed class SigningTests(EmulatorPool pool) : IClassFixture<EmulatorPool
         var server = await pool.Get(aggregationPageSize: 3);
         using var client = Emulated.Client(server);
 
-        Assert.NotEmpty(await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery())));
-        Assert.NotEmpty(await Emulated.Drain(client.GetFindingsAsync(new FindingQuery { PageSize = 25 })));
+        Assert.NotEmpty(await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery())));
+        Assert.NotEmpty(await Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery { PageSize = 25 })));
 
         Assert.Equal(0, server.Requests.AuthenticationFailures);
         Assert.All(Emulated.ApiRequests(server), r => Assert.Equal(200, r.StatusCode));
@@ -65,7 +65,7 @@ public sealed class SigningTests(EmulatorPool pool) : IClassFixture<EmulatorPool
         var server = await pool.Get(sessionToken: Token);
         using var client = Emulated.Client(server, sessionToken: Token);
 
-        Assert.NotEmpty(await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery())));
+        Assert.NotEmpty(await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery())));
 
         var request = Assert.Single(Emulated.ApiRequests(server));
         Assert.Equal(Token, request.Headers["x-amz-security-token"]);

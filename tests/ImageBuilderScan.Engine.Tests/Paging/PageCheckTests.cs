@@ -68,7 +68,7 @@ public sealed class PageCheckTests
         var api = new FakeScanApi { TamperFindings = (n, p) => n == 2 ? p with { NextToken = p.RequestToken } : p };
         using var client = Over(api);
 
-        var error = await Assert.ThrowsAsync<ScanProtocolException>(() => CollectAsync(client.GetFindingsAsync(new FindingQuery())));
+        var error = await Assert.ThrowsAsync<ScanProtocolException>(() => Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery())));
 
         Assert.Equal("RepeatedNextToken", error.ErrorId);
     }
@@ -114,7 +114,7 @@ public sealed class PageCheckTests
         };
         using var client = Over(api);
 
-        var items = await CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
+        var items = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
 
         Assert.All(items, a => Assert.Equal(0, a.Other));
         Assert.Equal(7, items.Count);
@@ -127,7 +127,7 @@ public sealed class PageCheckTests
         var api = new FakeScanApi { TamperAggregations = (n, p) => { served.AddRange(p.Items); return p; } };
         using var client = Over(api);
 
-        var items = await CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
+        var items = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
 
         Assert.Equal(served.Count, items.Count);
         Assert.All(items.Zip(served), pair => Assert.Same(pair.Second, pair.First));

@@ -46,10 +46,10 @@ public sealed class ResumeTests
         Assert.Equal(Values.Skip((chunk + 1) * 10), resume.RemainingValues);
         Assert.Equal(failAt + 1, api.RequestCount);
 
-        await CollectAsync(client.GetAggregationsAsync(query with { Values = resume.FilterValues, NextToken = resume.NextToken })
+        await Listing.CollectAsync(client.GetAggregationsAsync(query with { Values = resume.FilterValues, NextToken = resume.NextToken })
             .Select(a => a.Key), emitted);
         if (resume.RemainingValues.Count > 0)
-            await CollectAsync(client.GetAggregationsAsync(query with { Values = resume.RemainingValues }).Select(a => a.Key), emitted);
+            await Listing.CollectAsync(client.GetAggregationsAsync(query with { Values = resume.RemainingValues }).Select(a => a.Key), emitted);
 
         Assert.Equal(api.KeysFor(Values), emitted);
     }
@@ -78,10 +78,10 @@ public sealed class ResumeTests
         Assert.Equal(failed.NextToken, resume.NextToken);
         Assert.Equal(values.Skip(failAt / 3 + 1), resume.RemainingValues);
 
-        await CollectAsync(client.GetFindingsAsync(query with { Values = resume.FilterValues, NextToken = resume.NextToken })
+        await Listing.CollectAsync(client.GetFindingsAsync(query with { Values = resume.FilterValues, NextToken = resume.NextToken })
             .Select(f => f.VulnerabilityId), emitted);
         if (resume.RemainingValues.Count > 0)
-            await CollectAsync(client.GetFindingsAsync(query with { Values = resume.RemainingValues }).Select(f => f.VulnerabilityId), emitted);
+            await Listing.CollectAsync(client.GetFindingsAsync(query with { Values = resume.RemainingValues }).Select(f => f.VulnerabilityId), emitted);
 
         Assert.Equal(api.KeysFor(values), emitted);
     }
@@ -101,7 +101,7 @@ public sealed class ResumeTests
         Assert.Null(error.Resume!.FilterName);
         Assert.Empty(error.Resume.FilterValues);
         Assert.Empty(error.Resume.RemainingValues);
-        await CollectAsync(client.GetAggregationsAsync(new AggregationQuery { NextToken = error.Resume.NextToken }).Select(a => a.Key), emitted);
+        await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { NextToken = error.Resume.NextToken }).Select(a => a.Key), emitted);
         Assert.Equal(api.KeysFor([null]), emitted);
     }
 }

@@ -1,7 +1,6 @@
 using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Sdk;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Sdk;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 
@@ -58,7 +57,7 @@ public sealed class ErrorAndRetryTests
         var log = new RecordingLog();
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, log, maxAttempts: 3));
 
-        var page = await api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None);
+        var page = await api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None);
 
         Assert.Equal("ok", page.RequestId);
         Assert.Equal(2, server.Requests.Count);
@@ -78,7 +77,7 @@ public sealed class ErrorAndRetryTests
         server.Enqueue(ScriptedResponse.Error(status, code, "{}"), ScriptedResponse.Json("""{"findings":[]}"""));
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 2));
 
-        await api.ListImageScanFindingsAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None);
+        await api.SendAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None);
         Assert.Equal(2, server.Requests.Count);
     }
 
@@ -90,7 +89,7 @@ public sealed class ErrorAndRetryTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 4));
 
         var error = await Assert.ThrowsAsync<CallRateLimitExceededException>(
-            () => api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
+            () => api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
         Assert.Equal(4, server.Requests.Count);
         Assert.Equal((429, "r-429", "Rate exceeded"), (error.StatusCode, error.RequestId, error.Message));
     }
@@ -102,7 +101,7 @@ public sealed class ErrorAndRetryTests
         await using var server = new ScriptedServer { Default = ScriptedResponse.Error(400, "InvalidPaginationTokenException", "{}") };
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 5));
         await Assert.ThrowsAsync<InvalidPaginationTokenException>(
-            () => api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], "x"), CancellationToken.None));
+            () => api.SendAsync(new ListAggregationsRequest(null, [], "x"), CancellationToken.None));
         Assert.Single(server.Requests);
     }
 
@@ -114,7 +113,7 @@ public sealed class ErrorAndRetryTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 3));
         using var cts = new CancellationTokenSource();
 
-        var call = api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], null), cts.Token);
+        var call = api.SendAsync(new ListAggregationsRequest(null, [], null), cts.Token);
         await WaitUntil(() => !server.Requests.IsEmpty);
         var watch = Stopwatch.StartNew();
         cts.Cancel();
@@ -131,7 +130,7 @@ public sealed class ErrorAndRetryTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 1, timeout: TimeSpan.FromMilliseconds(300)));
 
         var error = await Assert.ThrowsAsync<ScanNetworkException>(
-            () => api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
+            () => api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
         Assert.True(error.TimedOut);
     }
 
@@ -146,7 +145,7 @@ public sealed class ErrorAndRetryTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 2));
 
         var error = await Assert.ThrowsAsync<ScanNetworkException>(
-            () => api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
+            () => api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
         Assert.False(error.TimedOut);
     }
 
@@ -164,7 +163,7 @@ public sealed class ErrorAndRetryTests
             EndpointUrl = $"http://127.0.0.1:{port}", MaxAttempts = 1,
         });
         var error = await Assert.ThrowsAsync<ScanNetworkException>(
-            () => api.ListImageScanFindingsAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None));
+            () => api.SendAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None));
         Assert.DoesNotContain(SdkTestSupport.SecretKey, error.ToString());
     }
 
@@ -174,7 +173,7 @@ public sealed class ErrorAndRetryTests
         await using var server = new ScriptedServer { Default = response };
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 1));
         return await Assert.ThrowsAnyAsync<ScanServiceException>(
-            () => api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
+            () => api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
     }
 
     private static void AssertError(ScanServiceException error, string code, int status, Type expected, string message)

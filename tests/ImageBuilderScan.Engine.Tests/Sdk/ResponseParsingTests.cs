@@ -1,7 +1,6 @@
 using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Model;
 using ImageBuilderScan.Engine.Sdk;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 
@@ -35,12 +34,11 @@ public sealed class ResponseParsingTests
         server.Enqueue(ScriptedResponse.Json(AggregationsDocument, requestId: "header-req"));
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server));
 
-        var page = await api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], "t0"), CancellationToken.None);
+        var page = await api.SendAsync(new ListAggregationsRequest(null, [], "t0"), CancellationToken.None);
 
         Assert.Equal("body-req-7", page.RequestId);
         Assert.Equal("mixed", page.AggregationType);
         Assert.Equal("next-page", page.NextToken);
-        Assert.Equal("t0", page.RequestToken);
         Assert.Equal(5, page.Items.Count);
         Assert.All(page.Items, a => Assert.Equal("body-req-7", a.RequestId));
         Assert.All(page.Items, a => Assert.Equal("mixed", a.AggregationType));
@@ -79,12 +77,12 @@ public sealed class ResponseParsingTests
         server.Enqueue(ScriptedResponse.Json("""{"responses":[{"accountAggregation":{"accountId":"123456789012","severityCounts":{"all":1}}}],"requestId":"late"}"""));
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server));
 
-        var empty = await api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None);
+        var empty = await api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None);
         Assert.Empty(empty.Items);
         Assert.Equal("header-only", empty.RequestId);
         Assert.Null(empty.NextToken);
 
-        var late = await api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None);
+        var late = await api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None);
         Assert.Equal("late", late.RequestId);
         Assert.Equal("late", Assert.Single(late.Items).RequestId);
     }
@@ -141,10 +139,9 @@ public sealed class ResponseParsingTests
         server.Enqueue(ScriptedResponse.Json(FindingsDocument));
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server));
 
-        var page = await api.ListImageScanFindingsAsync(new ListFindingsRequest("severity", "HIGH", 25, null), CancellationToken.None);
+        var page = await api.SendAsync(new ListFindingsRequest("severity", "HIGH", 25, null), CancellationToken.None);
 
         Assert.Equal(("find-req-1", "f-next"), (page.RequestId, page.NextToken));
-        Assert.Equal(["HIGH"], page.FilterValues);
         Assert.Equal(3, page.Items.Count);
         var f = page.Items[0];
         Assert.Equal("123456789012", f.AccountId);
@@ -204,7 +201,7 @@ public sealed class ResponseParsingTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 1));
 
         var error = await Assert.ThrowsAsync<ScanProtocolException>(
-            () => api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
+            () => api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
         Assert.Equal("MalformedResponse", error.ErrorId);
         Assert.Equal("bad-req", error.RequestId);
     }
@@ -222,7 +219,7 @@ public sealed class ResponseParsingTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 1));
 
         await Assert.ThrowsAsync<ScanProtocolException>(
-            () => api.ListImageScanFindingsAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None));
+            () => api.SendAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None));
     }
 
     [Theory]

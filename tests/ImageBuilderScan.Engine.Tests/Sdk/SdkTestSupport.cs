@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Sdk;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 
@@ -12,17 +11,8 @@ internal static class SdkTestSupport
     public const string SessionToken = "SdkTestSessionTokenThatMustNeverBeLogged";
 
     public static ScanClientOptions Options(ScriptedServer server, RecordingLog? log = null, int? maxAttempts = null,
-        TimeSpan? timeout = null, string? sessionToken = null) => new()
-    {
-        Region = "us-west-2",
-        AccessKey = AccessKey,
-        SecretKey = SecretKey,
-        SessionToken = sessionToken,
-        EndpointUrl = server.BaseAddress.ToString(),
-        MaxAttempts = maxAttempts,
-        RequestTimeout = timeout,
-        Log = log,
-    };
+        TimeSpan? timeout = null, string? sessionToken = null) =>
+        TestClientOptions.For(server.BaseAddress, AccessKey, SecretKey, "us-west-2", sessionToken, log, maxAttempts, timeout);
 
     public static IImageBuilderScanApi Create(ScanClientOptions options) => ImageBuilderScanApiFactory.Create(options, out _);
 }

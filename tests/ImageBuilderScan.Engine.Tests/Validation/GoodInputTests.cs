@@ -43,8 +43,8 @@ public sealed class GoodInputTests
         using var client = TestClients.Over(api);
 
         if (filter != FilterNames.AccountId)
-            await TestClients.CollectAsync(client.GetFindingsAsync(new FindingQuery { FilterName = filter, Values = [value] }));
-        await TestClients.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { FilterName = filter, Values = [value] }));
+            await Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery { FilterName = filter, Values = [value] }));
+        await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { FilterName = filter, Values = [value] }));
 
         Assert.All(api.AggregationRequests, r => Assert.Equal([value], r.FilterValues));
         Assert.All(api.FindingRequests, r => Assert.Equal(value, r.FilterValue));

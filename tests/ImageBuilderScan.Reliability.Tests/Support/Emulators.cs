@@ -17,18 +17,13 @@ internal static class Emulators
         EmulatorServer.StartAsync(new EmulatorOptions { AggregationPageSize = 3, SessionToken = sessionToken });
 
     public static ScanClientOptions Options(EmulatorServer server, IScanLog? log = null, int? maxAttempts = 3,
-        TimeSpan? timeout = null, string? sessionToken = null, string? secretKey = null) => new()
-    {
-        Region = Region,
-        AccessKey = server.Options.AccessKeyId,
-        SecretKey = secretKey ?? server.Options.SecretAccessKey,
-        SessionToken = sessionToken ?? server.Options.SessionToken,
-        EndpointUrl = server.BaseAddress.ToString(),
-        MaxAttempts = maxAttempts,
+        TimeSpan? timeout = null, string? sessionToken = null, string? secretKey = null) =>
         // Generous by default: the machine is noisy; tests about timeouts set their own.
-        RequestTimeout = timeout ?? TimeSpan.FromSeconds(20),
-        Log = log,
-    };
+        TestClientOptions.For(server, Region, log, maxAttempts, timeout ?? TimeSpan.FromSeconds(20)) with
+        {
+            SecretKey = secretKey ?? server.Options.SecretAccessKey,
+            SessionToken = sessionToken ?? server.Options.SessionToken,
+        };
 
     public static ImageBuilderScanClient Client(EmulatorServer server, IScanLog? log = null, int? maxAttempts = 3,
         TimeSpan? timeout = null) => ImageBuilderScanClient.Create(Options(server, log, maxAttempts, timeout));

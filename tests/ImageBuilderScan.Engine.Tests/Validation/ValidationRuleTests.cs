@@ -2,21 +2,50 @@ using System.Globalization;
 using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Engine.Tests.Paging;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace ImageBuilderScan.Engine.Tests.Validation;
 
-public sealed class BadInputTests
+/// <summary>
+/// Every rule of <see cref="QueryValidator"/> refuses its bad input before any request, through every entry point,
+/// naming the parameter and the expected form, in a message safe for a terminal: the named cases of
+/// <see cref="HostileInput"/> (a row per case, named by its rule) and its seeded fuzz (IBSCAN_FUZZ_SEED replays
+/// a run; "random" explores).
+/// </summary>
+public sealed class ValidationRuleTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Labels => new(BadInputCases.All.Keys);
+    private const int DefaultSeed = 20261122;
+    private const int RandomCases = 600;
+
+    public static TheoryData<string> Named => new(HostileInput.Named.Keys);
 
     [Fact]
-    public void The_tables_are_generated_not_listed() => Assert.True(BadInputCases.All.Count > 1000, $"{BadInputCases.All.Count} cases");
+    public void Every_rule_has_named_cases_and_every_case_a_rule()
+    {
+        var rules = HostileInput.Named.Keys.Select(l => l[..l.IndexOf(':')]).ToHashSet();
+        Assert.Equal(HostileInput.Rules.Order(), rules.Order());
+    }
 
     [Theory]
-    [MemberData(nameof(Labels))]
-    public void Refused_before_any_request_naming_the_parameter_and_the_expected_form(string label)
+    [MemberData(nameof(Named))]
+    public void Refused_before_any_request_naming_the_parameter_and_the_expected_form(string label) =>
+        AssertRefused(HostileInput.Named[label]);
+
+    [Fact]
+    public void Seeded_random_bad_values_are_refused_before_any_request()
     {
-        var bad = BadInputCases.All[label];
+        var seed = HostileInput.Seed("IBSCAN_FUZZ_SEED", DefaultSeed);
+        output.WriteLine($"IBSCAN_FUZZ_SEED={seed} ({RandomCases} values)");
+        foreach (var bad in HostileInput.Random(seed, RandomCases))
+        {
+            try { AssertRefused(bad); }
+            catch (XunitException e) { throw new XunitException($"{bad.Label} (replay with IBSCAN_FUZZ_SEED={seed}): {e.Message}"); }
+        }
+    }
+
+    private static void AssertRefused(BadQuery bad)
+    {
         var api = new FakeScanApi();
         using var client = TestClients.Over(api);
 
@@ -34,7 +63,7 @@ public sealed class BadInputTests
                 Assert.Throws<ScanInputException>(() => client.GetFindingPagesAsync(q)),
                 Assert.Throws<ScanInputException>(() => QueryValidator.Validate(q)),
             },
-            _ => throw new InvalidOperationException(),
+            _ => throw new InvalidOperationException(bad.Query.GetType().Name),
         };
 
         Assert.Equal(0, api.RequestCount);

@@ -3,7 +3,7 @@ using static ImageBuilderScan.Engine.Tests.Paging.TestClients;
 
 namespace ImageBuilderScan.Engine.Tests.Paging;
 
-public sealed class PagingTests
+public sealed class PagerTests
 {
     [Theory]
     [InlineData(1, 7)]
@@ -17,7 +17,7 @@ public sealed class PagingTests
         var log = new RecordingLog();
         using var client = Over(api, log);
 
-        var items = await CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
+        var items = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
 
         Assert.Equal(api.KeysFor([null]), items.Select(a => a.Key));
         var expectedPages = Math.Max(1, (keys + pageSize - 1) / pageSize);
@@ -40,7 +40,7 @@ public sealed class PagingTests
         using var client = Over(api);
         var values = Enumerable.Range(0, count).Select(Pipeline).ToList();
 
-        var items = await CollectAsync(client.GetAggregationsAsync(
+        var items = await Listing.CollectAsync(client.GetAggregationsAsync(
             new AggregationQuery { FilterName = FilterNames.ImagePipelineArn, Values = values }));
 
         var firstPages = api.AggregationRequests.Where(r => r.NextToken is null).ToList();
@@ -57,7 +57,7 @@ public sealed class PagingTests
         using var client = Over(api);
         string[] values = ["CVE-2024-0001", "CVE-2024-0002", "CVE-2024-0003"];
 
-        var items = await CollectAsync(client.GetFindingsAsync(
+        var items = await Listing.CollectAsync(client.GetFindingsAsync(
             new FindingQuery { FilterName = FilterNames.VulnerabilityId, Values = values, PageSize = 2 }));
 
         Assert.Equal(api.KeysFor(values), items.Select(f => f.VulnerabilityId));
@@ -72,7 +72,7 @@ public sealed class PagingTests
         var api = new FakeScanApi();
         using var client = Over(api);
 
-        var items = await CollectAsync(client.GetFindingsAsync(
+        var items = await Listing.CollectAsync(client.GetFindingsAsync(
             new FindingQuery { FilterName = FilterNames.Severity, Values = ["high", "HIGH", "Critical", "high"] }));
 
         Assert.Equal(["HIGH", "CRITICAL"], api.FindingRequests.Where(r => r.NextToken is null).Select(r => r.FilterValue));
@@ -89,7 +89,7 @@ public sealed class PagingTests
         };
         using var client = Over(api);
 
-        var items = await CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
+        var items = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
 
         var all = api.KeysFor([null]).ToList();
         Assert.Equal(all.Where((_, i) => i / 2 is not (0 or 2)), items.Select(a => a.Key));
@@ -102,7 +102,7 @@ public sealed class PagingTests
         var api = new FakeScanApi { PageSize = 2, TamperAggregations = (n, page) => page with { NextToken = "" } };
         using var client = Over(api);
 
-        var pages = await CollectAsync(client.GetAggregationPagesAsync(new AggregationQuery()));
+        var pages = await Listing.CollectAsync(client.GetAggregationPagesAsync(new AggregationQuery()));
 
         Assert.Single(pages);
         Assert.Null(pages[0].NextToken);
@@ -122,7 +122,7 @@ public sealed class PagingTests
         var token = pages.Current.NextToken;
         Assert.NotNull(token);
 
-        var rest = await CollectAsync(client.GetAggregationsAsync(query with { NextToken = token }));
+        var rest = await Listing.CollectAsync(client.GetAggregationsAsync(query with { NextToken = token }));
 
         Assert.Equal(api.KeysFor([value]).Skip(3), rest.Select(a => a.Key));
         Assert.Equal(token, api.AggregationRequests[1].NextToken);

@@ -11,7 +11,7 @@ namespace ImageBuilderScan.Reliability.Tests;
 /// 2-core machine is noisy and other test classes run beside this one; a client that waited for the hanging
 /// request (10 s) or the back-off would still fail them by a wide margin.
 /// </summary>
-public sealed class CancellationTests
+public sealed class PromptCancellationTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(3);
 

@@ -8,7 +8,7 @@ namespace ImageBuilderScan.Engine.Tests.Integration;
 /// Cancelling while the emulator sits on a request ends the listing promptly with OperationCanceledException and
 /// nothing is retried; cancelling between pages sends no further request.
 /// </summary>
-public sealed class CancellationTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
+public sealed class EmulatorCancellationTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
 {
     // Far longer than any bound below, so "ended promptly" can only mean "the cancellation ended it".
     private const int LatencyMs = 60_000;
@@ -24,8 +24,8 @@ public sealed class CancellationTests(EmulatorPool pool) : IClassFixture<Emulato
         using var cts = new CancellationTokenSource();
 
         Task listing = findings
-            ? Emulated.Drain(client.GetFindingsAsync(new FindingQuery(), cts.Token))
-            : (Task)Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery(), cts.Token));
+            ? Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery(), cts.Token))
+            : (Task)Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery(), cts.Token));
         await WaitForRequests(server, 1);
         var clock = Stopwatch.StartNew();
         await cts.CancelAsync();
@@ -82,7 +82,7 @@ public sealed class CancellationTests(EmulatorPool pool) : IClassFixture<Emulato
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery(), cts.Token)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery(), cts.Token)));
 
         Assert.Equal(0, server.Requests.Total);
     }

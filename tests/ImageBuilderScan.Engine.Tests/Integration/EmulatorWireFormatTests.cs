@@ -9,7 +9,7 @@ namespace ImageBuilderScan.Engine.Tests.Integration;
 /// content type, member names, JSON types, lengths and ranges), carries exactly the query, chains tokens, and
 /// each page's request id is the one the emulator answered that request with.
 /// </summary>
-public sealed class WireFormatTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
+public sealed class EmulatorWireFormatTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
 {
     private const string Aggregations = "ListImageScanFindingAggregations";
     private const string Findings = "ListImageScanFindings";
@@ -28,7 +28,7 @@ public sealed class WireFormatTests(EmulatorPool pool) : IClassFixture<EmulatorP
         var values = filterName is null ? [] : Emulated.Keys(server, filterName).Take(3).ToArray();
         using var client = Emulated.Client(server);
 
-        var pages = await Emulated.Drain(client.GetAggregationPagesAsync(new AggregationQuery { FilterName = filterName, Values = values }));
+        var pages = await Listing.CollectAsync(client.GetAggregationPagesAsync(new AggregationQuery { FilterName = filterName, Values = values }));
 
         var requests = Emulated.ApiRequests(server);
         Assert.True(pages.Count > 1, "page size 1 must give several pages, so tokens are on the wire");
@@ -80,7 +80,7 @@ public sealed class WireFormatTests(EmulatorPool pool) : IClassFixture<EmulatorP
         };
         using var client = Emulated.Client(server);
 
-        var pages = await Emulated.Drain(client.GetFindingPagesAsync(new FindingQuery
+        var pages = await Listing.CollectAsync(client.GetFindingPagesAsync(new FindingQuery
         {
             FilterName = filterName, Values = value is null ? [] : [value], PageSize = pageSize,
         }));

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Engine.Sdk;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 
 /// <summary>The request on the wire matches service-2.json for every filter kind, and is signed with SigV4.</summary>
 [Collection(SdkEnvironmentCollection.Name)]
-public sealed class WireFormatTests
+public sealed class SdkRequestFormatTests
 {
     public static TheoryData<string?, string[]> AggregationFilters => new()
     {
@@ -26,7 +25,7 @@ public sealed class WireFormatTests
         await using var server = new ScriptedServer();
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, sessionToken: SdkTestSupport.SessionToken));
 
-        await api.ListImageScanFindingAggregationsAsync(new ListAggregationsRequest(filterName, values, "token-1"), CancellationToken.None);
+        await api.SendAsync(new ListAggregationsRequest(filterName, values, "token-1"), CancellationToken.None);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
@@ -62,7 +61,7 @@ public sealed class WireFormatTests
         await using var server = new ScriptedServer();
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server));
 
-        await api.ListImageScanFindingsAsync(new ListFindingsRequest(name, value, maxResults, token), CancellationToken.None);
+        await api.SendAsync(new ListFindingsRequest(name, value, maxResults, token), CancellationToken.None);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
@@ -99,7 +98,7 @@ public sealed class WireFormatTests
         Assert.Contains(nameof(ImageBuilderEndpointResolver), names);
         Assert.DoesNotContain("EndpointResolver", names);
         Assert.Equal(names.IndexOf("RetryHandler") + 1, names.IndexOf(nameof(RetryLogHandler)));
-        await api.ListImageScanFindingsAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None);
+        await api.SendAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None);
         AssertSigned(Assert.Single(server.Requests));
     }
 

@@ -1,6 +1,6 @@
 namespace ImageBuilderScan.Emulator.Tests;
 
-public sealed class PagingTests
+public sealed class EmulatorPagingTests
 {
     [Theory]
     [InlineData(1)]

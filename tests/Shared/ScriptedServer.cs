@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace ImageBuilderScan.Engine.Tests.Sdk;
+namespace ImageBuilderScan.Tests.Shared;
 
 /// <summary>A request as it arrived on the wire.</summary>
 public sealed record CapturedRequest(string Method, string Target, IReadOnlyDictionary<string, string> Headers, string Body);
@@ -24,8 +24,10 @@ public sealed record ScriptedResponse(int Status, string Body, IReadOnlyDictiona
 }
 
 /// <summary>
-/// A tiny HTTP/1.1 server on 127.0.0.1 for the SDK tests: records every request and answers from
-/// a script (a queue, then a default). Bounded: every read and wait has a limit.
+/// The one stub server of the test suites: a tiny HTTP/1.1 server on 127.0.0.1 that records every request and
+/// answers from a script (a queue, then a default), for wire details and response shapes the emulator never
+/// serves. It checks no signature. Bounded: every read and wait has a limit. Linked into each test project that
+/// needs it.
 /// </summary>
 public sealed class ScriptedServer : IAsyncDisposable
 {

@@ -8,7 +8,7 @@ namespace ImageBuilderScan.Engine.Tests.Integration;
 /// Real tokens from the emulator: every aggregation and finding exactly once, compared with what the emulator's
 /// data set holds (not with another run); values beyond one request split in order; resume from a page's token.
 /// </summary>
-public sealed class PagingTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
+public sealed class RealTokenPagingTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
 {
     public static TheoryData<int, string?> PageSizesAndFilters()
     {
@@ -32,7 +32,7 @@ public sealed class PagingTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
         var values = filterName is null ? [] : Emulated.Keys(server, filterName);
         using var client = Emulated.Client(server);
 
-        var got = await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery { FilterName = filterName, Values = values }));
+        var got = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { FilterName = filterName, Values = values }));
 
         var chunks = filterName is null ? [[]] : values.Chunk(10).ToArray();
         var expected = chunks.Select(c => server.Data.ExpectedAggregations(filterName, filterName is null ? null : c)).ToArray();
@@ -56,7 +56,7 @@ public sealed class PagingTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
             .Concat(Enumerable.Range(1, count).Select(i => $"CVE-2099-{i:D5}")).Take(count).ToArray();
         using var client = Emulated.Client(server);
 
-        var got = await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.VulnerabilityId, Values = values }));
+        var got = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.VulnerabilityId, Values = values }));
 
         var chunks = values.Chunk(10).ToArray();
         var requests = Emulated.ApiRequests(server);
@@ -88,7 +88,7 @@ public sealed class PagingTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
         };
         using var client = Emulated.Client(server);
 
-        var got = await Emulated.Drain(client.GetFindingsAsync(new FindingQuery
+        var got = await Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery
         {
             FilterName = filterName, Values = value is null ? [] : [value], PageSize = pageSize,
         }));
@@ -106,7 +106,7 @@ public sealed class PagingTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
         var values = new[] { "MEDIUM", "CRITICAL", "LOW", "HIGH" };
         using var client = Emulated.Client(server);
 
-        var got = await Emulated.Drain(client.GetFindingsAsync(new FindingQuery { FilterName = FilterNames.Severity, Values = values, PageSize = 25 }));
+        var got = await Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery { FilterName = FilterNames.Severity, Values = values, PageSize = 25 }));
 
         var expected = values.SelectMany(v => server.Data.ExpectedFindings(FilterNames.Severity, v)).ToList();
         Assert.Equal(expected.Select(Emulated.Row), got.Select(Emulated.Row));
@@ -138,7 +138,7 @@ public sealed class PagingTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
         Assert.Equal(1, server.Requests.Aggregations);
         Assert.NotNull(first.NextToken);
 
-        var rest = await Emulated.Drain(client.GetAggregationsAsync(query with { NextToken = first.NextToken }));
+        var rest = await Listing.CollectAsync(client.GetAggregationsAsync(query with { NextToken = first.NextToken }));
 
         var expected = server.Data.ExpectedAggregations(filterName, filterName is null ? null : values);
         Assert.True(expected.Count >= 2);
@@ -163,7 +163,7 @@ public sealed class PagingTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
             break;
         }
         Assert.NotNull(first);
-        var rest = await Emulated.Drain(client.GetFindingsAsync(query with { NextToken = first.NextToken }));
+        var rest = await Listing.CollectAsync(client.GetFindingsAsync(query with { NextToken = first.NextToken }));
 
         Assert.Equal(server.Data.Findings.Select(Emulated.Row), first.Items.Concat(rest).Select(Emulated.Row));
     }

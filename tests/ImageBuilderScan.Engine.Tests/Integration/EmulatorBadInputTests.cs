@@ -7,7 +7,7 @@ namespace ImageBuilderScan.Engine.Tests.Integration;
 /// A bad query is refused when the listing is asked for, naming the parameter, and the emulator never sees a
 /// request (its log counts every request that reaches an API path, before any signature check).
 /// </summary>
-public sealed class BadInputTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
+public sealed class EmulatorBadInputTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
 {
     private const string Pipeline = "arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/web";
     private static readonly string LongToken = new('t', QueryValidator.MaxTokenLength + 1);
@@ -87,7 +87,7 @@ public sealed class BadInputTests(EmulatorPool pool) : IClassFixture<EmulatorPoo
         var server = await pool.Get();
         using var client = Emulated.Client(server);
         Assert.Throws<ScanInputException>(() => client.GetAggregationsAsync(BadAggregations["short account"].Query));
-        var got = await Emulated.Drain(client.GetAggregationsAsync(new AggregationQuery()));
+        var got = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
         Assert.NotEmpty(got);
         Assert.Equal(1, server.Requests.Total);
     }

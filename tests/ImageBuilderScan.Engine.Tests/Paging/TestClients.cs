@@ -1,0 +1,10 @@
+namespace ImageBuilderScan.Engine.Tests.Paging;
+
+/// <summary>Engine clients over a <see cref="FakeScanApi"/>, for the tests that need no server.</summary>
+internal static class TestClients
+{
+    public static ImageBuilderScanClient Over(FakeScanApi api, RecordingLog? log = null) =>
+        new(api, new Connection.ScanConnectionInfo("us-east-1", "http://fake.invalid", "test", 1), log);
+
+    public static string Pipeline(int i) => $"arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/pipeline-{i:D2}";
+}
