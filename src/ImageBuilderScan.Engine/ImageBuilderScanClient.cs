@@ -130,7 +130,8 @@ public sealed class ImageBuilderScanClient : IDisposable
         _api.Dispose();
         lock (_regional)
         {
-            foreach (var api in _regional.Values) api.Dispose();
+            foreach (var api in _regional.Values.Distinct())
+                if (!ReferenceEquals(api, _api)) api.Dispose();
             _regional.Clear();
         }
     }

@@ -69,7 +69,8 @@ public static class QueryValidator
     {
         if (filterName is null) return null;
         foreach (var name in knownNames)
-            if (string.Equals(name, filterName, StringComparison.OrdinalIgnoreCase)) return name;
+            if (string.Equals(name, filterName, StringComparison.OrdinalIgnoreCase))
+                return string.Equals(name, filterName, StringComparison.Ordinal) ? filterName : name; // unchanged: the same instance
         return filterName;
     }
 

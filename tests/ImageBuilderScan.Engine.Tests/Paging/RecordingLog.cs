@@ -13,8 +13,9 @@ internal sealed class RecordingLog : IScanLog
 
 internal static class TestClients
 {
+    /// <summary>A client over the fake whose region was not given: a query's ARNs of any region go to the same fake.</summary>
     public static ImageBuilderScanClient Over(FakeScanApi api, RecordingLog? log = null) =>
-        new(api, new Connection.ScanConnectionInfo("us-east-1", "http://fake.invalid", "test", 1), log);
+        new(api, new Connection.ScanConnectionInfo("us-east-1", "http://fake.invalid", "test", 1) { RegionSource = "test" }, log, _ => api);
 
     /// <summary>Enumerates with a generous bound so a broken test fails instead of hanging.</summary>
     public static async Task<List<T>> CollectAsync<T>(IAsyncEnumerable<T> source, List<T>? into = null)
