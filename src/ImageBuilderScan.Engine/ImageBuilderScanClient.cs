@@ -29,7 +29,12 @@ namespace ImageBuilderScan.Engine;
 /// the values not yet asked. Nothing already yielded is taken back; asking again from the resume point
 /// yields exactly the rest.</para>
 /// <para>One verbose line per page goes to the client's <see cref="IScanLog"/>: the request id, the
-/// number of items, and whether more pages follow.</para>
+/// number of items, and whether more pages follow; debug lines give each request (filter, shortened
+/// token), each attempt (status, timing, request id, whether a failure is retried) and each page's timing.</para>
+/// <para>A query by image or pipeline ARN is sent to the ARNs' region (see <see cref="QueryRegion"/>) when the
+/// region was not given in the options; a given region other than the ARNs', or ARNs of several regions, throw
+/// <see cref="Errors.ScanRegionException"/> before anything is sent. A filter name the operation does not
+/// document (the escape hatch) is logged as a warning and sent as given.</para>
 /// </remarks>
 public sealed class ImageBuilderScanClient : IDisposable
 {
