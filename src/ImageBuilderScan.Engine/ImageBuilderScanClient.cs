@@ -29,24 +29,34 @@ namespace ImageBuilderScan.Engine;
 /// the values not yet asked. Nothing already yielded is taken back; asking again from the resume point
 /// yields exactly the rest.</para>
 /// <para>One verbose line per page goes to the client's <see cref="IScanLog"/>: the request id, the
-/// number of items, and whether more pages follow.</para>
+/// number of items, and whether more pages follow; debug lines give each request (filter, shortened
+/// token), each attempt (status, timing, request id, whether a failure is retried) and each page's timing.</para>
+/// <para>A query by image or pipeline ARN is sent to the ARNs' region (see <see cref="QueryRegion"/>) when the
+/// region was not given in the options; a given region other than the ARNs', or ARNs of several regions, throw
+/// <see cref="Errors.ScanRegionException"/> before anything is sent. A filter name the operation does not
+/// document (the escape hatch) is logged as a warning and sent as given.</para>
 /// </remarks>
 public sealed class ImageBuilderScanClient : IDisposable
 {
     private readonly IImageBuilderScanApi _api;
+    private readonly Func<string, IImageBuilderScanApi>? _forRegion;
+    // Clients for the regions ARNs named (built on first use; the listing runs on the thread pool).
+    private readonly Dictionary<string, IImageBuilderScanApi> _regional = new(StringComparer.Ordinal);
 
-    internal ImageBuilderScanClient(IImageBuilderScanApi api, ScanConnectionInfo connection, IScanLog? log)
+    internal ImageBuilderScanClient(IImageBuilderScanApi api, ScanConnectionInfo connection, IScanLog? log,
+        Func<string, IImageBuilderScanApi>? forRegion = null)
     {
         _api = api;
         Connection = connection;
         Log = log;
+        _forRegion = forRegion;
     }
 
     /// <summary>Resolves region, credentials and endpoint now; throws <see cref="Errors.ScanConfigurationException"/> when none can work.</summary>
     public static ImageBuilderScanClient Create(ScanClientOptions options)
     {
-        var api = ImageBuilderScanApiFactory.Create(options, out var connection);
-        return new ImageBuilderScanClient(api, connection, options.Log);
+        var api = ImageBuilderScanApiFactory.Create(options, out var connection, out var forRegion);
+        return new ImageBuilderScanClient(api, connection, options.Log, forRegion);
     }
 
     public ScanConnectionInfo Connection { get; }
@@ -58,7 +68,8 @@ public sealed class ImageBuilderScanClient : IDisposable
     public IAsyncEnumerable<ScanPage<ScanFindingAggregation>> GetAggregationPagesAsync(AggregationQuery query, CancellationToken cancellationToken = default)
     {
         var plan = QueryValidator.Plan(ref query);
-        return Pages(plan, (values, token) => new ListAggregationsRequest(plan.FilterName, values, token), PagePlausibility.Check, cancellationToken);
+        var api = ApiFor(query);
+        return Pages(api, plan, (values, token) => new ListAggregationsRequest(plan.FilterName, values, token), PagePlausibility.Check, cancellationToken);
     }
 
     /// <summary>Every aggregation, each yielded as its page arrives.</summary>
@@ -71,8 +82,9 @@ public sealed class ImageBuilderScanClient : IDisposable
     public IAsyncEnumerable<ScanPage<ScanFinding>> GetFindingPagesAsync(FindingQuery query, CancellationToken cancellationToken = default)
     {
         var plan = QueryValidator.Plan(ref query);
+        var api = ApiFor(query);
         var pageSize = query.PageSize;
-        return Pages(plan, (values, token) => new ListFindingsRequest(plan.FilterName, values.Count == 0 ? null : values[0], pageSize, token),
+        return Pages(api, plan, (values, token) => new ListFindingsRequest(plan.FilterName, values.Count == 0 ? null : values[0], pageSize, token),
             null, cancellationToken);
     }
 
@@ -86,8 +98,9 @@ public sealed class ImageBuilderScanClient : IDisposable
     public IAsyncEnumerable<ScanPage<ImageSummary>> GetPipelineImagePagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
     {
         var plan = QueryValidator.Plan(ref query);
+        var api = ApiFor(query);
         var pageSize = query.PageSize;
-        return Pages(plan, (values, token) => new ListPipelineImagesRequest(values.Count == 0 ? "" : values[0], pageSize, token), null, cancellationToken);
+        return Pages(api, plan, (values, token) => new ListPipelineImagesRequest(values.Count == 0 ? "" : values[0], pageSize, token), null, cancellationToken);
     }
 
     /// <summary>Every build of the query's pipelines, each yielded as its page arrives.</summary>
@@ -103,16 +116,17 @@ public sealed class ImageBuilderScanClient : IDisposable
         CancellationToken cancellationToken = default)
     {
         var arn = FilterValueRule.Check(parameterName, imageBuildVersionArn, FilterValueShape.ImageBuildVersionArn);
+        // Routed like a listing of that image: to the ARN's region, or refused when it contradicts the one given.
+        var api = ApiFor(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [arn], ValuesParameterName = parameterName });
         cancellationToken.ThrowIfCancellationRequested();
-        return _api.SendAsync(new GetImageRequest(arn), cancellationToken);
+        return api.SendAsync(new GetImageRequest(arn), cancellationToken);
     }
 
     /// <summary>The one paging path of every listing operation: a request per chunk and token, each answer a checked page.</summary>
-    private IAsyncEnumerable<ScanPage<T>> Pages<T>(PagingPlan plan,
+    private IAsyncEnumerable<ScanPage<T>> Pages<T>(IImageBuilderScanApi api, PagingPlan plan,
         Func<IReadOnlyList<string>, string?, ImageBuilderRequest<WirePage<T>>> request,
         Func<ScanPage<T>, Errors.ScanProtocolException?>? check, CancellationToken cancellationToken)
     {
-        var api = _api;
         var operation = request([], null).Operation;
         return ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
         {
@@ -121,5 +135,38 @@ public sealed class ImageBuilderScanClient : IDisposable
         }, check, Log, cancellationToken);
     }
 
-    public void Dispose() => _api.Dispose();
+    /// <summary>
+    /// The client for a validated query's region (see <see cref="QueryRegion"/>): the resolved region's, or, when the
+    /// region was not given and the query's ARNs name another, a client for the ARNs' region.
+    /// </summary>
+    /// <exception cref="Errors.ScanRegionException">At once, when the ARNs name several regions or another than the one given.</exception>
+    private IImageBuilderScanApi ApiFor(ListingQuery query)
+    {
+        if (!QueryValidator.IsKnownFilterName(query))
+            Log?.Warning($"'{InputDisplay.Show(query.FilterName)}' is not a filter name of {query.Operation.Name} that this module knows " +
+                $"({string.Join(", ", query.Operation.FilterNames)}); it is sent as given, and the service decides.");
+        var region = QueryRegion.For(query, Connection.Region, Connection.RegionGiven || _forRegion is null);
+        if (region == Connection.Region) return _api;
+        lock (_regional)
+        {
+            if (!_regional.TryGetValue(region, out var api))
+            {
+                Log?.Verbose($"Using region {region}, the ARN's, instead of {Connection.Region} (from {Connection.RegionSource}).");
+                _regional[region] = api = _forRegion!(region);
+            }
+
+            return api;
+        }
+    }
+
+    public void Dispose()
+    {
+        _api.Dispose();
+        lock (_regional)
+        {
+            foreach (var api in _regional.Values.Distinct())
+                if (!ReferenceEquals(api, _api)) api.Dispose();
+            _regional.Clear();
+        }
+    }
 }

@@ -7,6 +7,16 @@ public sealed class ScanNetworkException : ImageBuilderScanException
         => TimedOut = timedOut;
 
     public bool TimedOut { get; }
+
+    /// <summary>
+    /// True when no connection to the endpoint could be made at all (refused, no such host, unreachable):
+    /// the endpoint or the network is wrong, not the moment. False when a connection was made and lost.
+    /// </summary>
+    public bool Unreachable { get; init; }
+
+    /// <summary>The endpoint the request went to, when known (no user info, never a secret).</summary>
+    public string? Endpoint { get; init; }
+
     public override string ErrorId => TimedOut ? "RequestTimeout" : "NetworkError";
     public override ScanErrorCategory Category => TimedOut ? ScanErrorCategory.OperationTimeout : ScanErrorCategory.ConnectionError;
 }

@@ -9,9 +9,11 @@ namespace ImageBuilderScan.Engine.Queries;
 /// <see cref="ScanInputException"/> naming the parameter and the expected form.
 /// </summary>
 /// <remarks>
-/// <para>Filter names: those the operation documents, unless the values came through the escape hatch
-/// (<c>ValuesParameterName == "FilterValue"</c>), where only the model's pattern
-/// <c>^[a-zA-Z]{1,1024}$</c> applies, so names the service adds later still work.</para>
+/// <para>Filter names: those the operation documents, in any case (<c>AccountId</c> is sent as the model
+/// spells it, <c>accountId</c>: the service compares names case-sensitively). Through the escape hatch
+/// (<c>ValuesParameterName == "FilterValue"</c>) another name is allowed when it matches the model's pattern
+/// <c>^[a-zA-Z]{1,1024}$</c>, so names the service adds later still work; such a name is sent as given and the
+/// service decides (today it refuses it: <c>InvalidRequestException</c>), and the client warns before sending it.</para>
 /// <para>Values: each non-empty and matching the model's <c>^[0-9a-zA-Z./_ :,{}"-]{1,1024}$</c>
 /// (no control characters, no newlines, no non-ASCII look-alikes); a known filter name also holds its
 /// values to the typed shape (ARN, account id, vulnerability id, severity), whichever parameter
@@ -46,18 +48,33 @@ public static class QueryValidator
     {
         ArgumentNullException.ThrowIfNull(query);
         var operation = query.Operation;
-        var values = ValidateFilter(operation.Name, operation.FilterNames, query.FilterName, query.Values, query.ValuesParameterName);
+        var filterName = CanonicalName(operation.FilterNames, query.FilterName);
+        var values = ValidateFilter(operation.Name, operation.FilterNames, filterName, query.Values, query.ValuesParameterName);
+        var valuesParameter = ValuesParameter(filterName, query.ValuesParameterName);
         if (operation.RequiresValue && values.Count == 0)
-            throw new ScanInputException(ValuesParameter(query.FilterName, query.ValuesParameterName), null,
-                FilterValueShape.For(query.FilterName ?? "")?.ExpectedForm ?? FilterValueRule.ExpectedForm,
+            throw new ScanInputException(valuesParameter, null, FilterValueShape.For(filterName ?? "")?.ExpectedForm ?? FilterValueRule.ExpectedForm,
                 $"{operation.Name} needs at least one value.");
-        var valuesParameter = ValuesParameter(query.FilterName, query.ValuesParameterName);
         ValidateToken(query.NextToken, values.Count, operation.ValuesPerRequest, valuesParameter);
         if (query.FirstPageOnly) ValidateFirstPageOnly(values.Count, operation.ValuesPerRequest, valuesParameter);
         if (query is ISizedPages { PageSize: { } size } && (size < MinPageSize || size > MaxPageSize))
             throw new ScanInputException("PageSize", size.ToString(CultureInfo.InvariantCulture),
                 $"a page size from {MinPageSize} to {MaxPageSize}", $"{size} is outside the range the service accepts.");
-        return ReferenceEquals(values, query.Values) ? query : query with { Values = values };
+        return ReferenceEquals(values, query.Values) && ReferenceEquals(filterName, query.FilterName)
+            ? query : query with { Values = values, FilterName = filterName };
+    }
+
+    /// <summary>Whether the query's filter name is one the operation documents (exact spelling, after <see cref="Validate"/>).</summary>
+    internal static bool IsKnownFilterName(ListingQuery query) =>
+        query.FilterName is null || query.Operation.FilterNames.Contains(query.FilterName);
+
+    // A documented name in any case becomes the model's spelling; any other name is left for ValidateFilter.
+    private static string? CanonicalName(IReadOnlyList<string> knownNames, string? filterName)
+    {
+        if (filterName is null) return null;
+        foreach (var name in knownNames)
+            if (string.Equals(name, filterName, StringComparison.OrdinalIgnoreCase))
+                return string.Equals(name, filterName, StringComparison.Ordinal) ? filterName : name; // unchanged: the same instance
+        return filterName;
     }
 
     /// <summary>Validates once and plans the requests: the only way a listing gets its <see cref="PagingPlan"/>.</summary>

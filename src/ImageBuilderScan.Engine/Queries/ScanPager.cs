@@ -29,6 +29,8 @@ internal static class ScanPager
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 ScanPage<T> page;
+                log?.Debug($"{operation} request {pageNumber + 1}: {Describe(plan.FilterName, chunk)}, token {TokenDisplay.Show(token, 40)}.");
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
                     page = await fetch(chunk, token, cancellationToken).ConfigureAwait(false);
@@ -51,6 +53,8 @@ internal static class ScanPager
                 }
 
                 pageNumber++;
+                log?.Debug($"{operation} page {pageNumber}: request id {page.RequestId ?? "(none)"}, {page.Items.Count} item(s) in " +
+                    $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms, next token {TokenDisplay.Show(next, 40)}.");
                 log?.Verbose($"{operation} page {pageNumber}: request id {page.RequestId ?? "(none)"}, " +
                     $"{page.Items.Count} item(s), {(next is null ? "no more pages" : "more pages follow")}.");
                 yield return page;
@@ -71,6 +75,10 @@ internal static class ScanPager
             for (var i = 0; i < items.Count; i++) yield return items[i];
         }
     }
+
+    private static string Describe(string? filterName, IReadOnlyList<string> values) => filterName is null
+        ? "no filter"
+        : $"filter {filterName} = {string.Join(", ", values.Take(3).Select(InputDisplay.Show))}{(values.Count > 3 ? $" and {values.Count - 3} more" : "")}";
 
     private static ScanProtocolException Repeated<T>(string operation, ScanPage<T> page, string? requestToken, string next) =>
         new("RepeatedNextToken",

@@ -1,7 +1,8 @@
 namespace ImageBuilderScan.Engine.Sdk;
 
 /// <summary>The <see cref="IImageBuilderScanApi"/> over the AWSSDK.Core client: any operation, engine errors only.</summary>
-internal sealed class ImageBuilderScanApi(ImageBuilderSdkClient client, PooledBodyHttpClientFactory httpFactory) : IImageBuilderScanApi
+/// <remarks><c>endpoint</c> is the resolved endpoint, named in network error messages.</remarks>
+internal sealed class ImageBuilderScanApi(ImageBuilderSdkClient client, PooledBodyHttpClientFactory httpFactory, string? endpoint = null) : IImageBuilderScanApi
 {
     internal ImageBuilderSdkClient Client => client;
 
@@ -14,7 +15,7 @@ internal sealed class ImageBuilderScanApi(ImageBuilderSdkClient client, PooledBo
         }
         catch (Exception e) when (e is not Errors.ImageBuilderScanException)
         {
-            throw ErrorTranslator.Translate(e, cancellationToken);
+            throw ErrorTranslator.Translate(e, cancellationToken, endpoint);
         }
     }
 

@@ -49,6 +49,10 @@ internal static class DrillDown
     public static bool Keeps(ScanFinding finding, string? accountId) =>
         accountId is null || finding.AccountId is null || string.Equals(finding.AccountId, accountId, StringComparison.Ordinal);
 
+    /// <summary>The verbose line after an account drill-down: how many findings were read to keep the account's.</summary>
+    public static string AccountSummary(string accountId, int read, int kept) =>
+        $"ListImageScanFindings has no account filter: read {read} finding(s) of every account the caller sees, kept {kept} of account {accountId}.";
+
     /// <summary>
     /// The aggregation's own key. PowerShell can hand -InputObject an aggregation it built itself:
     /// when no property of a piped object binds by name, it converts the object through the

@@ -9,8 +9,8 @@ namespace ImageBuilderScan.Adapter;
 /// <param name="ErrorId">The record's error id (the FullyQualifiedErrorId's first part).</param>
 /// <param name="Category">Mapped one to one onto PowerShell's ErrorCategory by name.</param>
 /// <param name="Message">The error message; never holds a secret.</param>
-/// <param name="RecommendedAction">How to resume, when a listing failed part way; else null.</param>
-/// <param name="ResumeToken">The token to resume from, or null.</param>
+/// <param name="RecommendedAction">The one useful next step (see <see cref="ErrorAdvice"/>), or null.</param>
+/// <param name="ResumeToken">The whole token to resume from (for -NextTokenVariable), or null; never a token the service refused.</param>
 /// <param name="StopsCommand">True when no later input can succeed (no region, no credentials).</param>
 internal sealed record ScanErrorDescription(
     string ErrorId,
@@ -31,25 +31,10 @@ internal sealed record ScanErrorDescription(
                 $"{error.GetType().Name}: {error.Message}", null, null, false);
         }
 
-        var token = scan.Resume?.NextToken;
-        return new ScanErrorDescription(scan.ErrorId, scan.Category, scan.Message,
-            ResumeAdvice(scan.Resume) ?? ParameterAdvice(scan), token, scan.IsFatalConfiguration);
+        // A refused token is no place to resume from: -NextTokenVariable must not hand it back either.
+        var token = scan is InvalidPaginationTokenException ? null : scan.Resume?.NextToken;
+        return new ScanErrorDescription(scan.ErrorId, scan.Category, scan.Message, ErrorAdvice.For(scan), token, scan.IsFatalConfiguration);
     }
-
-    /// <summary>
-    /// The next step in this module's parameter names, for what the engine reports in its own terms
-    /// (it knows options and query members, not cmdlet parameters).
-    /// </summary>
-    private static string? ParameterAdvice(ImageBuilderScanException error) => error switch
-    {
-        ScanInputException { ConflictsWith: nameof(Engine.Queries.ListingQuery.FirstPageOnly) } input =>
-            $"Drop -NoAutoPage to list every page, or give fewer values of -{input.ParameterName}.",
-        { ErrorId: "NoRegion" } => "Give -Region, run Set-DefaultAWSRegion, set AWS_REGION, or set a region in the AWS profile.",
-        { ErrorId: "NoCredentials" } =>
-            "Give -AccessKey/-SecretKey, -Credential or -ProfileName, run Set-AWSCredential, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run where container or instance credentials are available.",
-        { ErrorId: "IncompleteCredentials" } => "Give -AccessKey and -SecretKey together.",
-        _ => null,
-    };
 
     /// <summary>
     /// True when a failure means the command was stopped (Ctrl+C, <c>PowerShell.Stop()</c>): a
@@ -64,27 +49,4 @@ internal sealed record ScanErrorDescription(
     public static bool IsCancellation(Exception error) =>
         error is OperationCanceledException ||
         error is AggregateException { InnerExceptions.Count: 1 } a && a.InnerExceptions[0] is OperationCanceledException;
-
-    /// <summary>"Resume with -NextToken '...'" plus the values still to ask, so a CI log says how to go on.</summary>
-    public static string? ResumeAdvice(ResumePoint? resume)
-    {
-        if (resume is null) return null;
-        var parts = new List<string>();
-        if (resume.NextToken is not null)
-        {
-            var forValues = resume.FilterValues.Count > 0 ? $" for {string.Join(", ", resume.FilterValues)}" : string.Empty;
-            parts.Add($"Resume with -NextToken '{resume.NextToken}'{forValues}.");
-        }
-        else if (resume.FilterValues.Count > 0)
-        {
-            parts.Add($"Ask again for {string.Join(", ", resume.FilterValues)}.");
-        }
-
-        if (resume.RemainingValues.Count > 0)
-        {
-            parts.Add($"Not yet asked: {string.Join(", ", resume.RemainingValues)}.");
-        }
-
-        return parts.Count == 0 ? null : string.Join(" ", parts);
-    }
 }

@@ -66,7 +66,16 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
             foreach (var aggregation in InputObject!)
             {
                 string? account = null;
-                List(() => DrillDown.ToFindingQuery(aggregation, pageSize, out account), aggregation, item => DrillDown.Keeps(item, account));
+                var (read, kept) = (0, 0);
+                List(() => DrillDown.ToFindingQuery(aggregation, pageSize, out account), aggregation, item =>
+                {
+                    read++;
+                    var keeps = DrillDown.Keeps(item, account);
+                    if (keeps) kept++;
+                    return keeps;
+                });
+                // ListImageScanFindings has no account filter: say what reading every account's findings cost.
+                if (account is not null) WriteDetail(DrillDown.AccountSummary(account, read, kept));
             }
 
             return;

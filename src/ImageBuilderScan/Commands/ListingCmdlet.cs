@@ -22,7 +22,11 @@ public abstract class ListingCmdlet : AwsCmdlet
     /// <summary>
     /// The name of a variable (in the caller's scope, without '$') that receives the token of the next
     /// page after each input: the page's token with -NoAutoPage, $null when everything was listed,
-    /// the resume token when a listing failed part way.
+    /// the resume token when a listing failed part way, and after a stop (Ctrl+C, Select-Object -First)
+    /// the token that lists every item not yet written: that of the page being written (a resume
+    /// may repeat the part of that page already written, never skips one), or of the next page when
+    /// the stop came between pages; an empty string when the stop came during the first page of a
+    /// listing, which has no token: run the command again from the start.
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -43,21 +47,48 @@ public abstract class ListingCmdlet : AwsCmdlet
         object? targetObject, string itemsName, Func<T, bool>? keep = null)
     {
         ScanPage<T>? last = null;
-        var failure = Stream(() => pages(build() with { NextToken = NextToken, FirstPageOnly = NoAutoPage.IsPresent }), targetObject, page =>
+        var lastWritten = false;
+        ScanErrorDescription? failure;
+        try
         {
-            last = page;
-            foreach (var item in page.Items)
+            failure = Stream(() => pages(build() with { NextToken = NextToken, FirstPageOnly = NoAutoPage.IsPresent }), targetObject, page =>
             {
-                if (keep is null || keep(item)) WriteObject(item);
-            }
-        });
+                (last, lastWritten) = (page, false);
+                foreach (var item in page.Items)
+                {
+                    if (keep is null || keep(item)) WriteObject(item);
+                }
+
+                lastWritten = true;
+            });
+        }
+        catch (PipelineStoppedException)
+        {
+            // Select-Object -First (from WriteObject) or Ctrl+C (from the pump): the listing ends here, unfinished.
+            SetNextToken(StoppedAt(last, lastWritten));
+            throw;
+        }
+
         if (failure is not null) return;
         if (NoAutoPage.IsPresent && last is not null)
         {
-            WriteVerbose($"Page of {last.Items.Count} {itemsName}; {(last.NextToken is null ? "no more pages" : "more pages: resume with -NextToken")}.");
+            WriteDetail($"Page of {last.Items.Count} {itemsName}; {(last.NextToken is null ? "no more pages" : "more pages: resume with -NextToken")}.");
         }
 
         SetNextToken(NoAutoPage.IsPresent ? last?.NextToken : null);
+    }
+
+    /// <summary>
+    /// The token from which a resume lists every item not yet written: the request token of a page cut
+    /// short (its written part comes again), the next token of a page written whole. "" when there is
+    /// none (the first page of a chain, or the chain's last page written whole and more values may
+    /// follow), never null: null means complete.
+    /// </summary>
+    private string StoppedAt<T>(ScanPage<T>? page, bool written)
+    {
+        if (page is null) return NextToken ?? "";
+        if (!written) return page.RequestToken ?? "";
+        return page.NextToken ?? "";
     }
 
     private protected override void OnFailureReported(ScanErrorDescription description) => SetNextToken(description.ResumeToken);

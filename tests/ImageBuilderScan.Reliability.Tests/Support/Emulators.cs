@@ -8,7 +8,9 @@ namespace ImageBuilderScan.Reliability.Tests.Support;
 /// <summary>Starting the in-process emulator and clients aimed at it, with the credentials it accepts.</summary>
 internal static class Emulators
 {
-    public const string Region = "us-west-2";
+    /// <summary>The generated data set's region: its ARNs are in us-east-1, and the client refuses to ask for an ARN
+    /// in a region other than its own given one (it would return nothing from the real service).</summary>
+    public const string Region = "us-east-1";
 
     /// <summary>
     /// Small pages so every run has a first, a middle and a last page: 18 image build versions, 108 findings.

@@ -15,19 +15,44 @@ internal static partial class ConnectionSettings
 {
     public const int DefaultMaxAttempts = 3;
 
-    public static string? Region(ScanClientOptions options, string? profileRegion)
+    public static string? Region(ScanClientOptions options, string? profileRegion) => Region(options, profileRegion, out _);
+
+    /// <summary>The region and where it came from: <c>option</c>, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, <c>profile</c>, <c>instance</c>.</summary>
+    public static string? Region(ScanClientOptions options, string? profileRegion, out string source)
     {
-        var region = Clean(options.Region) ?? Env("AWS_REGION") ?? Env("AWS_DEFAULT_REGION") ?? profileRegion ?? FallbackRegion();
+        string? region;
+        if ((region = Clean(options.Region)) is not null) source = RegionSources.Option;
+        else if ((region = Env("AWS_REGION")) is not null) source = "AWS_REGION";
+        else if ((region = Env("AWS_DEFAULT_REGION")) is not null) source = "AWS_DEFAULT_REGION";
+        else if ((region = profileRegion) is not null) source = "the AWS profile";
+        else { region = FallbackRegion(); source = "the instance or environment"; }
         if (region is not null && !RegionPattern().IsMatch(region))
             throw new ScanConfigurationException("InvalidRegion", $"The region '{region}' is not a region name (expected e.g. us-east-1).");
         return region;
     }
 
+    /// <summary>
+    /// The endpoint, in the AWS SDKs' and CLI's order: the option (always honoured), then
+    /// <c>AWS_ENDPOINT_URL_IMAGEBUILDER</c>, <c>AWS_ENDPOINT_URL</c>, the profile's services section
+    /// (<c>imagebuilder = endpoint_url = ...</c>), the profile's <c>endpoint_url</c>; everything but the option
+    /// is skipped when <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c> (or, when that is unset, the profile's
+    /// <c>ignore_configured_endpoint_urls</c>) is true. The profile is the option's, else <c>AWS_PROFILE</c>, else default.
+    /// </summary>
     public static Uri? Endpoint(ScanClientOptions options)
     {
-        var ignoreConfigured = string.Equals(Env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase);
-        var text = Clean(options.EndpointUrl)
-            ?? (ignoreConfigured ? null : Env("AWS_ENDPOINT_URL_IMAGEBUILDER") ?? Env("AWS_ENDPOINT_URL"));
+        var text = Clean(options.EndpointUrl);
+        if (text is null)
+        {
+            var profile = ConfiguredEndpoint.Read(Clean(options.ProfileName) ?? Env("AWS_PROFILE") ?? "default");
+            var ignoreEnv = Env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+            var ignore = ignoreEnv is not null ? string.Equals(ignoreEnv, "true", StringComparison.OrdinalIgnoreCase)
+                : profile.IgnoreConfiguredEndpointUrls == true;
+            if (ignore) return null;
+            if ((text = Env("AWS_ENDPOINT_URL_IMAGEBUILDER")) is not null) options.Log?.Verbose("Endpoint from AWS_ENDPOINT_URL_IMAGEBUILDER.");
+            else if ((text = Env("AWS_ENDPOINT_URL")) is not null) options.Log?.Verbose("Endpoint from AWS_ENDPOINT_URL.");
+            else if ((text = Clean(profile.Url)) is not null) options.Log?.Verbose($"Endpoint from {profile.Source}.");
+        }
+
         if (text is null) return null;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
             || !string.IsNullOrEmpty(uri.UserInfo))

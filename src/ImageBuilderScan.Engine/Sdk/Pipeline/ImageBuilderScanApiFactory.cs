@@ -9,38 +9,68 @@ namespace ImageBuilderScan.Engine.Sdk;
 internal static class ImageBuilderScanApiFactory
 {
     public static IImageBuilderScanApi Create(ScanClientOptions options, out ScanConnectionInfo connection)
+        => Create(options, out connection, out _);
+
+    /// <summary>
+    /// The client for the resolved region, plus <paramref name="forRegion"/>: a client for another region with
+    /// the same credentials, endpoint and retry settings (a query whose ARNs name their own region).
+    /// </summary>
+    public static IImageBuilderScanApi Create(ScanClientOptions options, out ScanConnectionInfo connection, out Func<string, IImageBuilderScanApi> forRegion)
     {
         ArgumentNullException.ThrowIfNull(options);
         SdkDependencies.EnsureRegistered();
 
         var endpointUrl = ConnectionSettings.Endpoint(options);
         var maxAttempts = ConnectionSettings.MaxAttempts(options);
+        if (options.RequestTimeout is TimeSpan timeout && timeout <= TimeSpan.Zero)
+            throw new ScanConfigurationException("InvalidRequestTimeout", $"RequestTimeout must be positive (was {timeout}).");
+        var retryMode = ConnectionSettings.RetryMode(options);
+        var fips = ConnectionSettings.UseFips(options);
+        var dualStack = ConnectionSettings.UseDualStack(options);
+
+        var firstConfig = NewConfig(options, retryMode, maxAttempts, fips, dualStack);
+        var credentials = CredentialResolver.Resolve(options, firstConfig.Config);
+        var region = ConnectionSettings.Region(options, credentials.ProfileRegion, out var regionSource)
+            ?? throw new ScanConfigurationException("NoRegion",
+                "No region is set: none was given, AWS_REGION and AWS_DEFAULT_REGION are unset, and the AWS profile names none.");
+
+        var api = Build(firstConfig, region, endpointUrl, credentials, out var endpoint);
+        connection = new ScanConnectionInfo(region, endpoint, credentials.Source, maxAttempts) { RegionSource = regionSource };
+        options.Log?.Verbose($"Image Builder: region {region}, endpoint {endpoint}, credentials from {credentials.Source}, up to {maxAttempts} attempt(s) per request ({retryMode} retries).");
+        forRegion = other =>
+        {
+            var regional = Build(NewConfig(options, retryMode, maxAttempts, fips, dualStack), other, endpointUrl, credentials, out var otherEndpoint);
+            options.Log?.Verbose($"Image Builder: region {other}, endpoint {otherEndpoint}.");
+            return regional;
+        };
+        return api;
+    }
+
+    private static (ImageBuilderSdkConfig Config, PooledBodyHttpClientFactory Http) NewConfig(ScanClientOptions options,
+        RequestRetryMode retryMode, int maxAttempts, bool fips, bool dualStack)
+    {
         var httpFactory = new PooledBodyHttpClientFactory(options.RequestTimeout);
         var config = new ImageBuilderSdkConfig
         {
-            RetryMode = ConnectionSettings.RetryMode(options),
+            RetryMode = retryMode,
             MaxErrorRetry = maxAttempts - 1,
-            UseFIPSEndpoint = ConnectionSettings.UseFips(options),
-            UseDualstackEndpoint = ConnectionSettings.UseDualStack(options),
-            // The endpoint was resolved above from the options and AWS_ENDPOINT_URL*; Core must not redo it.
+            UseFIPSEndpoint = fips,
+            UseDualstackEndpoint = dualStack,
+            // The endpoint was resolved from the options, AWS_ENDPOINT_URL* and the profile; Core must not redo it.
             IgnoreConfiguredEndpointUrls = true,
             // A CI gate fails rather than waits: no client-side retry quota shared across clients.
             ThrottleRetries = false,
             HttpClientFactory = httpFactory,
             Log = options.Log,
         };
-        if (options.RequestTimeout is TimeSpan timeout)
-        {
-            if (timeout <= TimeSpan.Zero)
-                throw new ScanConfigurationException("InvalidRequestTimeout", $"RequestTimeout must be positive (was {timeout}).");
-            config.Timeout = timeout;
-        }
+        if (options.RequestTimeout is TimeSpan timeout) config.Timeout = timeout;
+        return (config, httpFactory);
+    }
 
-        var credentials = CredentialResolver.Resolve(options, config);
-        var region = ConnectionSettings.Region(options, credentials.ProfileRegion)
-            ?? throw new ScanConfigurationException("NoRegion",
-                "No region is set: none was given, AWS_REGION and AWS_DEFAULT_REGION are unset, and the AWS profile names none.");
-
+    private static ImageBuilderScanApi Build((ImageBuilderSdkConfig Config, PooledBodyHttpClientFactory Http) settings, string region,
+        Uri? endpointUrl, ResolvedCredentials credentials, out string endpoint)
+    {
+        var config = settings.Config;
         if (endpointUrl is not null)
         {
             // ServiceURL and RegionEndpoint are exclusive; without AuthenticationRegion signing falls back to us-east-1.
@@ -52,7 +82,6 @@ internal static class ImageBuilderScanApiFactory
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
 
-        string endpoint;
         try
         {
             endpoint = config.EndpointProvider.ResolveEndpoint(ImageBuilderEndpointResolver.MapParameters(config)).URL;
@@ -62,9 +91,7 @@ internal static class ImageBuilderScanApiFactory
             throw new ScanConfigurationException("InvalidEndpointConfiguration", $"No endpoint for region '{region}' with these settings: {e.Message}");
         }
 
-        connection = new ScanConnectionInfo(region, endpoint, credentials.Source, maxAttempts);
-        options.Log?.Verbose($"Image Builder: region {region}, endpoint {endpoint}, credentials from {credentials.Source}, up to {maxAttempts} attempt(s) per request ({config.RetryMode} retries).");
         var client = new ImageBuilderSdkClient(credentials.Credentials, config);
-        return new ImageBuilderScanApi(client, httpFactory);
+        return new ImageBuilderScanApi(client, settings.Http, endpoint);
     }
 }
