@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Engine.Diagnostics;
 using ImageBuilderScan.Engine.Errors;
 
 namespace ImageBuilderScan.Engine.Queries;
@@ -31,6 +32,7 @@ internal static class ScanPager
                 ScanPage<T> page;
                 try
                 {
+                    if (ScanTrace.Enabled) ScanTrace.Mark($"{operation} page {pageNumber + 1}: sending");
                     page = await fetch(chunk, token, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ImageBuilderScanException e) when (e.Resume is null)
@@ -51,6 +53,7 @@ internal static class ScanPager
                 }
 
                 pageNumber++;
+                if (ScanTrace.Enabled) ScanTrace.Mark($"{operation} page {pageNumber}: {page.Items.Count} item(s) checked, handing over");
                 log?.Verbose($"{operation} page {pageNumber}: request id {page.RequestId ?? "(none)"}, " +
                     $"{page.Items.Count} item(s), {(next is null ? "no more pages" : "more pages follow")}.");
                 yield return page;

@@ -46,7 +46,7 @@ public sealed class ResponseParsingTests
         Assert.All(page.Items, a => Assert.Equal("mixed", a.AggregationType));
 
         var account = page.Items[0];
-        Assert.Equal((AggregationKind.Account, "123456789012", "123456789012"), (account.Kind, account.Key, account.AccountId));
+        Assert.Equal((AggregationKind.Account, "123456789012", "123456789012"), (account.KindValue, account.Key, account.AccountId));
         Assert.Equal((1L, 2L, 3L, 10L, 4L), (account.Critical, account.High, account.Medium, account.All, account.Other));
 
         var image = page.Items[1];
@@ -64,10 +64,10 @@ public sealed class ResponseParsingTests
         Assert.Equal(5, pipeline.Critical);
 
         var vulnerability = page.Items[3];
-        Assert.Equal((AggregationKind.VulnerabilityId, "CVE-2025-38064", "CVE-2025-38064"), (vulnerability.Kind, vulnerability.Key, vulnerability.VulnerabilityId));
+        Assert.Equal((AggregationKind.VulnerabilityId, "CVE-2025-38064", "CVE-2025-38064"), (vulnerability.KindValue, vulnerability.Key, vulnerability.VulnerabilityId));
         Assert.Equal(1, vulnerability.High);
 
-        Assert.Equal(AggregationKind.Unknown, page.Items[4].Kind);
+        Assert.Equal(AggregationKind.Unknown, page.Items[4].KindValue);
     }
 
     [Fact]

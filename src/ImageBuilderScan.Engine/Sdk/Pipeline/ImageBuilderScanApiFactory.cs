@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.Runtime;
 using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Engine.Diagnostics;
 using ImageBuilderScan.Engine.Errors;
 
 namespace ImageBuilderScan.Engine.Sdk;
@@ -11,7 +12,9 @@ internal static class ImageBuilderScanApiFactory
     public static IImageBuilderScanApi Create(ScanClientOptions options, out ScanConnectionInfo connection)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ScanTrace.Mark("client: creating (engine and AWSSDK.Core loaded)");
         SdkDependencies.EnsureRegistered();
+        ScanTrace.Mark("client: STS/SSO clients registered with Core");
 
         var endpointUrl = ConnectionSettings.Endpoint(options);
         var maxAttempts = ConnectionSettings.MaxAttempts(options);
@@ -29,6 +32,7 @@ internal static class ImageBuilderScanApiFactory
             HttpClientFactory = httpFactory,
             Log = options.Log,
         };
+        ScanTrace.Mark("client: SDK config built (HttpClient created)");
         if (options.RequestTimeout is TimeSpan timeout)
         {
             if (timeout <= TimeSpan.Zero)
@@ -37,6 +41,7 @@ internal static class ImageBuilderScanApiFactory
         }
 
         var credentials = CredentialResolver.Resolve(options, config);
+        ScanTrace.Mark($"client: credentials resolved ({credentials.Source})");
         var region = ConnectionSettings.Region(options, credentials.ProfileRegion)
             ?? throw new ScanConfigurationException("NoRegion",
                 "No region is set: none was given, AWS_REGION and AWS_DEFAULT_REGION are unset, and the AWS profile names none.");
@@ -62,9 +67,11 @@ internal static class ImageBuilderScanApiFactory
             throw new ScanConfigurationException("InvalidEndpointConfiguration", $"No endpoint for region '{region}' with these settings: {e.Message}");
         }
 
+        ScanTrace.Mark("client: endpoint rules evaluated");
         connection = new ScanConnectionInfo(region, endpoint, credentials.Source, maxAttempts);
         options.Log?.Verbose($"Image Builder: region {region}, endpoint {endpoint}, credentials from {credentials.Source}, up to {maxAttempts} attempt(s) per request ({config.RetryMode} retries).");
         var client = new ImageBuilderSdkClient(credentials.Credentials, config);
+        ScanTrace.Mark("client: SDK client created");
         return new ImageBuilderScanApi(client, httpFactory);
     }
 }
