@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
+using ImageBuilderScan.Engine.Diagnostics;
 using ImageBuilderScan.Engine.Queries;
 
 namespace ImageBuilderScan.Commands;
@@ -43,14 +44,38 @@ public abstract class ListingCmdlet : AwsCmdlet
         object? targetObject, string itemsName, Func<T, bool>? keep = null)
     {
         ScanPage<T>? last = null;
-        var failure = Stream(() => pages(build() with { NextToken = NextToken, FirstPageOnly = NoAutoPage.IsPresent }), targetObject, page =>
+        var progress = new ListingProgress(ProgressWanted(), MyInvocation.MyCommand?.Name ?? itemsName, itemsName, WriteProgress);
+        var trace = ScanTrace.Enabled;
+        ScanErrorDescription? failure;
+        try
         {
-            last = page;
-            foreach (var item in page.Items)
+            failure = Stream(() => pages(build() with { NextToken = NextToken, FirstPageOnly = NoAutoPage.IsPresent }), targetObject, page =>
             {
-                if (keep is null || keep(item)) WriteObject(item);
-            }
-        });
+                if (trace && last is null) ScanTrace.Mark($"listing: first page on the pipeline thread ({page.Items.Count} item(s))");
+                last = page;
+                if (keep is null)
+                {
+                    // One call per page: PowerShell enumerates the list into the pipe.
+                    WriteObject(page.Items, enumerateCollection: true);
+                }
+                else
+                {
+                    foreach (var item in page.Items)
+                    {
+                        if (keep(item)) WriteObject(item);
+                    }
+                }
+
+                progress.Page(page.Items.Count, page.FilterName, page.FilterValues);
+            });
+        }
+        finally
+        {
+            // Success, failure or stop (PipelineStoppedException passes through here).
+            progress.Complete();
+            if (trace) ScanTrace.Mark("listing: ended");
+        }
+
         if (failure is not null) return;
         if (NoAutoPage.IsPresent && last is not null)
         {
@@ -58,6 +83,15 @@ public abstract class ListingCmdlet : AwsCmdlet
         }
 
         SetNextToken(NoAutoPage.IsPresent ? last?.NextToken : null);
+    }
+
+    /// <summary>Progress is shown unless -ProgressAction or $ProgressPreference hides it, or the console's output is redirected.</summary>
+    private bool ProgressWanted()
+    {
+        var preference = MyInvocation.BoundParameters.TryGetValue("ProgressAction", out var bound) && bound is ActionPreference action
+            ? action
+            : SessionState.PSVariable.GetValue("ProgressPreference") is ActionPreference p ? p : ActionPreference.Continue;
+        return ListingProgress.IsWanted(preference, Host?.Name ?? "");
     }
 
     private protected override void OnFailureReported(ScanErrorDescription description) => SetNextToken(description.ResumeToken);

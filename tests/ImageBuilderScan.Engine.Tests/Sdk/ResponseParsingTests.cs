@@ -50,7 +50,8 @@ public sealed class ResponseParsingTests
         Assert.Equal((1L, 2L, 3L, 10L, 4L), (account.Critical, account.High, account.Medium, account.All, account.Other));
 
         var image = page.Items[1];
-        Assert.Equal(AggregationKind.Image, image.Kind);
+        Assert.Equal(AggregationKind.Image, image.KindValue);
+        Assert.Equal("Image", image.Kind);
         Assert.Equal(image.Key, image.ImageBuildVersionArn);
         Assert.Equal(9007199254740993L, image.All);
         Assert.Equal(("aws-cn", "cn-north-1", "210987654321"), (image.Partition, image.Region, image.AccountId));
@@ -58,7 +59,7 @@ public sealed class ResponseParsingTests
         Assert.Null(image.PipelineName);
 
         var pipeline = page.Items[2];
-        Assert.Equal(AggregationKind.ImagePipeline, pipeline.Kind);
+        Assert.Equal(AggregationKind.ImagePipeline, pipeline.KindValue);
         Assert.Equal(pipeline.Key, pipeline.ImagePipelineArn);
         Assert.Equal(("aws-us-gov", "us-gov-west-1", "123456789012", "nightly-build"), (pipeline.Partition, pipeline.Region, pipeline.AccountId, pipeline.PipelineName));
         Assert.Equal(5, pipeline.Critical);
