@@ -10,6 +10,7 @@
     Copyright            = '(c) ImageBuilderScan contributors. MIT License.'
     Description          = 'EC2 Image Builder image scan findings for PowerShell: Get-IBScanFindingAggregation streams one object per aggregation with its severity counts, Get-IBScanFinding drills down to the findings behind a count. Auto-paging, typed filters, format views, and its own AWSSDK.Core isolated from AWS Tools.'
     PowerShellVersion    = '7.4'
+    TypesToProcess       = @('ImageBuilderScan.Types.ps1xml')
     FormatsToProcess     = @('ImageBuilderScan.Format.ps1xml')
     CmdletsToExport      = @('Get-IBScanFindingAggregation', 'Get-IBScanFinding', 'Test-IBScanGate', 'Compare-IBScanFinding', 'Export-IBScanReport')
     FunctionsToExport    = @()

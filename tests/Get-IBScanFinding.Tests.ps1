@@ -194,3 +194,94 @@ Describe 'Get-IBScanFinding' {
         }
     }
 }
+
+Describe 'Get-IBScanFinding output objects (issue 13 point 8)' {
+    It 'sorts by severity rank, not alphabetically, and compares with severity names' {
+        $ranks = @{ UNTRIAGED = 0; INFORMATIONAL = 1; LOW = 2; MEDIUM = 3; HIGH = 4; CRITICAL = 5 }
+        $sorted = @($AllFindings | Sort-Object Severity | ForEach-Object { "$($_.Severity)" })
+        @($sorted | Select-Object -Unique).Count | Should -BeGreaterThan 2
+        for ($i = 1; $i -lt $sorted.Count; $i++) { $ranks[$sorted[$i]] | Should -BeGreaterOrEqual $ranks[$sorted[$i - 1]] }
+        "$((@($AllFindings | Sort-Object Severity -Descending))[0].Severity)" | Should -Be 'CRITICAL'
+        @($AllFindings | Where-Object Severity -eq 'high').Count | Should -Be @($AllFindings | Where-Object { "$($_.Severity)" -ceq 'HIGH' }).Count
+        @($AllFindings | Where-Object Severity -ge 'HIGH').Count | Should -Be @($AllFindings | Where-Object { "$($_.Severity)" -in 'HIGH', 'CRITICAL' }).Count
+    }
+
+    It 'writes the severity name in JSON and CSV, and every property is in the list view' {
+        $finding = $AllFindings | Where-Object { $_.VulnerablePackages.Count -gt 0 } | Select-Object -First 1
+        ($finding | ConvertTo-Json -Depth 4 | ConvertFrom-Json).Severity | Should -BeOfType [string]
+        ($finding | ConvertTo-Json -Depth 4 | ConvertFrom-Json).Severity | Should -Be "$($finding.Severity)"
+        ($finding | ConvertTo-Csv | ConvertFrom-Csv).Severity | Should -Be "$($finding.Severity)"
+        $listed = ($finding | Format-List | Out-String -Width 300) -split "`n" | ForEach-Object { if ($_ -match '^(\w+)\s*:') { $Matches[1] } }
+        $properties = $finding.PSObject.Properties.Name
+        $properties | Where-Object { $_ -notin $listed } | Should -BeNullOrEmpty
+    }
+
+    It 'is read-only: setting a property fails and leaves the value' {
+        $finding = $AllFindings[0]
+        $title = $finding.Title
+        { $finding.Title = 'changed' } | Should -Throw -ExpectedMessage '*ReadOnly*'
+        { $finding.Severity = 'LOW' } | Should -Throw
+        $finding.Title | Should -Be $title
+        { $finding.VulnerablePackages[0].Name = 'x' } | Should -Throw
+        @($finding.PSObject.Properties | Where-Object { $_.IsSettable }).Name | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Get-IBScanFinding progress (issue 12)' {
+    BeforeEach { $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults" }
+    AfterEach { $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults" }
+
+    BeforeAll {
+        # A hosted runspace: its progress stream holds what an interactive host would draw.
+        function Invoke-Hosted([string] $Script, [hashtable] $Aws) {
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddScript("param(`$m, `$aws) Import-Module `$m; $Script").AddArgument((Get-BuiltModuleManifest)).AddArgument($Aws)
+                $output = @($shell.Invoke())
+                [pscustomobject]@{ Output = $output; Progress = @($shell.Streams.Progress); Errors = @($shell.Streams.Error) }
+            }
+            finally { $shell.Dispose() }
+        }
+        function Set-SlowPages([string] $Url, [int] $Ms) {
+            $plan = @{ kind = 'latency'; latencyMs = $Ms; maxCount = 1000 } | ConvertTo-Json
+            $null = Invoke-RestMethod -Method Post "$Url/_emulator/faults" -Body $plan -ContentType 'application/json'
+        }
+    }
+
+    It 'shows pages and items so far on a listing longer than a second, then completes the bar' {
+        Set-SlowPages $Emulator.Url 400   # pages of 5 at 0.4 s each: over a second
+        $run = Invoke-Hosted 'Get-IBScanFinding @aws -PageSize 5' $Aws
+        $run.Output.Count | Should -Be $AllFindings.Count
+        $shown = @($run.Progress | Where-Object RecordType -eq 'Processing')
+        $shown.Count | Should -BeGreaterThan 0
+        $shown[-1].StatusDescription | Should -Match '^\d+ page\(s\), \d+ finding\(s\) so far$'
+        $shown[-1].Activity | Should -Be 'Get-IBScanFinding'
+        $run.Progress[-1].RecordType | Should -Be 'Completed'
+    }
+
+    It 'shows none for a short listing or with $ProgressPreference = SilentlyContinue / -ProgressAction' {
+        (Invoke-Hosted 'Get-IBScanFinding @aws -PageSize 100' $Aws).Progress | Should -BeNullOrEmpty
+        Set-SlowPages $Emulator.Url 400
+        $quiet = Invoke-Hosted '$ProgressPreference = ''SilentlyContinue''; Get-IBScanFinding @aws -PageSize 5' $Aws
+        $quiet.Output.Count | Should -Be $AllFindings.Count
+        $quiet.Progress | Should -BeNullOrEmpty
+        (Invoke-Hosted 'Get-IBScanFinding @aws -PageSize 5 -ProgressAction SilentlyContinue' $Aws).Progress | Should -BeNullOrEmpty
+    }
+
+    It 'completes the bar when the listing fails part way and when a downstream command stops it' {
+        Set-SlowPages $Emulator.Url 400
+        $plan = @{ kind = 'serviceError'; operation = 'listImageScanFindings'; onRequest = 5; maxCount = 100 } | ConvertTo-Json
+        $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body $plan -ContentType 'application/json'
+        $failed = Invoke-Hosted 'Get-IBScanFinding @aws -PageSize 5 -MaxAttempts 1' $Aws
+        $failed.Errors.Count | Should -BeGreaterThan 0
+        @($failed.Progress | Where-Object RecordType -eq 'Processing').Count | Should -BeGreaterThan 0
+        $failed.Progress[-1].RecordType | Should -Be 'Completed'
+
+        $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults"
+        Set-SlowPages $Emulator.Url 400
+        $stopped = Invoke-Hosted 'Get-IBScanFinding @aws -PageSize 5 | Select-Object -First 20' $Aws
+        $stopped.Output.Count | Should -Be 20
+        @($stopped.Progress | Where-Object RecordType -eq 'Processing').Count | Should -BeGreaterThan 0
+        $stopped.Progress[-1].RecordType | Should -Be 'Completed'
+    }
+}

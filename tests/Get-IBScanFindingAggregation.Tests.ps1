@@ -317,3 +317,29 @@ Describe 'Get-IBScanFindingAggregation' {
         }
     }
 }
+
+Describe 'Get-IBScanFindingAggregation output objects (issue 13 point 8)' {
+    It 'writes Kind as its name in JSON and CSV' {
+        $aggregation = Get-IBScanFindingAggregation @Aws -ImagePipelineArn $PipelineArns[0] | Select-Object -First 1
+        $aggregation.Kind | Should -BeOfType [string]
+        ($aggregation | ConvertTo-Json | ConvertFrom-Json).Kind | Should -Be 'ImagePipeline'
+        ($aggregation | ConvertTo-Csv | ConvertFrom-Csv).Kind | Should -Be 'ImagePipeline'
+        $aggregation.PipelineName | Should -Not -BeNullOrEmpty
+        $aggregation.Region | Should -Be 'us-east-1'
+    }
+
+    It 'is read-only: setting a count fails and leaves the value' {
+        $aggregation = Get-IBScanFindingAggregation @Aws | Select-Object -First 1
+        $critical = $aggregation.Critical
+        { $aggregation.Critical = 0 } | Should -Throw -ExpectedMessage '*ReadOnly*'
+        { $aggregation.Kind = 'Image' } | Should -Throw
+        $aggregation.Critical | Should -Be $critical
+        @($aggregation.PSObject.Properties | Where-Object { $_.IsSettable }).Name | Should -BeNullOrEmpty
+    }
+
+    It 'shows every property in Format-List' {
+        $aggregation = Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $ImageArns[0] | Select-Object -First 1
+        $listed = ($aggregation | Format-List | Out-String -Width 300) -split "`n" | ForEach-Object { if ($_ -match '^(\w+)\s*:') { $Matches[1] } }
+        $aggregation.PSObject.Properties.Name | Where-Object { $_ -notin $listed } | Should -BeNullOrEmpty
+    }
+}

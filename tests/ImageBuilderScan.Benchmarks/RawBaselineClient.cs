@@ -83,7 +83,7 @@ internal sealed class RawBaselineClient : IDisposable
             (AggregationKind.Unknown, null, null);
         return new ScanFindingAggregation
         {
-            Kind = kind,
+            KindValue = kind,
             AggregationType = type,
             Key = key ?? "",
             AccountId = kind == AggregationKind.Account ? key : ImageBuilderArn.AccountOf(key),

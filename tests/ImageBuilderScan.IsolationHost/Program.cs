@@ -1,13 +1,14 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-// Usage: ImageBuilderScan.IsolationHost other-first|module-first <other AWSSDK.Core.dll> <module folder> <emulator url>
+// Usage: ImageBuilderScan.IsolationHost other-first|module-first|module-only <other AWSSDK.Core.dll> <module folder> <emulator url>
 if (args.Length != 4) { Console.Error.WriteLine("usage: other-first|module-first <AWSSDK.Core.dll> <module folder> <emulator url>"); return 2; }
 var (order, otherCore, moduleFolder, endpoint) = (args[0], Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), args[3]);
 
 try
 {
     if (order == "other-first") { UseOtherCore(); UseModule(); }
+    else if (order == "module-only") UseModule(); // the module alone (ReadyToRunTests' IL fallback)
     else { UseModule(); UseOtherCore(); UseModule(); }
 
     foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name == "AWSSDK.Core"))

@@ -4,77 +4,92 @@ namespace ImageBuilderScan.Engine.Model;
 /// One finding of <c>ListImageScanFindings</c>, flattened to what a person filters on. The first
 /// vulnerable package is lifted to <see cref="PackageName"/>, <see cref="InstalledVersion"/> and
 /// <see cref="FixedInVersion"/>; every package stays in <see cref="VulnerablePackages"/>.
-/// Timestamps are UTC.
+/// Timestamps are UTC. Read-only outside the engine (internal setters: PowerShell sets a public
+/// init-only property by reflection); <see cref="Severity"/> sorts by rank in PowerShell through the
+/// module's type data (ImageBuilderScan.Types.ps1xml and <see cref="ScanSeverity"/>).
 /// </summary>
 public sealed record ScanFinding
 {
-    public string? AccountId { get; init; }
-    public string? ImageBuildVersionArn { get; init; }
-    public string? ImagePipelineArn { get; init; }
-    public string? Type { get; init; }
-    public string? Title { get; init; }
-    public string? Description { get; init; }
-    public string? Severity { get; init; }
-    public DateTime? FirstObservedAt { get; init; }
-    public DateTime? UpdatedAt { get; init; }
-    public string? FixAvailable { get; init; }
-    public string? RemediationText { get; init; }
-    public string? RemediationUrl { get; init; }
+    public string? AccountId { get; internal init; }
+    public string? ImageBuildVersionArn { get; internal init; }
+    public string? ImagePipelineArn { get; internal init; }
+    public string? Type { get; internal init; }
+    public string? Title { get; internal init; }
+    public string? Description { get; internal init; }
+    public string? Severity { get; internal init; }
+    public DateTime? FirstObservedAt { get; internal init; }
+    public DateTime? UpdatedAt { get; internal init; }
+    public string? FixAvailable { get; internal init; }
+    public string? RemediationText { get; internal init; }
+    public string? RemediationUrl { get; internal init; }
 
     // inspectorScore and inspectorScoreDetails.adjustedCvss
-    public double? InspectorScore { get; init; }
-    public string? ScoreSource { get; init; }
-    public string? CvssSource { get; init; }
-    public string? CvssVersion { get; init; }
-    public double? AdjustedCvssScore { get; init; }
-    public string? ScoringVector { get; init; }
-    public IReadOnlyList<CvssScoreAdjustment> ScoreAdjustments { get; init; } = [];
+    public double? InspectorScore { get; internal init; }
+    public string? ScoreSource { get; internal init; }
+    public string? CvssSource { get; internal init; }
+    public string? CvssVersion { get; internal init; }
+    public double? AdjustedCvssScore { get; internal init; }
+    public string? ScoringVector { get; internal init; }
+    public IReadOnlyList<CvssScoreAdjustment> ScoreAdjustments { get; internal init; } = [];
 
     // packageVulnerabilityDetails
-    public string? VulnerabilityId { get; init; }
-    public string? Source { get; init; }
-    public string? SourceUrl { get; init; }
-    public string? VendorSeverity { get; init; }
-    public DateTime? VendorCreatedAt { get; init; }
-    public DateTime? VendorUpdatedAt { get; init; }
-    public IReadOnlyList<string> ReferenceUrls { get; init; } = [];
-    public IReadOnlyList<string> RelatedVulnerabilities { get; init; } = [];
-    public IReadOnlyList<CvssScore> Cvss { get; init; } = [];
-    public IReadOnlyList<VulnerablePackage> VulnerablePackages { get; init; } = [];
+    public string? VulnerabilityId { get; internal init; }
+    public string? Source { get; internal init; }
+    public string? SourceUrl { get; internal init; }
+    public string? VendorSeverity { get; internal init; }
+    public DateTime? VendorCreatedAt { get; internal init; }
+    public DateTime? VendorUpdatedAt { get; internal init; }
+    public IReadOnlyList<string> ReferenceUrls { get; internal init; } = [];
+    public IReadOnlyList<string> RelatedVulnerabilities { get; internal init; } = [];
+    public IReadOnlyList<CvssScore> Cvss { get; internal init; } = [];
+    public IReadOnlyList<VulnerablePackage> VulnerablePackages { get; internal init; } = [];
 
     // Lifted from the first vulnerable package.
-    public string? PackageName { get; init; }
+    public string? PackageName { get; internal init; }
     /// <summary>The first package's installed version as <c>[epoch:]version[-release]</c> (epoch only when non-zero).</summary>
-    public string? InstalledVersion { get; init; }
-    public string? FixedInVersion { get; init; }
+    public string? InstalledVersion { get; internal init; }
+    public string? FixedInVersion { get; internal init; }
 
     /// <summary>The request id of the page this finding came in.</summary>
-    public string? RequestId { get; init; }
+    public string? RequestId { get; internal init; }
 }
 
-public sealed record CvssScoreAdjustment(string? Metric, string? Reason)
+public sealed record CvssScoreAdjustment
 {
+    public CvssScoreAdjustment(string? metric, string? reason) => (Metric, Reason) = (metric, reason);
+
+    public string? Metric { get; }
+    public string? Reason { get; }
+
     // Short text for Export-Csv and "$x" (the record's default prints every member's name).
     public override string ToString() => Reason is null ? $"{Metric}" : $"{Metric}: {Reason}";
 }
 
-public sealed record CvssScore(double? BaseScore, string? ScoringVector, string? Version, string? Source)
+public sealed record CvssScore
 {
+    public CvssScore(double? baseScore, string? scoringVector, string? version, string? source)
+        => (BaseScore, ScoringVector, Version, Source) = (baseScore, scoringVector, version, source);
+
+    public double? BaseScore { get; }
+    public string? ScoringVector { get; }
+    public string? Version { get; }
+    public string? Source { get; }
+
     public override string ToString() => string.Join(" ", new[] { Source, Version, BaseScore?.ToString(System.Globalization.CultureInfo.InvariantCulture), ScoringVector }.Where(p => !string.IsNullOrEmpty(p)));
 }
 
 public sealed record VulnerablePackage
 {
-    public string? Name { get; init; }
-    public string? Version { get; init; }
-    public string? SourceLayerHash { get; init; }
-    public int? Epoch { get; init; }
-    public string? Release { get; init; }
-    public string? Arch { get; init; }
-    public string? PackageManager { get; init; }
-    public string? FilePath { get; init; }
-    public string? FixedInVersion { get; init; }
-    public string? Remediation { get; init; }
+    public string? Name { get; internal init; }
+    public string? Version { get; internal init; }
+    public string? SourceLayerHash { get; internal init; }
+    public int? Epoch { get; internal init; }
+    public string? Release { get; internal init; }
+    public string? Arch { get; internal init; }
+    public string? PackageManager { get; internal init; }
+    public string? FilePath { get; internal init; }
+    public string? FixedInVersion { get; internal init; }
+    public string? Remediation { get; internal init; }
 
     public override string ToString() => FixedInVersion is null ? $"{Name} {Version}" : $"{Name} {Version} (fixed in {FixedInVersion})";
 }

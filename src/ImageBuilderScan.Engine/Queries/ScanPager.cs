@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Engine.Diagnostics;
 using ImageBuilderScan.Engine.Errors;
 
 namespace ImageBuilderScan.Engine.Queries;
@@ -33,6 +34,7 @@ internal static class ScanPager
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
+                    if (ScanTrace.Enabled) ScanTrace.Mark($"{operation} page {pageNumber + 1}: sending");
                     page = await fetch(chunk, token, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ImageBuilderScanException e) when (e.Resume is null)
@@ -55,6 +57,7 @@ internal static class ScanPager
                 pageNumber++;
                 log?.Debug($"{operation} page {pageNumber}: request id {page.RequestId ?? "(none)"}, {page.Items.Count} item(s) in " +
                     $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms, next token {TokenDisplay.Show(next, 40)}.");
+                if (ScanTrace.Enabled) ScanTrace.Mark($"{operation} page {pageNumber}: {page.Items.Count} item(s) checked, handing over");
                 log?.Verbose($"{operation} page {pageNumber}: request id {page.RequestId ?? "(none)"}, " +
                     $"{page.Items.Count} item(s), {(next is null ? "no more pages" : "more pages follow")}.");
                 yield return page;

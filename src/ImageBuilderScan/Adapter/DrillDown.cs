@@ -14,10 +14,10 @@ internal static class DrillDown
     /// <summary>The same aggregation again (a refresh): its kind's filter with its key.</summary>
     public static AggregationQuery ToAggregationQuery(ScanFindingAggregation aggregation) => aggregation.Kind switch
     {
-        AggregationKind.Account => Aggregations(FilterNames.AccountId, KeyOf(aggregation, aggregation.AccountId)),
-        AggregationKind.Image => Aggregations(FilterNames.ImageBuildVersionArn, KeyOf(aggregation, aggregation.ImageBuildVersionArn)),
-        AggregationKind.ImagePipeline => Aggregations(FilterNames.ImagePipelineArn, KeyOf(aggregation, aggregation.ImagePipelineArn)),
-        AggregationKind.VulnerabilityId => Aggregations(FilterNames.VulnerabilityId, KeyOf(aggregation, aggregation.VulnerabilityId)),
+        AggregationKinds.Account => Aggregations(FilterNames.AccountId, KeyOf(aggregation, aggregation.AccountId)),
+        AggregationKinds.Image => Aggregations(FilterNames.ImageBuildVersionArn, KeyOf(aggregation, aggregation.ImageBuildVersionArn)),
+        AggregationKinds.ImagePipeline => Aggregations(FilterNames.ImagePipelineArn, KeyOf(aggregation, aggregation.ImagePipelineArn)),
+        AggregationKinds.VulnerabilityId => Aggregations(FilterNames.VulnerabilityId, KeyOf(aggregation, aggregation.VulnerabilityId)),
         _ => throw Unknown(aggregation),
     };
 
@@ -31,14 +31,14 @@ internal static class DrillDown
         accountId = null;
         switch (aggregation.Kind)
         {
-            case AggregationKind.Account:
+            case AggregationKinds.Account:
                 accountId = KeyOf(aggregation, aggregation.AccountId);
                 return new FindingQuery { PageSize = pageSize };
-            case AggregationKind.Image:
+            case AggregationKinds.Image:
                 return Findings(FilterNames.ImageBuildVersionArn, KeyOf(aggregation, aggregation.ImageBuildVersionArn), pageSize);
-            case AggregationKind.ImagePipeline:
+            case AggregationKinds.ImagePipeline:
                 return Findings(FilterNames.ImagePipelineArn, KeyOf(aggregation, aggregation.ImagePipelineArn), pageSize);
-            case AggregationKind.VulnerabilityId:
+            case AggregationKinds.VulnerabilityId:
                 return Findings(FilterNames.VulnerabilityId, KeyOf(aggregation, aggregation.VulnerabilityId), pageSize);
             default:
                 throw Unknown(aggregation);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
+using ImageBuilderScan.Engine.Diagnostics;
 using ImageBuilderScan.Engine.Queries;
 
 namespace ImageBuilderScan.Commands;
@@ -48,18 +49,30 @@ public abstract class ListingCmdlet : AwsCmdlet
     {
         ScanPage<T>? last = null;
         var lastWritten = false;
+        var progress = new ListingProgress(ProgressWanted(), MyInvocation.MyCommand?.Name ?? itemsName, itemsName, WriteProgress);
+        var trace = ScanTrace.Enabled;
         ScanErrorDescription? failure;
         try
         {
             failure = Stream(() => pages(build() with { NextToken = NextToken, FirstPageOnly = NoAutoPage.IsPresent }), targetObject, page =>
             {
+                if (trace && last is null) ScanTrace.Mark($"listing: first page on the pipeline thread ({page.Items.Count} item(s))");
                 (last, lastWritten) = (page, false);
-                foreach (var item in page.Items)
+                if (keep is null)
                 {
-                    if (keep is null || keep(item)) WriteObject(item);
+                    // One call per page: PowerShell enumerates the list into the pipe.
+                    WriteObject(page.Items, enumerateCollection: true);
+                }
+                else
+                {
+                    foreach (var item in page.Items)
+                    {
+                        if (keep(item)) WriteObject(item);
+                    }
                 }
 
                 lastWritten = true;
+                progress.Page(page.Items.Count, page.FilterName, page.FilterValues);
             });
         }
         catch (PipelineStoppedException)
@@ -67,6 +80,12 @@ public abstract class ListingCmdlet : AwsCmdlet
             // Select-Object -First (from WriteObject) or Ctrl+C (from the pump): the listing ends here, unfinished.
             SetNextToken(StoppedAt(last, lastWritten));
             throw;
+        }
+        finally
+        {
+            // Success, failure or stop (PipelineStoppedException passes through here).
+            progress.Complete();
+            if (trace) ScanTrace.Mark("listing: ended");
         }
 
         if (failure is not null) return;
@@ -89,6 +108,15 @@ public abstract class ListingCmdlet : AwsCmdlet
         if (page is null) return NextToken ?? "";
         if (!written) return page.RequestToken ?? "";
         return page.NextToken ?? "";
+    }
+
+    /// <summary>Progress is shown unless -ProgressAction or $ProgressPreference hides it, or the console's output is redirected.</summary>
+    private bool ProgressWanted()
+    {
+        var preference = MyInvocation.BoundParameters.TryGetValue("ProgressAction", out var bound) && bound is ActionPreference action
+            ? action
+            : SessionState.PSVariable.GetValue("ProgressPreference") is ActionPreference p ? p : ActionPreference.Continue;
+        return ListingProgress.IsWanted(preference, Host?.Name ?? "");
     }
 
     private protected override void OnFailureReported(ScanErrorDescription description) => SetNextToken(description.ResumeToken);

@@ -61,7 +61,7 @@ internal sealed class FakeScanApi : IImageBuilderScanApi
         var (keys, next) = Slice(values, request.NextToken, PageSize, n);
         var items = keys.Select(k => new ScanFindingAggregation
         {
-            Kind = AggregationKind.ImagePipeline, Key = k, Critical = 1, High = 2, Medium = 3, All = 10, RequestId = $"req-{n}",
+            KindValue = AggregationKind.ImagePipeline, Key = k, Critical = 1, High = 2, Medium = 3, All = 10, RequestId = $"req-{n}",
         }).ToList();
         var page = new ScanPage<ScanFindingAggregation>(items, $"req-{n}", "imagePipelineArn", next, request.NextToken,
             request.FilterName, request.FilterValues);

@@ -37,11 +37,11 @@ public sealed class ImageBuilderArnTests
     [Fact]
     public void An_aggregation_reads_its_key_parts_from_the_key()
     {
-        var image = new ScanFindingAggregation { Kind = AggregationKind.Image, Key = "arn:aws:imagebuilder:eu-west-1:123456789012:image/web/2.0.1/7" };
+        var image = new ScanFindingAggregation { KindValue = AggregationKind.Image, Key = "arn:aws:imagebuilder:eu-west-1:123456789012:image/web/2.0.1/7" };
         Assert.Equal(("aws", "eu-west-1", "web", "2.0.1", "7", (string?)null), (image.Partition, image.Region, image.ImageName, image.ImageVersion, image.ImageBuild, image.PipelineName));
-        var pipeline = new ScanFindingAggregation { Kind = AggregationKind.ImagePipeline, Key = "arn:aws:imagebuilder:eu-west-1:123456789012:image-pipeline/web" };
+        var pipeline = new ScanFindingAggregation { KindValue = AggregationKind.ImagePipeline, Key = "arn:aws:imagebuilder:eu-west-1:123456789012:image-pipeline/web" };
         Assert.Equal(("web", (string?)null, (string?)null), (pipeline.PipelineName, pipeline.ImageName, pipeline.ImageVersion));
-        var vulnerability = new ScanFindingAggregation { Kind = AggregationKind.VulnerabilityId, Key = "CVE-2024-6387" };
+        var vulnerability = new ScanFindingAggregation { KindValue = AggregationKind.VulnerabilityId, Key = "CVE-2024-6387" };
         Assert.Null(vulnerability.Partition);
         // Derived parts take no part in equality: the same key and counts are the same aggregation.
         Assert.Equal(image, image with { });

@@ -44,11 +44,12 @@ public sealed class ResponseParsingTests
         Assert.All(page.Items, a => Assert.Equal("mixed", a.AggregationType));
 
         var account = page.Items[0];
-        Assert.Equal((AggregationKind.Account, "123456789012", "123456789012"), (account.Kind, account.Key, account.AccountId));
+        Assert.Equal((AggregationKind.Account, "123456789012", "123456789012"), (account.KindValue, account.Key, account.AccountId));
         Assert.Equal((1L, 2L, 3L, 10L, 4L), (account.Critical, account.High, account.Medium, account.All, account.Other));
 
         var image = page.Items[1];
-        Assert.Equal(AggregationKind.Image, image.Kind);
+        Assert.Equal(AggregationKind.Image, image.KindValue);
+        Assert.Equal("Image", image.Kind);
         Assert.Equal(image.Key, image.ImageBuildVersionArn);
         Assert.Equal(9007199254740993L, image.All);
         Assert.Equal(("aws-cn", "cn-north-1", "210987654321"), (image.Partition, image.Region, image.AccountId));
@@ -56,16 +57,16 @@ public sealed class ResponseParsingTests
         Assert.Null(image.PipelineName);
 
         var pipeline = page.Items[2];
-        Assert.Equal(AggregationKind.ImagePipeline, pipeline.Kind);
+        Assert.Equal(AggregationKind.ImagePipeline, pipeline.KindValue);
         Assert.Equal(pipeline.Key, pipeline.ImagePipelineArn);
         Assert.Equal(("aws-us-gov", "us-gov-west-1", "123456789012", "nightly-build"), (pipeline.Partition, pipeline.Region, pipeline.AccountId, pipeline.PipelineName));
         Assert.Equal(5, pipeline.Critical);
 
         var vulnerability = page.Items[3];
-        Assert.Equal((AggregationKind.VulnerabilityId, "CVE-2025-38064", "CVE-2025-38064"), (vulnerability.Kind, vulnerability.Key, vulnerability.VulnerabilityId));
+        Assert.Equal((AggregationKind.VulnerabilityId, "CVE-2025-38064", "CVE-2025-38064"), (vulnerability.KindValue, vulnerability.Key, vulnerability.VulnerabilityId));
         Assert.Equal(1, vulnerability.High);
 
-        Assert.Equal(AggregationKind.Unknown, page.Items[4].Kind);
+        Assert.Equal(AggregationKind.Unknown, page.Items[4].KindValue);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal static class AggregationMapper
     public static ScanFindingAggregation Create(AggregationKind kind, string key, long critical, long high, long medium, long all,
         string? aggregationType, string? requestId) => new()
     {
-        Kind = kind,
+        KindValue = kind,
         Key = key,
         AggregationType = aggregationType,
         RequestId = requestId,

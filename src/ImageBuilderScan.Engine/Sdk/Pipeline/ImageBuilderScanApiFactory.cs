@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.Runtime;
 using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Engine.Diagnostics;
 using ImageBuilderScan.Engine.Errors;
 
 namespace ImageBuilderScan.Engine.Sdk;
@@ -18,7 +19,9 @@ internal static class ImageBuilderScanApiFactory
     public static IImageBuilderScanApi Create(ScanClientOptions options, out ScanConnectionInfo connection, out Func<string, IImageBuilderScanApi> forRegion)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ScanTrace.Mark("client: creating (engine and AWSSDK.Core loaded)");
         SdkDependencies.EnsureRegistered();
+        ScanTrace.Mark("client: STS/SSO clients registered with Core");
 
         var endpointUrl = ConnectionSettings.Endpoint(options);
         var maxAttempts = ConnectionSettings.MaxAttempts(options);
@@ -30,6 +33,7 @@ internal static class ImageBuilderScanApiFactory
 
         var firstConfig = NewConfig(options, retryMode, maxAttempts, fips, dualStack);
         var credentials = CredentialResolver.Resolve(options, firstConfig.Config);
+        ScanTrace.Mark($"client: credentials resolved ({credentials.Source})");
         var region = ConnectionSettings.Region(options, credentials.ProfileRegion, out var regionSource)
             ?? throw new ScanConfigurationException("NoRegion",
                 "No region is set: none was given, AWS_REGION and AWS_DEFAULT_REGION are unset, and the AWS profile names none.");
@@ -63,6 +67,7 @@ internal static class ImageBuilderScanApiFactory
             HttpClientFactory = httpFactory,
             Log = options.Log,
         };
+        ScanTrace.Mark("client: SDK config built (HttpClient created)");
         if (options.RequestTimeout is TimeSpan timeout) config.Timeout = timeout;
         return (config, httpFactory);
     }
@@ -91,7 +96,9 @@ internal static class ImageBuilderScanApiFactory
             throw new ScanConfigurationException("InvalidEndpointConfiguration", $"No endpoint for region '{region}' with these settings: {e.Message}");
         }
 
+        ScanTrace.Mark("client: endpoint rules evaluated");
         var client = new ImageBuilderSdkClient(credentials.Credentials, config);
+        ScanTrace.Mark("client: SDK client created");
         return new ImageBuilderScanApi(client, settings.Http, endpoint);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
+using ImageBuilderScan.Engine.Diagnostics;
 using ImageBuilderScan.Engine.Errors;
 
 namespace ImageBuilderScan.Engine.Sdk;
@@ -27,7 +28,10 @@ internal sealed class ImageBuilderResponseUnmarshaller<T>(ResponseReader<T> read
             var json = new Utf8JsonReader(body.Span, ReaderOptions);
             if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
                 throw new JsonShapeException("The response body is not a JSON object.");
-            return new ImageBuilderResponse<T> { Value = reader.Read(ref json, NullIfEmpty(headerRequestId)) };
+            var started = ScanTrace.Enabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+            var value = reader.Read(ref json, NullIfEmpty(headerRequestId));
+            if (ScanTrace.Enabled) ScanTrace.Mark($"response: {body.Span.Length} bytes parsed in {ScanTrace.Since(started):F1} ms");
+            return new ImageBuilderResponse<T> { Value = value };
         }
         catch (Exception e) when (e is JsonException or JsonShapeException or InvalidOperationException)
         {
