@@ -27,7 +27,8 @@ public sealed class PesterSuiteTests
     public void Both_cmdlets_have_a_suite()
     {
         // Build.Tests.ps1 checks build.ps1's helpers (how the Test task starts Pester).
-        Assert.Equal(["Build.Tests.ps1", "Get-IBScanFinding.Tests.ps1", "Get-IBScanFindingAggregation.Tests.ps1"], SuiteNames());
+        // Examples.Tests.ps1 runs every documented example, Views.Tests.ps1 checks the format views.
+        Assert.Equal(["Build.Tests.ps1", "Examples.Tests.ps1", "Get-IBScanFinding.Tests.ps1", "Get-IBScanFindingAggregation.Tests.ps1", "Views.Tests.ps1"], SuiteNames());
     }
 
     [Theory]
