@@ -107,6 +107,50 @@ Describe 'Get-IBScanFinding' {
         }
     }
 
+    Context 'what can be piped (issue 13, point 4)' {
+        It 'classifies piped strings by shape' {
+            $result = @($ImageArns[0], $VulnerabilityIds[0] | Get-IBScanFinding @Aws)
+            $expected = @($AllFindings | Where-Object ImageBuildVersionArn -eq $ImageArns[0]).Count + @($AllFindings | Where-Object VulnerabilityId -eq $VulnerabilityIds[0]).Count
+            $result.Count | Should -Be $expected
+        }
+
+        It 'takes AWS Tools'' image and pipeline objects by their Arn' {
+            @([pscustomobject]@{ Arn = $PipelineArns[0]; Name = 'web' } | Get-IBScanFinding @Aws).Count |
+                Should -Be @($AllFindings | Where-Object ImagePipelineArn -eq $PipelineArns[0]).Count
+            @(@{ Arn = $ImageArns[0] } | Get-IBScanFinding @Aws).Count |
+                Should -Be @($AllFindings | Where-Object ImageBuildVersionArn -eq $ImageArns[0]).Count
+        }
+
+        It 'refuses a piped finding (three keys) with a message that says what to pipe, sending nothing' {
+            $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindings'
+            $out = @($AllFindings[0] | Get-IBScanFinding @Aws -ErrorAction SilentlyContinue -ErrorVariable err)
+            $out.Count | Should -Be 0
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be "InvalidInput,$Cmdlet"
+            $err[0].FullyQualifiedErrorId | Should -Not -BeLike '*InputObjectNotBound*'
+            $err[0].Exception.Message | Should -Match 'ImageBuildVersionArn, ImagePipelineArn and VulnerabilityId'
+            $err[0].Exception.Message | Should -Match ([regex]::Escape('ForEach-Object ImageBuildVersionArn | Get-IBScanFinding'))
+            $err[0].TargetObject | Should -Be $AllFindings[0]
+            (Get-EmulatorRequestCount $Emulator 'ListImageScanFindings') | Should -Be $before
+        }
+
+        It 'does what the refusal says: one property of the findings, each distinct value listed once' {
+            $findings = @(Get-IBScanFinding @Aws -ImageBuildVersionArn $ImageArns[0])
+            $findings.Count | Should -BeGreaterThan 1
+            $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindings'
+            $again = @($findings | ForEach-Object ImageBuildVersionArn | Get-IBScanFinding @Aws -PageSize 25)
+            $again.Count | Should -Be $findings.Count
+            (Get-EmulatorRequestCount $Emulator 'ListImageScanFindings') - $before | Should -Be 1
+        }
+
+        It 'refuses a string of no key''s shape and an account id (no account filter)' {
+            'not-a-key' | Get-IBScanFinding @Aws -ErrorAction SilentlyContinue -ErrorVariable e1 | Should -BeNullOrEmpty
+            $e1[0].FullyQualifiedErrorId | Should -Be "InvalidInput,$Cmdlet"
+            $AllFindings[0].AccountId | Get-IBScanFinding @Aws -ErrorAction SilentlyContinue -ErrorVariable e2 | Should -BeNullOrEmpty
+            $e2[0].Exception.Message | Should -Match ([regex]::Escape("Get-IBScanFindingAggregation -AccountId $($AllFindings[0].AccountId) | Get-IBScanFinding"))
+        }
+    }
+
     Context 'paging' {
         It '-NoAutoPage and -NextToken walk the same findings; the variable is $null at the end' {
             $pages = 0; $walked = @(); $next = $null
@@ -135,13 +179,16 @@ Describe 'Get-IBScanFinding' {
                 $PSStyle.OutputRendering = 'PlainText'
                 $finding = $AllFindings | Where-Object PackageName | Select-Object -First 1
                 $text = $finding | Out-String -Width 120
-                $text | Should -Match '(?m)^Severity\s+VulnerabilityId\s+PackageName\s+Installed\s+FixedIn\s+Score\s+Image\s*$'
+                $text | Should -Match '(?m)^Severity\s+VulnerabilityId\s+Score\s+Package Installed -> FixedIn\s*$'
+                $text | Should -Match '(?m)^\s*Image: '
                 $text | Should -Match ([regex]::Escape($finding.VulnerabilityId))
                 $text | Should -Match ([regex]::Escape($finding.PackageName))
+                $text | Should -Match ([regex]::Escape($finding.FixedInVersion))
                 ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
-                # An 80-column console keeps severity, id, package and both versions, on one header line.
+                # An 80-column console keeps severity, id, score and the package with both versions (tests/Views.Tests.ps1 has more).
                 $narrow = $finding | Out-String -Width 80
-                $narrow | Should -Match '(?m)^Severity\s+VulnerabilityId\s+PackageName\s+Installed\s+FixedIn\s*$'
+                $narrow | Should -Match '(?m)^Severity\s+VulnerabilityId\s+Score\s+Package Installed -> FixedIn\s*$'
+                $narrow | Should -Match ([regex]::Escape($finding.FixedInVersion))
                 ($narrow -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
             }
             finally { $PSStyle.OutputRendering = $saved }
@@ -189,7 +236,10 @@ Describe 'Get-IBScanFinding' {
             $severity = Get-Help Get-IBScanFinding -Parameter Severity
             $severity.required | Should -Be 'true'
             ($severity.description | Out-String) | Should -Match 'INFORMATIONAL'
-            (Get-Help Get-IBScanFinding -Parameter ImageBuildVersionArn).pipelineInput | Should -Be 'True (ByPropertyName)'
+            # Changed (issue 13, point 4): the typed parameters no longer bind from the pipeline; -InputObject reads piped keys.
+            (Get-Help Get-IBScanFinding -Parameter ImageBuildVersionArn).pipelineInput | Should -Be 'False'
+            (Get-Help Get-IBScanFinding -Parameter InputObject).pipelineInput | Should -Be 'True (ByValue)'
+            (Get-Help Get-IBScanFinding -Parameter ExpandPackage).type.name | Should -Match 'SwitchParameter'
             (Get-Help Get-IBScanFinding -Parameter PageSize).aliases | Should -Be 'MaxResults'
         }
     }

@@ -96,10 +96,47 @@ Describe 'Get-IBScanFindingAggregation' {
             $again.Key | Should -Contain $image.Key
         }
 
-        It 'prefers AccountId (the default set) when a foreign object carries an account and an ARN' {
+        # Changed (issue 13, point 3): an object carrying an account and an ARN used to bind AccountId
+        # (the default set) and return the account's total; it now means its most specific key.
+        It 'takes the most specific key when a foreign object carries an account and an ARN' {
             $account = @(Get-IBScanFindingAggregation @Aws)[0].AccountId
             $result = @([pscustomobject]@{ AccountId = $account; ImageBuildVersionArn = $ImageArns[0] } | Get-IBScanFindingAggregation @Aws)
-            "$($result[0].Kind)" | Should -Be 'Account'
+            $result.Count | Should -Be 1
+            "$($result[0].Kind)" | Should -Be 'Image'
+            $result[0].Key | Should -Be $ImageArns[0]
+        }
+
+        It 'aggregates each piped finding''s image, each image asked once (issue 13, point 3)' {
+            $pipeline = $PipelineArns | Sort-Object { @($AllFindings | Where-Object ImagePipelineArn -eq $_).Count } -Descending | Select-Object -First 1
+            $findings = @(Get-IBScanFinding @Aws -ImagePipelineArn $pipeline)
+            $images = @($findings.ImageBuildVersionArn | Sort-Object -Unique)
+            $findings.Count | Should -BeGreaterThan $images.Count   # several findings per image, or the test proves nothing
+            $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations'
+            $result = @($findings | Get-IBScanFindingAggregation @Aws)
+            (Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') - $before | Should -Be $images.Count
+            $result.Kind | ForEach-Object { "$_" } | Sort-Object -Unique | Should -Be 'Image'
+            @($result.Key | Sort-Object) | Should -Be $images
+            foreach ($a in $result) { $a.All | Should -Be @($findings | Where-Object ImageBuildVersionArn -eq $a.Key).Count }
+        }
+
+        It 'classifies piped strings by shape: image, pipeline, account and vulnerability' {
+            $account = $AllFindings[0].AccountId
+            $result = @($ImageArns[0], $PipelineArns[0], $account, $VulnerabilityIds[0] | Get-IBScanFindingAggregation @Aws)
+            ($result | ForEach-Object { "$($_.Kind)=$($_.Key)" }) | Should -Be @(
+                "Image=$($ImageArns[0])", "ImagePipeline=$($PipelineArns[0])", "Account=$account", "VulnerabilityId=$($VulnerabilityIds[0])")
+        }
+
+        It 'takes AWS Tools'' image and pipeline objects by their Arn' {
+            # What Get-EC2IBImageList and Get-EC2IBImagePipelineList emit: Arn, Name, ... and no typed key.
+            $result = @([pscustomobject]@{ Arn = $ImageArns[0]; Name = 'x' }, [pscustomobject]@{ Arn = $PipelineArns[0]; Name = 'y' } | Get-IBScanFindingAggregation @Aws)
+            ($result | ForEach-Object { "$($_.Kind)=$($_.Key)" }) | Should -Be @("Image=$($ImageArns[0])", "ImagePipeline=$($PipelineArns[0])")
+        }
+
+        It 'asks each distinct piped key once per command' {
+            $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations'
+            $result = @($ImageArns[0], $ImageArns[0], [pscustomobject]@{ ImageBuildVersionArn = $ImageArns[0] } | Get-IBScanFindingAggregation @Aws)
+            (Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') - $before | Should -Be 1
+            $result.Count | Should -Be 1
         }
 
         It 'binds AWS Tools'' AwsAccountId' {
@@ -108,12 +145,21 @@ Describe 'Get-IBScanFindingAggregation' {
             ($result | Measure-Object All -Sum).Sum | Should -Be $account.All
         }
 
-        It 'never binds a piped string, nor a FilterName property' {
+        # Changed (issue 13, point 4): a piped string used to fail PowerShell's binding
+        # (InputObjectNotBound); a key string now pipes, and any other gets our error saying what fits.
+        It 'refuses a string of no key''s shape, and never takes FilterName from a piped object, sending nothing' {
+            $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations'
             'accountId' | Get-IBScanFindingAggregation @Aws -ErrorAction SilentlyContinue -ErrorVariable e | Should -BeNullOrEmpty
-            $e[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectNotBound*'
+            $e.Count | Should -Be 1
+            $e[0].FullyQualifiedErrorId | Should -Be "InvalidInput,$Cmdlet"
+            $e[0].Exception.Message | Should -Match 'none of the keys'
+            $e[0].Exception.Message | Should -Match 'image build version ARN'
             [pscustomobject]@{ FilterName = 'accountId'; FilterValue = '123456789012' } |
                 Get-IBScanFindingAggregation @Aws -ErrorAction SilentlyContinue -ErrorVariable e2 | Should -BeNullOrEmpty
-            $e2[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectNotBound*'
+            $e2.Count | Should -Be 1
+            $e2[0].FullyQualifiedErrorId | Should -Be "InvalidInput,$Cmdlet"
+            $e2[0].Exception.Message | Should -Match 'no property this command takes a key from'
+            (Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') | Should -Be $before
         }
 
         It 'streams each piped record''s results before the next record' {
@@ -122,6 +168,58 @@ Describe 'Get-IBScanFindingAggregation' {
                 Get-IBScanFindingAggregation @Aws | ForEach-Object { $order.Add("out:$($_.ImageBuildVersionArn)") }
             $firstOut = $order.IndexOf(($order | Where-Object { $_ -like 'out:*' } | Select-Object -First 1))
             $order.IndexOf("in:$($ImageArns[1])") | Should -BeGreaterThan $firstOut
+        }
+    }
+
+    Context 'AWS Tools habits (issue 13, point 5)' {
+        It 'takes -NoAutoIteration as -NoAutoPage' {
+            $ids = $VulnerabilityIds[0..2]
+            $page = @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $ids -NoAutoIteration -NextTokenVariable next)
+            $page.Count | Should -Be 1   # the emulator's page size is 1
+            $next | Should -Not -BeNullOrEmpty
+        }
+
+        It 'completes -Region with region names, not file names' {
+            $line = 'Get-IBScanFindingAggregation -Region eu-w'
+            $names = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+            $names | Should -Contain 'eu-west-1'
+            $names | Should -Contain 'eu-west-2'
+            $names | Where-Object { $_ -notlike 'eu-w*' } | Should -BeNullOrEmpty
+        }
+
+        It 'completes -ProfileName with the profiles of the credentials and config files, read afresh' {
+            $dir = Join-Path ([IO.Path]::GetTempPath()) "ibscan-profiles-$([guid]::NewGuid().ToString('N'))"
+            $null = New-Item -ItemType Directory $dir
+            $saved = $env:AWS_SHARED_CREDENTIALS_FILE, $env:AWS_CONFIG_FILE
+            try {
+                $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $dir 'credentials'
+                $env:AWS_CONFIG_FILE = Join-Path $dir 'config'
+                Set-Content $env:AWS_SHARED_CREDENTIALS_FILE "[ibscan-dev]`naws_access_key_id = $EmulatorAccessKey`naws_secret_access_key = $EmulatorSecretKey"
+                Set-Content $env:AWS_CONFIG_FILE "[profile ibscan-sso]`nregion = us-east-1"
+                $line = 'Get-IBScanFinding -ProfileName ibscan-'
+                @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object) | Should -Be @('ibscan-dev', 'ibscan-sso')
+                Add-Content $env:AWS_SHARED_CREDENTIALS_FILE "[ibscan-new]`naws_access_key_id = $EmulatorAccessKey`naws_secret_access_key = $EmulatorSecretKey"
+                @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Contain 'ibscan-new'
+                # And the profile works as named.
+                $noKeys = $Aws.Clone(); $noKeys.Remove('AccessKey'); $noKeys.Remove('SecretKey')
+                @(Get-IBScanFindingAggregation @noKeys -ProfileName ibscan-dev).Count | Should -BeGreaterThan 0
+            }
+            finally {
+                $env:AWS_SHARED_CREDENTIALS_FILE, $env:AWS_CONFIG_FILE = $saved
+                Remove-Item $dir -Recurse -Force
+            }
+        }
+
+        It 'takes a PSCredential: access key as user name, secret key as password' {
+            $noKeys = $Aws.Clone(); $noKeys.Remove('AccessKey'); $noKeys.Remove('SecretKey')
+            $credential = [pscredential]::new($EmulatorAccessKey, (ConvertTo-SecureString $EmulatorSecretKey -AsPlainText -Force))
+            $verbose = Get-IBScanFindingAggregation @noKeys -Credential $credential -Verbose 4>&1
+            @($verbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 0
+            ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message) -join "`n" | Should -Match 'PSCredential'
+            ($verbose | Out-String) | Should -Not -Match $EmulatorSecretKey
+            $wrong = [pscredential]::new($EmulatorAccessKey, (ConvertTo-SecureString 'WrongSecretKey000000000000000000000000000' -AsPlainText -Force))
+            Get-IBScanFindingAggregation @noKeys -Credential $wrong -MaxAttempts 1 -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err[0].CategoryInfo.Category | Should -BeIn @('PermissionDenied', 'AuthenticationError')
         }
     }
 
@@ -157,12 +255,13 @@ Describe 'Get-IBScanFindingAggregation' {
                 $image = @(Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $ImageArns[0]) | Where-Object { "$($_.Kind)" -eq 'Image' } | Select-Object -First 1
                 $text = $image | Out-String -Width 120
                 $text | Should -Match ([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))
-                $text | Should -Match 'Critical\s+High\s+Medium\s+Other\s+All'
-                $text | Should -Match "(?m)\s$($image.All)\s+$($image.AccountId)\s+Image\s*$"
-                # An 80-column console keeps the key and every count, dropping AccountId and Kind.
+                $text | Should -Match 'Critical\s+High\s+Medium\s+Other\s+All\s+Key\s+AccountId'
+                $text | Should -Match "(?m)\s$($image.All)\s+$([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))\s+$($image.AccountId)\s*$"
+                $text | Should -Match '(?m)^\s*Aggregated by: Image\s*$'
+                # An 80-column console keeps every count and the whole key (views: tests/Views.Tests.ps1).
                 $narrow = $image | Out-String -Width 80
-                $narrow | Should -Match 'Key\s+Critical\s+High\s+Medium\s+Other\s+All'
-                $narrow | Should -Match "(?m)\s$($image.All)\s*$"
+                $narrow | Should -Match 'Critical\s+High\s+Medium\s+Other\s+All\s+Key'
+                $narrow | Should -Match ([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))
                 $text | Should -Not -Match ([regex]::Escape($image.ImageBuildVersionArn))
                 ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
                 ($image | Format-List | Out-String -Width 120) | Should -Match ([regex]::Escape($image.ImageBuildVersionArn))
@@ -313,6 +412,8 @@ Describe 'Get-IBScanFindingAggregation' {
             ($help.description | Out-String) | Should -Match 'ListImageScanFindingAggregations'
             @((Get-Help Get-IBScanFindingAggregation -Examples).examples.example).Count | Should -BeGreaterOrEqual 4
             (Get-Help Get-IBScanFindingAggregation -Parameter InputObject).pipelineInput | Should -Be 'True (ByValue)'
+            (Get-Help Get-IBScanFindingAggregation -Parameter ImageBuildVersionArn).pipelineInput | Should -Be 'False'
+            (Get-Help Get-IBScanFindingAggregation -Parameter NoAutoPage).aliases | Should -Be 'NoAutoIteration'
             (Get-Help about_ImageBuilderScan | Out-String) | Should -Match 'NextTokenVariable'
         }
     }

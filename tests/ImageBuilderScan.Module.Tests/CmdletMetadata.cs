@@ -7,7 +7,7 @@ namespace ImageBuilderScan.Module.Tests;
 internal sealed record ParameterSetEntry(string Set, bool Mandatory, bool ByValue, bool ByPropertyName);
 
 /// <summary>A cmdlet parameter as PowerShell will see it.</summary>
-internal sealed record CmdletParameter(string Name, string TypeName, IReadOnlyList<string> Aliases, IReadOnlyList<ParameterSetEntry> Sets, IReadOnlyList<string> ValidateSet);
+internal sealed record CmdletParameter(string Name, string TypeName, IReadOnlyList<string> Aliases, IReadOnlyList<ParameterSetEntry> Sets, IReadOnlyList<string> ValidateSet, string? Completer = null);
 
 internal sealed record CmdletInfo(string Name, string ClassName, string? DefaultSet, IReadOnlyList<string> OutputTypes, IReadOnlyDictionary<string, CmdletParameter> Parameters);
 
@@ -55,7 +55,9 @@ internal static class CmdletMetadata
                     .SelectMany(a => a.ConstructorArguments).SelectMany(Values).OfType<string>().ToList();
                 var validateSet = attributes.Where(a => a.AttributeType.Name == "ValidateSetAttribute")
                     .SelectMany(a => a.ConstructorArguments).SelectMany(Values).OfType<string>().ToList();
-                parameters[property.Name] = new CmdletParameter(property.Name, property.PropertyType.FullName!, aliases, sets, validateSet);
+                var completer = attributes.Where(a => a.AttributeType.Name == "ArgumentCompleterAttribute")
+                    .SelectMany(a => a.ConstructorArguments).Select(a => a.Value).OfType<Type>().Select(t => t.FullName).FirstOrDefault();
+                parameters[property.Name] = new CmdletParameter(property.Name, property.PropertyType.FullName!, aliases, sets, validateSet, completer);
             }
 
             result[name] = new CmdletInfo(name, type.Name, defaultSet, outputs, parameters);

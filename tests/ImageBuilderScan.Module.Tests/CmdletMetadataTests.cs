@@ -59,6 +59,8 @@ public sealed class CmdletMetadataTests
         Assert.Equal(["AWSProfilesLocation", "ProfilesLocation"], Aggregation.Parameters["ProfileLocation"].Aliases);
         Assert.Equal(["AwsAccountId"], Aggregation.Parameters["AccountId"].Aliases);
         Assert.Equal(["MaxResults"], Finding.Parameters["PageSize"].Aliases);
+        Assert.Equal(["NoAutoIteration"], Aggregation.Parameters["NoAutoPage"].Aliases);
+        Assert.Equal(["NoAutoIteration"], Finding.Parameters["NoAutoPage"].Aliases);
         // "Arn" means an image, a pipeline, a recipe or a role depending on the object: an alias only where
         // the value is held to one shape before any request (Compare-IBScanFinding's image build ARN, so
         // AWS Tools' image objects pipe), never where a wrong kind of ARN could pass.
@@ -68,45 +70,56 @@ public sealed class CmdletMetadataTests
     }
 
     [Theory]
-    [InlineData("Get-IBScanFindingAggregation", "AccountId", "AccountId", false, true)]
-    [InlineData("Get-IBScanFindingAggregation", "ImageBuildVersionArn", "ImageBuildVersionArn", true, true)]
-    [InlineData("Get-IBScanFindingAggregation", "ImagePipelineArn", "ImagePipelineArn", true, true)]
-    [InlineData("Get-IBScanFindingAggregation", "VulnerabilityId", "VulnerabilityId", true, true)]
-    [InlineData("Get-IBScanFindingAggregation", "FilterName", "Filter", true, false)]
-    [InlineData("Get-IBScanFindingAggregation", "FilterValue", "Filter", true, false)]
-    [InlineData("Get-IBScanFinding", "ImageBuildVersionArn", "ImageBuildVersionArn", true, true)]
-    [InlineData("Get-IBScanFinding", "ImagePipelineArn", "ImagePipelineArn", true, true)]
-    [InlineData("Get-IBScanFinding", "VulnerabilityId", "VulnerabilityId", true, true)]
-    [InlineData("Get-IBScanFinding", "Severity", "Severity", true, false)]
-    public void Filters_one_set_each_bound_by_property_name_only(string cmdlet, string parameter, string set, bool mandatory, bool byPropertyName)
+    [InlineData("Get-IBScanFindingAggregation", "AccountId", "AccountId", false)]
+    [InlineData("Get-IBScanFindingAggregation", "ImageBuildVersionArn", "ImageBuildVersionArn", true)]
+    [InlineData("Get-IBScanFindingAggregation", "ImagePipelineArn", "ImagePipelineArn", true)]
+    [InlineData("Get-IBScanFindingAggregation", "VulnerabilityId", "VulnerabilityId", true)]
+    [InlineData("Get-IBScanFindingAggregation", "FilterName", "Filter", true)]
+    [InlineData("Get-IBScanFindingAggregation", "FilterValue", "Filter", true)]
+    [InlineData("Get-IBScanFinding", "ImageBuildVersionArn", "ImageBuildVersionArn", true)]
+    [InlineData("Get-IBScanFinding", "ImagePipelineArn", "ImagePipelineArn", true)]
+    [InlineData("Get-IBScanFinding", "VulnerabilityId", "VulnerabilityId", true)]
+    [InlineData("Get-IBScanFinding", "Severity", "Severity", true)]
+    public void Filters_one_set_each_for_explicit_use_never_from_the_pipeline(string cmdlet, string parameter, string set, bool mandatory)
     {
+        // Binding by property name never looks at values: an object carrying an account and an ARN
+        // (every finding) bound the account. Piped objects go to -InputObject, read by the adapter.
         var p = CmdletMetadata.Cmdlets[cmdlet].Parameters[parameter];
-        Assert.Equal(new ParameterSetEntry(set, mandatory, false, byPropertyName), Assert.Single(p.Sets));
+        Assert.Equal(new ParameterSetEntry(set, mandatory, false, false), Assert.Single(p.Sets));
+    }
+
+    [Fact]
+    public void Expand_package_is_a_switch_of_every_finding_set()
+    {
+        var p = Finding.Parameters["ExpandPackage"];
+        Assert.Equal("System.Management.Automation.SwitchParameter", p.TypeName);
+        Assert.Equal(new ParameterSetEntry("__AllParameterSets", false, false, false), Assert.Single(p.Sets));
+        Assert.DoesNotContain("ExpandPackage", Aggregation.Parameters.Keys);
     }
 
     [Theory]
     [InlineData("Get-IBScanFindingAggregation")]
     [InlineData("Get-IBScanFinding")]
-    public void Only_our_aggregations_bind_by_value_and_no_string_does(string cmdlet)
+    public void The_one_pipeline_parameter_is_input_object_taking_any_object_by_value(string cmdlet)
     {
-        var byValue = CmdletMetadata.Cmdlets[cmdlet].Parameters.Values.Where(p => p.Sets.Any(s => s.ByValue)).ToList();
-        var input = Assert.Single(byValue);
+        // Strings, AWS Tools' objects, findings and aggregations all bind here in PowerShell's first
+        // step (by value, no coercion), so no set is ever ambiguous; the adapter reads the key.
+        var piped = CmdletMetadata.Cmdlets[cmdlet].Parameters.Values.Where(p => p.Sets.Any(s => s.ByValue || s.ByPropertyName)).ToList();
+        var input = Assert.Single(piped);
         Assert.Equal("InputObject", input.Name);
-        Assert.Equal("ImageBuilderScan.Engine.Model.ScanFindingAggregation[]", input.TypeName);
+        Assert.Equal("System.Management.Automation.PSObject[]", input.TypeName);
         Assert.Equal(new ParameterSetEntry("InputObject", true, true, false), Assert.Single(input.Sets));
     }
 
-    [Fact]
-    public void The_default_aggregation_set_holds_the_only_optional_pipeline_parameter()
+    [Theory]
+    [InlineData("Get-IBScanFindingAggregation", "Region", "ImageBuilderScan.Commands.RegionCompleter")]
+    [InlineData("Get-IBScanFindingAggregation", "ProfileName", "ImageBuilderScan.Commands.ProfileNameCompleter")]
+    [InlineData("Get-IBScanFinding", "Region", "ImageBuilderScan.Commands.RegionCompleter")]
+    [InlineData("Get-IBScanFinding", "ProfileName", "ImageBuilderScan.Commands.ProfileNameCompleter")]
+    [InlineData("Get-IBScanFindingAggregation", "FilterName", "ImageBuilderScan.Commands.FilterNameCompleter")]
+    public void Names_complete_with_their_completer(string cmdlet, string parameter, string completer)
     {
-        // Why: PowerShell tries the default set's pipeline parameters first and stops there when one
-        // binds, so an object carrying AccountId and an ARN binds AccountId and never two sets.
-        var inDefault = Aggregation.Parameters.Values.Where(p => p.Sets.Any(s => s.Set == "AccountId")).ToList();
-        Assert.Equal("AccountId", Assert.Single(inDefault).Name);
-        // And no other set's pipeline parameter is optional (a null property would bind it and
-        // make two sets match).
-        Assert.All(Aggregation.Parameters.Values.SelectMany(p => p.Sets).Where(s => s.Set != "AccountId" && (s.ByPropertyName || s.ByValue)), s => Assert.True(s.Mandatory));
-        Assert.All(Finding.Parameters.Values.SelectMany(p => p.Sets).Where(s => s.ByPropertyName || s.ByValue), s => Assert.True(s.Mandatory));
+        Assert.Equal(completer, CmdletMetadata.Cmdlets[cmdlet].Parameters[parameter].Completer);
     }
 
     [Fact]

@@ -94,21 +94,41 @@ public sealed class FormatFileTests
         }
     }
 
+    private static XElement TableOf(Type type) => Format.Descendants("View")
+        .First(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == type.FullName && v.Element("TableControl") is not null);
+
     [Fact]
-    public void The_default_aggregation_table_fits_120_columns_with_counts_right_aligned()
+    public void The_default_aggregation_table_keeps_the_counts_first_and_gives_the_key_the_rest()
     {
-        var table = Format.Descendants("View").First(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == typeof(ScanFindingAggregation).FullName && v.Element("TableControl") is not null);
+        // PowerShell squeezes and drops columns from the right when a table is too wide: the counts
+        // come first so a long key never pushes them off an 80-column console; the key has no width
+        // (it takes the rest, issue 13 point 7) and the row wraps, so a long key wraps instead of being cut.
+        var table = TableOf(typeof(ScanFindingAggregation));
         var headers = table.Descendants("TableColumnHeader").ToList();
-        var widths = headers.Sum(h => int.Parse(h.Element("Width")?.Value ?? "0")) + headers.Count - 1;
-        Assert.True(widths <= 120, $"columns take {widths}");
-        // A narrow console drops columns from the right: the key and the counts must fit 80.
-        var labels = headers.Select(h => h.Element("Label")!.Value).ToList();
-        Assert.Equal(["Key", "Critical", "High", "Medium", "Other", "All"], labels.Take(6));
-        var first = headers.Take(6).Sum(h => int.Parse(h.Element("Width")!.Value)) + 5;
-        Assert.True(first <= 80, $"key and counts take {first}");
+        Assert.Equal(["Critical", "High", "Medium", "Other", "All", "Key", "AccountId"], headers.Select(h => h.Element("Label")!.Value));
+        Assert.Null(headers.Single(h => h.Element("Label")!.Value == "Key").Element("Width"));
+        var counts = headers.Take(5).Sum(h => int.Parse(h.Element("Width")!.Value)) + 5;
+        Assert.True(counts <= 40, $"the counts take {counts} of 80 columns");
+        Assert.NotNull(table.Descendants("TableRowEntry").Single().Element("Wrap"));
+        Assert.Equal("Kind", table.Element("GroupBy")!.Element("PropertyName")!.Value);
         foreach (var label in new[] { "Critical", "High", "Medium", "Other", "All" })
         {
             Assert.Equal("Right", headers.Single(h => h.Element("Label")?.Value == label).Element("Alignment")?.Value);
         }
+    }
+
+    [Fact]
+    public void The_default_finding_table_groups_by_image_and_gives_the_packages_the_rest()
+    {
+        var table = TableOf(typeof(ScanFinding));
+        var headers = table.Descendants("TableColumnHeader").ToList();
+        Assert.Equal(["Severity", "VulnerabilityId", "Score", "Package Installed -> FixedIn"], headers.Select(h => h.Element("Label")!.Value));
+        Assert.Null(headers[^1].Element("Width"));
+        // At 80 columns the package column keeps 40: each package line is broken before "->" past 40.
+        var fixedWidth = headers.SkipLast(1).Sum(h => int.Parse(h.Element("Width")!.Value)) + headers.Count - 1;
+        Assert.Equal(40, 80 - fixedWidth);
+        Assert.Contains("$line.Length -gt 40", table.Descendants("ScriptBlock").Last().Value, StringComparison.Ordinal);
+        Assert.Contains("ImageBuildVersionArn", table.Element("GroupBy")!.Element("ScriptBlock")!.Value, StringComparison.Ordinal);
+        Assert.NotNull(table.Descendants("TableRowEntry").Single().Element("Wrap"));
     }
 }

@@ -8,7 +8,7 @@ public sealed class LayoutTests
     [Fact]
     public void The_module_folder_holds_what_powershell_needs()
     {
-        foreach (var file in new[] { "ImageBuilderScan.psd1", "ImageBuilderScan.Format.ps1xml", "en-US/about_ImageBuilderScan.help.txt", "en-US/ImageBuilderScan.dll-Help.xml", "bin/ImageBuilderScan.dll", "bin/deps/ImageBuilderScan.Engine.dll", "bin/deps/AWSSDK.Core.dll", "bin/deps/AWSSDK.SecurityToken.dll", "bin/deps/AWSSDK.SSO.dll", "bin/deps/AWSSDK.SSOOIDC.dll" })
+        foreach (var file in new[] { "ImageBuilderScan.psd1", "ImageBuilderScan.Format.ps1xml", "LICENSE", "THIRD-PARTY-NOTICES", "en-US/about_ImageBuilderScan.help.txt", "en-US/ImageBuilderScan.dll-Help.xml", "bin/ImageBuilderScan.dll", "bin/deps/ImageBuilderScan.Engine.dll", "bin/deps/AWSSDK.Core.dll", "bin/deps/AWSSDK.SecurityToken.dll", "bin/deps/AWSSDK.SSO.dll", "bin/deps/AWSSDK.SSOOIDC.dll" })
         {
             Assert.True(File.Exists(InModule(file.Split('/'))), $"missing {file} in {Repo.ModuleFolder}");
         }
@@ -29,6 +29,32 @@ public sealed class LayoutTests
     {
         Assert.Equal(File.ReadAllText(Repo.File("ImageBuilderScan.psd1")), File.ReadAllText(InModule("ImageBuilderScan.psd1")));
         Assert.Equal(File.ReadAllText(Repo.File("ImageBuilderScan.Format.ps1xml")), File.ReadAllText(InModule("ImageBuilderScan.Format.ps1xml")));
+    }
+
+    [Fact]
+    public void The_licence_and_the_third_party_notices_ship_with_the_module()
+    {
+        foreach (var file in new[] { "LICENSE", "THIRD-PARTY-NOTICES" })
+            Assert.Equal(File.ReadAllText(Repo.File(file)), File.ReadAllText(InModule(file)));
+        // The manifest's LicenseUri names the repository's LICENSE, and the manifest's copyright its licence.
+        var manifest = File.ReadAllText(Repo.File("ImageBuilderScan.psd1"));
+        Assert.Matches(@"LicenseUri\s*=\s*'[^']+/LICENSE'", manifest);
+        Assert.Contains("MIT License", File.ReadAllText(Repo.File("LICENSE")));
+        Assert.Contains("MIT License", manifest);
+    }
+
+    [Fact]
+    public void Every_shipped_awssdk_assembly_is_named_in_the_notices_with_its_apache_licence()
+    {
+        var notices = File.ReadAllText(InModule("THIRD-PARTY-NOTICES"));
+        var sdk = Directory.GetFiles(InModule("bin", "deps"), "AWSSDK.*.dll").Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.NotEmpty(sdk);
+        Assert.All(sdk, name => Assert.Matches($@"(?m)^\s+{System.Text.RegularExpressions.Regex.Escape(name!)}\s", notices));
+        // The licence's full text, not only its name: its terms and its end.
+        Assert.Contains("Apache License", notices);
+        Assert.Contains("TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION", notices);
+        Assert.Contains("END OF TERMS AND CONDITIONS", notices);
+        Assert.Contains("Amazon.com, Inc. or its affiliates", notices);
     }
 
     /// <summary>

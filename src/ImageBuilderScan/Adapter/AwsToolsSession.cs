@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Errors;
 
@@ -13,7 +14,7 @@ namespace ImageBuilderScan.Adapter;
 internal static class AwsToolsSession
 {
     /// <summary>The options with the credential object and session defaults applied; logs (verbose) where they came from, never a secret.</summary>
-    /// <param name="credential">AWS Tools' AWSCredentials object (from another load context), or null.</param>
+    /// <param name="credential">AWS Tools' AWSCredentials object (from another load context), a PSCredential, or null.</param>
     /// <param name="storedRegion">The session's <c>$StoredAWSRegion</c>.</param>
     /// <param name="storedCredentials">The session's <c>$StoredAWSCredentials</c>.</param>
     /// <exception cref="ScanConfigurationException">The credential object has no keys to read.</exception>
@@ -29,6 +30,11 @@ internal static class AwsToolsSession
         {
             log.Verbose("Credentials from -AccessKey/-SecretKey.");
         }
+        else if (credential is PSCredential typed)
+        {
+            options = FromPSCredential(options, typed);
+            log.Verbose("Credentials from -Credential (a PSCredential: access key as user name, secret key as password).");
+        }
         else if (credential is not null)
         {
             var keys = ForeignCredentials.TryRead(credential) ?? throw new ScanConfigurationException("UnreadableCredential",
@@ -42,6 +48,19 @@ internal static class AwsToolsSession
         }
 
         return options;
+    }
+
+    /// <summary>Get-Credential's object: the access key as user name, the secret key as password (no session token).</summary>
+    private static ScanClientOptions FromPSCredential(ScanClientOptions options, PSCredential credential)
+    {
+        var secret = credential.GetNetworkCredential().Password;
+        if (string.IsNullOrEmpty(credential.UserName) || string.IsNullOrEmpty(secret))
+        {
+            throw new ScanConfigurationException("UnreadableCredential",
+                "-Credential: a PSCredential needs the access key id as user name and the secret access key as password.");
+        }
+
+        return options with { AccessKey = credential.UserName, SecretKey = secret };
     }
 
     private static ScanClientOptions FromSession(ScanClientOptions options, object stored, IScanLog log)

@@ -12,44 +12,47 @@ namespace ImageBuilderScan.Adapter;
 internal static class DrillDown
 {
     /// <summary>The same aggregation again (a refresh): its kind's filter with its key.</summary>
-    public static AggregationQuery ToAggregationQuery(ScanFindingAggregation aggregation) => aggregation.Kind switch
-    {
-        AggregationKinds.Account => Aggregations(FilterNames.AccountId, KeyOf(aggregation, aggregation.AccountId)),
-        AggregationKinds.Image => Aggregations(FilterNames.ImageBuildVersionArn, KeyOf(aggregation, aggregation.ImageBuildVersionArn)),
-        AggregationKinds.ImagePipeline => Aggregations(FilterNames.ImagePipelineArn, KeyOf(aggregation, aggregation.ImagePipelineArn)),
-        AggregationKinds.VulnerabilityId => Aggregations(FilterNames.VulnerabilityId, KeyOf(aggregation, aggregation.VulnerabilityId)),
-        _ => throw Unknown(aggregation),
-    };
+    public static AggregationQuery ToAggregationQuery(ScanFindingAggregation aggregation) => ToAggregationQuery(KeyOf(aggregation));
+
+    /// <summary>The aggregations of one key (piped: an aggregation's own, or the one an object carries).</summary>
+    public static AggregationQuery ToAggregationQuery(PipedKey key) => Aggregations(key.FilterName, key.Value);
+
+    /// <summary>The findings behind an aggregation's counts; see <see cref="ToFindingQuery(PipedKey, int?, out string?)"/>.</summary>
+    public static FindingQuery ToFindingQuery(ScanFindingAggregation aggregation, int? pageSize, out string? accountId) =>
+        ToFindingQuery(KeyOf(aggregation), pageSize, out accountId);
 
     /// <summary>
-    /// The findings behind an aggregation's counts. ListImageScanFindings has no account filter:
-    /// an account aggregation lists every finding the caller sees, and <paramref name="accountId"/>
-    /// says which account to keep (see <see cref="Keeps"/>), so no other account's finding appears.
+    /// The findings of one key. ListImageScanFindings has no account filter: an account key lists
+    /// every finding the caller sees, and <paramref name="accountId"/> says which account to keep
+    /// (see <see cref="Keeps"/>), so no other account's finding appears.
     /// </summary>
-    public static FindingQuery ToFindingQuery(ScanFindingAggregation aggregation, int? pageSize, out string? accountId)
+    public static FindingQuery ToFindingQuery(PipedKey key, int? pageSize, out string? accountId)
     {
         accountId = null;
-        switch (aggregation.Kind)
+        if (key.FilterName == FilterNames.AccountId)
         {
-            case AggregationKinds.Account:
-                accountId = KeyOf(aggregation, aggregation.AccountId);
-                return new FindingQuery { PageSize = pageSize };
-            case AggregationKinds.Image:
-                return Findings(FilterNames.ImageBuildVersionArn, KeyOf(aggregation, aggregation.ImageBuildVersionArn), pageSize);
-            case AggregationKinds.ImagePipeline:
-                return Findings(FilterNames.ImagePipelineArn, KeyOf(aggregation, aggregation.ImagePipelineArn), pageSize);
-            case AggregationKinds.VulnerabilityId:
-                return Findings(FilterNames.VulnerabilityId, KeyOf(aggregation, aggregation.VulnerabilityId), pageSize);
-            default:
-                throw Unknown(aggregation);
+            accountId = key.Value;
+            return new FindingQuery { PageSize = pageSize };
         }
+
+        return Findings(key.FilterName, key.Value, pageSize);
     }
+
+    /// <summary>The aggregation's own kind of key: the most specific thing it carries.</summary>
+    public static PipedKey KeyOf(ScanFindingAggregation aggregation) => aggregation.Kind switch
+    {
+        AggregationKinds.Account => new(FilterNames.AccountId, KeyOf(aggregation, aggregation.AccountId)),
+        AggregationKinds.Image => new(FilterNames.ImageBuildVersionArn, KeyOf(aggregation, aggregation.ImageBuildVersionArn)),
+        AggregationKinds.ImagePipeline => new(FilterNames.ImagePipelineArn, KeyOf(aggregation, aggregation.ImagePipelineArn)),
+        AggregationKinds.VulnerabilityId => new(FilterNames.VulnerabilityId, KeyOf(aggregation, aggregation.VulnerabilityId)),
+        _ => throw Unknown(aggregation),
+    };
 
     /// <summary>Whether a finding belongs to the account an account aggregation drilled into.</summary>
     public static bool Keeps(ScanFinding finding, string? accountId) =>
         accountId is null || finding.AccountId is null || string.Equals(finding.AccountId, accountId, StringComparison.Ordinal);
 
-    /// <summary>The verbose line after an account drill-down: how many findings were read to keep the account's.</summary>
+    /// <summary>The -Verbose line of an account drill-down: what reading every account's findings cost.</summary>
     public static string AccountSummary(string accountId, int read, int kept) =>
         $"ListImageScanFindings has no account filter: read {read} finding(s) of every account the caller sees, kept {kept} of account {accountId}.";
 

@@ -19,11 +19,13 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(RegionCompleter))]
     public string? Region { get; set; }
 
     [Parameter]
     [Alias("StoredCredentials", "AWSProfileName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string? ProfileName { get; set; }
 
     [Parameter]
@@ -43,7 +45,10 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string? SessionToken { get; set; }
 
-    /// <summary>An AWS Tools AWSCredentials object (e.g. from Get-AWSCredential); read by shape, not type.</summary>
+    /// <summary>
+    /// An AWS Tools AWSCredentials object (e.g. from Get-AWSCredential), read by shape, not type; or a
+    /// PSCredential (Get-Credential) with the access key as user name and the secret key as password.
+    /// </summary>
     [Parameter]
     [ValidateNotNull]
     public PSObject? Credential { get; set; }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
+using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Model;
 using ImageBuilderScan.Engine.Queries;
 
@@ -14,17 +15,17 @@ namespace ImageBuilderScan.Commands;
 /// for each record it tries, in order, by value without coercion, by property name without
 /// coercion, by value with coercion, by property name with coercion; in each step it tries the
 /// default set's parameters first and only if none bound the other valid sets, and it binds
-/// *every* matching parameter of the sets it tries. A property that exists but is null still
-/// binds (and a null for a mandatory parameter is an error), so an object carrying two keys would
-/// bind two sets and fail as ambiguous. Therefore:
-/// - our own aggregations bind by value (no coercion, the first step) to -InputObject, whose set
-///   holds no other pipeline parameter; the cmdlet then uses the aggregation's own kind of key,
-///   the most specific one (an image aggregation also carries AccountId);
-/// - -AccountId is in the default set, so any other object with AccountId (or AWS Tools'
-///   AwsAccountId) binds there, whatever other keys it has: never ambiguous, account level;
-/// - an object without an account binds the one typed ARN or id property it has;
-/// - no parameter takes a bare string by value (a string could be any of the keys), and
-///   -FilterName/-FilterValue never bind from the pipeline.
+/// *every* matching parameter of the sets it tries. By property name it never looks at values: an
+/// object carrying AccountId and an ARN (every finding) bound the account (one identical account
+/// total per finding), and a bare string or AWS Tools' <c>Arn</c> bound nothing. Therefore:
+/// - the only pipeline parameter is -InputObject, a PSObject by value: the first step binds every
+///   piped object there, and no typed parameter binds from the pipeline;
+/// - the adapter (<see cref="PipedInput.ForAggregations"/>) reads what the object asks for: our
+///   aggregations their own kind's key (a refresh), strings and <c>Arn</c> by shape, any other object
+///   its most specific key (image, then pipeline, then vulnerability, then account), so a finding
+///   means its image's aggregation;
+/// - each distinct key is asked once per command (a pipeline's findings share a few images);
+/// - -FilterName/-FilterValue and the typed parameters are for explicit use only.
 /// tests/Get-IBScanFindingAggregation.Tests.ps1 ("pipeline binding") checks each case.
 /// </remarks>
 [Cmdlet(VerbsCommon.Get, "IBScanFindingAggregation", DefaultParameterSetName = AccountIdSet)]
@@ -39,20 +40,20 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
     private const string InputObjectSet = "InputObject";
 
     /// <summary>Accounts to aggregate; none means the caller's view, aggregated by account.</summary>
-    [Parameter(ParameterSetName = AccountIdSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = AccountIdSet)]
     [Alias("AwsAccountId")]
     [ValidateNotNullOrEmpty]
     public string[]? AccountId { get; set; }
 
-    [Parameter(ParameterSetName = ImageBuildVersionArnSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ImageBuildVersionArnSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
     public string[]? ImageBuildVersionArn { get; set; }
 
-    [Parameter(ParameterSetName = ImagePipelineArnSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ImagePipelineArnSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
     public string[]? ImagePipelineArn { get; set; }
 
-    [Parameter(ParameterSetName = VulnerabilityIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = VulnerabilityIdSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
     public string[]? VulnerabilityId { get; set; }
 
@@ -66,16 +67,21 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? FilterValue { get; set; }
 
-    /// <summary>Aggregations from an earlier call: each is asked again by its own key (a refresh).</summary>
+    /// <summary>
+    /// What to aggregate, piped: our aggregations (asked again by their own key), findings (their
+    /// image), AWS Tools' objects (Arn, AwsAccountId), key strings. See <see cref="PipedInput"/>.
+    /// </summary>
     [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
     [ValidateNotNull]
-    public ScanFindingAggregation[]? InputObject { get; set; }
+    public PSObject[]? InputObject { get; set; }
+
+    private readonly HashSet<PipedKey> _asked = [];
 
     protected override void ProcessRecord()
     {
         if (ParameterSetName == InputObjectSet)
         {
-            foreach (var aggregation in InputObject!) List(() => DrillDown.ToAggregationQuery(aggregation), aggregation);
+            foreach (var item in InputObject!) ListPiped(item);
             return;
         }
 
@@ -88,6 +94,28 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
             _ => AccountId is { Length: > 0 } ? (FilterNames.AccountId, AccountId, AccountIdSet) : ((string?)null, Array.Empty<string>(), AccountIdSet),
         };
         List(() => new AggregationQuery { FilterName = filter, Values = values, ValuesParameterName = parameter }, values.Length > 0 ? values : null);
+    }
+
+    private void ListPiped(PSObject input)
+    {
+        PipedKey key;
+        try
+        {
+            key = PipedInput.ForAggregations(input);
+        }
+        catch (ScanInputException error)
+        {
+            ReportFailure(error, PipedInput.TargetOf(input));
+            return;
+        }
+
+        if (!_asked.Add(key))
+        {
+            WriteVerbose($"{key.PropertyName} {key.Value}: already listed by this command.");
+            return;
+        }
+
+        List(() => DrillDown.ToAggregationQuery(key), PipedInput.TargetOf(input));
     }
 
     private void List(Func<AggregationQuery> query, object? target) =>

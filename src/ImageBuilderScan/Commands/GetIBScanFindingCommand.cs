@@ -1,7 +1,9 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
+using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Model;
 using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Engine.Sdk;
 
 namespace ImageBuilderScan.Commands;
 
@@ -11,12 +13,14 @@ namespace ImageBuilderScan.Commands;
 /// </summary>
 /// <remarks>
 /// Binding (see GetIBScanFindingAggregationCommand for how PowerShell resolves pipeline input):
-/// our aggregations bind by value to -InputObject and drill down by their own kind of key: image
-/// -> ImageBuildVersionArn, pipeline -> ImagePipelineArn, vulnerability -> VulnerabilityId,
-/// account -> every finding, keeping only that account's. The default set (no filter) takes
-/// nothing from the pipeline, so another object binds the one typed property it carries; an
-/// object carrying two (e.g. AWS Tools' ImageScanFinding) is refused as ambiguous by PowerShell
-/// rather than guessed. -Severity never binds from the pipeline: a finding's own severity is
+/// the one pipeline parameter is -InputObject (a PSObject by value), and the adapter
+/// (<see cref="PipedInput.ForFindings"/>) reads what the object asks for. Our aggregations drill down
+/// by their own kind of key: image -> ImageBuildVersionArn, pipeline -> ImagePipelineArn,
+/// vulnerability -> VulnerabilityId, account -> every finding, keeping only that account's. A
+/// string or an AWS Tools <c>Arn</c> is classified by shape; any other object must carry exactly one
+/// of ImageBuildVersionArn, ImagePipelineArn, VulnerabilityId: one carrying two (a finding carries
+/// all three) is refused with a message saying which to pipe, never guessed. Each distinct key is
+/// listed once per command. -Severity never binds from the pipeline: a finding's own severity is
 /// not a request for every finding of that severity.
 /// </remarks>
 [Cmdlet(VerbsCommon.Get, "IBScanFinding", DefaultParameterSetName = NoFilterSet)]
@@ -30,15 +34,15 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
     private const string SeveritySet = "Severity";
     private const string InputObjectSet = "InputObject";
 
-    [Parameter(ParameterSetName = ImagePipelineArnSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ImagePipelineArnSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
     public string[]? ImagePipelineArn { get; set; }
 
-    [Parameter(ParameterSetName = ImageBuildVersionArnSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ImageBuildVersionArnSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
     public string[]? ImageBuildVersionArn { get; set; }
 
-    [Parameter(ParameterSetName = VulnerabilityIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = VulnerabilityIdSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
     public string[]? VulnerabilityId { get; set; }
 
@@ -47,10 +51,19 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
     [ValidateSet("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED", IgnoreCase = true)]
     public string[]? Severity { get; set; }
 
-    /// <summary>Aggregations from Get-IBScanFindingAggregation to drill into.</summary>
+    /// <summary>
+    /// What to list, piped: aggregations from Get-IBScanFindingAggregation to drill into, key strings,
+    /// AWS Tools' image and pipeline objects (Arn), objects with one key property. See <see cref="PipedInput"/>.
+    /// </summary>
     [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
     [ValidateNotNull]
-    public ScanFindingAggregation[]? InputObject { get; set; }
+    public PSObject[]? InputObject { get; set; }
+
+    /// <summary>One object per (finding, vulnerable package), for spreadsheets: Export-Csv does not unroll lists.</summary>
+    [Parameter]
+    public SwitchParameter ExpandPackage { get; set; }
+
+    private readonly HashSet<PipedKey> _asked = [];
 
     /// <summary>Findings per request (the service's maxResults).</summary>
     [Parameter]
@@ -63,21 +76,7 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
         int? pageSize = PageSize > 0 ? PageSize : null;
         if (ParameterSetName == InputObjectSet)
         {
-            foreach (var aggregation in InputObject!)
-            {
-                string? account = null;
-                var (read, kept) = (0, 0);
-                List(() => DrillDown.ToFindingQuery(aggregation, pageSize, out account), aggregation, item =>
-                {
-                    read++;
-                    var keeps = DrillDown.Keeps(item, account);
-                    if (keeps) kept++;
-                    return keeps;
-                });
-                // ListImageScanFindings has no account filter: say what reading every account's findings cost.
-                if (account is not null) WriteDetail(DrillDown.AccountSummary(account, read, kept));
-            }
-
+            foreach (var item in InputObject!) ListPiped(item, pageSize);
             return;
         }
 
@@ -98,6 +97,39 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
         }, values.Length > 0 ? values : null, keep: null);
     }
 
+    private void ListPiped(PSObject input, int? pageSize)
+    {
+        PipedKey key;
+        try
+        {
+            key = PipedInput.ForFindings(input);
+        }
+        catch (ScanInputException error)
+        {
+            ReportFailure(error, PipedInput.TargetOf(input));
+            return;
+        }
+
+        if (!_asked.Add(key))
+        {
+            WriteDetail($"{key.PropertyName} {key.Value}: already listed by this command.");
+            return;
+        }
+
+        string? account = null;
+        var (read, kept) = (0, 0);
+        List(() => DrillDown.ToFindingQuery(key, pageSize, out account), PipedInput.TargetOf(input), item =>
+        {
+            read++;
+            var keeps = DrillDown.Keeps(item, account);
+            if (keeps) kept++;
+            return keeps;
+        });
+        // ListImageScanFindings has no account filter: say what reading every account's findings cost.
+        if (account is not null) WriteDetail(DrillDown.AccountSummary(account, read, kept));
+    }
+
     private void List(Func<FindingQuery> query, object? target, Func<ScanFinding, bool>? keep) =>
-        ListPages(query, q => Client.GetFindingPagesAsync((FindingQuery)q, StopToken), target, "finding(s)", keep);
+        ListPages(query, q => Client.GetFindingPagesAsync((FindingQuery)q, StopToken), target, "finding(s)", keep,
+            ExpandPackage.IsPresent ? FindingRows.PerPackage : null);
 }

@@ -16,8 +16,9 @@ public abstract class ListingCmdlet : AwsCmdlet
     [ValidateLength(1, 65535)]
     public string? NextToken { get; set; }
 
-    /// <summary>Return one page only; its next token goes to -NextTokenVariable.</summary>
+    /// <summary>Return one page only; its next token goes to -NextTokenVariable. NoAutoIteration is AWS Tools' name.</summary>
     [Parameter]
+    [Alias("NoAutoIteration")]
     public SwitchParameter NoAutoPage { get; set; }
 
     /// <summary>
@@ -39,13 +40,13 @@ public abstract class ListingCmdlet : AwsCmdlet
     /// not items, cross from the thread pool to the pipeline thread (one hand-over per page); a
     /// downstream stop (Select-Object -First) still ends the listing before the next request, since
     /// the next page is asked for only after this one was written. A query that cannot be built or is
-    /// refused is an error for this input.
+    /// refused is an error for this input. <paramref name="expand"/> turns a kept item into the rows written (-ExpandPackage).
     /// </summary>
     /// <remarks>Not generic over the query type: PowerShell loads every exported type before the
     /// engine resolves, and a type whose method constrains a type parameter to an engine type does
     /// not load then.</remarks>
     private protected void ListPages<T>(Func<ListingQuery> build, Func<ListingQuery, IAsyncEnumerable<ScanPage<T>>> pages,
-        object? targetObject, string itemsName, Func<T, bool>? keep = null)
+        object? targetObject, string itemsName, Func<T, bool>? keep = null, Func<T, IEnumerable<T>>? expand = null)
     {
         ScanPage<T>? last = null;
         var lastWritten = false;
@@ -58,7 +59,7 @@ public abstract class ListingCmdlet : AwsCmdlet
             {
                 if (trace && last is null) ScanTrace.Mark($"listing: first page on the pipeline thread ({page.Items.Count} item(s))");
                 (last, lastWritten) = (page, false);
-                if (keep is null)
+                if (keep is null && expand is null)
                 {
                     // One call per page: PowerShell enumerates the list into the pipe.
                     WriteObject(page.Items, enumerateCollection: true);
@@ -67,7 +68,9 @@ public abstract class ListingCmdlet : AwsCmdlet
                 {
                     foreach (var item in page.Items)
                     {
-                        if (keep(item)) WriteObject(item);
+                        if (keep is not null && !keep(item)) continue;
+                        if (expand is null) WriteObject(item);
+                        else foreach (var row in expand(item)) WriteObject(row);
                     }
                 }
 

@@ -1,0 +1,31 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using ImageBuilderScan.Engine.Connection;
+
+namespace ImageBuilderScan.Commands;
+
+/// <summary>
+/// Tab completion for -ProfileName: the profiles of the shared credentials and config files (or of
+/// the -ProfileLocation already typed), read afresh on each completion; never file names.
+/// </summary>
+public sealed class ProfileNameCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var location = ProfileLocation(fakeBoundParameters);
+        return Completions.Matching(AwsNames.Profiles(location), wordToComplete);
+    }
+
+    private static string? ProfileLocation(IDictionary? bound)
+    {
+        if (bound is null) return null;
+        foreach (var name in new[] { "ProfileLocation", "AWSProfilesLocation", "ProfilesLocation" })
+        {
+            if (bound.Contains(name) && bound[name] is { } value) return (value is PSObject p ? p.BaseObject : value).ToString();
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,283 @@
+#Requires -Version 7.4
+# Pester 5. Every documented example (README.md and en-US/*.md) runs against the built module and a
+# local emulator, and what it prints or stores is checked against what its text says (issue 13,
+# points 1 and 16). A new example without a check here fails 'every example is accounted for'.
+#
+# How an example is run, as written except for what this file names per example:
+#   - the AWS parameters it does not pass come from $PSDefaultParameterValues (the emulator's);
+#   - Vars = variables it expects to exist ($pipelineArn, $env:IMAGE_ARN), set from the sample data;
+#   - Replace = literal values that have no data in the emulator (the help's example ARNs), swapped
+#     for sample ones, and 'exit 1' (which would end the test run) for a throw.
+
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
+
+    # The powershell blocks of README.md (split at '# title' comment lines) and of en-US/*.md (one per '### Example').
+    function Get-DocumentedExample {
+        foreach ($file in @(Join-Path $RepoRoot 'README.md') + @(Get-ChildItem (Join-Path $RepoRoot 'en-US') -Filter '*.md' | Sort-Object Name | ForEach-Object FullName)) {
+            $name = Split-Path $file -Leaf
+            $heading = ''; $counts = @{}; $inBlock = $false; $lines = @()
+            foreach ($line in Get-Content $file) {
+                if (-not $inBlock -and $line -match '^#{2,3} (.+)$') { $heading = $Matches[1].Trim(); continue }
+                if (-not $inBlock -and $line -match '^```powershell\s*$') { $inBlock = $true; $lines = @(); continue }
+                if ($inBlock -and $line -match '^```\s*$') {
+                    $inBlock = $false
+                    if ($name -eq 'README.md' -and $lines[0] -match '^# ') {
+                        $title = $null; $code = @()
+                        foreach ($l in $lines + '# end') {
+                            if ($l -match '^# (.+)$') {
+                                if ($title) { @{ Id = "${name}: $title"; Code = ($code -join "`n").Trim() } }
+                                $title = $Matches[1]; $code = @()
+                            }
+                            else { $code += $l }
+                        }
+                    }
+                    else {
+                        $counts[$heading] = 1 + [int]$counts[$heading]
+                        $id = if ($name -eq 'README.md') { "${name}: $heading #$($counts[$heading])" } else { "${name}: $heading" }
+                        @{ Id = $id; Code = ($lines -join "`n").Trim() }
+                    }
+                    continue
+                }
+                if ($inBlock) { $lines += $line }
+            }
+        }
+    }
+
+    $script:Examples = @(Get-DocumentedExample)
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
+    $script:Manifest = Get-BuiltModuleManifest
+    Import-Module $Manifest -Force -ErrorAction Stop
+    $script:Emulator = Start-TestEmulator -PageSize 2
+    $script:Aws = $Emulator.Aws
+    $script:All = @(Get-IBScanFinding @Aws -ErrorAction Stop)
+    # A pipeline with several images, an image with critical findings, one without.
+    $script:Pipeline = $All | Group-Object ImagePipelineArn | Where-Object { @($_.Group.ImageBuildVersionArn | Sort-Object -Unique).Count -gt 1 } |
+        Sort-Object Count -Descending | Select-Object -First 1 -ExpandProperty Name
+    $script:CriticalImage = $All | Where-Object Severity -eq 'CRITICAL' | Select-Object -First 1 -ExpandProperty ImageBuildVersionArn
+    $script:CleanImage = $All | Group-Object ImageBuildVersionArn | Where-Object { -not ($_.Group | Where-Object Severity -eq 'CRITICAL') } |
+        Select-Object -First 1 -ExpandProperty Name
+    $script:FixableImage = $All | Where-Object FixAvailable -eq 'YES' | Group-Object ImageBuildVersionArn | Sort-Object Count -Descending |
+        Select-Object -First 1 -ExpandProperty Name
+    $script:Typo = 'arn:aws:imagebuilder:us-east-1:111122223333:image/web-frontend-al2023/9.9.9/9'   # the shape of an ARN, no such image
+    $script:HelpImage = 'arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3/4'
+    $script:HelpPipeline = 'arn:aws:imagebuilder:eu-west-1:123456789012:image-pipeline/web-server'
+
+    # What each example says it does. Run: the example's code (as text) -> @{ Output; Thrown; Variables; Text }.
+    $script:Checks = [ordered]@{
+        'README.md: Install #1' = @{
+            Replace = @{ './build.ps1                       # or: dotnet build src/ImageBuilderScan -c Release' = '# (built already: the suite runs against that build)' }
+            Check   = { param($r) $r.Thrown | Should -BeNullOrEmpty; (Get-Command -Module ImageBuilderScan).Name | Sort-Object | Should -Be @('Compare-IBScanFinding', 'Export-IBScanReport', 'Get-IBScanFinding', 'Get-IBScanFindingAggregation', 'Test-IBScanGate') }
+        }
+        'README.md: Quick start / Demo #1' = @{
+            NotRun = 'build.ps1 -Task Demo builds the whole solution (the assemblies this run is using) and then runs Start-TestEmulator and the cmdlets, which this suite does'
+        }
+        'README.md: Quick start / Demo #2' = @{
+            # Point 1: the by-hand path, as written, from the repository root; only the port is a free one.
+            ByHand = $true
+            Check  = { param($r)
+                $r.Thrown | Should -BeNullOrEmpty
+                $accounts = @($r.Output | Where-Object { $_.PSTypeNames[0] -eq 'ImageBuilderScan.Engine.Model.ScanFindingAggregation' })
+                $accounts.Count | Should -Be 2 -Because 'the two sample accounts'' counts'
+                ($accounts | Measure-Object All -Sum).Sum | Should -Be $All.Count
+                $r.Variables['emulator'].HasExited | Should -BeTrue -Because 'the last line stops it'
+                (Get-Content $r.Variables['log'] -Raw) | Should -Match 'listening on'
+            }
+        }
+        'README.md: Triage: the worst images of a pipeline first*' = @{
+            Vars = @{ pipelineArn = { $Pipeline } }
+            Check  = { param($r)
+                $images = @($All | Where-Object ImagePipelineArn -eq $Pipeline | ForEach-Object ImageBuildVersionArn | Sort-Object -Unique)
+                $r.Output.Count | Should -Be $images.Count
+                $r.Output.Kind | ForEach-Object { "$_" } | Sort-Object -Unique | Should -Be 'Image'
+                @($r.Output.Key | Sort-Object) | Should -Be $images
+                $r.Output.Critical | Should -Be @($r.Output.Critical | Sort-Object -Descending)
+            }
+        }
+        'README.md: CI check*' = @{
+            Cases = @(
+                @{ Image = { $CriticalImage }; Throws = 'Critical findings in' }
+                @{ Image = { $Typo }; Throws = 'No scan result for' }
+                @{ Image = { $CleanImage }; Throws = $null }
+            )
+        }
+        'README.md: Drill down from a count to the findings behind it' = @{
+            Check = { param($r)
+                $behind = @($All | Where-Object VulnerabilityId -eq 'CVE-2023-44487')
+                $behind.Count | Should -BeGreaterThan 1
+                foreach ($f in $behind) { $r.Text | Should -Match ([regex]::Escape($f.FixedInVersion)) }
+                $r.Text | Should -Match 'Severity\s+PackageName\s+InstalledVersion\s+FixedInVersion'
+            }
+        }
+        'README.md: Export, one row per vulnerable package*' = @{
+            InTestDrive = $true
+            Check = { param($r)
+                $rows = @(Import-Csv (Join-Path $TestDrive 'findings.csv'))
+                $rows.Count | Should -Be @($All | Where-Object Severity -in 'CRITICAL', 'HIGH' | ForEach-Object { [Math]::Max(1, $_.VulnerablePackages.Count) } | Measure-Object -Sum).Sum
+                ($rows.Severity | Sort-Object -Unique) | Should -Be @('CRITICAL', 'HIGH')
+                $rows[0].PSObject.Properties.Name | Should -Contain 'VulnerablePackages'
+            }
+        }
+        'README.md: One page at a time*' = @{
+            Check = { param($r) $r.Variables['page'].Count | Should -Be $All.Count; $r.Variables['next'] | Should -BeNullOrEmpty }
+        }
+        'Get-IBScanFinding.md: Example 1: Interactive triage of one image' = @{
+            Replace = @{ $HelpImage = { $FixableImage } }
+            Check   = { param($r)
+                $fixable = @($All | Where-Object { $_.ImageBuildVersionArn -eq $FixableImage -and $_.FixAvailable -eq 'YES' } | Sort-Object InspectorScore -Descending)
+                $fixable.Count | Should -BeGreaterThan 1
+                $shown = @($fixable | ForEach-Object { [pscustomobject]@{ At = $r.Text.IndexOf($_.VulnerabilityId); Score = $_.InspectorScore } })
+                $shown.At | Should -Not -Contain -1
+                $scores = @($shown | Sort-Object At | ForEach-Object Score)
+                $scores | Should -Be @($scores | Sort-Object -Descending) -Because 'highest Inspector score first'
+                foreach ($f in $fixable) { $r.Text | Should -Match ([regex]::Escape("-> $($f.FixedInVersion)")) }
+            }
+        }
+        'Get-IBScanFinding.md: Example 2: A CI gate that fails the job on critical findings' = @{
+            Replace = @{ 'exit 1' = 'throw ''exit 1''' }
+            Cases   = @(
+                @{ Image = { $CriticalImage }; Throws = 'exit 1' }
+                @{ Image = { $Typo }; Throws = 'No findings for' }
+                @{ Image = { $CleanImage }; Throws = $null }
+            )
+        }
+        'Get-IBScanFinding.md: Example 3: Export every critical and high finding to CSV, one row per package' = @{
+            InTestDrive = $true
+            Check = { param($r)
+                $rows = @(Import-Csv (Join-Path $TestDrive 'findings.csv'))
+                $rows.Count | Should -Be @($All | Where-Object Severity -in 'CRITICAL', 'HIGH').Count   # one package each in the sample data
+                $rows[0].PSObject.Properties.Name | Should -Be @('Severity', 'VulnerabilityId', 'PackageName', 'InstalledVersion', 'FixedInVersion', 'InspectorScore', 'ImageBuildVersionArn')
+            }
+        }
+        'Get-IBScanFinding.md: Example 4: Drill down from aggregations to the findings behind them' = @{
+            Vars = @{ pipelineArn = { $Pipeline } }
+            Check  = { param($r)
+                $expected = @($All | Where-Object { $_.ImagePipelineArn -eq $Pipeline -and $_.Severity -eq 'CRITICAL' })
+                $expected.Count | Should -BeGreaterThan 0
+                @($r.Output | ForEach-Object VulnerabilityId | Sort-Object) | Should -Be @($expected.VulnerabilityId | Sort-Object)
+                # The help's text: the pipeline's one aggregation, drilled into by its pipeline ARN.
+                @(Get-IBScanFindingAggregation @Aws -ImagePipelineArn $Pipeline | ForEach-Object { "$($_.Kind)" }) | Should -Be @('ImagePipeline')
+            }
+        }
+        'Get-IBScanFinding.md: Example 5: One page at a time' = @{
+            Check = { param($r) $r.Variables['findings'].Count | Should -Be $All.Count; $r.Variables['next'] | Should -BeNullOrEmpty }
+        }
+        'Get-IBScanFindingAggregation.md: Example 1: Interactive triage: which images of a pipeline have critical findings' = @{
+            Replace = @{ $HelpPipeline = { $Pipeline }; '-Region eu-west-1' = '-Region us-east-1' }
+            Check   = { param($r)
+                $images = @($All | Where-Object ImagePipelineArn -eq $Pipeline | ForEach-Object ImageBuildVersionArn | Sort-Object -Unique)
+                @($r.Output.Key | Sort-Object) | Should -Be $images
+                $r.Output.Kind | ForEach-Object { "$_" } | Sort-Object -Unique | Should -Be 'Image'
+                $r.Output.Critical | Should -Be @($r.Output.Critical | Sort-Object -Descending)
+                $first = $r.Output[0]
+                ($r.Output | Out-String -Width 120) | Should -Match ([regex]::Escape("$($first.ImageName) $($first.ImageVersion)/$($first.ImageBuild)"))
+            }
+        }
+        'Get-IBScanFindingAggregation.md: Example 2: A CI gate that fails on critical findings' = @{
+            # As written (its own ARN has no data: the issue's "a typo passes"), then with images of the sample data.
+            Cases = @(
+                @{ Literal = $true; Throws = 'No scan result for image' }
+                @{ Replace = @{ $HelpImage = { $CriticalImage } }; Throws = 'has critical findings' }
+                @{ Replace = @{ $HelpImage = { $CleanImage } }; Throws = $null }
+            )
+        }
+        'Get-IBScanFindingAggregation.md: Example 3: Export the counts of every account to CSV' = @{
+            InTestDrive = $true
+            Check = { param($r)
+                $rows = @(Import-Csv (Join-Path $TestDrive 'scan-counts.csv'))
+                $rows.Count | Should -Be 2
+                ($rows | ForEach-Object { [int]$_.All } | Measure-Object -Sum).Sum | Should -Be $All.Count
+            }
+        }
+        'Get-IBScanFindingAggregation.md: Example 4: Drill down from an aggregation to the findings behind it' = @{
+            Check = { param($r)
+                $behind = @($All | Where-Object VulnerabilityId -eq 'CVE-2023-44487')
+                foreach ($f in $behind) { ($r.Output | Out-String -Width 300) | Should -Match ([regex]::Escape($f.ImageBuildVersionArn)) }
+            }
+        }
+        'Get-IBScanFindingAggregation.md: Example 5: One page at a time' = @{
+            Check = { param($r) @($r.Variables['page'].Key | Sort-Object) | Should -Be @('CVE-2023-44487', 'CVE-2024-6387'); $r.Variables['next'] | Should -BeNullOrEmpty }
+        }
+        'Get-IBScanFindingAggregation.md: Example 6: Try it without an AWS account, against the local emulator' = @{
+            Replace = @{ 'http://127.0.0.1:5000' = { $Emulator.Url } }
+            Check   = { param($r) @($r.Output).Count | Should -Be 2; ($r.Output | Measure-Object All -Sum).Sum | Should -Be $All.Count }
+        }
+    }
+
+    function Find-Check([string] $Id) { @($Checks.Keys | Where-Object { $Id -like $_ }) }
+
+    function Resolve([object] $Value) { if ($Value -is [scriptblock]) { & $Value } else { $Value } }
+
+    function Invoke-Example([string] $Code, [hashtable] $Values = @{}, [hashtable] $Replace = @{}) {
+        foreach ($key in $Replace.Keys) { $Code = $Code.Replace($key, (Resolve $Replace[$key])) }
+        foreach ($key in $Values.Keys) { Set-Variable -Name $key -Value (Resolve $Values[$key]) }
+        # The examples' own AWS parameters win; those they leave out point at the emulator.
+        $PSDefaultParameterValues = @{
+            'Get-IBScan*:EndpointUrl' = $Emulator.Url; 'Get-IBScan*:Region' = 'us-east-1'
+            'Get-IBScan*:AccessKey' = $EmulatorAccessKey; 'Get-IBScan*:SecretKey' = $EmulatorSecretKey
+        }
+        $__thrown = $null
+        $__output = try { @(. ([scriptblock]::Create($Code))) } catch { $__thrown = $_; @() }
+        $__variables = @{}
+        foreach ($v in Get-Variable -Scope 0) { $__variables[$v.Name] = $v.Value }
+        [pscustomobject]@{ Output = $__output; Thrown = $__thrown; Variables = $__variables; Text = ($__output | Out-String -Width 200) }
+    }
+}
+
+AfterAll {
+    Stop-TestEmulator $script:Emulator
+    Remove-Item Env:IMAGE_ARN -ErrorAction SilentlyContinue
+}
+
+Describe 'Documented examples' {
+    It 'finds the examples of README.md and every help file' {
+        $Examples.Count | Should -BeGreaterOrEqual 19
+        @($Examples | Where-Object { $_.Id -like 'README.md*' }).Count | Should -BeGreaterOrEqual 8
+    }
+
+    It 'every example is accounted for by exactly one check: <Id>' -ForEach $Examples {
+        $found = @(Find-Check $Id)
+        $found.Count | Should -Be 1 -Because "each documented example needs a check in tests/Examples.Tests.ps1 ($Id)"
+        if ($Checks[$found[0]].NotRun) { $Checks[$found[0]].NotRun | Should -Match '.{40}' -Because 'an example left out says why' }
+    }
+
+    It 'runs as documented and does what it says: <Id>' -ForEach $Examples {
+        $check = $Checks[@(Find-Check $Id)[0]]
+        if ($check.NotRun) { return }   # accounted for above, with its reason
+        $saved = Get-Location
+        try {
+            if ($check.InTestDrive) { Set-Location $TestDrive } else { Set-Location $RepoRoot }
+            if ($check.ByHand) {
+                # The README's by-hand quick start from the repository root; a free port for 5000 (other runs may hold it).
+                $port = Get-FreeTcpPort
+                $r = Invoke-Example ($Code -replace '127\.0\.0\.1:5000', "127.0.0.1:$port")
+                try { & $check.Check $r }
+                finally {
+                    $e = $r.Variables['emulator']
+                    if ($e -and -not $e.HasExited) { $e.Kill($true) }
+                    foreach ($f in "$($r.Variables['log'])", "$($r.Variables['log']).err") { if ($f) { Remove-Item $f -ErrorAction SilentlyContinue } }
+                }
+                return
+            }
+            if ($check.Cases) {
+                foreach ($case in $check.Cases) {
+                    if ($case.Image) { $env:IMAGE_ARN = Resolve $case.Image }
+                    $replace = @{} + $(if ($check.Replace) { $check.Replace } else { @{} }) + $(if ($case.Replace) { $case.Replace } else { @{} })
+                    $r = Invoke-Example $Code -Replace $replace
+                    if ($case.Throws) { "$($r.Thrown)" | Should -Match ([regex]::Escape($case.Throws)) -Because "$Id with $($env:IMAGE_ARN) $($case.Replace.Values)" }
+                    else { $r.Thrown | Should -BeNullOrEmpty -Because "$Id passes for an image without critical findings" }
+                }
+                return
+            }
+            $values = if ($check.Vars) { $check.Vars } else { @{} }
+            $replace = if ($check.Replace) { $check.Replace } else { @{} }
+            $r = Invoke-Example $Code -Values $values -Replace $replace
+            $r.Thrown | Should -BeNullOrEmpty
+            & $check.Check $r
+        }
+        finally { Set-Location $saved }
+    }
+}

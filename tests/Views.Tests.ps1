@@ -1,0 +1,145 @@
+#Requires -Version 7.4
+# Pester 5. What users see: the format views at 80 and 140 columns, and every vulnerable package in
+# the table, the list and CSV (issue 13, points 6 and 7). Against the built module and an emulator
+# serving the sample data with a three-package finding and one long image name added.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
+    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
+    $script:LongName = 'windows-iis-2022-datacenter-core-hardened-for-payments'
+    $samples = Get-Content (Join-Path $RepoRoot 'samples/findings.json') -Raw
+    $data = $samples.Replace('windows-iis-2022', $LongName) | ConvertFrom-Json -AsHashtable
+    $log4j = $data.findings | Where-Object { $_.packageVulnerabilityDetails.vulnerabilityId -eq 'CVE-2021-44228' } | Select-Object -First 1
+    $core = $log4j.packageVulnerabilityDetails.vulnerablePackages[0]
+    $api = $core.Clone(); $api.name = 'log4j-api'
+    $web = $core.Clone(); $web.name = 'log4j-web'; $web.fixedInVersion = '2.16.0-1.amzn2023.0.1'
+    $log4j.packageVulnerabilityDetails.vulnerablePackages = @($core, $api, $web)
+    $script:DataFile = Join-Path ([IO.Path]::GetTempPath()) "ibscan-views-$([guid]::NewGuid().ToString('N')).json"
+    $data | ConvertTo-Json -Depth 20 | Set-Content $DataFile
+    $script:Emulator = Start-TestEmulator -PageSize 25 -Data $DataFile
+    $script:Aws = $Emulator.Aws
+    $script:All = @(Get-IBScanFinding @Aws -ErrorAction Stop)
+    $script:Multi = @($All | Where-Object { $_.VulnerablePackages.Count -gt 1 })
+    $script:SavedRendering = $PSStyle.OutputRendering
+    $PSStyle.OutputRendering = 'PlainText'
+
+    function script:Lines([string] $Text) { @($Text -split "`r?`n") }
+    function script:Wider([string] $Text, [int] $Width) { @(Lines $Text | Where-Object { $_.TrimEnd().Length -gt $Width }) }
+}
+
+AfterAll {
+    $PSStyle.OutputRendering = $SavedRendering
+    Stop-TestEmulator $Emulator
+    Remove-Item $DataFile -ErrorAction SilentlyContinue
+    Remove-Module ImageBuilderScan -ErrorAction SilentlyContinue
+}
+
+Describe 'Views' {
+    It 'has the data the checks need' {
+        $Multi.Count | Should -Be 1
+        $Multi[0].VulnerablePackages.Name | Should -Be @('log4j-core', 'log4j-api', 'log4j-web')
+        $Multi[0].PackageName | Should -Be 'log4j-core'
+        # The same vulnerability and package on two images: two rows that must be told apart.
+        @($All | Where-Object VulnerabilityId -eq 'CVE-2023-44487' | ForEach-Object ImageBuildVersionArn | Sort-Object -Unique).Count | Should -Be 2
+    }
+
+    Context 'the finding table' {
+        It 'at 80 columns shows every fixed-in and installed version whole, and no line is wider' {
+            $text = $All | Out-String -Width 80
+            Wider $text 80 | Should -BeNullOrEmpty
+            foreach ($f in $All) {
+                foreach ($p in $f.VulnerablePackages) {
+                    $text | Should -Match ([regex]::Escape($p.FixedInVersion))
+                    $text | Should -Match ([regex]::Escape($p.Version))
+                }
+            }
+            # The case of the issue: '1.25.10-5.amz…' twice, so the fix was invisible.
+            $text | Should -Match '1\.25\.10-5\.amzn2023\.0\.1'
+            $text | Should -Match '-> 1\.25\.10-5\.amzn2023\.0\.3'
+            $text | Should -Not -Match '…'
+        }
+
+        It 'at 80 columns tells apart the same vulnerability on two images (grouped by image, with the score)' {
+            $same = @($All | Where-Object VulnerabilityId -eq 'CVE-2023-44487')
+            $text = $same | Out-String -Width 80
+            foreach ($f in $same) {
+                $name, $version, $build = ($f.ImageBuildVersionArn -split ':image/')[1] -split '/'
+                $text | Should -Match "(?m)^\s*Image: $([regex]::Escape("$name $version/$build"))\s+$($f.AccountId) us-east-1\s*$"
+            }
+            @(Lines $text | Where-Object { $_ -match '^\S.*CVE-2023-44487' }).Count | Should -Be 2
+            @(Lines $text | Where-Object { $_ -match "CVE-2023-44487\s+$([regex]::Escape("$($same[0].InspectorScore)"))\s" }).Count | Should -Be 2
+        }
+
+        It 'shows every package of a finding, one line each, at 80 and 140 columns' {
+            foreach ($width in 80, 140) {
+                $text = $Multi | Out-String -Width $width
+                foreach ($p in $Multi[0].VulnerablePackages) {
+                    $text | Should -Match "(?m)\s$([regex]::Escape($p.Name)) $([regex]::Escape($p.Version))( ->|\s*$)"
+                    $text | Should -Match ([regex]::Escape("-> $($p.FixedInVersion)"))
+                }
+            }
+        }
+
+        It 'at 140 columns keeps a short package on one line and cuts nothing' {
+            $text = $All | Out-String -Width 140
+            Wider $text 140 | Should -BeNullOrEmpty
+            $text | Should -Match '(?m)^Severity\s+VulnerabilityId\s+Score\s+Package Installed -> FixedIn\s*$'
+            # A short package line stays on one line, beside its severity and id.
+            $text | Should -Match '(?m)^CRITICAL\s+CVE-2021-44228\s+10 log4j-core 2\.14\.1 -> 2\.15\.0\s*$'
+            # The package column has no width: it takes the rest, so nothing is cut.
+            $text | Should -Not -Match '…'
+            foreach ($f in $All) { $text | Should -Match ([regex]::Escape($f.FixedInVersion)) }
+        }
+    }
+
+    Context 'every package in the list view, CSV and -ExpandPackage (issue 13, point 6)' {
+        It 'lists every package in Format-List' {
+            $text = $Multi | Format-List | Out-String -Width 100
+            foreach ($p in $Multi[0].VulnerablePackages) { $text | Should -Match "(?m)^\s*(VulnerablePackages\s*:\s*)?$([regex]::Escape($p.Name)) " }
+        }
+
+        It 'writes every package into the VulnerablePackages cell of CSV' {
+            $row = $Multi | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+            foreach ($p in $Multi[0].VulnerablePackages) { $row.VulnerablePackages | Should -Match ([regex]::Escape("$($p.Name) $($p.Version) (fixed in $($p.FixedInVersion))")) }
+        }
+
+        It '-ExpandPackage writes one object per (finding, package), the package lifted, for spreadsheets' {
+            $rows = @(Get-IBScanFinding @Aws -VulnerabilityId CVE-2021-44228 -ExpandPackage)
+            $rows.Count | Should -Be 3
+            $rows.PackageName | Should -Be @('log4j-core', 'log4j-api', 'log4j-web')
+            $rows.FixedInVersion | Should -Be @('2.15.0', '2.15.0', '2.16.0-1.amzn2023.0.1')
+            $rows | ForEach-Object { $_.VulnerablePackages.Count | Should -Be 1; $_.VulnerabilityId | Should -Be 'CVE-2021-44228' }
+            $csv = @($rows | Select-Object VulnerabilityId, PackageName, InstalledVersion, FixedInVersion | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv)
+            $csv.PackageName | Should -Be @('log4j-core', 'log4j-api', 'log4j-web')
+            # Every finding with one package stays one row.
+            @(Get-IBScanFinding @Aws -ExpandPackage).Count | Should -Be ($All.Count + 2)
+        }
+    }
+
+    Context 'the aggregation table (issue 13, point 7)' {
+        BeforeAll {
+            $script:Images = @($All.ImageBuildVersionArn | Sort-Object -Unique | Get-IBScanFindingAggregation @Aws)
+            $script:Long = $Images | Where-Object ImageName -eq $LongName | Select-Object -First 1
+        }
+
+        It 'at 80 columns keeps every count and the whole key, even a long one' {
+            $Long | Should -Not -BeNullOrEmpty
+            $text = $Images | Out-String -Width 80
+            Wider $text 80 | Should -BeNullOrEmpty
+            $text | Should -Match '(?m)^Critical\s+High\s+Medium\s+Other\s+All\s+Key'
+            $text | Should -Not -Match '…'
+            # A key too long for the column wraps: joined again, it is whole, version and build included.
+            $keyColumn = (Lines $text | Where-Object { $_ -match '^Critical' } | Select-Object -First 1).IndexOf('Key')
+            $joined = (Lines $text | Where-Object { $_.Length -gt $keyColumn } | ForEach-Object { $_.Substring($keyColumn).TrimEnd() -replace '\s+\d{12}$', '' }) -join ''
+            $joined | Should -Match ([regex]::Escape("$LongName $($Long.ImageVersion)/$($Long.ImageBuild)"))
+            foreach ($a in $Images) { $text | Should -Match "(?m)^\s+$($a.Critical)\s+$($a.High)\s+$($a.Medium)\s+$($a.Other)\s+$($a.All) " }
+        }
+
+        It 'at 140 columns gives the key the rest of the width: a long key on one line with its account' {
+            $text = $Images | Out-String -Width 140
+            Wider $text 140 | Should -BeNullOrEmpty
+            $text | Should -Match "(?m)^\s+$($Long.Critical)\s+$($Long.High)\s+$($Long.Medium)\s+$($Long.Other)\s+$($Long.All) $([regex]::Escape("$LongName $($Long.ImageVersion)/$($Long.ImageBuild)"))\s+$($Long.AccountId)\s*$"
+            $text | Should -Match '(?m)^\s*Aggregated by: Image\s*$'
+        }
+    }
+}
