@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace ImageBuilderScan.Module.Tests;
 
 /// <summary>One [Parameter] attribute of a property: the set and how it binds.</summary>
-internal sealed record ParameterSetEntry(string Set, bool Mandatory, bool ByValue, bool ByPropertyName);
+internal sealed record ParameterSetEntry(string Set, bool Mandatory, bool ByValue, bool ByPropertyName, int? Position = null);
 
 /// <summary>A cmdlet parameter as PowerShell will see it.</summary>
 internal sealed record CmdletParameter(string Name, string TypeName, IReadOnlyList<string> Aliases, IReadOnlyList<ParameterSetEntry> Sets, IReadOnlyList<string> ValidateSet, string? Completer = null);
@@ -49,7 +49,8 @@ internal static class CmdletMetadata
                     Named(a, "ParameterSetName") as string ?? AllSets,
                     Named(a, "Mandatory") as bool? ?? false,
                     Named(a, "ValueFromPipeline") as bool? ?? false,
-                    Named(a, "ValueFromPipelineByPropertyName") as bool? ?? false)).ToList();
+                    Named(a, "ValueFromPipelineByPropertyName") as bool? ?? false,
+                    Named(a, "Position") as int?)).ToList();
                 if (sets.Count == 0) continue;
                 var aliases = attributes.Where(a => a.AttributeType.Name == "AliasAttribute")
                     .SelectMany(a => a.ConstructorArguments).SelectMany(Values).OfType<string>().ToList();

@@ -70,7 +70,7 @@ internal static partial class ExampleScripts
     private static partial Regex QuotedString();
 
     // The cmdlet and its arguments up to the end of its command: a pipe (split already), ')', ';' or '}'.
-    [GeneratedRegex(@"\b(Get-IBScan\w+)([^);}]*)")]
+    [GeneratedRegex(@"\b(Get-IBScan\w+|Test-IBScanGate|Compare-IBScanFinding|Export-IBScanReport)\b([^);}]*)")]
     private static partial Regex Invocation();
 
     [GeneratedRegex(@"(?<=\s)-(\w+)")]

@@ -11,6 +11,9 @@ public sealed class HelpTests
     [Theory]
     [InlineData("Get-IBScanFindingAggregation")]
     [InlineData("Get-IBScanFinding")]
+    [InlineData("Test-IBScanGate")]
+    [InlineData("Compare-IBScanFinding")]
+    [InlineData("Export-IBScanReport")]
     public void Every_parameter_is_documented_and_no_other(string cmdlet)
     {
         var text = File.ReadAllText(Repo.File("en-US", cmdlet + ".md"));
@@ -22,6 +25,9 @@ public sealed class HelpTests
     [Theory]
     [InlineData("Get-IBScanFindingAggregation")]
     [InlineData("Get-IBScanFinding")]
+    [InlineData("Test-IBScanGate")]
+    [InlineData("Compare-IBScanFinding")]
+    [InlineData("Export-IBScanReport")]
     public void Documents_aliases_and_pipeline_binding_as_declared(string cmdlet)
     {
         var text = File.ReadAllText(Repo.File("en-US", cmdlet + ".md"));
@@ -50,6 +56,33 @@ public sealed class HelpTests
         Assert.Contains(examples, e => e.Contains("ci gate"));
         Assert.Contains(examples, e => e.Contains("csv"));
         Assert.Contains(examples, e => e.Contains("drill down"));
+    }
+
+    [Theory]
+    [InlineData("Test-IBScanGate", true)]
+    [InlineData("Compare-IBScanFinding", true)]
+    [InlineData("Export-IBScanReport", false)]
+    public void The_decision_cmdlets_have_four_examples_and_the_ci_step_on_new_findings(string cmdlet, bool newOnlyStep)
+    {
+        // The examples also run as written against the emulator in the cmdlet's Pester suite.
+        var text = File.ReadAllText(Repo.File("en-US", cmdlet + ".md"));
+        Assert.Matches(@"## SYNOPSIS\s+\S", text);
+        Assert.Matches(@"## DESCRIPTION\s+\S", text);
+        var examples = Regex.Matches(text, @"^### Example \d+: (.*)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(examples.Count >= 4, $"{cmdlet}: {examples.Count} examples");
+        Assert.Equal(newOnlyStep, examples.Contains("Fail only on what this build adds"));
+    }
+
+    [Fact]
+    public void About_topic_documents_the_gate_and_the_exceptions_file()
+    {
+        var text = File.ReadAllText(Repo.File("en-US", "about_ImageBuilderScan.help.txt"));
+        Assert.Contains("THE SCAN GATE", text);
+        Assert.Contains("THE EXCEPTIONS FILE", text);
+        foreach (var key in new[] { "vulnerabilityId", "package", "image", "pipeline", "reason", "expires" }) Assert.Contains(key, text);
+        // The sample file is quoted as it is.
+        var sample = File.ReadAllLines(Repo.File("samples", "scan-exceptions.yaml")).Where(l => l.Length > 0 && !l.StartsWith('#'));
+        Assert.All(sample, line => Assert.Contains("      " + line, text));
     }
 
     [Fact]

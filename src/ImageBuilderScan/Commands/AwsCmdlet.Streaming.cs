@@ -55,7 +55,7 @@ public abstract partial class AwsCmdlet
         if (ScanErrorDescription.IsStop(error, StopToken)) throw new PipelineStoppedException();
         var description = ScanErrorDescription.From(error);
         var record = ErrorRecords.From(description, error, targetObject);
-        if (description.StopsCommand) ThrowTerminatingError(record);
+        if (description.StopsCommand) Terminate(record);
         OnFailureReported(description);
         WriteError(record);
         return description;

@@ -105,11 +105,14 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
         {
             WriteLogs();
             // A client that cannot be built can never serve any input: stop the command.
-            ThrowTerminatingError(ErrorRecords.From(ScanErrorDescription.From(error), error, targetObject: null));
+            Terminate(ErrorRecords.From(ScanErrorDescription.From(error), error, targetObject: null));
         }
 
         WriteLogs();
     }
+
+    /// <summary>Ends the command with an error (ThrowTerminatingError: the statement ends, a script goes on).</summary>
+    private protected virtual void Terminate(ErrorRecord record) => ThrowTerminatingError(record);
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 

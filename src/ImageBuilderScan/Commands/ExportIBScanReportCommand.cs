@@ -18,6 +18,7 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<object> _input = [];
+    private int _refused;
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateSet("Sarif", "JUnit", "Markdown", IgnoreCase = true)]
@@ -53,14 +54,23 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
         foreach (var item in InputObject!)
         {
             if (item.BaseObject is ScanFinding or GateResult) _input.Add(item.BaseObject);
-            else WriteError(new ErrorRecord(new ArgumentException($"A {item.BaseObject.GetType().Name} is neither a finding from Get-IBScanFinding nor a result from Test-IBScanGate."),
-                "UnsupportedReportInput", ErrorCategory.InvalidType, item));
+            else
+            {
+                _refused++;
+                WriteError(new ErrorRecord(new ArgumentException($"A {item.BaseObject.GetType().Name} is neither a finding from Get-IBScanFinding nor a result from Test-IBScanGate."),
+                    "UnsupportedReportInput", ErrorCategory.InvalidType, item));
+            }
         }
     }
 
     protected override void EndProcessing()
     {
         var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        // A report without some of its input would look complete: an empty one for input that was
+        // all refused even reads as "no findings". Write none.
+        if (_refused > 0)
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"{_refused} piped object(s) were neither findings from Get-IBScanFinding nor results from Test-IBScanGate, so the report would be incomplete: {path} was not written."),
+                "IncompleteReportInput", ErrorCategory.InvalidData, path));
         try
         {
             var images = ReportInput.Images(_input, FailOn);

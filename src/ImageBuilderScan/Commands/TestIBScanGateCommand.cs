@@ -76,7 +76,7 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
         catch (Engine.Errors.ImageBuilderScanException error)
         {
             // A policy that cannot be read can never pass anything: stop before any request.
-            ThrowTerminatingError(ErrorRecords.From(ScanErrorDescription.From(error), error, ExceptionPath ?? (object?)FailOn));
+            Terminate(ErrorRecords.From(ScanErrorDescription.From(error), error, ExceptionPath ?? (object?)FailOn));
         }
 
         base.BeginProcessing();
@@ -124,7 +124,20 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
             return;
         }
 
-        ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "ScanGateFailed", ErrorCategory.SecurityError,
+        Terminate(new ErrorRecord(new InvalidOperationException(message), "ScanGateFailed", ErrorCategory.SecurityError,
             verdicts.FailedImages.Count > 0 ? verdicts.FailedImages.ToArray() : ImageBuildVersionArn));
+    }
+
+    /// <summary>
+    /// Every error that ends the gate ends the script: ThrowTerminatingError only ends the statement,
+    /// so a script (and `pwsh -File`, exit code 0) would go on after a gate that failed or could not
+    /// judge. Raised like a script's `throw`, it stops an uncaught script; try/catch works as for `throw`.
+    /// </summary>
+    private protected override void Terminate(ErrorRecord record)
+    {
+        var scriptRecord = new ErrorRecord(record.Exception, record.FullyQualifiedErrorId + "," + typeof(TestIBScanGateCommand).FullName,
+            record.CategoryInfo.Category, record.TargetObject) { ErrorDetails = record.ErrorDetails };
+        scriptRecord.CategoryInfo.Activity = MyInvocation.MyCommand.Name;
+        throw new RuntimeException(record.Exception.Message, record.Exception, scriptRecord) { WasThrownFromThrowStatement = true };
     }
 }

@@ -1,0 +1,177 @@
+#Requires -Version 7.4
+# Pester 5. Export-IBScanReport against the built module and the sample data set: SARIF, JUnit
+# (validated against the reference XSD) and Markdown, from gate results and from findings.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'ImageBuilderScan.GateTestHelpers.ps1')
+    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
+    $script:Emulator = Start-TestEmulator -PageSize 1
+    $script:Aws = $script:Emulator.Aws
+    $a = 'arn:aws:imagebuilder:us-east-1:111122223333:image'
+    $script:Web141 = "$a/web-frontend-al2023/1.4.1/2"
+    $script:Web150 = "$a/web-frontend-al2023/1.5.0/1"
+    $script:Samples = Join-Path $script:RepoRoot 'samples/scan-exceptions.yaml'
+    $script:Gate = @(try { Test-IBScanGate @Aws -ImageBuildVersionArn $Web141, $Web150 -ExceptionPath (Join-Path $script:RepoRoot 'samples/scan-exceptions.yaml') } catch { })
+    $script:Findings = @(Get-IBScanFinding @Aws -ImageBuildVersionArn $Web150)
+    $junitXsd = Join-Path $script:RepoRoot '../shared/reference/junit/JUnit.xsd'
+    if (-not (Test-Path $junitXsd)) { $junitXsd = '/work/shared/reference/junit/JUnit.xsd' }
+    $script:JUnitXsd = $junitXsd
+    function script:Test-JUnitSchema {
+        param([string] $Path)
+        $settings = [System.Xml.XmlReaderSettings]::new()
+        $null = $settings.Schemas.Add($null, $script:JUnitXsd)
+        $settings.ValidationType = [System.Xml.ValidationType]::Schema
+        $problems = [System.Collections.Generic.List[string]]::new()
+        $settings.add_ValidationEventHandler({ param($s, $e) $problems.Add($e.Message) })
+        $reader = [System.Xml.XmlReader]::Create($Path, $settings)
+        try { while ($reader.Read()) { } } finally { $reader.Dispose() }
+        , $problems.ToArray()
+    }
+}
+
+AfterAll {
+    Stop-TestEmulator $script:Emulator
+    Remove-Module ImageBuilderScan -ErrorAction SilentlyContinue
+}
+
+Describe 'Export-IBScanReport' {
+    Context 'formats' {
+        It 'the gate results: two images, one failed' {
+            $Gate | Should -HaveCount 2
+            @($Gate | Where-Object Passed).Count | Should -Be 1
+        }
+
+        It 'SARIF from gate results: rules, levels, locations, fingerprints' {
+            $path = Join-Path $TestDrive 'gate.sarif'
+            $Gate | Export-IBScanReport -Format Sarif -Path $path -ArtifactPath 'recipes/{image}.yml'
+            $sarif = Get-Content $path -Raw | ConvertFrom-Json
+            $sarif.version | Should -Be '2.1.0'
+            $sarif.'$schema' | Should -Match 'sarif'
+            $run = $sarif.runs[0]
+            $rule = $run.tool.driver.rules | Where-Object id -eq 'CVE-2024-12797'
+            $rule.properties.'security-severity' | Should -Not -BeNullOrEmpty
+            $result = $run.results | Where-Object ruleId -eq 'CVE-2024-12797'
+            $result.level | Should -Be 'error'
+            $result.locations[0].physicalLocation.artifactLocation.uri | Should -Be 'recipes/web-frontend-al2023.yml'
+            $result.partialFingerprints.'imageBuilderScanFinding/v1' | Should -Match '^[0-9a-f]{64}$'
+            $again = Join-Path $TestDrive 'again.sarif'
+            $Gate | Export-IBScanReport Sarif $again -ArtifactPath 'recipes/{image}.yml'
+            $fingerprints = { param($r) @($r.results | ForEach-Object { $_.partialFingerprints.'imageBuilderScanFinding/v1' }) }
+            $first = & $fingerprints $run
+            $first | Should -HaveCount 5
+            & $fingerprints (Get-Content $again -Raw | ConvertFrom-Json).runs[0] | Should -Be $first
+        }
+
+        It 'JUnit from gate results is valid against the XSD: a suite per image, failures and skipped' {
+            $path = Join-Path $TestDrive 'gate.xml'
+            $Gate | Export-IBScanReport -Format JUnit -Path $path
+            Test-JUnitSchema $path | Should -BeNullOrEmpty
+            $suites = ([xml](Get-Content $path -Raw)).testsuites.testsuite
+            $suites | Should -HaveCount 2
+            $failed = $suites | Where-Object name -eq 'web-frontend-al2023 1.5.0/1'
+            [int]$failed.failures | Should -Be 2
+            ($failed.testcase | Where-Object { $_.failure }).name | Should -Contain 'CVE-2024-12797 openssl-libs'
+        }
+
+        It 'JUnit shows a suppressed finding as skipped with its reason' {
+            $path = Join-Path $TestDrive 'suppressed.xml'
+            $web = @(try { Test-IBScanGate @Aws -ImageBuildVersionArn 'arn:aws:imagebuilder:us-east-1:111122223333:image/web-frontend-al2023/1.4.0/1' -ExceptionPath $Samples } catch { })
+            $web | Export-IBScanReport JUnit $path
+            Test-JUnitSchema $path | Should -BeNullOrEmpty
+            $skipped = ([xml](Get-Content $path -Raw)).testsuites.testsuite.testcase | Where-Object { $_.skipped }
+            $skipped.name | Should -Be 'CVE-2024-6387 openssh-server'
+            $skipped.skipped.message | Should -BeLike 'sshd is not started*'
+        }
+
+        It 'Markdown from gate results: verdict and a counts table' {
+            $path = Join-Path $TestDrive 'gate.md'
+            $Gate | Export-IBScanReport -Format Markdown -Path $path
+            $text = Get-Content $path -Raw
+            $text | Should -Match '\*\*FAILED\*\*: 1 of 2 images'
+            $text | Should -Match '\| Image \| Verdict \|'
+        }
+
+        It 'findings: those at or above -FailOn are failures' {
+            $path = Join-Path $TestDrive 'findings.xml'
+            $Findings | Export-IBScanReport JUnit $path -FailOn CRITICAL
+            Test-JUnitSchema $path | Should -BeNullOrEmpty
+            [int](([xml](Get-Content $path -Raw)).testsuites.testsuite.failures) | Should -Be 0
+            $Findings | Export-IBScanReport JUnit $path -FailOn HIGH
+            [int](([xml](Get-Content $path -Raw)).testsuites.testsuite.failures) | Should -Be 2
+            $sarif = Join-Path $TestDrive 'findings.sarif'
+            $Findings | Export-IBScanReport Sarif $sarif
+            @((Get-Content $sarif -Raw | ConvertFrom-Json).runs[0].results) | Should -HaveCount 2
+        }
+    }
+
+    Context 'files' {
+        It 'overwrites by default and -NoClobber refuses an existing file, naming it and leaving it untouched' {
+            $path = Join-Path $TestDrive 'exists.md'
+            Set-Content $path 'earlier'
+            $Gate | Export-IBScanReport Markdown $path
+            Get-Content $path -Raw | Should -Match 'ImageBuilderScan'
+            Set-Content $path 'earlier'
+            $e = $null
+            try { $Gate | Export-IBScanReport Markdown $path -NoClobber } catch { $e = $_ }
+            $e.FullyQualifiedErrorId | Should -BeLike 'ReportFileExists,*'
+            $e.Exception.Message | Should -BeLike "*exists.md*"
+            (Get-Content $path -Raw).Trim() | Should -Be 'earlier'
+        }
+
+        It '-PassThru writes the FileInfo' {
+            $file = $Gate | Export-IBScanReport Sarif (Join-Path $TestDrive 'pass.sarif') -PassThru
+            $file | Should -BeOfType [System.IO.FileInfo]
+            $file.FullName | Should -Exist
+        }
+
+        It 'findings and gate results mixed are refused, and no file is written' {
+            $path = Join-Path $TestDrive 'mixed.xml'
+            { @($Findings[0]) + $Gate | Export-IBScanReport JUnit $path } | Should -Throw -ErrorId 'InvalidInput,*'
+            $path | Should -Not -Exist
+        }
+
+        It 'objects that are neither are errors, and no report is written' {
+            $path = Join-Path $TestDrive 'other.md'
+            { Get-Item $TestDrive | Export-IBScanReport Markdown $path -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'IncompleteReportInput,*'
+            $path | Should -Not -Exist
+        }
+
+        It 'a run that fails upstream leaves no file and the old one untouched' {
+            $path = Join-Path $TestDrive 'stopped.sarif'
+            Set-Content $path 'old'
+            { $Gate | ForEach-Object { $_; throw 'upstream failed' } | Export-IBScanReport Sarif $path } | Should -Throw
+            (Get-Content $path -Raw).Trim() | Should -Be 'old'
+            @(Get-ChildItem $TestDrive -Filter '*.tmp*') | Should -HaveCount 0
+            $fresh = Join-Path $TestDrive 'never.sarif'
+            { $Gate | ForEach-Object { $_; throw 'upstream failed' } | Export-IBScanReport Sarif $fresh } | Should -Throw
+            $fresh | Should -Not -Exist
+        }
+    }
+
+    Context 'documentation runs as written' {
+        It 'every help example exits as its text says and writes its report' {
+            $work = Join-Path $TestDrive 'export-examples'
+            $null = New-Item -ItemType Directory $work -Force
+            Copy-Item $Samples $work
+            $environment = Get-EmulatorEnvironment $Emulator
+            $environment.IMAGE_ARN = $Web150
+            $environment.GITHUB_STEP_SUMMARY = Join-Path $work 'summary.md'
+            $expected = @{ 1 = 1; 2 = 0; 3 = 0; 4 = 0 }
+            $examples = @(Get-HelpExample 'Export-IBScanReport')
+            $examples.Count | Should -BeGreaterOrEqual 4
+            $actual = foreach ($example in $examples) {
+                $script = Join-Path $work "example$($example.Number).ps1"
+                Set-Content $script "Import-Module '$(Get-BuiltModuleManifest)'`n$($example.Code)"
+                $run = Invoke-ChildPwsh $script $environment $work
+                if ($run.ExitCode -ne $expected[$example.Number]) { Write-Host "Example $($example.Number): $($run.Output)" }
+                "$($example.Number)=$($run.ExitCode)"
+            }
+            $actual | Should -Be ($examples | ForEach-Object { "$($_.Number)=$($expected[$_.Number])" })
+            foreach ($file in 'imagebuilder.sarif', 'scan-results.xml', 'summary.md', 'findings.sarif') { Join-Path $work $file | Should -Exist }
+            $again = Invoke-ChildPwsh (Join-Path $work 'example4.ps1') $environment $work
+            $again.ExitCode | Should -Be 0
+            $again.Output | Should -Match 'Kept the earlier report'
+        }
+    }
+}

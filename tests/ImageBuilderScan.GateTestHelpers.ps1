@@ -1,0 +1,117 @@
+# Shared by the gate, comparison and report suites: an emulator with a generated data set, a real
+# pwsh process for scripts whose exit code matters, and the documented examples and CI snippets cut
+# out of the markdown so they run as written. Dot-source from BeforeAll after ImageBuilderScan.TestHelpers.ps1.
+
+# A real pwsh: the suites run in a hosted PowerShell (no pwsh.exe of its own) or in pwsh itself.
+function Get-PwshPath {
+    $candidates = @(
+        (Get-Command pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source
+        $env:IBSCAN_TEST_PWSH
+        '/opt/pwsh/pwsh'
+        (Join-Path $PSHOME 'pwsh')
+    ) | Where-Object { $_ -and (Test-Path $_ -PathType Leaf) }
+    if (-not $candidates) { throw 'No pwsh executable found (PATH, $env:IBSCAN_TEST_PWSH, /opt/pwsh/pwsh): the exit-code tests need one.' }
+    @($candidates)[0]
+}
+
+# The emulator on a generated data set (see the emulator README: --findings-per-image and friends).
+function Start-GeneratedEmulator {
+    param([string[]] $Arguments)
+    $port = Get-FreeTcpPort
+    $url = "http://127.0.0.1:$port"
+    $dll = Get-ChildItem (Join-Path $script:RepoRoot 'src/ImageBuilderScan.Emulator/bin') -Recurse -Filter 'ImageBuilderScan.Emulator.dll' -ErrorAction SilentlyContinue |
+        Sort-Object LastWriteTime -Descending | Select-Object -First 1
+    if (-not $dll) { throw 'Build the emulator first (dotnet build src/ImageBuilderScan.Emulator -c Release).' }
+    $all = @($dll.FullName, '--urls', $url) + $Arguments | ForEach-Object { if ("$_" -match '\s') { '"{0}"' -f $_ } else { "$_" } }
+    $log = Join-Path ([System.IO.Path]::GetTempPath()) "ibscan-emulator-$port.log"
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $all -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err"
+    $deadline = [datetime]::UtcNow.AddSeconds(120)
+    while ([datetime]::UtcNow -lt $deadline) {
+        if ($process.HasExited) { throw "The emulator exited ($($process.ExitCode)): $(Get-Content $log, "$log.err" -Raw -ErrorAction SilentlyContinue)" }
+        try { $null = Invoke-RestMethod "$url/_emulator/stats" -TimeoutSec 2; break } catch { Start-Sleep -Milliseconds 250 }
+    }
+    if ([datetime]::UtcNow -ge $deadline) { Stop-TestEmulator @{ Process = $process }; throw "The emulator did not answer on $url within 120 s." }
+    @{
+        Process = $process
+        Url     = $url
+        Aws     = @{ EndpointUrl = $url; Region = 'us-east-1'; AccessKey = $script:EmulatorAccessKey; SecretKey = $script:EmulatorSecretKey }
+    }
+}
+
+function Add-EmulatorFault {
+    param($Emulator, [hashtable] $Plan)
+    $null = Invoke-RestMethod "$($Emulator.Url)/_emulator/faults" -Method Post -ContentType 'application/json' -Body ($Plan | ConvertTo-Json -Compress)
+}
+
+function Clear-EmulatorFaults {
+    param($Emulator)
+    $null = Invoke-RestMethod "$($Emulator.Url)/_emulator/faults" -Method Delete
+}
+
+# The environment a CI job gives its step: the emulator's endpoint, region and keys, nothing else of AWS.
+function Get-EmulatorEnvironment {
+    param($Emulator)
+    @{
+        AWS_ENDPOINT_URL      = $Emulator.Url
+        AWS_REGION            = 'us-east-1'
+        AWS_ACCESS_KEY_ID     = $script:EmulatorAccessKey
+        AWS_SECRET_ACCESS_KEY = $script:EmulatorSecretKey
+        PSModulePath          = (Split-Path -Parent (Split-Path -Parent (Split-Path -Parent (Get-BuiltModuleManifest))))
+    }
+}
+
+# Runs a script file in a new pwsh with that environment; returns its exit code and what it wrote.
+function Invoke-ChildPwsh {
+    param([string] $ScriptPath, [hashtable] $Environment, [string] $WorkingDirectory)
+    $info = [System.Diagnostics.ProcessStartInfo]::new((Get-PwshPath))
+    foreach ($argument in '-NoProfile', '-NonInteractive', '-File', $ScriptPath) { $info.ArgumentList.Add($argument) }
+    $info.WorkingDirectory = $WorkingDirectory
+    $info.UseShellExecute = $false
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    foreach ($name in 'AWS_PROFILE', 'AWS_DEFAULT_REGION', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_IMAGEBUILDER', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE') { $null = $info.Environment.Remove($name) }
+    foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
+    $info.Environment['NO_COLOR'] = '1'
+    $process = [System.Diagnostics.Process]::Start($info)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    if (-not $process.WaitForExit(180000)) { $process.Kill($true); throw "pwsh -File $ScriptPath did not end within 180 s." }
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result + $stderr.Result }
+}
+
+# The examples of a help file: number, title and code, exactly as Get-Help shows them.
+function Get-HelpExample {
+    param([string] $Cmdlet)
+    $text = (Get-Content (Join-Path $script:RepoRoot "en-US/$Cmdlet.md") -Raw) -replace "`r`n", "`n"
+    $section = $text.Substring($text.IndexOf('## EXAMPLES'), $text.IndexOf('## PARAMETERS') - $text.IndexOf('## EXAMPLES'))
+    [regex]::Matches($section, '(?ms)^### Example (\d+): (.*?)$.*?^```powershell\n(.*?)\n```$') | ForEach-Object {
+        [pscustomobject]@{ Number = [int]$_.Groups[1].Value; Title = $_.Groups[2].Value; Code = $_.Groups[3].Value }
+    }
+}
+
+# The script of each pwsh step in the README's "CI gate" section: GitHub's `run: |` and Azure DevOps' `- pwsh: |`.
+function Get-ReadmeCiStep {
+    $text = (Get-Content (Join-Path $script:RepoRoot 'README.md') -Raw) -replace "`r`n", "`n"
+    $start = $text.IndexOf("`n## CI gate`n")
+    if ($start -lt 0) { throw 'README.md has no "## CI gate" section.' }
+    $end = $text.IndexOf("`n## ", $start + 5)
+    $section = $text.Substring($start, $end - $start)
+    foreach ($block in [regex]::Matches($section, '(?ms)^```yaml\n(.*?)^```$')) {
+        $lines = $block.Groups[1].Value -split "`n"
+        for ($i = 0; $i -lt $lines.Count; $i++) {
+            $key = [regex]::Match($lines[$i], '^(\s*)(?:- )?(run|pwsh): \|\s*$')
+            if (-not $key.Success) { continue }
+            $body = @()
+            $indent = $null
+            for ($j = $i + 1; $j -lt $lines.Count; $j++) {
+                $line = $lines[$j]
+                if ($line.Trim() -eq '') { $body += ''; continue }
+                $lead = $line.Length - $line.TrimStart().Length
+                if ($null -eq $indent) { $indent = $lead }
+                if ($lead -lt $indent) { break }
+                $body += $line.Substring($indent)
+            }
+            [pscustomobject]@{ Kind = if ($key.Groups[2].Value -eq 'run') { 'GitHub' } else { 'AzureDevOps' }; Script = ($body -join "`n").TrimEnd() }
+        }
+    }
+}
