@@ -201,6 +201,17 @@ BeforeAll {
         'Get-IBScanFindingAggregation.md: Example 5: One page at a time' = @{
             Check = { param($r) @($r.Variables['page'].Key | Sort-Object) | Should -Be @('CVE-2023-44487', 'CVE-2024-6387'); $r.Variables['next'] | Should -BeNullOrEmpty }
         }
+        # The decision cmdlets' examples end scripts (a failed gate throws) and write files: each suite runs
+        # them as written in a real pwsh -File process and checks the exit code and what they leave.
+        'Test-IBScanGate.md: Example *' = @{
+            NotRun = 'run as written in a real pwsh -File, exit code and output checked, by tests/Test-IBScanGate.Tests.ps1 (help examples)'
+        }
+        'Compare-IBScanFinding.md: Example *' = @{
+            NotRun = 'run as written in a real pwsh -File, exit code and output checked, by tests/Compare-IBScanFinding.Tests.ps1 (help examples)'
+        }
+        'Export-IBScanReport.md: Example *' = @{
+            NotRun = 'run as written in a real pwsh -File, exit code and the files written checked, by tests/Export-IBScanReport.Tests.ps1 (help examples)'
+        }
         'Get-IBScanFindingAggregation.md: Example 6: Try it without an AWS account, against the local emulator' = @{
             Replace = @{ 'http://127.0.0.1:5000' = { $Emulator.Url } }
             Check   = { param($r) @($r.Output).Count | Should -Be 2; ($r.Output | Measure-Object All -Sum).Sum | Should -Be $All.Count }
