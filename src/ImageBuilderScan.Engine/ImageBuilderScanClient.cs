@@ -68,8 +68,9 @@ public sealed class ImageBuilderScanClient : IDisposable
     public IAsyncEnumerable<ScanPage<ScanFindingAggregation>> GetAggregationPagesAsync(AggregationQuery query, CancellationToken cancellationToken = default)
     {
         var plan = QueryValidator.Plan(ref query);
-        var api = ApiFor(query);
-        return Pages(api, plan, (values, token) => new ListAggregationsRequest(plan.FilterName, values, token), PagePlausibility.Check, cancellationToken);
+        var api = ApiFor(query, out var region);
+        var pages = Pages(api, plan, (values, token) => new ListAggregationsRequest(plan.FilterName, values, token), PagePlausibility.Check, cancellationToken);
+        return ScanPager.Stamped(pages, page => WhereFrom(page, region, Connection.AccountId));
     }
 
     /// <summary>Every aggregation, each yielded as its page arrives.</summary>
@@ -140,12 +141,14 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// region was not given and the query's ARNs name another, a client for the ARNs' region.
     /// </summary>
     /// <exception cref="Errors.ScanRegionException">At once, when the ARNs name several regions or another than the one given.</exception>
-    private IImageBuilderScanApi ApiFor(ListingQuery query)
+    private IImageBuilderScanApi ApiFor(ListingQuery query) => ApiFor(query, out _);
+
+    private IImageBuilderScanApi ApiFor(ListingQuery query, out string region)
     {
         if (!QueryValidator.IsKnownFilterName(query))
             Log?.Warning($"'{InputDisplay.Show(query.FilterName)}' is not a filter name of {query.Operation.Name} that this module knows " +
                 $"({string.Join(", ", query.Operation.FilterNames)}); it is sent as given, and the service decides.");
-        var region = QueryRegion.For(query, Connection.Region, Connection.RegionGiven || _forRegion is null);
+        region = QueryRegion.For(query, Connection.Region, Connection.RegionGiven || _forRegion is null);
         if (region == Connection.Region) return _api;
         lock (_regional)
         {
@@ -155,8 +158,29 @@ public sealed class ImageBuilderScanClient : IDisposable
                 _regional[region] = api = _forRegion!(region);
             }
 
+
             return api;
         }
+    }
+
+    /// <summary>
+    /// Where a page's aggregations came from, on those whose key names no region (account and
+    /// vulnerability aggregations): the region asked and, for a member account's role, its account.
+    /// Fan-out results then group by region and sort by account like ARN-keyed ones.
+    /// </summary>
+    private static ScanPage<ScanFindingAggregation> WhereFrom(ScanPage<ScanFindingAggregation> page, string region, string? accountId)
+    {
+        var items = page.Items;
+        List<ScanFindingAggregation>? stamped = null;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var a = items[i];
+            if (a.KindValue is not (AggregationKind.Account or AggregationKind.VulnerabilityId)) continue;
+            stamped ??= new List<ScanFindingAggregation>(items);
+            stamped[i] = a with { ListedRegion = region, AccountId = a.AccountId ?? accountId };
+        }
+
+        return stamped is null ? page : page with { Items = stamped };
     }
 
     public void Dispose()

@@ -9,17 +9,23 @@ namespace ImageBuilderScan.Engine.Builds;
 /// <summary>
 /// What the decisions (gate, comparison) read about a build: its scan state (<c>GetImage</c>), every
 /// one of its findings, and the build before it in its pipeline (<c>ListImagePipelineImages</c>).
-/// Everything goes through the client's one paging and error path.
+/// Everything goes through the client's one paging and error path; <c>clientFor</c> gives the client
+/// for an ARN (one client, or, in a fan-out, the target where that build lives).
 /// </summary>
-public sealed class BuildScans(ImageBuilderScanClient client, IScanLog? log = null)
+public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, IScanLog? log = null)
 {
+    public BuildScans(ImageBuilderScanClient client, IScanLog? log = null)
+        : this(_ => client, log)
+    {
+    }
+
     // Builds that never produced a scannable image are not "the previous build".
     private static readonly string[] Unusable = ["FAILED", "CANCELLED", "DELETED"];
 
     /// <summary>The build's state and all its findings (pages of 25, the most the service gives).</summary>
     public async Task<BuildScan> ReadAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
     {
-        var state = await client.GetImageScanStateAsync(imageBuildVersionArn, parameterName, cancellationToken).ConfigureAwait(false);
+        var state = await clientFor(imageBuildVersionArn).GetImageScanStateAsync(imageBuildVersionArn, parameterName, cancellationToken).ConfigureAwait(false);
         var findings = await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken).ConfigureAwait(false);
         return new BuildScan(state, findings);
     }
@@ -33,16 +39,20 @@ public sealed class BuildScans(ImageBuilderScanClient client, IScanLog? log = nu
             ValuesParameterName = parameterName,
         };
         var findings = new List<ScanFinding>();
-        await foreach (var finding in client.GetFindingsAsync(query, cancellationToken).ConfigureAwait(false)) findings.Add(finding);
+        await foreach (var finding in clientFor(imageBuildVersionArn).GetFindingsAsync(query, cancellationToken).ConfigureAwait(false)) findings.Add(finding);
         return findings;
     }
+
+    /// <summary>The build's scan state (<c>GetImage</c>).</summary>
+    public Task<ImageScanState> StateAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken) =>
+        clientFor(imageBuildVersionArn).GetImageScanStateAsync(imageBuildVersionArn, parameterName, cancellationToken);
 
     /// <summary>How many findings the service counts for one build (its image aggregation's <c>all</c>; 0 when it has none).</summary>
     public async Task<long> CountAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
     {
         var query = new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [imageBuildVersionArn], ValuesParameterName = parameterName };
         long all = 0;
-        await foreach (var aggregation in client.GetAggregationsAsync(query, cancellationToken).ConfigureAwait(false))
+        await foreach (var aggregation in clientFor(imageBuildVersionArn).GetAggregationsAsync(query, cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(aggregation.Key, imageBuildVersionArn, StringComparison.Ordinal)) all += aggregation.All;
         }
@@ -66,7 +76,7 @@ public sealed class BuildScans(ImageBuilderScanClient client, IScanLog? log = nu
 
         ImageSummary? previous = null;
         var query = new PipelineImagesQuery { Values = [pipeline], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = "ImagePipelineArn" };
-        await foreach (var build in client.GetPipelineImagesAsync(query, cancellationToken).ConfigureAwait(false))
+        await foreach (var build in clientFor(pipeline).GetPipelineImagesAsync(query, cancellationToken).ConfigureAwait(false))
         {
             if (build.Arn == image.ImageBuildVersionArn || build.DateCreated is not { } when || when >= created) continue;
             if (build.State is { } s && Unusable.Contains(s, StringComparer.Ordinal))

@@ -9,9 +9,14 @@ namespace ImageBuilderScan.Engine.Comparison;
 /// is an error, never an empty side that turns every finding into Added or Fixed). Without a
 /// reference, the reference is the previous build of the difference build's pipeline.
 /// </summary>
-public sealed class BuildComparison(ImageBuilderScanClient client, IScanLog? log = null)
+public sealed class BuildComparison(Func<string, ImageBuilderScanClient> clientFor, IScanLog? log = null)
 {
-    private readonly BuildScans _builds = new(client, log);
+    private readonly BuildScans _builds = new(clientFor, log);
+
+    public BuildComparison(ImageBuilderScanClient client, IScanLog? log = null)
+        : this(_ => client, log)
+    {
+    }
 
     /// <exception cref="ScanStateException">A scan did not complete, or there is no previous build to compare with.</exception>
     public async Task<IReadOnlyList<FindingChange>> CompareAsync(string? referenceImageBuildVersionArn, string differenceImageBuildVersionArn,

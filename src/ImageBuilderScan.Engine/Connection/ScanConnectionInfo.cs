@@ -14,6 +14,9 @@ public sealed record ScanConnectionInfo(string Region, string Endpoint, string C
     /// </summary>
     public string RegionSource { get; init; } = RegionSources.Option;
 
+    /// <summary>The account the credentials are for, when the options say it (a role ARN's account); else null.</summary>
+    public string? AccountId { get; init; }
+
     /// <summary>True when the region was given in the options (<see cref="ScanClientOptions.Region"/>).</summary>
     public bool RegionGiven => RegionSource == RegionSources.Option;
 }

@@ -45,6 +45,23 @@ public static partial class FleetPlan
         return accounts.SelectMany(a => distinctRegions.Select(r => new FleetTarget(r ?? "", a.Id, a.Name, a.Options with { Region = r }))).ToList();
     }
 
+    /// <summary>
+    /// The target that serves an image or pipeline ARN: its region, and its account when the targets
+    /// name accounts (roles). Decisions about one build go where that build lives.
+    /// </summary>
+    /// <exception cref="ScanInputException">No target, or more than one, covers the ARN's region and account.</exception>
+    public static FleetTarget TargetFor(IReadOnlyList<FleetTarget> targets, string arn)
+    {
+        var parts = arn.Split(':');
+        var (region, account) = parts.Length > 4 ? (parts[3], parts[4]) : ("", "");
+        var matches = targets.Where(t => t.Region == region && (t.AccountId is null || t.AccountId == account)).ToList();
+        if (matches.Count == 1) return matches[0];
+        var covered = string.Join(", ", targets.Select(t => t.Label));
+        throw new ScanInputException("ImageBuildVersionArn", arn,
+            matches.Count == 0 ? $"an ARN of a region and account the targets cover ({covered})" : "an ARN that one target serves: give -RoleArn (roles name their accounts) or one profile",
+            matches.Count == 0 ? $"no target is in {region} for account {account}." : $"{matches.Count} targets could serve {region} / {account} and none names its account.");
+    }
+
     private static string AccountOf(string roleArn) => roleArn.Split(':')[4];
 
     [GeneratedRegex(@"\A[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}\z", RegexOptions.CultureInvariant)]

@@ -13,9 +13,14 @@ namespace ImageBuilderScan.Engine.Gate;
 /// result naming why (the other images are still judged), and findings handed in from the pipeline
 /// must add up to the count the service keeps for their image.
 /// </summary>
-public sealed class ScanGate(ImageBuilderScanClient client, GateEvaluator evaluator, IScanLog? log = null)
+public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, GateEvaluator evaluator, IScanLog? log = null)
 {
-    private readonly BuildScans _builds = new(client, log);
+    private readonly BuildScans _builds = new(clientFor, log);
+
+    public ScanGate(ImageBuilderScanClient client, GateEvaluator evaluator, IScanLog? log = null)
+        : this(_ => client, evaluator, log)
+    {
+    }
 
     /// <summary>Reads each image's state and findings itself, then judges it.</summary>
     public async IAsyncEnumerable<GateResult> EvaluateAsync(IReadOnlyList<string> imageBuildVersionArns, GatePolicy policy,
@@ -62,7 +67,7 @@ public sealed class ScanGate(ImageBuilderScanClient client, GateEvaluator evalua
             string? problem = null;
             try
             {
-                state = await client.GetImageScanStateAsync(image, "InputObject", cancellationToken).ConfigureAwait(false);
+                state = await _builds.StateAsync(image, "InputObject", cancellationToken).ConfigureAwait(false);
                 var counted = await _builds.CountAsync(image, "InputObject", cancellationToken).ConfigureAwait(false);
                 if (counted != mine.Count)
                     problem = $"{mine.Count} finding(s) were handed in, but the service counts {counted} for this image: the listing may have failed part way";

@@ -59,7 +59,11 @@ public sealed record ScanFindingAggregation
     // Export-Csv read each one per object) used to split it again. Nothing is split for objects
     // whose parts nobody reads, so a page held in memory costs no more than before.
     public string? Partition => Arn?.Partition;
-    public string? Region => Arn?.Region;
+    /// <summary>The ARN key's region; for account and vulnerability aggregations, the region the listing asked.</summary>
+    public string? Region => Arn?.Region ?? ListedRegion;
+
+    /// <summary>The region the listing was signed for (set by the client), where the key names none.</summary>
+    internal string? ListedRegion { get; init; }
     public string? ImageName => KindValue == AggregationKind.Image ? Arn?.Name : null;
     public string? ImageVersion => KindValue == AggregationKind.Image ? Arn?.Version : null;
     public string? ImageBuild => KindValue == AggregationKind.Image ? Arn?.Build : null;

@@ -2,31 +2,55 @@ using System.Management.Automation;
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Engine;
 using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Engine.Fleet;
 
 namespace ImageBuilderScan.Commands;
 
 /// <summary>
 /// What every command that talks to Image Builder shares: the AWS parameters (AWS Tools' names and
-/// aliases), one engine client per command, and the stop token cancelled by Ctrl+C. Streaming and
-/// error reporting are in AwsCmdlet.Streaming.cs; the paging parameters in <see cref="ListingCmdlet"/>.
+/// aliases), one engine client per command (or, with several regions or accounts, the targets of a
+/// fan-out), and the stop token cancelled by Ctrl+C. Streaming and error reporting are in
+/// AwsCmdlet.Streaming.cs; the paging parameters in <see cref="ListingCmdlet"/>.
 /// </summary>
 public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly PipelinePump _pump = new();
     private ImageBuilderScanClient? _client;
+    private IReadOnlyList<FleetTarget>? _fleet;
+    private readonly Dictionary<FleetTarget, ImageBuilderScanClient> _targetClients = [];
     private IScanLog? _log;
 
+    /// <summary>One region, or several: every listing then runs in each (times each account).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(RegionCompleter))]
-    public string? Region { get; set; }
+    public string[]? Region { get; set; }
 
+    /// <summary>One profile, or several (one account each): every listing then runs with each.</summary>
     [Parameter]
     [Alias("StoredCredentials", "AWSProfileName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ProfileNameCompleter))]
-    public string? ProfileName { get; set; }
+    public string[]? ProfileName { get; set; }
+
+    /// <summary>Roles to assume in member accounts with the caller's credentials: every listing then runs in each account.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? RoleArn { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ExternalId { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? RoleSessionName { get; set; }
+
+    /// <summary>How many targets (region x account) run at once; 8 as ForEach-Object -Parallel.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = FleetRunner.DefaultThrottleLimit;
 
     [Parameter]
     [Alias("AWSProfilesLocation", "ProfilesLocation")]
@@ -68,7 +92,10 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
     [Parameter]
     public SwitchParameter AllowInsecureEndpoint { get; set; }
 
-    private protected ImageBuilderScanClient Client => _client ?? throw new InvalidOperationException("BeginProcessing did not run.");
+    private protected ImageBuilderScanClient Client => _client ?? throw new InvalidOperationException("BeginProcessing did not run, or the command fans out.");
+
+    /// <summary>The targets when the command fans out over several regions or accounts; null for one.</summary>
+    private protected IReadOnlyList<FleetTarget>? Fleet => _fleet;
 
     private protected CancellationToken StopToken => _stop.Token;
 
@@ -82,8 +109,8 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
         {
             var options = new ScanClientOptions
             {
-                Region = Region,
-                ProfileName = ProfileName,
+                Region = Region is [var one] ? one : null,
+                ProfileName = ProfileName is [var only] ? only : null,
                 ProfileLocation = ProfileLocation,
                 AccessKey = AccessKey,
                 SecretKey = SecretKey,
@@ -92,14 +119,26 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
                 MaxAttempts = MaxAttempts > 0 ? MaxAttempts : null,
                 RequestTimeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : null,
                 AllowInsecureEndpoint = AllowInsecureEndpoint.IsPresent,
+                ExternalId = ExternalId,
+                RoleSessionName = RoleSessionName,
                 Log = log,
             };
             // AWS Tools' session defaults, usually unset ($null): PSObject.AsPSObject(null) throws.
             options = AwsToolsSession.Apply(options, Credential?.BaseObject,
                 Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
                 Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")), log);
-            // The engine already logs region, endpoint, credential source and attempts in one line.
-            _client = ImageBuilderScanClient.Create(options);
+            var targets = FleetPlan.Targets(options, Region ?? [], RoleArn ?? [], ProfileName is { Length: > 1 } profiles ? profiles : []);
+            if (targets.Count > 1)
+            {
+                // Clients are made per target as the fan-out reaches it; a target that cannot have one fails alone.
+                _fleet = targets;
+                WriteDetail($"{targets.Count} targets (regions x accounts), at most {ThrottleLimit} at once: {string.Join(", ", targets.Select(t => t.Label))}.");
+            }
+            else
+            {
+                // The engine already logs region, endpoint, credential source and attempts in one line.
+                _client = ImageBuilderScanClient.Create(targets[0].Options);
+            }
         }
         catch (Exception error) when (!ScanErrorDescription.IsStop(error, StopToken))
         {
@@ -127,9 +166,31 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// The client for one image or pipeline ARN: the command's own, or, when it fans out, the target's
+    /// whose region and account are the ARN's (made once per target and kept for the command).
+    /// </summary>
+    /// <exception cref="Engine.Errors.ScanInputException">No target covers the ARN's region and account.</exception>
+    private protected ImageBuilderScanClient ClientFor(string arn)
+    {
+        if (_fleet is null) return Client;
+        var target = FleetPlan.TargetFor(_fleet, arn);
+        lock (_targetClients)
+        {
+            if (!_targetClients.TryGetValue(target, out var client))
+                _targetClients[target] = client = ImageBuilderScanClient.Create(target.Options with { Log = Log });
+            return client;
+        }
+    }
+
     private void DisposeClient()
     {
         _client?.Dispose();
         _client = null;
+        lock (_targetClients)
+        {
+            foreach (var client in _targetClients.Values) client.Dispose();
+            _targetClients.Clear();
+        }
     }
 }

@@ -34,7 +34,7 @@ public sealed class CompareIBScanFindingCommand : AwsCmdlet
         var difference = DifferenceImageBuildVersionArn!;
         // Findings of one build piped in bind the same ARN once per finding: compare it once.
         if (!_compared.Add(difference)) return;
-        var comparison = new BuildComparison(Client, Log);
+        var comparison = new BuildComparison(ClientFor, Log);
         Stream(() => Changes(comparison, difference), difference, change =>
         {
             if (IncludeEqual.IsPresent || change.Change != ChangeKind.Unchanged) WriteObject(change);

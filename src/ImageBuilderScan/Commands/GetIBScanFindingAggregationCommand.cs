@@ -119,5 +119,5 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
     }
 
     private void List(Func<AggregationQuery> query, object? target) =>
-        ListPages(query, q => Client.GetAggregationPagesAsync((AggregationQuery)q, StopToken), target, "aggregation(s)");
+        ListPages(query, (client, q, ct) => client.GetAggregationPagesAsync((AggregationQuery)q, ct), target, "aggregation(s)");
 }

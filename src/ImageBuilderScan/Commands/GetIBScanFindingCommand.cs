@@ -130,6 +130,6 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
     }
 
     private void List(Func<FindingQuery> query, object? target, Func<ScanFinding, bool>? keep) =>
-        ListPages(query, q => Client.GetFindingPagesAsync((FindingQuery)q, StopToken), target, "finding(s)", keep,
+        ListPages(query, (client, q, ct) => client.GetFindingPagesAsync((FindingQuery)q, ct), target, "finding(s)", keep,
             ExpandPackage.IsPresent ? FindingRows.PerPackage : null);
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
+using ImageBuilderScan.Engine;
 using ImageBuilderScan.Engine.Diagnostics;
 using ImageBuilderScan.Engine.Queries;
 
@@ -9,7 +10,7 @@ namespace ImageBuilderScan.Commands;
 /// A command that lists pages of one operation: the paging parameters and the one page-listing
 /// path for both paging modes (every page, or the first with -NoAutoPage).
 /// </summary>
-public abstract class ListingCmdlet : AwsCmdlet
+public abstract partial class ListingCmdlet : AwsCmdlet
 {
     /// <summary>Resume from a token printed by a failed run or stored by -NextTokenVariable.</summary>
     [Parameter]
@@ -45,9 +46,15 @@ public abstract class ListingCmdlet : AwsCmdlet
     /// <remarks>Not generic over the query type: PowerShell loads every exported type before the
     /// engine resolves, and a type whose method constrains a type parameter to an engine type does
     /// not load then.</remarks>
-    private protected void ListPages<T>(Func<ListingQuery> build, Func<ListingQuery, IAsyncEnumerable<ScanPage<T>>> pages,
+    private protected void ListPages<T>(Func<ListingQuery> build, Func<ImageBuilderScanClient, ListingQuery, CancellationToken, IAsyncEnumerable<ScanPage<T>>> pages,
         object? targetObject, string itemsName, Func<T, bool>? keep = null, Func<T, IEnumerable<T>>? expand = null)
     {
+        if (Fleet is { } targets)
+        {
+            ListFleet(targets, build, pages, targetObject, itemsName, keep, expand);
+            return;
+        }
+
         ScanPage<T>? last = null;
         var lastWritten = false;
         var progress = new ListingProgress(ProgressWanted(), MyInvocation.MyCommand?.Name ?? itemsName, itemsName, WriteProgress);
@@ -55,24 +62,11 @@ public abstract class ListingCmdlet : AwsCmdlet
         ScanErrorDescription? failure;
         try
         {
-            failure = Stream(() => pages(build() with { NextToken = NextToken, FirstPageOnly = NoAutoPage.IsPresent }), targetObject, page =>
+            failure = Stream(() => pages(Client, build() with { NextToken = NextToken, FirstPageOnly = NoAutoPage.IsPresent }, StopToken), targetObject, page =>
             {
                 if (trace && last is null) ScanTrace.Mark($"listing: first page on the pipeline thread ({page.Items.Count} item(s))");
                 (last, lastWritten) = (page, false);
-                if (keep is null && expand is null)
-                {
-                    // One call per page: PowerShell enumerates the list into the pipe.
-                    WriteObject(page.Items, enumerateCollection: true);
-                }
-                else
-                {
-                    foreach (var item in page.Items)
-                    {
-                        if (keep is not null && !keep(item)) continue;
-                        if (expand is null) WriteObject(item);
-                        else foreach (var row in expand(item)) WriteObject(row);
-                    }
-                }
+                WritePage(page, keep, expand);
 
                 lastWritten = true;
                 progress.Page(page.Items.Count, page.FilterName, page.FilterValues);
@@ -98,6 +92,24 @@ public abstract class ListingCmdlet : AwsCmdlet
         }
 
         SetNextToken(NoAutoPage.IsPresent ? last?.NextToken : null);
+    }
+
+    /// <summary>Writes a page's items: in one call when each is written as it is, else item by item (kept, expanded).</summary>
+    private void WritePage<T>(ScanPage<T> page, Func<T, bool>? keep, Func<T, IEnumerable<T>>? expand)
+    {
+        if (keep is null && expand is null)
+        {
+            // One call per page: PowerShell enumerates the list into the pipe.
+            WriteObject(page.Items, enumerateCollection: true);
+            return;
+        }
+
+        foreach (var item in page.Items)
+        {
+            if (keep is not null && !keep(item)) continue;
+            if (expand is null) WriteObject(item);
+            else foreach (var row in expand(item)) WriteObject(row);
+        }
     }
 
     /// <summary>

@@ -91,7 +91,7 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
     {
         var baseline = BaselineImageBuildVersionArn is not null ? new GateBaseline(BaselineImageBuildVersionArn)
             : NewOnly.IsPresent ? GateBaseline.PreviousBuild : null;
-        var gate = new ScanGate(Client, new GateEvaluator(), Log);
+        var gate = new ScanGate(ClientFor, new GateEvaluator(), Log);
         var images = ImageBuildVersionArn ?? [];
         if (ParameterSetName == FindingSet && _findings.Count == 0 && images.Length == 0)
         {

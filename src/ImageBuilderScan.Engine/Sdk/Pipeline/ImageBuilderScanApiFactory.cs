@@ -39,7 +39,12 @@ internal static class ImageBuilderScanApiFactory
                 "No region is set: none was given, AWS_REGION and AWS_DEFAULT_REGION are unset, and the AWS profile names none.");
 
         var api = Build(firstConfig, region, endpointUrl, credentials, out var endpoint);
-        connection = new ScanConnectionInfo(region, endpoint, credentials.Source, maxAttempts) { RegionSource = regionSource };
+        connection = new ScanConnectionInfo(region, endpoint, credentials.Source, maxAttempts)
+        {
+            RegionSource = regionSource,
+            // A member account's role names its account; other credentials leave it to the data.
+            AccountId = options.RoleArn?.Split(':') is { Length: > 4 } role ? role[4] : null,
+        };
         options.Log?.Verbose($"Image Builder: region {region}, endpoint {endpoint}, credentials from {credentials.Source}, up to {maxAttempts} attempt(s) per request ({retryMode} retries).");
         forRegion = other =>
         {
