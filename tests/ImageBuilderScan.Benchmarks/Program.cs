@@ -3,12 +3,25 @@ using ImageBuilderScan.Benchmarks;
 
 // dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks [-- --quick]
 // dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- pwsh [--rounds N] [--trace]   (the PowerShell section)
+// dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- fleet [--rounds N]              (the fan-out row, issue 14)
 // Child modes (used by the harness itself): coldstart <engine|raw> <url>, memory <engine|raw> <url> <items>.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 return args switch
 {
     ["coldstart", var mode, var url] => await ColdStart.ChildAsync(mode, url),
     ["pwsh", .. var options] => PwshHarness.Run(PwshOptions.Parse(options)),
+    ["fleet", .. var options] => await FleetBench(options),
     ["memory", var mode, var url, var items] => await StreamingMemory.ChildAsync(mode, url, long.Parse(items, CultureInfo.InvariantCulture)),
     _ => await Harness.RunAsync(quick: args.Contains("--quick")),
 };
+
+static async Task<int> FleetBench(string[] options)
+{
+    var rounds = options is ["--rounds", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 3;
+    var result = await FleetWorkload.RunAsync(rounds);
+    var table = FleetWorkload.Markdown(result);
+    Console.WriteLine(table);
+    Directory.CreateDirectory(Path.Combine(RepoPaths.Root(), "output", "bench"));
+    File.WriteAllText(Path.Combine(RepoPaths.Root(), "output", "bench", "fleet-latest.md"), table + "\n");
+    return result.IdealRatio <= 1.25 && result.Speedup >= 6 && result.MemoryRatio <= 1.2 ? 0 : 1;
+}
