@@ -40,10 +40,8 @@ internal static class FindingReader
     private static void ReadRemediation(ref Utf8JsonReader reader, FindingBuilder b)
     {
         if (!BeginObject(ref reader, "remediation")) return;
-        while (NextProperty(ref reader))
+        while (NextObjectMember(ref reader, "recommendation"u8, "remediation.recommendation"))
         {
-            if (!reader.ValueTextEquals("recommendation"u8)) { SkipValue(ref reader); continue; }
-            if (!BeginObject(ref reader, "remediation.recommendation")) continue;
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("text"u8)) b.RemediationText = ReadString(ref reader, "remediation.recommendation.text");
@@ -51,16 +49,13 @@ internal static class FindingReader
                 else SkipValue(ref reader);
             }
         }
-        return;
     }
 
     private static void ReadScoreDetails(ref Utf8JsonReader reader, FindingBuilder b)
     {
         if (!BeginObject(ref reader, "inspectorScoreDetails")) return;
-        while (NextProperty(ref reader))
+        while (NextObjectMember(ref reader, "adjustedCvss"u8, "inspectorScoreDetails.adjustedCvss"))
         {
-            if (!reader.ValueTextEquals("adjustedCvss"u8)) { SkipValue(ref reader); continue; }
-            if (!BeginObject(ref reader, "inspectorScoreDetails.adjustedCvss")) continue;
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("scoreSource"u8)) b.ScoreSource = ReadString(ref reader, "adjustedCvss.scoreSource");
@@ -72,7 +67,6 @@ internal static class FindingReader
                 else SkipValue(ref reader);
             }
         }
-        return;
     }
 
     private static IReadOnlyList<CvssScoreAdjustment> ReadAdjustments(ref Utf8JsonReader reader)

@@ -17,11 +17,7 @@ internal sealed class ImageReader : ResponseReader<ImageScanState>
     public override ImageScanState Read(ref Utf8JsonReader reader, string? headerRequestId)
     {
         ImageScanState? state = null;
-        while (NextProperty(ref reader))
-        {
-            if (reader.ValueTextEquals("image"u8) && BeginObject(ref reader, "image")) state = ReadImage(ref reader);
-            else SkipValue(ref reader);
-        }
+        while (NextObjectMember(ref reader, "image"u8, "image")) state = ReadImage(ref reader);
 
         return state ?? throw new JsonShapeException("The response has no image.");
     }
