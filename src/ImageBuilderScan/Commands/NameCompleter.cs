@@ -1,14 +1,23 @@
+using System.Collections;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 
 namespace ImageBuilderScan.Commands;
 
-/// <summary>The completion results of a list of names for what the user typed so far (quotes allowed, any case).</summary>
-internal static class Completions
+/// <summary>
+/// Tab completion from a list of names: the completions of those names for what the user typed so far
+/// (quotes allowed, any case). A completer says only where its names come from.
+/// </summary>
+public abstract class NameCompleter : IArgumentCompleter
 {
-    public static IEnumerable<CompletionResult> Matching(IEnumerable<string> names, string? wordToComplete)
+    /// <summary>The names to offer, given the parameters already typed (<paramref name="boundParameters"/> may be null).</summary>
+    protected abstract IEnumerable<string> Names(IDictionary? boundParameters);
+
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var prefix = (wordToComplete ?? "").Trim('\'', '"');
-        foreach (var name in names)
+        foreach (var name in Names(fakeBoundParameters))
         {
             if (!name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
             // A name PowerShell would split (a profile with a space) goes in quotes.
