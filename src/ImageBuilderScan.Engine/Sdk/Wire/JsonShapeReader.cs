@@ -117,6 +117,23 @@ internal static class JsonShapeReader
         return false;
     }
 
+    /// <summary>Reads the member the reader is on (its name) into <paramref name="state"/>, or skips it.</summary>
+    public delegate void MemberReader<in TState>(ref Utf8JsonReader reader, TState state);
+
+    /// <summary>
+    /// Reads the members of an object held by an object (<c>remediation.recommendation</c>), each with
+    /// <paramref name="read"/>; the outer object's other members are skipped, and null at either level is absent.
+    /// </summary>
+    public static void ReadInnerObject<TState>(ref Utf8JsonReader reader, string outer, ReadOnlySpan<byte> inner, string path,
+        TState state, MemberReader<TState> read)
+    {
+        if (!BeginObject(ref reader, outer)) return;
+        while (NextObjectMember(ref reader, inner, path))
+        {
+            while (NextProperty(ref reader)) read(ref reader, state);
+        }
+    }
+
     /// <summary>Advances to the next property name of the current object; false at its end.</summary>
     public static bool NextProperty(ref Utf8JsonReader reader)
     {
