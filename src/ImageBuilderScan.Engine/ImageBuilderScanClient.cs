@@ -8,7 +8,7 @@ namespace ImageBuilderScan.Engine;
 /// <summary>
 /// The engine's front door: validates a query before anything is sent, then pages through the
 /// service, yielding each item as its page arrives. Each operation is one method here over one
-/// shared paging path (<see cref="Pages{T}"/>); the wire work is the operation's request type.
+/// shared paging path (<see cref="Pages{TQuery, T}"/>); the wire work is the operation's request type.
 /// </summary>
 /// <remarks>
 /// <para>Every listing method validates its query with <see cref="QueryValidator"/> when it is
@@ -66,12 +66,8 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <summary>Every page of aggregations (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFindingAggregation>> GetAggregationPagesAsync(AggregationQuery query, CancellationToken cancellationToken = default)
-    {
-        var plan = QueryValidator.Plan(ref query);
-        var api = ApiFor(query, out var region);
-        var pages = Pages(api, plan, (values, token) => new ListAggregationsRequest(plan.FilterName, values, token), PagePlausibility.Check, cancellationToken);
-        return ScanPager.Stamped(pages, page => WhereFrom(page, region, Connection.AccountId));
-    }
+        => Pages(query, static (_, plan, values, token) => new ListAggregationsRequest(plan.FilterName, values, token), PagePlausibility.Check, cancellationToken,
+            WhereFrom);
 
     /// <summary>Every aggregation, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -81,13 +77,8 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <summary>Every page of findings (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFinding>> GetFindingPagesAsync(FindingQuery query, CancellationToken cancellationToken = default)
-    {
-        var plan = QueryValidator.Plan(ref query);
-        var api = ApiFor(query);
-        var pageSize = query.PageSize;
-        return Pages(api, plan, (values, token) => new ListFindingsRequest(plan.FilterName, values.Count == 0 ? null : values[0], pageSize, token),
+        => Pages(query, static (q, plan, values, token) => new ListFindingsRequest(plan.FilterName, values.Count == 0 ? null : values[0], q.PageSize, token),
             null, cancellationToken);
-    }
 
     /// <summary>Every finding, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -97,12 +88,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <summary>Every page of the builds of the query's pipelines, as each arrives (newest first as the service orders them).</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ImageSummary>> GetPipelineImagePagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
-    {
-        var plan = QueryValidator.Plan(ref query);
-        var api = ApiFor(query);
-        var pageSize = query.PageSize;
-        return Pages(api, plan, (values, token) => new ListPipelineImagesRequest(values.Count == 0 ? "" : values[0], pageSize, token), null, cancellationToken);
-    }
+        => Pages(query, static (q, _, values, token) => new ListPipelineImagesRequest(values.Count == 0 ? "" : values[0], q.PageSize, token), null, cancellationToken);
 
     /// <summary>Every build of the query's pipelines, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -123,16 +109,27 @@ public sealed class ImageBuilderScanClient : IDisposable
         return api.SendAsync(new GetImageRequest(arn), cancellationToken);
     }
 
-    /// <summary>The one paging path of every listing operation: a request per chunk and token, each answer a checked page.</summary>
-    private IAsyncEnumerable<ScanPage<T>> Pages<T>(IImageBuilderScanApi api, PagingPlan plan,
-        Func<IReadOnlyList<string>, string?, ImageBuilderRequest<WirePage<T>>> request,
-        Func<ScanPage<T>, Errors.ScanProtocolException?>? check, CancellationToken cancellationToken)
+    /// <summary>An operation's request for one chunk of a validated query's values and one token.</summary>
+    private delegate ImageBuilderRequest<WirePage<T>> RequestFor<in TQuery, T>(TQuery query, PagingPlan plan, IReadOnlyList<string> values, string? token);
+
+    /// <summary>
+    /// The one paging path of every listing operation: validates and plans the query once, picks its region's client,
+    /// then sends a request per chunk and token, each answer a checked page.
+    /// </summary>
+    /// <param name="whereFrom">Adds to a page's items where they came from (the region asked, the role's account), or null.</param>
+    private IAsyncEnumerable<ScanPage<T>> Pages<TQuery, T>(TQuery query, RequestFor<TQuery, T> request,
+        Func<ScanPage<T>, Errors.ScanProtocolException?>? check, CancellationToken cancellationToken,
+        Func<ScanPage<T>, string, string?, ScanPage<T>>? whereFrom = null) where TQuery : ListingQuery
     {
-        var operation = request([], null).Operation;
+        var plan = QueryValidator.Plan(ref query);
+        var api = ApiFor(query, out var region);
+        var account = Connection.AccountId;
+        var operation = request(query, plan, [], null).Operation;
         return ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
         {
-            var page = await api.SendAsync(request(values, token), ct).ConfigureAwait(false);
-            return new ScanPage<T>(page.Items, page.RequestId, page.AggregationType, page.NextToken, token, plan.FilterName, values);
+            var page = await api.SendAsync(request(query, plan, values, token), ct).ConfigureAwait(false);
+            var scanPage = new ScanPage<T>(page.Items, page.RequestId, page.AggregationType, page.NextToken, token, plan.FilterName, values);
+            return whereFrom is null ? scanPage : whereFrom(scanPage, region, account);
         }, check, Log, cancellationToken);
     }
 

@@ -46,13 +46,7 @@ internal static class PageJson
                 await pipe.FlushAsync(ct);
             }
         }
-        w.WriteEndArray();
-        if (nextToken is not null)
-        {
-            w.WriteString("nextToken"u8, nextToken);
-        }
-        w.WriteEndObject();
-        w.Flush();
+        EndPage(w, nextToken);
     }
 
     public static void WriteFindings(IBufferWriter<byte> output, string requestId, IEnumerable<EmulatedFinding> page, string? nextToken)
@@ -65,13 +59,7 @@ internal static class PageJson
         {
             w.WriteRawValue(finding.Utf8Json, skipInputValidation: true);
         }
-        w.WriteEndArray();
-        if (nextToken is not null)
-        {
-            w.WriteString("nextToken"u8, nextToken);
-        }
-        w.WriteEndObject();
-        w.Flush();
+        EndPage(w, nextToken);
     }
 
     public static void WriteImageSummaries(IBufferWriter<byte> output, string requestId, IEnumerable<EmulatedImage> page, string? nextToken)
@@ -84,6 +72,12 @@ internal static class PageJson
         {
             ImageJson.WriteSummary(w, image);
         }
+        EndPage(w, nextToken);
+    }
+
+    /// <summary>Closes a page's item array, adds its <c>nextToken</c> when there is one, and writes it out.</summary>
+    private static void EndPage(Utf8JsonWriter w, string? nextToken)
+    {
         w.WriteEndArray();
         if (nextToken is not null)
         {

@@ -68,13 +68,6 @@ internal static class ScanPager
         }
     }
 
-    /// <summary>Each page as <paramref name="map"/> makes it, as it arrives (pages already checked).</summary>
-    public static async IAsyncEnumerable<ScanPage<T>> Stamped<T>(IAsyncEnumerable<ScanPage<T>> pages, Func<ScanPage<T>, ScanPage<T>> map,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false)) yield return map(page);
-    }
-
     /// <summary>Each item of each page, as its page arrives.</summary>
     public static async IAsyncEnumerable<T> ItemsAsync<T>(IAsyncEnumerable<ScanPage<T>> pages,
         [EnumeratorCancellation] CancellationToken cancellationToken)

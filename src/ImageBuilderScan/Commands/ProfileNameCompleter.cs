@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Management.Automation;
-using System.Management.Automation.Language;
 using ImageBuilderScan.Engine.Connection;
 
 namespace ImageBuilderScan.Commands;
@@ -9,14 +8,9 @@ namespace ImageBuilderScan.Commands;
 /// Tab completion for -ProfileName: the profiles of the shared credentials and config files (or of
 /// the -ProfileLocation already typed), read afresh on each completion; never file names.
 /// </summary>
-public sealed class ProfileNameCompleter : IArgumentCompleter
+public sealed class ProfileNameCompleter : NameCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-        CommandAst commandAst, IDictionary fakeBoundParameters)
-    {
-        var location = ProfileLocation(fakeBoundParameters);
-        return Completions.Matching(AwsNames.Profiles(location), wordToComplete);
-    }
+    protected override IEnumerable<string> Names(IDictionary? boundParameters) => AwsNames.Profiles(ProfileLocation(boundParameters));
 
     private static string? ProfileLocation(IDictionary? bound)
     {

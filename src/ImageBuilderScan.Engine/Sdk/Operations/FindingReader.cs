@@ -29,50 +29,32 @@ internal static class FindingReader
             else if (reader.ValueTextEquals("firstObservedAt"u8)) b.FirstObservedAt = ReadTimestamp(ref reader, "firstObservedAt");
             else if (reader.ValueTextEquals("updatedAt"u8)) b.UpdatedAt = ReadTimestamp(ref reader, "updatedAt");
             else if (reader.ValueTextEquals("inspectorScore"u8)) b.InspectorScore = ReadDouble(ref reader, "inspectorScore");
-            else if (reader.ValueTextEquals("remediation"u8)) ReadRemediation(ref reader, b);
-            else if (reader.ValueTextEquals("inspectorScoreDetails"u8)) ReadScoreDetails(ref reader, b);
+            else if (reader.ValueTextEquals("remediation"u8))
+                ReadInnerObject(ref reader, "remediation", "recommendation"u8, "remediation.recommendation", b, ReadRecommendation);
+            else if (reader.ValueTextEquals("inspectorScoreDetails"u8))
+                ReadInnerObject(ref reader, "inspectorScoreDetails", "adjustedCvss"u8, "inspectorScoreDetails.adjustedCvss", b, ReadAdjustedCvss);
             else if (reader.ValueTextEquals("packageVulnerabilityDetails"u8)) PackageDetailsReader.Read(ref reader, b);
             else SkipValue(ref reader);
         }
         return b.Build(requestId);
     }
 
-    private static void ReadRemediation(ref Utf8JsonReader reader, FindingBuilder b)
+    private static void ReadRecommendation(ref Utf8JsonReader reader, FindingBuilder b)
     {
-        if (!BeginObject(ref reader, "remediation")) return;
-        while (NextProperty(ref reader))
-        {
-            if (!reader.ValueTextEquals("recommendation"u8)) { SkipValue(ref reader); continue; }
-            if (!BeginObject(ref reader, "remediation.recommendation")) continue;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("text"u8)) b.RemediationText = ReadString(ref reader, "remediation.recommendation.text");
-                else if (reader.ValueTextEquals("url"u8)) b.RemediationUrl = ReadString(ref reader, "remediation.recommendation.url");
-                else SkipValue(ref reader);
-            }
-        }
-        return;
+        if (reader.ValueTextEquals("text"u8)) b.RemediationText = ReadString(ref reader, "remediation.recommendation.text");
+        else if (reader.ValueTextEquals("url"u8)) b.RemediationUrl = ReadString(ref reader, "remediation.recommendation.url");
+        else SkipValue(ref reader);
     }
 
-    private static void ReadScoreDetails(ref Utf8JsonReader reader, FindingBuilder b)
+    private static void ReadAdjustedCvss(ref Utf8JsonReader reader, FindingBuilder b)
     {
-        if (!BeginObject(ref reader, "inspectorScoreDetails")) return;
-        while (NextProperty(ref reader))
-        {
-            if (!reader.ValueTextEquals("adjustedCvss"u8)) { SkipValue(ref reader); continue; }
-            if (!BeginObject(ref reader, "inspectorScoreDetails.adjustedCvss")) continue;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("scoreSource"u8)) b.ScoreSource = ReadString(ref reader, "adjustedCvss.scoreSource");
-                else if (reader.ValueTextEquals("cvssSource"u8)) b.CvssSource = ReadString(ref reader, "adjustedCvss.cvssSource");
-                else if (reader.ValueTextEquals("version"u8)) b.CvssVersion = ReadString(ref reader, "adjustedCvss.version");
-                else if (reader.ValueTextEquals("score"u8)) b.AdjustedCvssScore = ReadDouble(ref reader, "adjustedCvss.score");
-                else if (reader.ValueTextEquals("scoringVector"u8)) b.ScoringVector = ReadString(ref reader, "adjustedCvss.scoringVector");
-                else if (reader.ValueTextEquals("adjustments"u8)) b.ScoreAdjustments = ReadAdjustments(ref reader);
-                else SkipValue(ref reader);
-            }
-        }
-        return;
+        if (reader.ValueTextEquals("scoreSource"u8)) b.ScoreSource = ReadString(ref reader, "adjustedCvss.scoreSource");
+        else if (reader.ValueTextEquals("cvssSource"u8)) b.CvssSource = ReadString(ref reader, "adjustedCvss.cvssSource");
+        else if (reader.ValueTextEquals("version"u8)) b.CvssVersion = ReadString(ref reader, "adjustedCvss.version");
+        else if (reader.ValueTextEquals("score"u8)) b.AdjustedCvssScore = ReadDouble(ref reader, "adjustedCvss.score");
+        else if (reader.ValueTextEquals("scoringVector"u8)) b.ScoringVector = ReadString(ref reader, "adjustedCvss.scoringVector");
+        else if (reader.ValueTextEquals("adjustments"u8)) b.ScoreAdjustments = ReadAdjustments(ref reader);
+        else SkipValue(ref reader);
     }
 
     private static IReadOnlyList<CvssScoreAdjustment> ReadAdjustments(ref Utf8JsonReader reader)

@@ -17,11 +17,7 @@ internal sealed class ImageReader : ResponseReader<ImageScanState>
     public override ImageScanState Read(ref Utf8JsonReader reader, string? headerRequestId)
     {
         ImageScanState? state = null;
-        while (NextProperty(ref reader))
-        {
-            if (reader.ValueTextEquals("image"u8) && BeginObject(ref reader, "image")) state = ReadImage(ref reader);
-            else SkipValue(ref reader);
-        }
+        while (NextObjectMember(ref reader, "image"u8, "image")) state = ReadImage(ref reader);
 
         return state ?? throw new JsonShapeException("The response has no image.");
     }
@@ -36,8 +32,10 @@ internal sealed class ImageReader : ResponseReader<ImageScanState>
             if (reader.ValueTextEquals("arn"u8)) arn = ReadString(ref reader, "image.arn");
             else if (reader.ValueTextEquals("sourcePipelineArn"u8)) pipeline = ReadString(ref reader, "image.sourcePipelineArn");
             else if (reader.ValueTextEquals("dateCreated"u8)) created = ReadTimestamp(ref reader, "image.dateCreated");
-            else if (reader.ValueTextEquals("scanState"u8) && BeginObject(ref reader, "image.scanState"))
+            // A member that is null is no object to read, and must not fall through to the next test.
+            else if (reader.ValueTextEquals("scanState"u8))
             {
+                if (!BeginObject(ref reader, "image.scanState")) continue;
                 while (NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("status"u8)) status = ReadString(ref reader, "image.scanState.status");
@@ -45,8 +43,9 @@ internal sealed class ImageReader : ResponseReader<ImageScanState>
                     else SkipValue(ref reader);
                 }
             }
-            else if (reader.ValueTextEquals("imageScanningConfiguration"u8) && BeginObject(ref reader, "image.imageScanningConfiguration"))
+            else if (reader.ValueTextEquals("imageScanningConfiguration"u8))
             {
+                if (!BeginObject(ref reader, "image.imageScanningConfiguration")) continue;
                 while (NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("imageScanningEnabled"u8)) enabled = ReadBoolean(ref reader, "image.imageScanningConfiguration.imageScanningEnabled");

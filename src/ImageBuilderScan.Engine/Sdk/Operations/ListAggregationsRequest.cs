@@ -6,23 +6,21 @@ namespace ImageBuilderScan.Engine.Sdk;
 /// <summary><c>POST /ListImageScanFindingAggregations</c>: <c>filter {name, values[1..10]}</c> and <c>nextToken</c>.</summary>
 /// <param name="filterName">Null sends no filter (aggregation by account).</param>
 internal sealed class ListAggregationsRequest(string? filterName, IReadOnlyList<string> filterValues, string? nextToken)
-    : ImageBuilderRequest<WirePage<ScanFindingAggregation>>
+    : ListingRequest<ScanFindingAggregation>(maxResults: null, nextToken)
 {
     public string? FilterName { get; } = filterName;
     public IReadOnlyList<string> FilterValues { get; } = filterValues;
-    public string? NextToken { get; } = nextToken;
 
     public override string Operation => "ListImageScanFindingAggregations";
 
     public override ResponseReader<WirePage<ScanFindingAggregation>> Reader => AggregationsPageReader.Instance;
 
-    public override void WriteBody(Utf8JsonWriter writer)
+    protected override void WriteSelection(Utf8JsonWriter writer)
     {
         if (FilterName is not null)
         {
             writer.WritePropertyName("filter"u8);
             ImageBuilderRequestMarshaller.WriteFilter(writer, FilterName, FilterValues);
         }
-        if (NextToken is not null) writer.WriteString("nextToken"u8, NextToken);
     }
 }

@@ -7,18 +7,16 @@ namespace ImageBuilderScan.Engine.Sdk;
 /// <param name="filterName">Null sends no <c>filters</c>.</param>
 /// <param name="filterValue">The one value of the one filter.</param>
 internal sealed class ListFindingsRequest(string? filterName, string? filterValue, int? maxResults, string? nextToken)
-    : ImageBuilderRequest<WirePage<ScanFinding>>
+    : ListingRequest<ScanFinding>(maxResults, nextToken)
 {
     public string? FilterName { get; } = filterName;
     public string? FilterValue { get; } = filterValue;
-    public int? MaxResults { get; } = maxResults;
-    public string? NextToken { get; } = nextToken;
 
     public override string Operation => "ListImageScanFindings";
 
     public override ResponseReader<WirePage<ScanFinding>> Reader => FindingsPageReader.Instance;
 
-    public override void WriteBody(Utf8JsonWriter writer)
+    protected override void WriteSelection(Utf8JsonWriter writer)
     {
         if (FilterName is not null)
         {
@@ -26,7 +24,5 @@ internal sealed class ListFindingsRequest(string? filterName, string? filterValu
             ImageBuilderRequestMarshaller.WriteFilter(writer, FilterName, FilterValue is null ? [] : [FilterValue]);
             writer.WriteEndArray();
         }
-        if (MaxResults is int maxResults) writer.WriteNumber("maxResults"u8, maxResults);
-        if (NextToken is not null) writer.WriteString("nextToken"u8, NextToken);
     }
 }

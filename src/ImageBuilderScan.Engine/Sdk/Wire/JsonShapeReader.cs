@@ -38,29 +38,30 @@ internal static class JsonShapeReader
 
     public static long? ReadInt64(ref Utf8JsonReader reader, string member)
     {
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Null) return null;
-        if (reader.TokenType != JsonTokenType.Number) throw Wrong(member, "an integer", reader.TokenType);
-        if (!reader.TryGetInt64(out var value)) throw new JsonShapeException($"The response member '{member}' is not a 64-bit integer.");
-        return value;
+        if (!BeginNumber(ref reader, member, "an integer")) return null;
+        return reader.TryGetInt64(out var value) ? value : throw NotInteger(member, 64);
     }
 
     public static int? ReadInt32(ref Utf8JsonReader reader, string member)
     {
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Null) return null;
-        if (reader.TokenType != JsonTokenType.Number) throw Wrong(member, "an integer", reader.TokenType);
-        if (!reader.TryGetInt32(out var value)) throw new JsonShapeException($"The response member '{member}' is not a 32-bit integer.");
-        return value;
+        if (!BeginNumber(ref reader, member, "an integer")) return null;
+        return reader.TryGetInt32(out var value) ? value : throw NotInteger(member, 32);
     }
 
     public static double? ReadDouble(ref Utf8JsonReader reader, string member)
+        => BeginNumber(ref reader, member, "a number") ? reader.GetDouble() : null;
+
+    /// <summary>Moves onto the member's value; true for a number, false for null.</summary>
+    private static bool BeginNumber(ref Utf8JsonReader reader, string member, string expected)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.Null) return null;
-        if (reader.TokenType != JsonTokenType.Number) throw Wrong(member, "a number", reader.TokenType);
-        return reader.GetDouble();
+        if (reader.TokenType == JsonTokenType.Number) return true;
+        if (reader.TokenType == JsonTokenType.Null) return false;
+        throw Wrong(member, expected, reader.TokenType);
     }
+
+    private static JsonShapeException NotInteger(string member, int bits)
+        => new($"The response member '{member}' is not a {bits}-bit integer.");
 
     /// <summary>rest-json timestamps are epoch seconds (possibly fractional); ISO 8601 text is accepted too.</summary>
     public static DateTime? ReadTimestamp(ref Utf8JsonReader reader, string member)
@@ -100,6 +101,37 @@ internal static class JsonShapeReader
         if (reader.TokenType == JsonTokenType.StartArray) return true;
         if (reader.TokenType == JsonTokenType.Null) return false;
         throw Wrong(member, "an array", reader.TokenType);
+    }
+
+    /// <summary>
+    /// Advances to the next member <paramref name="name"/> of the current object that holds an object, skipping
+    /// every other member (and a null one), and moves onto that object; false at the current object's end.
+    /// </summary>
+    public static bool NextObjectMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, string path)
+    {
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals(name)) { if (BeginObject(ref reader, path)) return true; }
+            else SkipValue(ref reader);
+        }
+        return false;
+    }
+
+    /// <summary>Reads the member the reader is on (its name) into <paramref name="state"/>, or skips it.</summary>
+    public delegate void MemberReader<in TState>(ref Utf8JsonReader reader, TState state);
+
+    /// <summary>
+    /// Reads the members of an object held by an object (<c>remediation.recommendation</c>), each with
+    /// <paramref name="read"/>; the outer object's other members are skipped, and null at either level is absent.
+    /// </summary>
+    public static void ReadInnerObject<TState>(ref Utf8JsonReader reader, string outer, ReadOnlySpan<byte> inner, string path,
+        TState state, MemberReader<TState> read)
+    {
+        if (!BeginObject(ref reader, outer)) return;
+        while (NextObjectMember(ref reader, inner, path))
+        {
+            while (NextProperty(ref reader)) read(ref reader, state);
+        }
     }
 
     /// <summary>Advances to the next property name of the current object; false at its end.</summary>

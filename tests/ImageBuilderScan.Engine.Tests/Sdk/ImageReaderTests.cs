@@ -1,0 +1,44 @@
+using System.Text;
+using System.Text.Json;
+using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Engine.Sdk;
+
+namespace ImageBuilderScan.Engine.Tests.Sdk;
+
+/// <summary>GetImage's answer as the gate reads it: what counts as a completed scan, and what is not one.</summary>
+public sealed class ImageReaderTests
+{
+    private const string Arn = "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1";
+
+    private static ImageScanState Read(string image)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("{\"requestId\":\"r1\",\"image\":" + image + "}"));
+        reader.Read();
+        return ImageReader.Instance.Read(ref reader, null);
+    }
+
+    [Fact]
+    public void A_completed_scan_with_scanning_enabled_is_complete()
+    {
+        var state = Read("""{"arn":"A","sourcePipelineArn":"p","dateCreated":"2025-08-01T00:00:00.000Z","scanState":{"status":"COMPLETED"},"imageScanningConfiguration":{"imageScanningEnabled":true}}""".Replace("\"A\"", $"\"{Arn}\""));
+        Assert.True(state.IsComplete);
+        Assert.Equal(new DateTime(2025, 8, 1, 0, 0, 0, DateTimeKind.Utc), state.DateCreated);
+        Assert.Equal("p", state.ImagePipelineArn);
+    }
+
+    [Theory]
+    [InlineData("""{"arn":"A","scanState":null,"imageScanningConfiguration":{"imageScanningEnabled":true}}""", null, true)]
+    [InlineData("""{"arn":"A","scanState":{"status":"COMPLETED"},"imageScanningConfiguration":null}""", "COMPLETED", false)]
+    [InlineData("""{"arn":"A","scanState":{"status":"COMPLETED"}}""", "COMPLETED", false)]
+    [InlineData("""{"arn":"A","scanState":{"status":"SCANNING","reason":"r"},"imageScanningConfiguration":{"imageScanningEnabled":true}}""", "SCANNING", true)]
+    public void Null_or_missing_members_read_as_absent_and_never_as_a_completed_scan(string image, string? status, bool enabled)
+    {
+        var state = Read(image.Replace("\"A\"", $"\"{Arn}\""));
+        Assert.Equal((status, enabled), (state.Status, state.ScanningEnabled));
+        Assert.False(state.IsComplete);
+    }
+
+    [Fact]
+    public void An_answer_without_an_image_is_refused() =>
+        Assert.ThrowsAny<Exception>(() => Read("null"));
+}
