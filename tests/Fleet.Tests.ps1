@@ -89,7 +89,7 @@ Describe 'Fleet: several regions and accounts in one call' {
             @($fleet | Sort-Object AccountId | ForEach-Object AccountId | Sort-Object -Unique) | Should -Be $Members
         }
 
-        It 'one role in one region is the member account alone' {
+        It 'one member account''s role over two regions is that account alone' {
             $only = @(Get-IBScanFindingAggregation @Keys -Region us-east-1, eu-west-1 -RoleArn $Roles[1] -ErrorAction Stop)
             Get-Rows $only | Should -Be @('us-east-1 444455556666 14')
         }
