@@ -51,9 +51,17 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
     $script:Manifest = Get-BuiltModuleManifest
     Import-Module $Manifest -Force -ErrorAction Stop
-    $script:Emulator = Start-TestEmulator -PageSize 2
+    # The administrator is an account of no sample finding, so each member account's role sees only its own (the fleet examples).
+    $script:Emulator = Start-TestEmulator -PageSize 2 -ExtraArgs '--admin-account', '999999999999'
     $script:Aws = $Emulator.Aws
     $script:All = @(Get-IBScanFinding @Aws -ErrorAction Stop)
+    # The fleet examples: both sample regions, roles assumed at the emulator's STS.
+    $env:AWS_ENDPOINT_URL_STS = $Emulator.Url
+    $script:Roles = @('arn:aws:iam::111122223333:role/ScanAudit', 'arn:aws:iam::444455556666:role/ScanAudit')
+    $euAws = $Aws.Clone(); $euAws.Region = 'eu-west-1'
+    $script:FleetFindings = @($All) + @(Get-IBScanFinding @euAws -ErrorAction Stop)
+    # "region account all" per account aggregation the two sample regions yield, by region then account.
+    $script:FleetRows = @($FleetFindings | Group-Object { $_.Region }, AccountId | ForEach-Object { "$($_.Values[0]) $($_.Values[1]) $($_.Count)" } | Sort-Object)
     # A pipeline with several images, an image with critical findings, one without.
     $script:Pipeline = $All | Group-Object ImagePipelineArn | Where-Object { @($_.Group.ImageBuildVersionArn | Sort-Object -Unique).Count -gt 1 } |
         Sort-Object Count -Descending | Select-Object -First 1 -ExpandProperty Name
@@ -201,6 +209,34 @@ BeforeAll {
         'Get-IBScanFindingAggregation.md: Example 5: One page at a time' = @{
             Check = { param($r) @($r.Variables['page'].Key | Sort-Object) | Should -Be @('CVE-2023-44487', 'CVE-2024-6387'); $r.Variables['next'] | Should -BeNullOrEmpty }
         }
+        # The fleet examples (help and README): both sample regions, a region without data, member accounts by role.
+        'Get-IBScanFindingAggregation.md: Example 7: Every region of a list in one call' = @{ Check = { param($r) Assert-FleetRegions $r } }
+        'README.md: Fleet: every region of a list in one call' = @{ Check = { param($r) Assert-FleetRegions $r } }
+        'Get-IBScanFindingAggregation.md: Example 8: An organisation''s member accounts, from a file of role ARNs' = @{
+            InTestDrive = $true; Setup = { Set-Content ./roles.txt $Roles }; Check = { param($r) Assert-FleetRoles $r }
+        }
+        'README.md: Fleet: an organisation''s member accounts, one role ARN per line of roles.txt' = @{
+            InTestDrive = $true; Setup = { Set-Content ./roles.txt $Roles }; Check = { param($r) Assert-FleetRoles $r }
+        }
+        'Get-IBScanFindingAggregation.md: Example 9: Critical and high counts per region' = @{
+            Check = { param($r)
+                $r.Output.Count | Should -Be 2
+                foreach ($row in $r.Output) {
+                    $in = @($FleetFindings | Where-Object Region -eq $row.Region)
+                    $row.Accounts | Should -Be @($in.AccountId | Sort-Object -Unique).Count
+                    $row.Critical | Should -Be @($in | Where-Object Severity -eq 'CRITICAL').Count
+                    $row.High | Should -Be @($in | Where-Object Severity -eq 'HIGH').Count
+                }
+                @($r.Output.Region | Sort-Object) | Should -Be @('eu-west-1', 'us-east-1')
+            }
+        }
+        'README.md: Fleet: findings per region and severity' = @{
+            Check = { param($r)
+                $expected = @($FleetFindings | Group-Object Region, Severity -NoElement | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" })
+                @($r.Output | ForEach-Object { "$($_.Name)=$($_.Count)" }) | Should -Be $expected
+                @($r.Output.Name | Where-Object { $_ -like 'eu-west-1,*' }).Count | Should -BeGreaterThan 0
+            }
+        }
         # The decision cmdlets' examples end scripts (a failed gate throws) and write files: each suite runs
         # them as written in a real pwsh -File process and checks the exit code and what they leave.
         'Test-IBScanGate.md: Example *' = @{
@@ -216,6 +252,18 @@ BeforeAll {
             Replace = @{ 'http://127.0.0.1:5000' = { $Emulator.Url } }
             Check   = { param($r) @($r.Output).Count | Should -Be 2; ($r.Output | Measure-Object All -Sum).Sum | Should -Be $All.Count }
         }
+    }
+
+    # Every account aggregation of both regions once, the region without data giving nothing.
+    function Assert-FleetRegions($r) {
+        @($r.Output | ForEach-Object { "$($_.Region) $($_.AccountId) $($_.All)" }) | Should -Be $FleetRows
+        @($r.Output.Region | Sort-Object -Unique) | Should -Be @('eu-west-1', 'us-east-1')
+    }
+
+    # Each role sees its own account only: the same rows (not each account once per role), by account then region.
+    function Assert-FleetRoles($r) {
+        $expected = @($FleetRows | ForEach-Object { $region, $account, $all = $_ -split ' '; "$account $region $all" } | Sort-Object)
+        @($r.Output | ForEach-Object { "$($_.AccountId) $($_.Region) $($_.All)" }) | Should -Be $expected
     }
 
     function Find-Check([string] $Id) { @($Checks.Keys | Where-Object { $Id -like $_ }) }
@@ -241,6 +289,7 @@ BeforeAll {
 AfterAll {
     Stop-TestEmulator $script:Emulator
     Remove-Item Env:IMAGE_ARN -ErrorAction SilentlyContinue
+    Remove-Item Env:AWS_ENDPOINT_URL_STS -ErrorAction SilentlyContinue
 }
 
 Describe 'Documented examples' {
@@ -261,6 +310,7 @@ Describe 'Documented examples' {
         $saved = Get-Location
         try {
             if ($check.InTestDrive) { Set-Location $TestDrive } else { Set-Location $RepoRoot }
+            if ($check.Setup) { & $check.Setup }   # files an example reads (roles.txt)
             if ($check.ByHand) {
                 # The README's by-hand quick start from the repository root; a free port for 5000 (other runs may hold it).
                 $port = Get-FreeTcpPort

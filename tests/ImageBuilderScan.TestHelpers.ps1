@@ -19,10 +19,11 @@ function Get-FreeTcpPort {
 }
 
 function Start-TestEmulator {
-    param([int] $PageSize = 1, [string] $Data = (Join-Path $script:RepoRoot 'samples/findings.json'))
+    # -ExtraArgs: more emulator options (--disabled-regions, --admin-account, --min-session-seconds, --fault ...).
+    param([int] $PageSize = 1, [string] $Data = (Join-Path $script:RepoRoot 'samples/findings.json'), [string[]] $ExtraArgs = @())
     $port = Get-FreeTcpPort
     $url = "http://127.0.0.1:$port"
-    $emulatorArgs = @('--urls', $url, '--page-size', $PageSize, '--data', $Data)
+    $emulatorArgs = @('--urls', $url, '--page-size', $PageSize, '--data', $Data) + $ExtraArgs
     # Prefer an already built emulator (build.ps1 builds the solution first); else dotnet run.
     $dll = Get-ChildItem (Join-Path $script:RepoRoot 'src/ImageBuilderScan.Emulator/bin') -Recurse -Filter 'ImageBuilderScan.Emulator.dll' -ErrorAction SilentlyContinue |
         Sort-Object LastWriteTime -Descending | Select-Object -First 1
