@@ -104,6 +104,21 @@ public sealed class FleetRunnerTests
     }
 
     [Fact]
+    public async Task A_region_that_is_down_fails_alone_after_its_attempts_while_the_others_stay_exact()
+    {
+        await using var server = await EmulatorServer.StartAsync(Data());
+        server.Faults.Add(new FaultPlan { Kind = FaultKind.Error, ErrorCode = "ServiceUnavailableException", StatusCode = 503, Region = "eu-west-1", MaxCount = 1000 });
+        var events = await Run(FleetPlan.Targets(Caller(server, maxAttempts: 2), Regions, [], []));
+
+        var failed = Assert.Single(events, e => e.Kind == FleetEventKind.Failed);
+        Assert.Equal("eu-west-1", failed.Target.Region);
+        Assert.Equal(ScanErrorCategory.ResourceUnavailable, Assert.IsAssignableFrom<ImageBuilderScanException>(failed.Error).Category);
+        Assert.Equal(1, failed.Summary!.Retries);
+        var got = ItemsByTarget(events);
+        foreach (var region in new[] { "us-east-1", "ap-southeast-2" }) Assert.Equal(Expected(server, region), got[region]);
+    }
+
+    [Fact]
     public async Task Stopping_after_the_first_page_cancels_every_target_and_sends_nothing_more()
     {
         var options = Data();
