@@ -2,16 +2,25 @@
 # pwsh process for scripts whose exit code matters, and the documented examples and CI snippets cut
 # out of the markdown so they run as written. Dot-source from BeforeAll after ImageBuilderScan.TestHelpers.ps1.
 
-# A real pwsh: the suites run in a hosted PowerShell (no pwsh.exe of its own) or in pwsh itself.
+# A real pwsh: the suites run in a hosted PowerShell (no pwsh.exe of its own) or in pwsh itself. When
+# none is found, the PowerShell dotnet tool 7.6.9 is installed from NuGet into output/bench/pwsh-7.6.9
+# (where the benchmark's PowerShell section puts it too), so a fresh machine needs no manual step.
 function Get-PwshPath {
+    $tool = Join-Path $RepoRoot 'output/bench/pwsh-7.6.9'
+    $installed = Join-Path $tool ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $candidates = @(
         (Get-Command pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source
         $env:IBSCAN_TEST_PWSH
-        '/opt/pwsh/pwsh'
-        (Join-Path $PSHOME 'pwsh')
+        (Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh'))
+        $installed
     ) | Where-Object { $_ -and (Test-Path $_ -PathType Leaf) }
-    if (-not $candidates) { throw 'No pwsh executable found (PATH, $env:IBSCAN_TEST_PWSH, /opt/pwsh/pwsh): the exit-code tests need one.' }
-    @($candidates)[0]
+    if ($candidates) { return @($candidates)[0] }
+
+    $dotnet = if ($env:DOTNET_HOST_PATH) { $env:DOTNET_HOST_PATH } else { 'dotnet' }
+    $output = & $dotnet tool install --tool-path $tool PowerShell --version 7.6.9 2>&1
+    # Another suite may have installed it meanwhile: what counts is that it is there now.
+    if (-not (Test-Path $installed -PathType Leaf)) { throw "No pwsh found, and installing the PowerShell dotnet tool 7.6.9 failed: $output" }
+    $installed
 }
 
 # The emulator on a generated data set (see the emulator README: --findings-per-image and friends).
