@@ -8,7 +8,7 @@
     Author               = 'ImageBuilderScan contributors'
     CompanyName          = 'ImageBuilderScan contributors'
     Copyright            = '(c) ImageBuilderScan contributors. MIT License.'
-    Description          = 'EC2 Image Builder image scan findings for PowerShell: Get-IBScanFindingAggregation streams one object per aggregation with its severity counts, Get-IBScanFinding drills down to the findings behind a count. Auto-paging, typed filters, format views, and its own AWSSDK.Core isolated from AWS Tools.'
+    Description          = 'EC2 Image Builder image scan findings for PowerShell: Get-IBScanFindingAggregation streams one object per aggregation with its severity counts, Get-IBScanFinding drills down to the findings behind a count, Test-IBScanGate gates a build on its scan (failing closed), Compare-IBScanFinding diffs two builds, Export-IBScanReport writes SARIF, JUnit or Markdown. Several regions and accounts in one call, auto-paging, typed filters, format views, and its own AWSSDK.Core isolated from AWS Tools.'
     PowerShellVersion    = '7.4'
     TypesToProcess       = @('ImageBuilderScan.Types.ps1xml')
     FormatsToProcess     = @('ImageBuilderScan.Format.ps1xml')

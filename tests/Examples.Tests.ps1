@@ -91,7 +91,8 @@ BeforeAll {
                 $accounts = @($r.Output | Where-Object { $_.PSTypeNames[0] -eq 'ImageBuilderScan.Engine.Model.ScanFindingAggregation' })
                 $accounts.Count | Should -Be 2 -Because 'the two sample accounts'' counts'
                 ($accounts | Measure-Object All -Sum).Sum | Should -Be $All.Count
-                $r.Variables['emulator'].HasExited | Should -BeTrue -Because 'the last line stops it'
+                # Kill() signals the process tree; it is gone a moment later, not at once (seen under load).
+                $r.Variables['emulator'].WaitForExit(10000) | Should -BeTrue -Because 'the last line stops it'
                 (Get-Content $r.Variables['log'] -Raw) | Should -Match 'listening on'
             }
         }
