@@ -148,13 +148,7 @@ Describe 'Compare-IBScanFinding' {
             $examples = @(Get-HelpExample 'Compare-IBScanFinding')
             $examples.Count | Should -BeGreaterOrEqual 4
             $examples.Title | Should -Contain 'Fail only on what this build adds'
-            $actual = foreach ($example in $examples) {
-                $script = Join-Path $work "example$($example.Number).ps1"
-                Set-Content $script "Import-Module '$(Get-BuiltModuleManifest)'`n$($example.Code)"
-                $run = Invoke-ChildPwsh $script $environment $work
-                if ($run.ExitCode -ne $expected[$example.Number]) { Write-Host "Example $($example.Number): $($run.Output)" }
-                "$($example.Number)=$($run.ExitCode)"
-            }
+            $actual = Invoke-HelpExampleScript 'Compare-IBScanFinding' $environment $work $expected
             $actual | Should -Be ($examples | ForEach-Object { "$($_.Number)=$($expected[$_.Number])" })
             $environment.IMAGE_ARN = $Web141
             $script = Join-Path $work 'example2.ps1'

@@ -160,13 +160,7 @@ Describe 'Export-IBScanReport' {
             $expected = @{ 1 = 1; 2 = 0; 3 = 0; 4 = 0 }
             $examples = @(Get-HelpExample 'Export-IBScanReport')
             $examples.Count | Should -BeGreaterOrEqual 4
-            $actual = foreach ($example in $examples) {
-                $script = Join-Path $work "example$($example.Number).ps1"
-                Set-Content $script "Import-Module '$(Get-BuiltModuleManifest)'`n$($example.Code)"
-                $run = Invoke-ChildPwsh $script $environment $work
-                if ($run.ExitCode -ne $expected[$example.Number]) { Write-Host "Example $($example.Number): $($run.Output)" }
-                "$($example.Number)=$($run.ExitCode)"
-            }
+            $actual = Invoke-HelpExampleScript 'Export-IBScanReport' $environment $work $expected
             $actual | Should -Be ($examples | ForEach-Object { "$($_.Number)=$($expected[$_.Number])" })
             foreach ($file in 'imagebuilder.sarif', 'scan-results.xml', 'summary.md', 'findings.sarif') { Join-Path $work $file | Should -Exist }
             $again = Invoke-ChildPwsh (Join-Path $work 'example4.ps1') $environment $work

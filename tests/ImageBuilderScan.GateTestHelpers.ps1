@@ -89,6 +89,19 @@ function Invoke-ChildPwsh {
 }
 
 # The examples of a help file: number, title and code, exactly as Get-Help shows them.
+# Runs each help example of a cmdlet as written, in its own pwsh -File (the module imported first),
+# and returns "<number>=<exit code>" per example, in order, for comparison with what their texts say.
+function Invoke-HelpExampleScript {
+    param([string] $Cmdlet, [hashtable] $Environment, [string] $WorkingDirectory, [hashtable] $Expected)
+    foreach ($example in @(Get-HelpExample $Cmdlet)) {
+        $script = Join-Path $WorkingDirectory "example$($example.Number).ps1"
+        Set-Content $script "Import-Module '$(Get-BuiltModuleManifest)'`n$($example.Code)"
+        $run = Invoke-ChildPwsh $script $Environment $WorkingDirectory
+        if ($run.ExitCode -ne $Expected[$example.Number]) { Write-Host "Example $($example.Number): $($run.Output)" }
+        "$($example.Number)=$($run.ExitCode)"
+    }
+}
+
 function Get-HelpExample {
     param([string] $Cmdlet)
     $text = (Get-Content (Join-Path $script:RepoRoot "en-US/$Cmdlet.md") -Raw) -replace "`r`n", "`n"

@@ -337,13 +337,7 @@ Test-IBScanGate -ImageBuildVersionArn `$env:IMAGE_ARN
             $examples = @(Get-HelpExample 'Test-IBScanGate')
             $examples.Count | Should -BeGreaterOrEqual 4
             ($examples.Code -join "`n") | Should -Match '-NewOnly'
-            $actual = foreach ($example in $examples) {
-                $script = Join-Path $work "example$($example.Number).ps1"
-                Set-Content $script "Import-Module '$(Get-BuiltModuleManifest)'`n$($example.Code)"
-                $run = Invoke-ChildPwsh $script $environment $work
-                if ($run.ExitCode -ne $expected[$example.Number]) { Write-Host "Example $($example.Number): $($run.Output)" }
-                "$($example.Number)=$($run.ExitCode)"
-            }
+            $actual = Invoke-HelpExampleScript 'Test-IBScanGate' $environment $work $expected
             $actual | Should -Be ($examples | ForEach-Object { "$($_.Number)=$($expected[$_.Number])" })
             Join-Path $work 'gate-summary.md' | Should -Exist
         }

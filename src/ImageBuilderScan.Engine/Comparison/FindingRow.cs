@@ -14,7 +14,7 @@ public sealed record FindingRow(ScanFinding Finding, VulnerablePackage? Package)
     public string PackageName => Package?.Name ?? Finding.PackageName ?? "";
 
     /// <summary><c>[epoch:]version[-release]</c> of this row's package (the epoch only when non-zero).</summary>
-    public string? InstalledVersion => Package is null ? Finding.InstalledVersion : VersionOf(Package);
+    public string? InstalledVersion => Package is null ? Finding.InstalledVersion : Sdk.FindingBuilder.InstalledVersionOf(Package);
 
     public string? FixedInVersion => Package is null ? Finding.FixedInVersion : Package.FixedInVersion;
 
@@ -28,14 +28,6 @@ public sealed record FindingRow(ScanFinding Finding, VulnerablePackage? Package)
     }
 
     public static IEnumerable<FindingRow> Of(IEnumerable<ScanFinding> findings) => findings.SelectMany(Of);
-
-    private static string? VersionOf(VulnerablePackage package)
-    {
-        if (package.Version is null) return null;
-        var epoch = package.Epoch is int e && e != 0 ? e + ":" : "";
-        var release = string.IsNullOrEmpty(package.Release) ? "" : "-" + package.Release;
-        return epoch + package.Version + release;
-    }
 }
 
 /// <summary>

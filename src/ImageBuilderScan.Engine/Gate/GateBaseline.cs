@@ -6,4 +6,8 @@ public sealed record GateBaseline(string? ImageBuildVersionArn)
 {
     /// <summary>-NewOnly: the previous build of each image's pipeline (none for a first build: everything is new).</summary>
     public static GateBaseline PreviousBuild { get; } = new((string?)null);
+
+    /// <summary>The baseline a policy asks for: a named build (which implies new findings only), the previous build, or none.</summary>
+    public static GateBaseline? For(string? baselineImageBuildVersionArn, bool newOnly) =>
+        baselineImageBuildVersionArn is not null ? new GateBaseline(baselineImageBuildVersionArn) : newOnly ? PreviousBuild : null;
 }

@@ -26,6 +26,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     public async IAsyncEnumerable<GateResult> EvaluateAsync(IReadOnlyList<string> imageBuildVersionArns, GatePolicy policy,
         GateBaseline? baseline, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (imageBuildVersionArns.Count == 0) throw NothingToJudge();
         foreach (var arn in imageBuildVersionArns)
         {
             ImageScanState? state = null;
@@ -54,6 +55,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     public async IAsyncEnumerable<GateResult> EvaluateFindingsAsync(IReadOnlyList<ScanFinding> findings, IReadOnlyList<string> alsoImages,
         GatePolicy policy, GateBaseline? baseline, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (findings.Count == 0 && alsoImages.Count == 0) throw NothingToJudge();
         var nameless = findings.Count(f => string.IsNullOrEmpty(f.ImageBuildVersionArn));
         if (nameless > 0)
             throw new ScanInputException("InputObject", null, "findings from Get-IBScanFinding, each with its ImageBuildVersionArn",
@@ -114,6 +116,10 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
         log?.Verbose($"Baseline for {image.ImageBuildVersionArn}: {arn} ({scan.Findings.Count} finding(s)).");
         return new FindingBaseline(scan.Findings, arn);
     }
+
+    // A gate passes only on what it judged: an empty input is a failure, never a pass.
+    private static ScanInputException NothingToJudge() => new("InputObject", null, "findings from Get-IBScanFinding, or the builds to judge named",
+        "No findings were handed in and no build was named: there is nothing to judge, and a gate passes only on a completed scan.");
 
     private static string Unreadable(string what, ImageBuilderScanException e) =>
         $"{what} could not be read completely ({e.ErrorId}: {e.Message})";

@@ -15,10 +15,9 @@ namespace ImageBuilderScan.Engine.Model;
 /// </remarks>
 public sealed class ScanSeverity : IComparable, IComparable<ScanSeverity>, IEquatable<ScanSeverity>
 {
-    private static readonly ScanSeverity[] Known =
-    [
-        new("UNTRIAGED", 0), new("INFORMATIONAL", 1), new("LOW", 2), new("MEDIUM", 3), new("HIGH", 4), new("CRITICAL", 5),
-    ];
+    // Indexed by the gate's FindingSeverity, so the ranks are defined once (Gate.SeverityRank).
+    private static readonly ScanSeverity[] Known = Enum.GetValues<Gate.FindingSeverity>().OrderBy(s => (int)s)
+        .Select(s => new ScanSeverity(Gate.SeverityRank.ToServiceName(s), (int)s)).ToArray();
 
     private ScanSeverity(string name, int rank)
     {
@@ -36,12 +35,7 @@ public sealed class ScanSeverity : IComparable, IComparable<ScanSeverity>, IEqua
     public static ScanSeverity? Of(string? name)
     {
         if (name is null) return null;
-        foreach (var known in Known)
-        {
-            if (string.Equals(known.Name, name, StringComparison.OrdinalIgnoreCase)) return known;
-        }
-
-        return new ScanSeverity(name, -1);
+        return Gate.SeverityRank.TryParse(name, out var severity) ? Known[(int)severity] : new ScanSeverity(name, -1);
     }
 
     /// <summary>For PowerShell's conversions (<c>[ImageBuilderScan.Engine.Model.ScanSeverity]'high'</c>).</summary>

@@ -76,7 +76,7 @@ internal sealed class FilterValueShape
             @"|(?=[^0-9]*[0-9])[A-Za-z][A-Za-z0-9._:-]*[A-Za-z0-9]))))\z",
             Options));
 
-    public static readonly string[] SeverityValues = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED"];
+    public static readonly string[] SeverityValues = Gate.SeverityRank.Descending.Select(Gate.SeverityRank.ToServiceName).ToArray();
 
     /// <summary>Checked case-insensitively; the validator sends the upper-case spelling.</summary>
     public static readonly FilterValueShape Severity = new(

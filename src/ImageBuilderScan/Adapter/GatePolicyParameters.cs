@@ -8,13 +8,18 @@ namespace ImageBuilderScan.Adapter;
 /// <summary>Test-IBScanGate's policy parameters, checked before anything is sent: names the parameter and the expected form.</summary>
 internal static class GatePolicyParameters
 {
-    private const string SeverityForm = "one of CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNTRIAGED";
+    private static readonly string SeverityForm = "one of " + string.Join(", ", Engine.Queries.QueryValidator.Severities);
+
+    /// <summary>A -FailOn value (any case) as the rank it names.</summary>
+    /// <exception cref="ScanInputException">It names no severity.</exception>
+    public static FindingSeverity Severity(string parameter, string value) =>
+        SeverityRank.TryParse(value, out var severity) ? severity
+            : throw new ScanInputException(parameter, value, SeverityForm, $"'{value}' is not a severity.");
 
     /// <exception cref="ScanInputException">A severity, allowance or exceptions file that cannot be used.</exception>
     public static GatePolicy Build(string failOn, IDictionary? maxCount, bool fixableOnly, string? exceptionsPath, bool allowIncompleteScan)
     {
-        if (!SeverityRank.TryParse(failOn, out var lowest))
-            throw new ScanInputException("FailOn", failOn, SeverityForm, $"'{failOn}' is not a severity.");
+        var lowest = Severity("FailOn", failOn);
 
         var allowances = new Dictionary<FindingSeverity, int>();
         foreach (DictionaryEntry entry in maxCount ?? new Hashtable())

@@ -89,15 +89,9 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
 
     protected override void EndProcessing()
     {
-        var baseline = BaselineImageBuildVersionArn is not null ? new GateBaseline(BaselineImageBuildVersionArn)
-            : NewOnly.IsPresent ? GateBaseline.PreviousBuild : null;
+        var baseline = GateBaseline.For(BaselineImageBuildVersionArn, NewOnly.IsPresent);
         var gate = new ScanGate(ClientFor, new GateEvaluator(), Log);
         var images = ImageBuildVersionArn ?? [];
-        if (ParameterSetName == FindingSet && _findings.Count == 0 && images.Length == 0)
-        {
-            FailGate(new GateVerdicts(), "No findings were handed in and no -ImageBuildVersionArn was named: there is nothing to judge, and a gate passes only on a completed scan. Name the build with -ImageBuildVersionArn.");
-            return;
-        }
 
         var verdicts = new GateVerdicts();
         var failure = Stream(() => ParameterSetName == FindingSet

@@ -13,12 +13,13 @@ public static class FindingRows
     {
         ArgumentNullException.ThrowIfNull(finding);
         if (finding.VulnerablePackages.Count <= 1) return [finding];
-        return finding.VulnerablePackages.Select(package => finding with
+        // The same rows the comparison and the reports are made of (Comparison.FindingRow).
+        return Comparison.FindingRow.Of(finding).Select(row => finding with
         {
-            PackageName = package.Name,
-            InstalledVersion = FindingBuilder.InstalledVersionOf(package),
-            FixedInVersion = package.FixedInVersion,
-            VulnerablePackages = ValueList<VulnerablePackage>.Of([package]),
+            PackageName = row.Package!.Name,
+            InstalledVersion = row.InstalledVersion,
+            FixedInVersion = row.FixedInVersion,
+            VulnerablePackages = ValueList<VulnerablePackage>.Of([row.Package!]),
         });
     }
 }
