@@ -170,6 +170,21 @@ Describe 'Get-IBScanFinding' {
             @(Get-IBScanFinding @Aws -PageSize 1 | Select-Object -First 1).Count | Should -Be 1
             (Get-EmulatorRequestCount $Emulator 'ListImageScanFindings') - $before | Should -Be 1
         }
+
+        It 'sends no second request for a stop within the first page, and reads at most one page ahead after it (issue 12)' {
+            $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindings'
+            @(Get-IBScanFinding @Aws -PageSize 10 | Select-Object -First 10).Count | Should -Be 10
+            (Get-EmulatorRequestCount $Emulator 'ListImageScanFindings') - $before | Should -Be 1
+
+            # Stopped on the second page: the third was being fetched while the second was written.
+            $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindings'
+            $first = @(Get-IBScanFinding @Aws -PageSize 10 | Select-Object -First 15)
+            ($first | ForEach-Object { "$($_.ImageBuildVersionArn)|$($_.VulnerabilityId)" }) |
+                Should -Be ($AllFindings[0..14] | ForEach-Object { "$($_.ImageBuildVersionArn)|$($_.VulnerabilityId)" })
+            $sent = (Get-EmulatorRequestCount $Emulator 'ListImageScanFindings') - $before
+            $sent | Should -BeGreaterOrEqual 2
+            $sent | Should -BeLessOrEqual 3
+        }
     }
 
     Context 'what users see' {

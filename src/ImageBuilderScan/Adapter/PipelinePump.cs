@@ -8,9 +8,13 @@ namespace ImageBuilderScan.Adapter;
 /// thread (PowerShell's pipeline thread: <c>WriteObject</c>/<c>WriteVerbose</c> throw from any other).
 /// </summary>
 /// <remarks>
-/// Pull-driven on purpose: the next item is asked for only when the consumer asks for it, so a
-/// consumer that stops (<c>Select-Object -First 1</c>) never causes another page request. While an
-/// item is awaited, log lines written by the engine on any thread are handed over as they come.
+/// Pull-driven for the first item: it is asked for when the consumer asks, and the second only once
+/// the consumer came back for it, so a consumer that stops within the first page
+/// (<c>Select-Object -First 10</c>) never causes another page request. With read-ahead, from the
+/// second item on the next one is asked for while the consumer writes the current one, so the
+/// request and its parsing overlap PowerShell's own per-object work (issue 12); a stop then
+/// cancels the one request in flight. While an item is awaited, log lines written by the engine on
+/// any thread are handed over as they come.
 /// One pump per command: it also carries the command's <see cref="IScanLog"/> (<see cref="CreateLog"/>).
 /// </remarks>
 internal sealed class PipelinePump
@@ -46,19 +50,23 @@ internal sealed class PipelinePump
     /// Enumerates <paramref name="source"/> one step at a time on the thread pool. Yields items and
     /// log lines in the order they happened; a failure ends the sequence with one
     /// <see cref="ScanEventKind.Failed"/> event. Cancellation of <paramref name="cancellationToken"/>
-    /// surfaces as an <see cref="OperationCanceledException"/> thrown to the consumer.
+    /// surfaces as an <see cref="OperationCanceledException"/> thrown to the consumer. With
+    /// <paramref name="readAhead"/>, item k+1 (k &gt;= 2) is asked for before item k is yielded.
     /// </summary>
-    public IEnumerable<ScanEvent<T>> Run<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
+    public IEnumerable<ScanEvent<T>> Run<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken, bool readAhead = false)
     {
-        var enumerator = source.GetAsyncEnumerator(cancellationToken);
+        // Our own token too: a consumer that stops (an exception out of its loop, not a cancel)
+        // must not leave a read-ahead request running until it ends by itself.
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var enumerator = source.GetAsyncEnumerator(abandon.Token);
         Task<bool>? step = null;
+        long number = 0;
+        var taken = 0;
         try
         {
+            (step, number) = Start(enumerator);
             while (true)
             {
-                var number = Interlocked.Increment(ref _step);
-                step = Task.Run(() => enumerator.MoveNextAsync().AsTask(), CancellationToken.None);
-                step.ContinueWith(_ => _queue.Add((ScanEventKind.Item, null, number)), TaskScheduler.Default);
                 while (true)
                 {
                     // Take throws OperationCanceledException on stop: the consumer returns at once even
@@ -82,15 +90,31 @@ internal sealed class PipelinePump
                 }
 
                 if (!outcome.HasItem) break;
-                yield return new ScanEvent<T>(ScanEventKind.Item, enumerator.Current, null, null);
+                // Current belongs to the step that just ended: read it before the next one starts.
+                var item = enumerator.Current;
+                taken++;
+                var ahead = readAhead && taken >= 2;
+                if (ahead) (step, number) = Start(enumerator);
+                yield return new ScanEvent<T>(ScanEventKind.Item, item, null, null);
+                if (!ahead) (step, number) = Start(enumerator);
             }
 
             foreach (var log in DrainLogs()) yield return ScanEvent<T>.Log(log.Kind, log.Message!);
         }
         finally
         {
+            if (step is { IsCompleted: false }) abandon.Cancel();
             DisposeQuietly(enumerator, step);
         }
+    }
+
+    /// <summary>Asks for the next item on the thread pool; its completion wakes the consumer with its step number.</summary>
+    private (Task<bool> Step, long Number) Start<T>(IAsyncEnumerator<T> enumerator)
+    {
+        var number = Interlocked.Increment(ref _step);
+        var step = Task.Run(() => enumerator.MoveNextAsync().AsTask(), CancellationToken.None);
+        step.ContinueWith(_ => _queue.Add((ScanEventKind.Item, null, number)), TaskScheduler.Default);
+        return (step, number);
     }
 
     private static (bool HasItem, Exception? Error) Outcome(Task<bool> step)

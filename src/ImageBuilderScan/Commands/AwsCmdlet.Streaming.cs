@@ -15,8 +15,9 @@ public abstract partial class AwsCmdlet
     /// Opens and streams engine work for one input. Input the engine refuses when <paramref name="open"/>
     /// runs (before any request) is an error for this input like any later failure, and the command goes
     /// on with the next input. Returns the failure's description (already written), or null on success.
+    /// <paramref name="readAhead"/>: see <see cref="PipelinePump.Run"/> (listings read one page ahead from their second page).
     /// </summary>
-    private protected ScanErrorDescription? Stream<T>(Func<IAsyncEnumerable<T>> open, object? targetObject, Action<T> write)
+    private protected ScanErrorDescription? Stream<T>(Func<IAsyncEnumerable<T>> open, object? targetObject, Action<T> write, bool readAhead = false)
     {
         IAsyncEnumerable<T> source;
         try
@@ -31,7 +32,7 @@ public abstract partial class AwsCmdlet
 
         try
         {
-            foreach (var e in _pump.Run(source, StopToken))
+            foreach (var e in _pump.Run(source, StopToken, readAhead))
             {
                 switch (e.Kind)
                 {

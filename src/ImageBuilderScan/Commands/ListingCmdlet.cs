@@ -38,9 +38,11 @@ public abstract partial class ListingCmdlet : AwsCmdlet
     /// <summary>
     /// Lists the pages of the query <paramref name="build"/> returns (with this command's -NextToken and
     /// -NoAutoPage), writing the items of each page as it arrives, then sets -NextTokenVariable. Pages,
-    /// not items, cross from the thread pool to the pipeline thread (one hand-over per page); a
-    /// downstream stop (Select-Object -First) still ends the listing before the next request, since
-    /// the next page is asked for only after this one was written. A query that cannot be built or is
+    /// not items, cross from the thread pool to the pipeline thread (one hand-over per page). The
+    /// second page is asked for only after the first was written, so a downstream stop within the
+    /// first page (Select-Object -First 10) sends no other request; from the second page on, the next
+    /// page is fetched while this one is written (a stop cancels that one request in flight), so the
+    /// request and its parsing overlap PowerShell's per-object work. A query that cannot be built or is
     /// refused is an error for this input. <paramref name="expand"/> turns a kept item into the rows written (-ExpandPackage).
     /// </summary>
     /// <remarks>Not generic over the query type: PowerShell loads every exported type before the
@@ -70,7 +72,7 @@ public abstract partial class ListingCmdlet : AwsCmdlet
 
                 lastWritten = true;
                 progress.Page(page.Items.Count, page.FilterName, page.FilterValues);
-            });
+            }, readAhead: true);
         }
         catch (PipelineStoppedException)
         {

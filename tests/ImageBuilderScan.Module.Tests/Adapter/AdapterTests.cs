@@ -59,6 +59,74 @@ public sealed class AdapterTests
     }
 
     [Fact]
+    public void Pump_reads_ahead_only_from_the_second_item_and_keeps_the_order()
+    {
+        var pump = new PipelinePump();
+        var source = new Source(pump, 5);
+        using var items = pump.Run(source.Run(), CancellationToken.None, readAhead: true).Where(e => e.Kind == ScanEventKind.Item).GetEnumerator();
+
+        Assert.True(items.MoveNext());
+        Assert.Equal(0, items.Current.Item);
+        Thread.Sleep(50);
+        Assert.Equal(1, source.Steps); // the first item: nothing asked for ahead of the consumer
+
+        Assert.True(items.MoveNext());
+        Assert.Equal(1, items.Current.Item);
+        // Holding the second item, the third is already being asked for.
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref source.Steps) == 3, TimeSpan.FromSeconds(10)));
+
+        var rest = new List<int>();
+        while (items.MoveNext()) rest.Add(items.Current.Item);
+        Assert.Equal([2, 3, 4], rest);
+    }
+
+    [Fact]
+    public void Pump_without_read_ahead_asks_for_the_next_item_only_when_the_consumer_comes_back()
+    {
+        var pump = new PipelinePump();
+        var source = new Source(pump, 5);
+        using var items = pump.Run(source.Run(), CancellationToken.None).Where(e => e.Kind == ScanEventKind.Item).GetEnumerator();
+        Assert.True(items.MoveNext());
+        Assert.True(items.MoveNext());
+        Thread.Sleep(50);
+        Assert.Equal(2, source.Steps);
+    }
+
+    [Fact]
+    public async Task Pump_cancels_the_read_ahead_in_flight_when_the_consumer_stops()
+    {
+        var pump = new PipelinePump();
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (var items = pump.Run(HangsOnTheThird(), CancellationToken.None, readAhead: true).Where(e => e.Kind == ScanEventKind.Item).GetEnumerator())
+        {
+            Assert.True(items.MoveNext());
+            Assert.True(items.MoveNext());
+            // The consumer stops here (Select-Object -First 2): disposing must cancel the third request, not wait for it.
+        }
+
+        // Without the cancel the request would hang for ever (the pump gives up waiting after 5 s and leaves it running).
+        var ended = await Task.WhenAny(cancelled.Task, Task.Delay(TimeSpan.FromSeconds(10)));
+        Assert.True(ended == cancelled.Task, "the read-ahead request was left running");
+
+        async IAsyncEnumerable<int> HangsOnTheThird([EnumeratorCancellation] CancellationToken token = default)
+        {
+            yield return 0;
+            yield return 1;
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled.TrySetResult();
+                throw;
+            }
+
+            yield return 2;
+        }
+    }
+
+    [Fact]
     public void Pump_ends_with_one_failed_event_after_what_was_already_emitted()
     {
         var pump = new PipelinePump();
