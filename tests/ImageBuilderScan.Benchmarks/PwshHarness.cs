@@ -46,6 +46,8 @@ internal static class PwshHarness
         report.Row("Warm full listing, 100,000 (second in the session)", list100k[0]["warm_ms"], list100k[1]["warm_ms"], "floor", "ms", target: 1.3);
         report.Row("Peak working set (VmHWM) after both 100,000 listings", list100k[0]["hwm_kb"], list100k[1]["hwm_kb"], "floor", "KiB");
 
+        ProgressRows(pwsh, ours, scripts, report, options.Rounds);
+
         var cli = AwsCliPeer.Available();
         foreach (var (emulator, count, page, target) in new[] { (medium, 10_000L, 100, 1.0), (large, 100_000L, 1000, 2.0) })
         {
@@ -83,6 +85,37 @@ internal static class PwshHarness
         using (var file = System.IO.File.CreateText(path)) report.Print(file);
         Console.WriteLine($"written to {path}");
         return report.AllTargetsMet ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Progress's cost: the 100,000 listing in a terminal with the bar shown and hidden, against an
+    /// emulator answering in 10 ms a request, so the listing runs past the bar's one-second delay.
+    /// Fails when the bar was not drawn where it should be, or drawn where it should not.
+    /// </summary>
+    private static void ProgressRows(string pwsh, PwshSide ours, ScriptFolder scripts, PwshReport report, int rounds)
+    {
+        if (!TerminalProcess.Available())
+        {
+            report.Note("python3 not on PATH: the progress rows (a terminal) were skipped.");
+            return;
+        }
+
+        using var slow = EmulatorProcess.Start("--synthetic-keys", "100000", "--page-size", "1000", "--latency-ms", "10");
+        IReadOnlyDictionary<string, double> Side(string preference, bool drawn)
+        {
+            var metrics = Path.Combine(RepoPaths.Root(), "output", "bench", "pwsh-scripts", $"progress-{preference}.txt");
+            var script = scripts.Write($"ours-progress-{preference}", PwshScripts.Progress(ours, slow.BaseAddress, 100_000, preference, metrics));
+            var (values, screen) = TerminalProcess.Run(pwsh, [.. PwshFlags, "-File", script], metrics);
+            if (screen.Contains("page(s)", StringComparison.Ordinal) != drawn)
+                throw new InvalidOperationException($"$ProgressPreference {preference}: the bar was {(drawn ? "not " : "")}drawn:\n{screen}");
+            return values;
+        }
+
+        var runs = Interleaved.Run(rounds, 1, () => Side("Continue", drawn: true), () => Side("SilentlyContinue", drawn: false));
+        Console.Error.WriteLine("done: progress");
+        var (shown, hidden) = (new Metrics(runs[0]), new Metrics(runs[1]));
+        report.Row("Progress bar's cost: first listing, 100,000 (10 ms a request) in a terminal, bar shown / hidden", shown["first_ms"], hidden["first_ms"], "hidden", "ms", target: 1.03);
+        report.Row("Progress bar's cost: the same, second in the session", shown["warm_ms"], hidden["warm_ms"], "hidden", "ms");
     }
 
     private static IReadOnlyDictionary<string, double> File(string pwsh, string script) =>

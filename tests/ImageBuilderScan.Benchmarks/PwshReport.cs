@@ -24,7 +24,7 @@ internal sealed class PwshReport(string pwshVersion, int rounds)
         {
             var met = peerOverOurs ? ratio >= t : ratio <= t;
             AllTargetsMet &= met;
-            targetCell = string.Create(CultureInfo.InvariantCulture, $"{(peerOverOurs ? "≥" : "≤")} {t:F1}");
+            targetCell = string.Create(CultureInfo.InvariantCulture, $"{(peerOverOurs ? "≥" : "≤")} {t:0.0#}");
             verdict = met ? "PASS" : "MISS";
         }
         _lines.Add(string.Create(CultureInfo.InvariantCulture,

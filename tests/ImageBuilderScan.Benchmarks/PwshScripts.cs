@@ -47,6 +47,26 @@ internal static class PwshScripts
         "hwm_kb=$hwm"
         """;
 
+    /// <summary>
+    /// For a terminal (issue 12's progress cost): the first and a second listing with
+    /// <c>$ProgressPreference</c> as given, the metrics written to <paramref name="metricsFile"/>.
+    /// </summary>
+    public static string Progress(PwshSide side, Uri endpoint, long count, string preference, string metricsFile) => $$"""
+        {{Strict}}
+        $ProgressPreference = '{{preference}}'
+        Import-Module {{Quote(side.Manifest)}}
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $n = ({{side.Listing(endpoint, count)}} | Measure-Object).Count
+        $first = $clock.Elapsed.TotalMilliseconds
+        if ($n -ne {{count}}) { throw "first listing: expected {{count}} items, got $n" }
+        $clock.Restart()
+        $n = ({{side.Listing(endpoint, count)}} | Measure-Object).Count
+        $warm = $clock.Elapsed.TotalMilliseconds
+        if ($n -ne {{count}}) { throw "warm listing: expected {{count}} items, got $n" }
+        if ([Console]::IsOutputRedirected) { throw 'not in a terminal' }
+        "first_ms=$first", "warm_ms=$warm" | Set-Content -LiteralPath {{Quote(metricsFile)}}
+        """;
+
     /// <summary>For <c>pwsh -Command</c>: what a user types for a one-off listing whose output goes nowhere.</summary>
     public static string WholeProcess(PwshSide side, Uri endpoint, long count) =>
         $"{Strict}; Import-Module {Quote(side.Manifest)}; $null = {side.Listing(endpoint, count)}";

@@ -36,8 +36,10 @@ internal sealed record TimedProcess(string Stdout, string Stderr, TimeSpan Elaps
     }
 
     /// <summary>The <c>name=value</c> lines a benchmark script prints.</summary>
-    public IReadOnlyDictionary<string, double> Metrics() =>
-        Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    public IReadOnlyDictionary<string, double> Metrics() => ParseMetrics(Stdout);
+
+    public static IReadOnlyDictionary<string, double> ParseMetrics(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(l => l.Split('=', 2))
             .Where(p => p.Length == 2)
             .ToDictionary(p => p[0], p => double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
