@@ -19,6 +19,9 @@ internal sealed class EmulatorProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The emulator's process id (`dotnet` runs the app in its own process), for its CPU time in /proc.</summary>
+    public int ProcessId => _process.Id;
+
     public static EmulatorProcess Start(params string[] options)
     {
         var port = FreePort();

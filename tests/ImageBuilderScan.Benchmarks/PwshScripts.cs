@@ -28,22 +28,44 @@ internal static class PwshScripts
         "first_ms=$(($script:first - $start).TotalMilliseconds)"
         """;
 
-    /// <summary>The first listing in the process (after the import), then the same again (warm), then the peak working set.</summary>
-    public static string Listing(PwshSide side, Uri endpoint, long count) => $$"""
+    /// <summary>
+    /// The first listing in the process (after the import), then the same again (warm), then three
+    /// more (the fifth: tiering settled), then the peak working set. With <paramref name="emulatorPid"/>,
+    /// the CPU time of this process and of the emulator during the first and the second listing
+    /// (utime+stime from /proc, 10 ms ticks): what the listing costs the machine, whichever thread or
+    /// process pays it (the runtime's background JIT included).
+    /// </summary>
+    public static string Listing(PwshSide side, Uri endpoint, long count, int emulatorPid = 0) => $$"""
         {{Strict}}
         Import-Module {{Quote(side.Manifest)}}
+        $self = [System.Diagnostics.Process]::GetCurrentProcess()
+        function EmulatorCpu { if ({{emulatorPid}} -le 0) { return 0 }; $f = (Get-Content -Raw "/proc/{{emulatorPid}}/stat").Split(')')[1].Trim().Split(' '); ([double]$f[11] + [double]$f[12]) * 10 }
+        function Cpu { $self.Refresh(); $self.TotalProcessorTime.TotalMilliseconds }
+        $n = 0
         $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $c0 = Cpu; $e0 = EmulatorCpu
         $n = ({{side.Listing(endpoint, count)}} | Measure-Object).Count
         $first = $clock.Elapsed.TotalMilliseconds
+        $c1 = Cpu; $e1 = EmulatorCpu
         if ($n -ne {{count}}) { throw "first listing: expected {{count}} items, got $n" }
         $clock.Restart()
         $n = ({{side.Listing(endpoint, count)}} | Measure-Object).Count
         $warm = $clock.Elapsed.TotalMilliseconds
+        $c2 = Cpu; $e2 = EmulatorCpu
         if ($n -ne {{count}}) { throw "warm listing: expected {{count}} items, got $n" }
+        foreach ($i in 3..5) {
+            $clock.Restart()
+            $n = ({{side.Listing(endpoint, count)}} | Measure-Object).Count
+            $settled = $clock.Elapsed.TotalMilliseconds
+            if ($n -ne {{count}}) { throw "listing ${i}: expected {{count}} items, got $n" }
+        }
         $hwm = -1
         if (Test-Path "/proc/$PID/status") { $hwm = [long]((Get-Content "/proc/$PID/status" | Where-Object { $_ -like 'VmHWM:*' }) -replace '[^0-9]', '') }
         "first_ms=$first"
         "warm_ms=$warm"
+        "settled_ms=$settled"
+        "first_cpu_ms=$($c1 - $c0 + $e1 - $e0)"
+        "warm_cpu_ms=$($c2 - $c1 + $e2 - $e1)"
         "hwm_kb=$hwm"
         """;
 
