@@ -47,21 +47,7 @@ internal static class FindingsFileReader
 
     private static EmulatedFinding ReadOne(JsonElement finding, string where)
     {
-        if (finding.ValueKind != JsonValueKind.Object)
-        {
-            throw new FormatException($"{where}: expected an ImageScanFinding object.");
-        }
-        foreach (var member in finding.EnumerateObject())
-        {
-            if (!TopLevel.TryGetValue(member.Name, out var kind))
-            {
-                throw new FormatException($"{where}: '{member.Name}' is not a member of ImageScanFinding.");
-            }
-            if (member.Value.ValueKind != kind)
-            {
-                throw new FormatException($"{where}.{member.Name}: expected {kind}, found {member.Value.ValueKind}.");
-            }
-        }
+        DataFileMembers.Check(finding, where, "an ImageScanFinding object", TopLevel, name => $"'{name}' is not a member of ImageScanFinding.");
         string Required(string name) => finding.TryGetProperty(name, out var v) && v.GetString() is { Length: > 0 } s
             ? s : throw new FormatException($"{where}: '{name}' is required by the emulator.");
         var details = finding.TryGetProperty("packageVulnerabilityDetails", out var d) ? d : default;

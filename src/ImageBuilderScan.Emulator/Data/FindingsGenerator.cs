@@ -10,16 +10,16 @@ internal static class FindingsGenerator
 {
     private static readonly string[] Severities = ["CRITICAL", "HIGH", "HIGH", "MEDIUM", "MEDIUM", "MEDIUM", "LOW", "LOW", "INFORMATIONAL", "UNTRIAGED"];
     private static readonly string[] PipelineNames = ["web-frontend", "payments-api", "batch-worker", "base-al2023", "windows-iis", "ml-inference", "edge-proxy", "data-ingest"];
-    private static readonly (string Name, string Version, string Fixed, string Manager)[] Packages =
+    private static readonly Package[] Packages =
     [
-        ("openssl-libs", "3.0.8-1.amzn2023.0.3", "3.0.8-1.amzn2023.0.11", "OS"),
-        ("glibc", "2.34-52.amzn2023.0.3", "2.34-52.amzn2023.0.8", "OS"),
-        ("curl-minimal", "8.3.0-1.amzn2023.0.1", "8.5.0-1.amzn2023.0.2", "OS"),
-        ("python3-urllib3", "1.25.10-5.amzn2023.0.1", "1.25.10-5.amzn2023.0.3", "OS"),
-        ("log4j-core", "2.14.1", "2.17.1", "JAR"),
-        ("lodash", "4.17.15", "4.17.21", "NODE"),
-        ("requests", "2.28.1", "2.31.0", "PYTHON"),
-        ("golang.org/x/net", "0.7.0", "0.17.0", "GOMOD"),
+        new("openssl-libs", "3.0.8-1.amzn2023.0.3", "3.0.8-1.amzn2023.0.11", "OS"),
+        new("glibc", "2.34-52.amzn2023.0.3", "2.34-52.amzn2023.0.8", "OS"),
+        new("curl-minimal", "8.3.0-1.amzn2023.0.1", "8.5.0-1.amzn2023.0.2", "OS"),
+        new("python3-urllib3", "1.25.10-5.amzn2023.0.1", "1.25.10-5.amzn2023.0.3", "OS"),
+        new("log4j-core", "2.14.1", "2.17.1", "JAR"),
+        new("lodash", "4.17.15", "4.17.21", "NODE"),
+        new("requests", "2.28.1", "2.31.0", "PYTHON"),
+        new("golang.org/x/net", "0.7.0", "0.17.0", "GOMOD"),
     ];
 
     public static IReadOnlyList<EmulatedFinding> Generate(EmulatorOptions o)
@@ -70,7 +70,7 @@ internal static class FindingsGenerator
     }
 
     private static string FindingJson(string account, string image, string pipeline, string vulnerabilityId, string severity,
-        (string Name, string Version, string Fixed, string Manager) package, long observed, SplitMix64 random)
+        Package package, long observed, SplitMix64 random)
     {
         var score = severity switch { "CRITICAL" => 9.8, "HIGH" => 7.5, "MEDIUM" => 5.3, "LOW" => 3.1, _ => 0.0 };
         using var buffer = new MemoryStream();
@@ -140,6 +140,9 @@ internal static class FindingsGenerator
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary>A vulnerable package of the generated findings: installed, fixed-in version and package manager.</summary>
+    private sealed record Package(string Name, string Version, string Fixed, string Manager);
 
     private sealed class SplitMix64(ulong seed)
     {

@@ -49,22 +49,7 @@ internal static class ImagesFileReader
 
     private static EmulatedImage ReadOne(JsonElement image, string where)
     {
-        if (image.ValueKind != JsonValueKind.Object)
-        {
-            throw new FormatException($"{where}: expected an image object.");
-        }
-        foreach (var member in image.EnumerateObject())
-        {
-            if (!Members.TryGetValue(member.Name, out var kind))
-            {
-                throw new FormatException($"{where}: '{member.Name}' is not an image member (valid: {string.Join(", ", Members.Keys)}).");
-            }
-            var ok = kind == JsonValueKind.True ? member.Value.ValueKind is JsonValueKind.True or JsonValueKind.False : member.Value.ValueKind == kind;
-            if (!ok)
-            {
-                throw new FormatException($"{where}.{member.Name}: expected {(kind == JsonValueKind.True ? "true or false" : kind.ToString())}, found {member.Value.ValueKind}.");
-            }
-        }
+        DataFileMembers.Check(image, where, "an image object", Members, name => $"'{name}' is not an image member (valid: {string.Join(", ", Members.Keys)}).");
         string? Text(string name) => image.TryGetProperty(name, out var v) ? v.GetString() : null;
         var arn = Text("arn") ?? throw new FormatException($"{where}: 'arn' is required.");
         if (!ImageBuilderArns.TryParseBuildVersion(arn, out var arnName, out var arnVersion, out var build))

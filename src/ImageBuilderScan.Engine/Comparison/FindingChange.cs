@@ -7,13 +7,13 @@ namespace ImageBuilderScan.Engine.Comparison;
 public enum ChangeKind
 {
     /// <summary>Only in the difference build: new.</summary>
-    Added = 0,
+    Added,
     /// <summary>In both, at another severity.</summary>
-    SeverityChanged = 1,
+    SeverityChanged,
     /// <summary>Only in the reference build: gone.</summary>
-    Fixed = 2,
+    Fixed,
     /// <summary>In both, at the same severity.</summary>
-    Unchanged = 3,
+    Unchanged,
 }
 
 /// <summary>One row of <see cref="FindingComparer.Compare"/>: one vulnerability in one package.</summary>

@@ -3,18 +3,11 @@ using System.Reflection;
 namespace ImageBuilderScan.Adapter;
 
 /// <summary>A key pair read from another module's credential object. Never printed.</summary>
-internal sealed class ForeignKeys
+internal sealed class ForeignKeys(string accessKey, string secretKey, string? sessionToken)
 {
-    internal ForeignKeys(string accessKey, string secretKey, string? sessionToken)
-    {
-        AccessKey = accessKey;
-        SecretKey = secretKey;
-        SessionToken = sessionToken;
-    }
-
-    public string AccessKey { get; }
-    public string SecretKey { get; }
-    public string? SessionToken { get; }
+    public string AccessKey { get; } = accessKey;
+    public string SecretKey { get; } = secretKey;
+    public string? SessionToken { get; } = sessionToken;
     public override string ToString() => "ForeignKeys(redacted)";
 }
 

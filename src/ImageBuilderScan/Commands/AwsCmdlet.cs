@@ -22,71 +22,57 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
     private IScanLog? _log;
 
     /// <summary>One region, or several: every listing then runs in each (times each account).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string[]? Region { get; set; }
 
     /// <summary>One profile, or several (one account each): every listing then runs with each.</summary>
-    [Parameter]
+    [Parameter, ValidateNotNullOrEmpty]
     [Alias("StoredCredentials", "AWSProfileName")]
-    [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string[]? ProfileName { get; set; }
 
     /// <summary>Roles to assume in member accounts with the caller's credentials: every listing then runs in each account.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string[]? RoleArn { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? ExternalId { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? RoleSessionName { get; set; }
 
     /// <summary>How many targets (region x account) run at once; 8 as ForEach-Object -Parallel.</summary>
-    [Parameter]
-    [ValidateRange(1, 64)]
+    [Parameter, ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = FleetRunner.DefaultThrottleLimit;
 
-    [Parameter]
+    [Parameter, ValidateNotNullOrEmpty]
     [Alias("AWSProfilesLocation", "ProfilesLocation")]
-    [ValidateNotNullOrEmpty]
     public string? ProfileLocation { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? AccessKey { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? SecretKey { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? SessionToken { get; set; }
 
     /// <summary>
     /// An AWS Tools AWSCredentials object (e.g. from Get-AWSCredential), read by shape, not type; or a
     /// PSCredential (Get-Credential) with the access key as user name and the secret key as password.
     /// </summary>
-    [Parameter]
-    [ValidateNotNull]
+    [Parameter, ValidateNotNull]
     public PSObject? Credential { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? EndpointUrl { get; set; }
 
-    [Parameter]
-    [ValidateRange(1, 20)]
+    [Parameter, ValidateRange(1, 20)]
     public int MaxAttempts { get; set; }
 
-    [Parameter]
-    [ValidateRange(1, 3600)]
+    [Parameter, ValidateRange(1, 3600)]
     public int TimeoutSec { get; set; }
 
     [Parameter]

@@ -16,14 +16,12 @@ public sealed class CompareIBScanFindingCommand : AwsCmdlet
     private readonly HashSet<string> _compared = new(StringComparer.Ordinal);
 
     /// <summary>The build to compare against; the previous build of the difference build's pipeline when omitted.</summary>
-    [Parameter(Position = 1)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(Position = 1), ValidateNotNullOrEmpty]
     public string? ReferenceImageBuildVersionArn { get; set; }
 
     /// <summary>The newer build. Binds from piped objects' ImageBuildVersionArn or (AWS Tools' images) Arn.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true), ValidateNotNullOrEmpty]
     [Alias("ImageBuildVersionArn", "Arn")]
-    [ValidateNotNullOrEmpty]
     public string? DifferenceImageBuildVersionArn { get; set; }
 
     [Parameter]

@@ -24,18 +24,15 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
     [ValidateSet("Sarif", "JUnit", "Markdown", IgnoreCase = true)]
     public string Format { get; set; } = "";
 
-    [Parameter(Mandatory = true, Position = 1)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(Mandatory = true, Position = 1), ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
     /// <summary>Findings from Get-IBScanFinding, or results from Test-IBScanGate.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
-    [ValidateNotNull]
+    [Parameter(Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
     public PSObject[]? InputObject { get; set; }
 
     /// <summary>SARIF: the file alerts point at, e.g. the image recipe; {image} stands for the image name.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? ArtifactPath { get; set; }
 
     /// <summary>For findings (not gate results): the lowest severity reported as a failure.</summary>

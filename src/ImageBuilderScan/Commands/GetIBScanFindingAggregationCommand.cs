@@ -28,58 +28,45 @@ namespace ImageBuilderScan.Commands;
 /// - -FilterName/-FilterValue and the typed parameters are for explicit use only.
 /// tests/Get-IBScanFindingAggregation.Tests.ps1 ("pipeline binding") checks each case.
 /// </remarks>
-[Cmdlet(VerbsCommon.Get, "IBScanFindingAggregation", DefaultParameterSetName = AccountIdSet)]
+[Cmdlet(VerbsCommon.Get, "IBScanFindingAggregation", DefaultParameterSetName = nameof(AccountId))]
 [OutputType(typeof(ScanFindingAggregation))]
 public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
 {
-    private const string AccountIdSet = "AccountId";
-    private const string ImageBuildVersionArnSet = "ImageBuildVersionArn";
-    private const string ImagePipelineArnSet = "ImagePipelineArn";
-    private const string VulnerabilityIdSet = "VulnerabilityId";
+    // A parameter's own set is named after it; only the sets of no one parameter have a constant.
     private const string FilterSet = "Filter";
-    private const string InputObjectSet = "InputObject";
 
     /// <summary>Accounts to aggregate; none means the caller's view, aggregated by account.</summary>
-    [Parameter(ParameterSetName = AccountIdSet)]
+    [Parameter(ParameterSetName = nameof(AccountId)), ValidateNotNullOrEmpty]
     [Alias("AwsAccountId")]
-    [ValidateNotNullOrEmpty]
     public string[]? AccountId { get; set; }
 
-    [Parameter(ParameterSetName = ImageBuildVersionArnSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = nameof(ImageBuildVersionArn), Mandatory = true), ValidateNotNullOrEmpty]
     public string[]? ImageBuildVersionArn { get; set; }
 
-    [Parameter(ParameterSetName = ImagePipelineArnSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = nameof(ImagePipelineArn), Mandatory = true), ValidateNotNullOrEmpty]
     public string[]? ImagePipelineArn { get; set; }
 
-    [Parameter(ParameterSetName = VulnerabilityIdSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = nameof(VulnerabilityId), Mandatory = true), ValidateNotNullOrEmpty]
     public string[]? VulnerabilityId { get; set; }
 
     /// <summary>A filter name as the service spells it, for names this module does not know yet.</summary>
-    [Parameter(ParameterSetName = FilterSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = FilterSet, Mandatory = true), ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(FilterNameCompleter))]
     public string? FilterName { get; set; }
 
-    [Parameter(ParameterSetName = FilterSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = FilterSet, Mandatory = true), ValidateNotNullOrEmpty]
     public string[]? FilterValue { get; set; }
 
     /// <summary>
     /// What to aggregate, piped: our aggregations (asked again by their own key), findings (their
     /// image), AWS Tools' objects (Arn, AwsAccountId), key strings. See <see cref="PipedInput"/>.
     /// </summary>
-    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
-    [ValidateNotNull]
+    [Parameter(ParameterSetName = nameof(InputObject), Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
     public PSObject[]? InputObject { get; set; }
-
-    private readonly HashSet<PipedKey> _asked = [];
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == InputObjectSet)
+        if (ParameterSetName == nameof(InputObject))
         {
             foreach (var item in InputObject!) ListPiped(item);
             return;
@@ -87,35 +74,20 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
 
         var (filter, values, parameter) = ParameterSetName switch
         {
-            ImageBuildVersionArnSet => (FilterNames.ImageBuildVersionArn, ImageBuildVersionArn!, ImageBuildVersionArnSet),
-            ImagePipelineArnSet => (FilterNames.ImagePipelineArn, ImagePipelineArn!, ImagePipelineArnSet),
-            VulnerabilityIdSet => (FilterNames.VulnerabilityId, VulnerabilityId!, VulnerabilityIdSet),
+            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, ImageBuildVersionArn!, nameof(ImageBuildVersionArn)),
+            nameof(ImagePipelineArn) => (FilterNames.ImagePipelineArn, ImagePipelineArn!, nameof(ImagePipelineArn)),
+            nameof(VulnerabilityId) => (FilterNames.VulnerabilityId, VulnerabilityId!, nameof(VulnerabilityId)),
             FilterSet => (FilterName!, FilterValue!, nameof(FilterValue)),
-            _ => AccountId is { Length: > 0 } ? (FilterNames.AccountId, AccountId, AccountIdSet) : ((string?)null, Array.Empty<string>(), AccountIdSet),
+            _ => AccountId is { Length: > 0 } ? (FilterNames.AccountId, AccountId, nameof(AccountId)) : ((string?)null, Array.Empty<string>(), nameof(AccountId)),
         };
         List(() => new AggregationQuery { FilterName = filter, Values = values, ValuesParameterName = parameter }, values.Length > 0 ? values : null);
     }
 
     private void ListPiped(PSObject input)
     {
-        PipedKey key;
-        try
-        {
-            key = PipedInput.ForAggregations(input);
-        }
-        catch (ScanInputException error)
-        {
-            ReportFailure(error, PipedInput.TargetOf(input));
-            return;
-        }
-
-        if (!_asked.Add(key))
-        {
-            WriteVerbose($"{key.PropertyName} {key.Value}: already listed by this command.");
-            return;
-        }
-
-        List(() => DrillDown.ToAggregationQuery(key), PipedInput.TargetOf(input));
+        // Each distinct key once; Verbose, not WriteDetail, says a key came again.
+        if (NewPipedKey(input, PipedInput.ForAggregations, WriteVerbose) is { } key)
+            List(() => DrillDown.ToAggregationQuery(key), PipedInput.TargetOf(input));
     }
 
     private void List(Func<AggregationQuery> query, object? target) =>

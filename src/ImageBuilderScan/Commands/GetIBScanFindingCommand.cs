@@ -27,27 +27,20 @@ namespace ImageBuilderScan.Commands;
 [OutputType(typeof(ScanFinding))]
 public sealed class GetIBScanFindingCommand : ListingCmdlet
 {
+    // A parameter's own set is named after it; only the sets of no one parameter have a constant.
     private const string NoFilterSet = "NoFilter";
-    private const string ImagePipelineArnSet = "ImagePipelineArn";
-    private const string ImageBuildVersionArnSet = "ImageBuildVersionArn";
-    private const string VulnerabilityIdSet = "VulnerabilityId";
-    private const string SeveritySet = "Severity";
-    private const string InputObjectSet = "InputObject";
 
-    [Parameter(ParameterSetName = ImagePipelineArnSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = nameof(ImagePipelineArn), Mandatory = true), ValidateNotNullOrEmpty]
     public string[]? ImagePipelineArn { get; set; }
 
-    [Parameter(ParameterSetName = ImageBuildVersionArnSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = nameof(ImageBuildVersionArn), Mandatory = true), ValidateNotNullOrEmpty]
     public string[]? ImageBuildVersionArn { get; set; }
 
-    [Parameter(ParameterSetName = VulnerabilityIdSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = nameof(VulnerabilityId), Mandatory = true), ValidateNotNullOrEmpty]
     public string[]? VulnerabilityId { get; set; }
 
     /// <summary>Severities as the service spells them; matched case-insensitively, tab-completed.</summary>
-    [Parameter(ParameterSetName = SeveritySet, Mandatory = true)]
+    [Parameter(ParameterSetName = nameof(Severity), Mandatory = true)]
     [ValidateSet("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED", IgnoreCase = true)]
     public string[]? Severity { get; set; }
 
@@ -55,26 +48,22 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
     /// What to list, piped: aggregations from Get-IBScanFindingAggregation to drill into, key strings,
     /// AWS Tools' image and pipeline objects (Arn), objects with one key property. See <see cref="PipedInput"/>.
     /// </summary>
-    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
-    [ValidateNotNull]
+    [Parameter(ParameterSetName = nameof(InputObject), Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
     public PSObject[]? InputObject { get; set; }
 
     /// <summary>One object per (finding, vulnerable package), for spreadsheets: Export-Csv does not unroll lists.</summary>
     [Parameter]
     public SwitchParameter ExpandPackage { get; set; }
 
-    private readonly HashSet<PipedKey> _asked = [];
-
     /// <summary>Findings per request (the service's maxResults).</summary>
-    [Parameter]
+    [Parameter, ValidateRange(1, 25)]
     [Alias("MaxResults")]
-    [ValidateRange(1, 25)]
     public int PageSize { get; set; }
 
     protected override void ProcessRecord()
     {
         int? pageSize = PageSize > 0 ? PageSize : null;
-        if (ParameterSetName == InputObjectSet)
+        if (ParameterSetName == nameof(InputObject))
         {
             foreach (var item in InputObject!) ListPiped(item, pageSize);
             return;
@@ -82,10 +71,10 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
 
         var (filter, values) = ParameterSetName switch
         {
-            ImagePipelineArnSet => (FilterNames.ImagePipelineArn, ImagePipelineArn!),
-            ImageBuildVersionArnSet => (FilterNames.ImageBuildVersionArn, ImageBuildVersionArn!),
-            VulnerabilityIdSet => (FilterNames.VulnerabilityId, VulnerabilityId!),
-            SeveritySet => (FilterNames.Severity, Severity!.Select(s => s.ToUpperInvariant()).ToArray()),
+            nameof(ImagePipelineArn) => (FilterNames.ImagePipelineArn, ImagePipelineArn!),
+            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, ImageBuildVersionArn!),
+            nameof(VulnerabilityId) => (FilterNames.VulnerabilityId, VulnerabilityId!),
+            nameof(Severity) => (FilterNames.Severity, Severity!.Select(s => s.ToUpperInvariant()).ToArray()),
             _ => ((string?)null, Array.Empty<string>()),
         };
         List(() => new FindingQuery
@@ -99,22 +88,7 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
 
     private void ListPiped(PSObject input, int? pageSize)
     {
-        PipedKey key;
-        try
-        {
-            key = PipedInput.ForFindings(input);
-        }
-        catch (ScanInputException error)
-        {
-            ReportFailure(error, PipedInput.TargetOf(input));
-            return;
-        }
-
-        if (!_asked.Add(key))
-        {
-            WriteDetail($"{key.PropertyName} {key.Value}: already listed by this command.");
-            return;
-        }
+        if (NewPipedKey(input, PipedInput.ForFindings, WriteDetail) is not { } key) return;
 
         string? account = null;
         var (read, kept) = (0, 0);

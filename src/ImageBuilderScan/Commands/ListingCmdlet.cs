@@ -13,8 +13,7 @@ namespace ImageBuilderScan.Commands;
 public abstract partial class ListingCmdlet : AwsCmdlet
 {
     /// <summary>Resume from a token printed by a failed run or stored by -NextTokenVariable.</summary>
-    [Parameter]
-    [ValidateLength(1, 65535)]
+    [Parameter, ValidateLength(1, 65535)]
     public string? NextToken { get; set; }
 
     /// <summary>Return one page only; its next token goes to -NextTokenVariable. NoAutoIteration is AWS Tools' name.</summary>
@@ -31,8 +30,7 @@ public abstract partial class ListingCmdlet : AwsCmdlet
     /// the stop came between pages; an empty string when the stop came during the first page of a
     /// listing, which has no token: run the command again from the start.
     /// </summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? NextTokenVariable { get; set; }
 
     /// <summary>

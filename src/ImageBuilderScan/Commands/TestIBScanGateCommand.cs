@@ -30,8 +30,7 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
     public string[]? ImageBuildVersionArn { get; set; }
 
     /// <summary>Findings from Get-IBScanFinding, judged per image.</summary>
-    [Parameter(ParameterSetName = FindingSet, Mandatory = true, ValueFromPipeline = true)]
-    [ValidateNotNull]
+    [Parameter(ParameterSetName = FindingSet, Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
     public ScanFinding[]? InputObject { get; set; }
 
     [Parameter]
@@ -39,16 +38,14 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
     public string FailOn { get; set; } = "HIGH";
 
     /// <summary>Allowances per severity, e.g. @{ HIGH = 5 }: up to five HIGH findings pass.</summary>
-    [Parameter]
-    [ValidateNotNull]
+    [Parameter, ValidateNotNull]
     public Hashtable? MaxCount { get; set; }
 
     [Parameter]
     public SwitchParameter FixableOnly { get; set; }
 
     /// <summary>A YAML or JSON exceptions file (see about_ImageBuilderScan).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? ExceptionPath { get; set; }
 
     [Parameter]
@@ -59,8 +56,7 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
     public SwitchParameter NewOnly { get; set; }
 
     /// <summary>Count only findings that are not in this build (implies -NewOnly).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? BaselineImageBuildVersionArn { get; set; }
 
     [Parameter]

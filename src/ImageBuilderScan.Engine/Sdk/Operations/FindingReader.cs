@@ -14,7 +14,6 @@ internal static class FindingReader
 {
     public static ScanFinding Read(ref Utf8JsonReader reader, string? requestId)
     {
-        if (reader.TokenType != JsonTokenType.StartObject) throw Wrong("findings[]", "an object", reader.TokenType);
         var b = new FindingBuilder();
         while (NextProperty(ref reader))
         {
@@ -53,26 +52,19 @@ internal static class FindingReader
         else if (reader.ValueTextEquals("version"u8)) b.CvssVersion = ReadString(ref reader, "adjustedCvss.version");
         else if (reader.ValueTextEquals("score"u8)) b.AdjustedCvssScore = ReadDouble(ref reader, "adjustedCvss.score");
         else if (reader.ValueTextEquals("scoringVector"u8)) b.ScoringVector = ReadString(ref reader, "adjustedCvss.scoringVector");
-        else if (reader.ValueTextEquals("adjustments"u8)) b.ScoreAdjustments = ReadAdjustments(ref reader);
+        else if (reader.ValueTextEquals("adjustments"u8)) b.ScoreAdjustments = ReadObjectList(ref reader, "adjustedCvss.adjustments", "adjustedCvss.adjustments[]", 2, ReadAdjustment);
         else SkipValue(ref reader);
     }
 
-    private static IReadOnlyList<CvssScoreAdjustment> ReadAdjustments(ref Utf8JsonReader reader)
+    private static CvssScoreAdjustment ReadAdjustment(ref Utf8JsonReader reader)
     {
-        if (!BeginArray(ref reader, "adjustedCvss.adjustments")) return [];
-        var list = new List<CvssScoreAdjustment>(2);
-        while (NextElement(ref reader))
+        string? metric = null, reason = null;
+        while (NextProperty(ref reader))
         {
-            if (reader.TokenType != JsonTokenType.StartObject) throw Wrong("adjustedCvss.adjustments[]", "an object", reader.TokenType);
-            string? metric = null, reason = null;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("metric"u8)) metric = ReadString(ref reader, "adjustments[].metric");
-                else if (reader.ValueTextEquals("reason"u8)) reason = ReadString(ref reader, "adjustments[].reason");
-                else SkipValue(ref reader);
-            }
-            list.Add(new CvssScoreAdjustment(metric, reason));
+            if (reader.ValueTextEquals("metric"u8)) metric = ReadString(ref reader, "adjustments[].metric");
+            else if (reader.ValueTextEquals("reason"u8)) reason = ReadString(ref reader, "adjustments[].reason");
+            else SkipValue(ref reader);
         }
-        return list;
+        return new CvssScoreAdjustment(metric, reason);
     }
 }

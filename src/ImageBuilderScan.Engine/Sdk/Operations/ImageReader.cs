@@ -8,7 +8,8 @@ namespace ImageBuilderScan.Engine.Sdk;
 /// <c>GetImage</c> response, read for what decides whether an image's findings can be trusted:
 /// <c>image.arn</c>, <c>sourcePipelineArn</c>, <c>dateCreated</c>, <c>scanState {status, reason}</c> and
 /// <c>imageScanningConfiguration.imageScanningEnabled</c>. Scanning counts as enabled only when the
-/// service says so: an image whose configuration is missing is not taken as scanned.
+/// service says so: an image whose configuration is missing is not taken as scanned. The summaries
+/// of <c>ListImagePipelineImages</c> are read here too: both carry an image's <c>ImageState</c>.
 /// </summary>
 internal sealed class ImageReader : ResponseReader<ImageScanState>
 {
@@ -59,8 +60,28 @@ internal sealed class ImageReader : ResponseReader<ImageScanState>
         return new ImageScanState(arn, pipeline, status, reason, enabled == true, created);
     }
 
+    /// <summary>One <c>ImageSummary</c> of a <c>ListImagePipelineImages</c> page (its <c>state</c> is an <c>ImageState</c> too).</summary>
+    public static ImageSummary ReadSummary(ref Utf8JsonReader reader, string? requestId)
+    {
+        string? arn = null, name = null, version = null, platform = null, state = null;
+        DateTime? created = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("arn"u8)) arn = ReadString(ref reader, "arn");
+            else if (reader.ValueTextEquals("name"u8)) name = ReadString(ref reader, "name");
+            else if (reader.ValueTextEquals("version"u8)) version = ReadString(ref reader, "version");
+            else if (reader.ValueTextEquals("platform"u8)) platform = ReadString(ref reader, "platform");
+            else if (reader.ValueTextEquals("dateCreated"u8)) created = ReadTimestamp(ref reader, "dateCreated");
+            else if (reader.ValueTextEquals("state"u8)) state = ReadStatus(ref reader, "state");
+            else SkipValue(ref reader);
+        }
+
+        if (string.IsNullOrEmpty(arn)) throw new JsonShapeException("An image summary has no arn.");
+        return new ImageSummary { Arn = arn, Name = name, Version = version, Platform = platform, State = state, DateCreated = created, RequestId = requestId };
+    }
+
     /// <summary>The <c>status</c> of a state object (<c>ImageState</c>), skipping the rest.</summary>
-    public static string? ReadStatus(ref Utf8JsonReader reader, string member)
+    private static string? ReadStatus(ref Utf8JsonReader reader, string member)
     {
         string? status = null;
         if (!BeginObject(ref reader, member)) return null;

@@ -13,7 +13,7 @@ internal sealed class ListAggregationsRequest(string? filterName, IReadOnlyList<
 
     public override string Operation => "ListImageScanFindingAggregations";
 
-    public override ResponseReader<WirePage<ScanFindingAggregation>> Reader => AggregationsPageReader.Instance;
+    public override ResponseReader<WirePage<ScanFindingAggregation>> Reader => PageReaders.Aggregations;
 
     protected override void WriteSelection(Utf8JsonWriter writer)
     {

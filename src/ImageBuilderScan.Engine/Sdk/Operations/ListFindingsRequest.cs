@@ -14,7 +14,7 @@ internal sealed class ListFindingsRequest(string? filterName, string? filterValu
 
     public override string Operation => "ListImageScanFindings";
 
-    public override ResponseReader<WirePage<ScanFinding>> Reader => FindingsPageReader.Instance;
+    public override ResponseReader<WirePage<ScanFinding>> Reader => PageReaders.Findings;
 
     protected override void WriteSelection(Utf8JsonWriter writer)
     {

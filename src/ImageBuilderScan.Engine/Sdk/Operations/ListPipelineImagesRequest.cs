@@ -11,7 +11,7 @@ internal sealed class ListPipelineImagesRequest(string imagePipelineArn, int? ma
 
     public override string Operation => "ListImagePipelineImages";
 
-    public override ResponseReader<WirePage<ImageSummary>> Reader => PipelineImagesPageReader.Instance;
+    public override ResponseReader<WirePage<ImageSummary>> Reader => PageReaders.PipelineImages;
 
     protected override void WriteSelection(Utf8JsonWriter writer)
         => writer.WriteString("imagePipelineArn"u8, ImagePipelineArn);

@@ -167,6 +167,25 @@ internal static class JsonShapeReader
         return list is null ? [] : list;
     }
 
+    /// <summary>Reads the object the reader is on (its StartObject) into one element.</summary>
+    public delegate T ObjectReader<out T>(ref Utf8JsonReader reader);
+
+    /// <summary>
+    /// An array of objects, each read by <paramref name="read"/>; null is an empty list, and an element that
+    /// is no object is refused as <paramref name="element"/> (e.g. <c>cvss[]</c>).
+    /// </summary>
+    public static IReadOnlyList<T> ReadObjectList<T>(ref Utf8JsonReader reader, string member, string element, int capacity, ObjectReader<T> read)
+    {
+        if (!BeginArray(ref reader, member)) return [];
+        var list = new List<T>(capacity);
+        while (NextElement(ref reader))
+        {
+            if (reader.TokenType != JsonTokenType.StartObject) throw Wrong(element, "an object", reader.TokenType);
+            list.Add(read(ref reader));
+        }
+        return list;
+    }
+
     public static JsonShapeException Wrong(string member, string expected, JsonTokenType actual)
         => new($"The response member '{member}' should be {expected} but is {Describe(actual)}.");
 

@@ -5,32 +5,14 @@ using static ImageBuilderScan.Engine.Sdk.JsonShapeReader;
 namespace ImageBuilderScan.Engine.Sdk;
 
 /// <summary>
-/// <c>ListImageScanFindingAggregations</c> response: requestId, aggregationType, nextToken and
-/// responses[], each holding one of accountAggregation, imageAggregation, imagePipelineAggregation or
-/// vulnerabilityIdAggregation with its key and severityCounts{all,critical,high,medium}.
+/// One <c>ImageScanFindingAggregation</c> of a <c>ListImageScanFindingAggregations</c> page: one of
+/// accountAggregation, imageAggregation, imagePipelineAggregation or vulnerabilityIdAggregation with its
+/// key and severityCounts{all,critical,high,medium}.
 /// </summary>
-internal sealed class AggregationsPageReader : PageReader<ScanFindingAggregation>
+internal static class AggregationReader
 {
-    public static readonly AggregationsPageReader Instance = new();
-
-    protected override string ItemsMember => "responses";
-
-    protected override int ExpectedItems => 64;
-
-    protected override bool HasAggregationType => true;
-
-    protected override ScanFindingAggregation ReadItem(ref Utf8JsonReader reader, string? requestId, string? aggregationType)
-        => ReadAggregation(ref reader, aggregationType, requestId);
-
-    protected override bool IsStamped(ScanFindingAggregation item, string? requestId, string? aggregationType)
-        => item.RequestId == requestId && item.AggregationType == aggregationType;
-
-    protected override ScanFindingAggregation Restamp(ScanFindingAggregation item, string? requestId, string? aggregationType)
-        => item with { RequestId = requestId, AggregationType = aggregationType };
-
-    private static ScanFindingAggregation ReadAggregation(ref Utf8JsonReader reader, string? aggregationType, string? requestId)
+    public static ScanFindingAggregation Read(ref Utf8JsonReader reader, string? requestId, string? aggregationType)
     {
-        if (reader.TokenType != JsonTokenType.StartObject) throw Wrong("responses[]", "an object", reader.TokenType);
         var kind = AggregationKind.Unknown;
         string? key = null;
         long critical = 0, high = 0, medium = 0, all = 0;
