@@ -98,6 +98,10 @@ public sealed class SdkRequestFormatTests
         Assert.Contains(nameof(ImageBuilderEndpointResolver), names);
         Assert.DoesNotContain("EndpointResolver", names);
         Assert.Equal(names.IndexOf("RetryHandler") + 1, names.IndexOf(nameof(RetryLogHandler)));
+        // Features this client never uses are not on every request's path.
+        Assert.Empty(names.Intersect(["CallbackHandler", "ErrorCallbackHandler", "CompressionHandler", "EndpointDiscoveryHandler", "ChecksumHandler", "MetricsHandler"]));
+        Assert.Equal(["Marshaller", "ImageBuilderAuthResolver", "ImageBuilderEndpointResolver", "RetryHandler", "RetryLogHandler", "Signer", "ErrorHandler", "Unmarshaller"],
+            names.Where(n => !n.StartsWith("HttpHandler", StringComparison.Ordinal)));
         await api.SendAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None);
         AssertSigned(Assert.Single(server.Requests));
     }

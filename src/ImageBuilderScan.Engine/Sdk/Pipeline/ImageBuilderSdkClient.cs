@@ -21,10 +21,23 @@ internal sealed class ImageBuilderSdkClient : AmazonServiceClient
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
     {
         pipeline.RemoveHandler<EndpointResolver>();
+        // Handlers for features this client never uses (request events, compression, endpoint
+        // discovery, flexible checksums, metrics): each is one more async frame on every request.
+        RemoveAll<CallbackHandler>(pipeline);
+        RemoveAll<ErrorCallbackHandler>(pipeline);
+        RemoveAll<CompressionHandler>(pipeline);
+        RemoveAll<EndpointDiscoveryHandler>(pipeline);
+        RemoveAll<ChecksumHandler>(pipeline);
+        RemoveAll<MetricsHandler>(pipeline);
         pipeline.AddHandlerAfter<Marshaller>(new ImageBuilderEndpointResolver());
         pipeline.AddHandlerAfter<Marshaller>(new ImageBuilderAuthResolver());
         // Called from the base constructor, before this class's fields are set: the log travels in the config.
         pipeline.AddHandlerAfter<RetryHandler>(new RetryLogHandler(((ImageBuilderSdkConfig)Config).Log, Config.MaxErrorRetry + 1));
+    }
+
+    private static void RemoveAll<T>(RuntimePipeline pipeline) where T : IPipelineHandler
+    {
+        while (pipeline.EnumerateHandlers().Any(h => h is T)) pipeline.RemoveHandler<T>();
     }
 
     /// <summary>Sends any operation's request through the pipeline and returns its parsed response.</summary>
