@@ -9,7 +9,9 @@ namespace ImageBuilderScan.Benchmarks;
 /// </summary>
 internal static class ChildEnvironment
 {
-    public static void Apply(ProcessStartInfo info, bool trace = false)
+    /// <param name="pgoOff">DOTNET_TieredPGO=0 for a diagnostic row: what the runtime's profile-guided
+    /// tiering costs in the first listings. The module never sets it; it is the host's setting.</param>
+    public static void Apply(ProcessStartInfo info, bool trace = false, bool pgoOff = false)
     {
         var env = info.Environment;
         foreach (var name in env.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList()) env.Remove(name);
@@ -26,5 +28,7 @@ internal static class ChildEnvironment
         // The module's timing trace (issue 12) only where asked for: it must not cost the timed runs.
         if (trace) env["IBSCAN_TRACE"] = "1";
         else env.Remove("IBSCAN_TRACE");
+        if (pgoOff) env["DOTNET_TieredPGO"] = "0";
+        else env.Remove("DOTNET_TieredPGO");
     }
 }

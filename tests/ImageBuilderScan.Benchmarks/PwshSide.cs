@@ -11,4 +11,8 @@ internal sealed record PwshSide(string Name, string Manifest, Func<Uri, long, st
 
     public static PwshSide Floor() => new("floor", RepoPaths.FloorManifest(),
         (_, count) => $"Get-FloorAggregation -Count {count}");
+
+    /// <summary>The floor module's plain HTTP client: the same pages over one HttpClient with a minimal SigV4, no SDK.</summary>
+    public static PwshSide RawHttp() => new("raw HTTP", RepoPaths.FloorManifest(),
+        (endpoint, _) => $"Get-FloorHttpAggregation -EndpointUrl {PwshScripts.Quote(endpoint.ToString().TrimEnd('/'))}");
 }

@@ -9,7 +9,7 @@ internal sealed record TimedProcess(string Stdout, string Stderr, TimeSpan Elaps
     /// Runs <paramref name="file"/>; with <paramref name="stdoutToNull"/> through <c>sh -c 'exec "$@" &gt; /dev/null'</c>,
     /// as a user's <c>... &gt; /dev/null</c> (no pipe for this harness to drain while the clock runs).
     /// </summary>
-    public static TimedProcess Run(string file, IEnumerable<string> args, bool stdoutToNull = false, bool trace = false)
+    public static TimedProcess Run(string file, IEnumerable<string> args, bool stdoutToNull = false, bool trace = false, bool pgoOff = false)
     {
         var info = new ProcessStartInfo(stdoutToNull ? "/bin/sh" : file)
         {
@@ -20,7 +20,7 @@ internal sealed record TimedProcess(string Stdout, string Stderr, TimeSpan Elaps
         if (stdoutToNull)
             foreach (var a in new[] { "-c", "exec \"$@\" > /dev/null", "sh", file }) info.ArgumentList.Add(a);
         foreach (var a in args) info.ArgumentList.Add(a);
-        ChildEnvironment.Apply(info, trace);
+        ChildEnvironment.Apply(info, trace, pgoOff);
 
         var clock = Stopwatch.StartNew();
         using var p = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
