@@ -167,17 +167,13 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// </summary>
     private static ScanPage<ScanFindingAggregation> WhereFrom(ScanPage<ScanFindingAggregation> page, string region, string? accountId)
     {
-        var items = page.Items;
-        List<ScanFindingAggregation>? stamped = null;
-        for (var i = 0; i < items.Count; i++)
+        // The page is this client's own, just read and not yet handed to anyone.
+        foreach (var a in page.Items)
         {
-            var a = items[i];
-            if (a.KindValue is not (AggregationKind.Account or AggregationKind.VulnerabilityId)) continue;
-            stamped ??= new List<ScanFindingAggregation>(items);
-            stamped[i] = a with { ListedRegion = region, AccountId = a.AccountId ?? accountId };
+            if (a.KindValue is AggregationKind.Account or AggregationKind.VulnerabilityId) a.StampOrigin(region, accountId);
         }
 
-        return stamped is null ? page : page with { Items = stamped };
+        return page;
     }
 
     public void Dispose()

@@ -41,7 +41,8 @@ public sealed record ScanFindingAggregation
     }
 
     /// <summary>The account: the key of an account aggregation, or the account part of an ARN key.</summary>
-    public string? AccountId { get; internal init; }
+    public string? AccountId { get => _accountId; internal init => _accountId = value; }
+    private string? _accountId;
     public string? ImageBuildVersionArn { get; internal init; }
     public string? ImagePipelineArn { get; internal init; }
     public string? VulnerabilityId { get; internal init; }
@@ -63,7 +64,20 @@ public sealed record ScanFindingAggregation
     public string? Region => Arn?.Region ?? ListedRegion;
 
     /// <summary>The region the listing was signed for (set by the client), where the key names none.</summary>
-    internal string? ListedRegion { get; init; }
+    internal string? ListedRegion { get => _listedRegion; init => _listedRegion = value; }
+    private string? _listedRegion;
+
+    /// <summary>
+    /// Where an aggregation just read came from: the region the listing asked and, when its key names no
+    /// account, the caller's. Only the client calls it, on its own new page before handing the page out;
+    /// in place because a copy of every account aggregation (the listing without filter) was one more
+    /// allocation and copy per item.
+    /// </summary>
+    internal void StampOrigin(string region, string? accountId)
+    {
+        _listedRegion = region;
+        _accountId ??= accountId;
+    }
     public string? ImageName => KindValue == AggregationKind.Image ? Arn?.Name : null;
     public string? ImageVersion => KindValue == AggregationKind.Image ? Arn?.Version : null;
     public string? ImageBuild => KindValue == AggregationKind.Image ? Arn?.Build : null;

@@ -48,6 +48,25 @@ public sealed class FleetRunnerTests
         server.Visible(region, account).Findings.Select(f => $"{f.ImageBuildVersionArn}|{f.VulnerabilityId}").ToList();
 
     [Fact]
+    public async Task Account_aggregations_carry_the_region_they_were_listed_in()
+    {
+        await using var server = await EmulatorServer.StartAsync(Data());
+        foreach (var region in Regions)
+        {
+            using var client = ImageBuilderScanClient.Create(Caller(server) with { Region = region });
+            var items = new List<ScanFindingAggregation>();
+            await foreach (var a in client.GetAggregationsAsync(new AggregationQuery())) items.Add(a);
+            Assert.NotEmpty(items);
+            Assert.All(items, a =>
+            {
+                Assert.Equal(AggregationKind.Account, a.KindValue);
+                Assert.Equal(region, a.Region);
+                Assert.Equal(a.Key, a.AccountId);
+            });
+        }
+    }
+
+    [Fact]
     public async Task Every_region_gets_exactly_its_own_findings_in_page_order()
     {
         await using var server = await EmulatorServer.StartAsync(Data());
