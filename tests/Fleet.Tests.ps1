@@ -8,7 +8,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
     Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
-    $script:Emulator = Start-TestEmulator -PageSize 1 -ExtraArgs '--admin-account', '999999999999', '--disabled-regions', 'ap-south-1'
+    $script:Emulator = Start-TestEmulator -PageSize 1 -ExtraArgs '--admin-account', '999999999999', '--disabled-regions', 'ap-south-1', '--deny-assume-role', '777788889999'
     $script:Keys = @{ EndpointUrl = $Emulator.Url; AccessKey = $EmulatorAccessKey; SecretKey = $EmulatorSecretKey }
     $script:Regions = @('us-east-1', 'eu-west-1')
     $script:Members = @('111122223333', '444455556666')
@@ -151,6 +151,17 @@ source_profile = admin
             Get-Rows $fleet | Should -Be @('us-east-1 111122223333 18', 'us-east-1 444455556666 14')
             $errors.Count | Should -Be 2
             foreach ($role in $Roles) { @($errors | Where-Object { $_.Exception.Message -like "ap-south-1 / $role*" }).Count | Should -Be 1 }
+        }
+
+        It 'one member account denies the role: one error per region naming that role, the other accounts exact' {
+            $denied = 'arn:aws:iam::777788889999:role/ScanAudit'
+            $errors = $null
+            $fleet = @(Get-IBScanFindingAggregation @Keys -Region $Regions -RoleArn ($Roles + $denied) -ErrorAction SilentlyContinue -ErrorVariable errors)
+            Get-Rows $fleet | Should -Be @('eu-west-1 111122223333 2', 'us-east-1 111122223333 18', 'us-east-1 444455556666 14')
+            $errors.Count | Should -Be 2
+            foreach ($region in $Regions) { @($errors | Where-Object { $_.Exception.Message -like "$region / $denied*" }).Count | Should -Be 1 }
+            $errors | ForEach-Object { $_.Exception.Message | Should -BeLike '*not authorized to perform: sts:AssumeRole*' }
+            $errors | ForEach-Object { "$($_.CategoryInfo.Category)" | Should -Be 'PermissionDenied' }
         }
 
         It 'one region throttled past -MaxAttempts: one LimitsExceeded error for it, the other region exact' {

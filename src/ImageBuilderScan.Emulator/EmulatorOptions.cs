@@ -66,6 +66,9 @@ public sealed record EmulatorOptions
     /// <summary>Regions not enabled for the account: requests signed for them are refused (UnrecognizedClientException).</summary>
     public IReadOnlyList<string> DisabledRegions { get; init; } = [];
 
+    /// <summary>Accounts whose roles refuse AssumeRole (AccessDenied), as a member account whose role does not trust the caller.</summary>
+    public IReadOnlyList<string> DeniedRoleAccounts { get; init; } = [];
+
     /// <summary>Added to every API request before it is answered.</summary>
     public int LatencyMs { get; init; }
 

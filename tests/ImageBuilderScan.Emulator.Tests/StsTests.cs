@@ -53,6 +53,19 @@ public sealed class StsTests
     }
 
     [Fact]
+    public async Task AssumeRole_into_a_denying_account_is_AccessDenied_and_issues_nothing()
+    {
+        var account = RoleArn.Split(':')[4];
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { DataFile = TestData.SamplePath, DeniedRoleAccounts = [account] });
+        var reply = await AssumeRole(server);
+        Assert.Equal(403, reply.Status);
+        Assert.Equal("AccessDenied", Code(reply));
+        Assert.Contains(RoleArn, reply.Body);
+        Assert.Empty(server.Sessions.Issued);
+        Assert.Equal([account], EmulatorCommandLine.Parse(["--deny-assume-role", account], out _).DeniedRoleAccounts);
+    }
+
+    [Fact]
     public async Task AssumeRole_refuses_an_unknown_key_a_signature_for_another_service_and_an_unsigned_call()
     {
         await using var server = await TestData.Sample();

@@ -16,7 +16,7 @@ namespace ImageBuilderScan.Emulator;
 /// role exists and may be assumed by the configured key; nothing else of IAM is emulated.
 /// </summary>
 internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestLog requests, SigV4Verifier verifier,
-    Func<DateTimeOffset> clock, int minSessionSeconds, ILogger logger)
+    Func<DateTimeOffset> clock, int minSessionSeconds, IReadOnlyList<string> deniedRoleAccounts, ILogger logger)
 {
     private const string Namespace = "https://sts.amazonaws.com/doc/2011-06-15/";
     private const string Service = "sts";
@@ -67,6 +67,11 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
             if (!SessionNamePattern().IsMatch(sessionName))
             {
                 throw new ApiError("ValidationError", 400, "1 validation error detected: Value at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+            }
+            if (deniedRoleAccounts.Contains(role.Groups["account"].Value, StringComparer.Ordinal))
+            {
+                // As STS words it when the role's trust policy does not name the caller.
+                throw new ApiError("AccessDenied", 403, $"User: the caller is not authorized to perform: sts:AssumeRole on resource: {roleArn}");
             }
             var seconds = Math.Max(3600, minSessionSeconds);
             if (Value("DurationSeconds") is { } duration

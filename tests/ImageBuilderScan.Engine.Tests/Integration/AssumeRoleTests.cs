@@ -90,6 +90,8 @@ public sealed class AssumeRoleTests
 
         Assert.Equal("AssumeRoleFailed", error.ErrorId);
         Assert.True(error.IsFatalConfiguration);
+        // STS refused the caller (403): a permission problem, as for Image Builder's own 403s.
+        Assert.Equal(ScanErrorCategory.PermissionDenied, error.Category);
         Assert.Contains("profile 'scanner'", error.Message);
         Assert.Contains(RoleArn, error.Message);
         Assert.Contains("SignatureDoesNotMatch", error.Message);

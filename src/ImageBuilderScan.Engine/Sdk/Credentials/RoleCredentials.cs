@@ -33,7 +33,7 @@ internal sealed class RoleCredentials : AWSCredentials
     private readonly string _who;
     private readonly RegionEndpoint _region;
 
-    /// <param name="who">Who asked for the role, for errors: "the profile 'dev'", "the role option".</param>
+    /// <param name="who">Who asked for the role, for errors: "the profile 'dev'", "the caller".</param>
     private RoleCredentials(AssumeRoleAWSCredentials role, string who, RegionEndpoint region, int? durationSeconds = null)
     {
         _role = role;
@@ -56,7 +56,7 @@ internal sealed class RoleCredentials : AWSCredentials
     public static AWSCredentials Assume(AWSCredentials source, string roleArn, string? externalId, string sessionName, int? durationSeconds,
         RegionEndpoint region) =>
         new RoleCredentials(new AssumeRoleAWSCredentials(source, roleArn, sessionName,
-            new AssumeRoleAWSCredentialsOptions { ExternalId = externalId, DurationSeconds = durationSeconds }), "the role option", region, durationSeconds);
+            new AssumeRoleAWSCredentialsOptions { ExternalId = externalId, DurationSeconds = durationSeconds }), "the caller", region, durationSeconds);
 
     public override ImmutableCredentials GetCredentials()
     {
@@ -144,5 +144,6 @@ internal sealed class RoleCredentials : AWSCredentials
     // echoes the canonical request).
     private ScanConfigurationException Failed(AmazonServiceException refusal) => new("AssumeRoleFailed",
         $"{char.ToUpperInvariant(_who[0])}{_who[1..]} could not assume the role {_role.RoleArn}: STS answered {refusal.ErrorCode} ({(int)refusal.StatusCode}): " +
-        $"{SecretRedaction.ServiceMessage(refusal.Message)} Check the source credentials (a profile's source_profile or credential_source, or the caller's) and the role's trust policy.");
+        $"{SecretRedaction.ServiceMessage(refusal.Message)} Check the source credentials (a profile's source_profile or credential_source, or the caller's) and the role's trust policy.",
+        category: (int)refusal.StatusCode == 403 ? ScanErrorCategory.PermissionDenied : ScanErrorCategory.InvalidOperation);
 }
