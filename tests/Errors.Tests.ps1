@@ -12,9 +12,6 @@ BeforeAll {
     $script:EuImage = 'arn:aws:imagebuilder:eu-west-1:111122223333:image/web-frontend-al2023/1.5.0/1'
     $script:UsImage = @($AllFindings.ImageBuildVersionArn | Where-Object { $_ -like 'arn:aws:imagebuilder:us-east-1:*' } | Sort-Object -Unique)[0]
 
-    function Add-Fault([hashtable] $Plan) {
-        $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body ($Plan | ConvertTo-Json) -ContentType 'application/json'
-    }
     function Get-Failure([scriptblock] $Command) {
         @(& $Command 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
     }
@@ -38,9 +35,9 @@ AfterAll {
 }
 
 Describe 'Honest errors and tokens' {
-    BeforeEach { $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults" }
+    BeforeEach { Clear-EmulatorFaults $Emulator }
     AfterEach {
-        $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults"
+        Clear-EmulatorFaults $Emulator
         foreach ($name in @($SavedEnvironment.Keys)) { Set-EnvironmentValue $name $SavedEnvironment[$name] }
         $SavedEnvironment.Clear()
     }
@@ -78,7 +75,7 @@ Describe 'Honest errors and tokens' {
         }
 
         It 'says a connection dropped mid-body was lost, not unreachable' {
-            Add-Fault @{ kind = 'dropConnection'; maxCount = 10 }
+            Add-EmulatorFault $Emulator @{ kind = 'dropConnection'; maxCount = 10 }
             $failed = Get-Failure { Get-IBScanFinding @Aws -Severity CRITICAL -MaxAttempts 1 }
             $failed.Count | Should -Be 1
             "$($failed[0])" | Should -Match 'was lost before the response was complete'
@@ -87,7 +84,7 @@ Describe 'Honest errors and tokens' {
         }
 
         It 'says a retry after a malformed 200 is about an unreadable answer, not "an error (HTTP 200)"' {
-            Add-Fault @{ kind = 'malformedBody'; maxCount = 1 }
+            Add-EmulatorFault $Emulator @{ kind = 'malformedBody'; maxCount = 1 }
             $out = Get-IBScanFinding @Aws -Severity CRITICAL -MaxAttempts 2 -Verbose 4>&1
             $retry = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Retrying*' })
             $retry.Count | Should -Be 1
@@ -115,7 +112,7 @@ Describe 'Honest errors and tokens' {
         }
 
         It 'after Ctrl+C between pages: the next page''s token, and resuming gives exactly the rest' {
-            Add-Fault @{ kind = 'latency'; latencyMs = 30000; operation = 'listImageScanFindings'; onRequest = 2; maxCount = 1 }
+            Add-EmulatorFault $Emulator @{ kind = 'latency'; latencyMs = 30000; operation = 'listImageScanFindings'; onRequest = 2; maxCount = 1 }
             $shell = [powershell]::Create()
             try {
                 $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-BuiltModuleManifest)).AddStatement().
@@ -132,7 +129,7 @@ Describe 'Honest errors and tokens' {
             }
             finally { $shell.Dispose() }
             $token | Should -Not -BeNullOrEmpty
-            $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults"
+            Clear-EmulatorFaults $Emulator
             $rest = @(Get-IBScanFinding @Aws -PageSize 5 -NextToken $token)
             $rest.Count | Should -Be ($AllFindings.Count - 5)
         }
@@ -196,7 +193,7 @@ Describe 'Honest errors and tokens' {
 
     Context 'point 13: -Debug writes debug records' {
         It 'shows request, page, timing and retry decisions as debug records, and no verbose prompt' {
-            Add-Fault @{ kind = 'throttle'; operation = 'listImageScanFindingAggregations'; maxCount = 1 }
+            Add-EmulatorFault $Emulator @{ kind = 'throttle'; operation = 'listImageScanFindingAggregations'; maxCount = 1 }
             $out = Get-IBScanFindingAggregation @Aws -NoAutoPage -MaxAttempts 2 -Debug 5>&1 4>&1
             $debug = @($out | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)
             @($debug -match '^ListImageScanFindingAggregations request 1: no filter, token \(none\)\.$').Count | Should -Be 1

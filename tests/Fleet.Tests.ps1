@@ -30,9 +30,6 @@ BeforeAll {
     }
     $env:AWS_ENDPOINT_URL_STS = $Emulator.Url
 
-    function Add-Fault([hashtable] $Plan) {
-        $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body ($Plan | ConvertTo-Json) -ContentType 'application/json'
-    }
     # "region account all" lines, sorted: what a set of account aggregations says.
     function Get-Rows($Aggregations) { @($Aggregations | ForEach-Object { "$($_.Region) $($_.AccountId) $($_.All)" } | Sort-Object) }
     function Get-Key($Findings) { @($Findings | ForEach-Object { "$($_.Region) $($_.AccountId) $($_.ImageBuildVersionArn) $($_.VulnerabilityId) $($_.Severity)" } | Sort-Object) }
@@ -47,7 +44,7 @@ AfterAll {
 }
 
 Describe 'Fleet: several regions and accounts in one call' {
-    BeforeEach { $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults" }
+    BeforeEach { Clear-EmulatorFaults $Emulator }
 
     It 'the sample data has findings in both regions (the tests below can tell regions apart)' {
         $Single['us-east-1'].Findings.Count | Should -Be 32
@@ -165,7 +162,7 @@ source_profile = admin
         }
 
         It 'one region throttled past -MaxAttempts: one LimitsExceeded error for it, the other region exact' {
-            Add-Fault @{ kind = 'throttle'; region = 'eu-west-1'; maxCount = 100 }
+            Add-EmulatorFault $Emulator @{ kind = 'throttle'; region = 'eu-west-1'; maxCount = 100 }
             $errors = $null
             $fleet = @(Get-IBScanFinding @Keys -Region $Regions -MaxAttempts 2 -PageSize 25 -ErrorAction SilentlyContinue -ErrorVariable errors)
             Get-Key $fleet | Should -Be (Get-Key $Single['us-east-1'].Findings)

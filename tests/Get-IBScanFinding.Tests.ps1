@@ -293,8 +293,8 @@ Describe 'Get-IBScanFinding output objects (issue 13 point 8)' {
 }
 
 Describe 'Get-IBScanFinding progress (issue 12)' {
-    BeforeEach { $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults" }
-    AfterEach { $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults" }
+    BeforeEach { Clear-EmulatorFaults $Emulator }
+    AfterEach { Clear-EmulatorFaults $Emulator }
 
     BeforeAll {
         # A hosted runspace: its progress stream holds what an interactive host would draw.
@@ -308,8 +308,7 @@ Describe 'Get-IBScanFinding progress (issue 12)' {
             finally { $shell.Dispose() }
         }
         function Set-SlowPages([string] $Url, [int] $Ms) {
-            $plan = @{ kind = 'latency'; latencyMs = $Ms; maxCount = 1000 } | ConvertTo-Json
-            $null = Invoke-RestMethod -Method Post "$Url/_emulator/faults" -Body $plan -ContentType 'application/json'
+            Add-EmulatorFault @{ Url = $Url } @{ kind = 'latency'; latencyMs = $Ms; maxCount = 1000 }
         }
     }
 
@@ -335,14 +334,13 @@ Describe 'Get-IBScanFinding progress (issue 12)' {
 
     It 'completes the bar when the listing fails part way and when a downstream command stops it' {
         Set-SlowPages $Emulator.Url 400
-        $plan = @{ kind = 'serviceError'; operation = 'listImageScanFindings'; onRequest = 5; maxCount = 100 } | ConvertTo-Json
-        $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body $plan -ContentType 'application/json'
+        Add-EmulatorFault $Emulator @{ kind = 'serviceError'; operation = 'listImageScanFindings'; onRequest = 5; maxCount = 100 }
         $failed = Invoke-Hosted 'Get-IBScanFinding @aws -PageSize 5 -MaxAttempts 1' $Aws
         $failed.Errors.Count | Should -BeGreaterThan 0
         @($failed.Progress | Where-Object RecordType -eq 'Processing').Count | Should -BeGreaterThan 0
         $failed.Progress[-1].RecordType | Should -Be 'Completed'
 
-        $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults"
+        Clear-EmulatorFaults $Emulator
         Set-SlowPages $Emulator.Url 400
         $stopped = Invoke-Hosted 'Get-IBScanFinding @aws -PageSize 5 | Select-Object -First 20' $Aws
         $stopped.Output.Count | Should -Be 20

@@ -329,13 +329,12 @@ Describe 'Get-IBScanFindingAggregation' {
 
     Context 'faults, resume and stop' {
         # Faults go through the emulator's control API; each test clears what it set.
-        BeforeEach { $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults" }
-        AfterEach { $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults" }
+        BeforeEach { Clear-EmulatorFaults $Emulator }
+        AfterEach { Clear-EmulatorFaults $Emulator }
 
         It 'retries throttling, says so in -Verbose, and still returns every aggregation once' {
             $expected = @(Get-IBScanFindingAggregation @Aws -AccountId $AllFindings[0].AccountId)
-            $plan = @{ kind = 'throttle'; operation = 'listImageScanFindingAggregations'; maxCount = 2 } | ConvertTo-Json
-            $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body $plan -ContentType 'application/json'
+            Add-EmulatorFault $Emulator @{ kind = 'throttle'; operation = 'listImageScanFindingAggregations'; maxCount = 2 }
             $verbose = Get-IBScanFindingAggregation @Aws -AccountId $AllFindings[0].AccountId -MaxAttempts 3 -Verbose 4>&1
             $items = @($verbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
             ($items | ForEach-Object { "$($_.Key)=$($_.All)" }) | Should -Be ($expected | ForEach-Object { "$($_.Key)=$($_.All)" })
@@ -343,13 +342,11 @@ Describe 'Get-IBScanFindingAggregation' {
         }
 
         It 'maps endless throttling to LimitsExceeded and a 503 to ResourceUnavailable' {
-            $plan = @{ kind = 'throttle'; maxCount = 100 } | ConvertTo-Json
-            $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body $plan -ContentType 'application/json'
+            Add-EmulatorFault $Emulator @{ kind = 'throttle'; maxCount = 100 }
             Get-IBScanFindingAggregation @Aws -MaxAttempts 2 -ErrorAction SilentlyContinue -ErrorVariable throttled | Should -BeNullOrEmpty
             $throttled[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
-            $null = Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults"
-            $plan = @{ kind = 'serviceUnavailable'; maxCount = 100 } | ConvertTo-Json
-            $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body $plan -ContentType 'application/json'
+            Clear-EmulatorFaults $Emulator
+            Add-EmulatorFault $Emulator @{ kind = 'serviceUnavailable'; maxCount = 100 }
             Get-IBScanFindingAggregation @Aws -MaxAttempts 1 -ErrorAction SilentlyContinue -ErrorVariable unavailable | Should -BeNullOrEmpty
             $unavailable[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         }
@@ -358,8 +355,7 @@ Describe 'Get-IBScanFindingAggregation' {
             # Page size 1: each aggregation is a page; the third request fails for good.
             $expected = @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $VulnerabilityIds | ForEach-Object Key)
             $expected.Count | Should -BeGreaterThan 3
-            $plan = @{ kind = 'serviceError'; operation = 'listImageScanFindingAggregations'; onRequest = 3; maxCount = 1 } | ConvertTo-Json
-            $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body $plan -ContentType 'application/json'
+            Add-EmulatorFault $Emulator @{ kind = 'serviceError'; operation = 'listImageScanFindingAggregations'; onRequest = 3; maxCount = 1 }
             $first = @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $VulnerabilityIds[0..9] -MaxAttempts 1 -NextTokenVariable resume -ErrorAction SilentlyContinue -ErrorVariable failed)
             $first.Count | Should -Be 2
             $failed.Count | Should -Be 1
@@ -369,8 +365,7 @@ Describe 'Get-IBScanFindingAggregation' {
         }
 
         It 'stops a hanging request at once when the pipeline is stopped (Ctrl+C)' {
-            $plan = @{ kind = 'latency'; latencyMs = 30000; maxCount = 5 } | ConvertTo-Json
-            $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -Body $plan -ContentType 'application/json'
+            Add-EmulatorFault $Emulator @{ kind = 'latency'; latencyMs = 30000; maxCount = 5 }
             $shell = [powershell]::Create()
             try {
                 $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-BuiltModuleManifest)).AddStatement().AddCommand('Get-IBScanFindingAggregation').AddParameters($Aws)

@@ -1,4 +1,4 @@
-# Shared by the gate, comparison and report suites: an emulator with a generated data set, a real
+# Shared by the gate, comparison and report suites: a real
 # pwsh process for scripts whose exit code matters, and the documented examples and CI snippets cut
 # out of the markdown so they run as written. Dot-source from BeforeAll after ImageBuilderScan.TestHelpers.ps1.
 
@@ -21,40 +21,6 @@ function Get-PwshPath {
     # Another suite may have installed it meanwhile: what counts is that it is there now.
     if (-not (Test-Path $installed -PathType Leaf)) { throw "No pwsh found, and installing the PowerShell dotnet tool 7.6.9 failed: $output" }
     $installed
-}
-
-# The emulator on a generated data set (see the emulator README: --findings-per-image and friends).
-function Start-GeneratedEmulator {
-    param([string[]] $Arguments)
-    $port = Get-FreeTcpPort
-    $url = "http://127.0.0.1:$port"
-    $dll = Get-ChildItem (Join-Path $script:RepoRoot 'src/ImageBuilderScan.Emulator/bin') -Recurse -Filter 'ImageBuilderScan.Emulator.dll' -ErrorAction SilentlyContinue |
-        Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    if (-not $dll) { throw 'Build the emulator first (dotnet build src/ImageBuilderScan.Emulator -c Release).' }
-    $all = @($dll.FullName, '--urls', $url) + $Arguments | ForEach-Object { if ("$_" -match '\s') { '"{0}"' -f $_ } else { "$_" } }
-    $log = Join-Path ([System.IO.Path]::GetTempPath()) "ibscan-emulator-$port.log"
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList $all -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err"
-    $deadline = [datetime]::UtcNow.AddSeconds(120)
-    while ([datetime]::UtcNow -lt $deadline) {
-        if ($process.HasExited) { throw "The emulator exited ($($process.ExitCode)): $(Get-Content $log, "$log.err" -Raw -ErrorAction SilentlyContinue)" }
-        try { $null = Invoke-RestMethod "$url/_emulator/stats" -TimeoutSec 2; break } catch { Start-Sleep -Milliseconds 250 }
-    }
-    if ([datetime]::UtcNow -ge $deadline) { Stop-TestEmulator @{ Process = $process }; throw "The emulator did not answer on $url within 120 s." }
-    @{
-        Process = $process
-        Url     = $url
-        Aws     = @{ EndpointUrl = $url; Region = 'us-east-1'; AccessKey = $script:EmulatorAccessKey; SecretKey = $script:EmulatorSecretKey }
-    }
-}
-
-function Add-EmulatorFault {
-    param($Emulator, [hashtable] $Plan)
-    $null = Invoke-RestMethod "$($Emulator.Url)/_emulator/faults" -Method Post -ContentType 'application/json' -Body ($Plan | ConvertTo-Json -Compress)
-}
-
-function Clear-EmulatorFaults {
-    param($Emulator)
-    $null = Invoke-RestMethod "$($Emulator.Url)/_emulator/faults" -Method Delete
 }
 
 # The environment a CI job gives its step: the emulator's endpoint, region and keys, nothing else of AWS.

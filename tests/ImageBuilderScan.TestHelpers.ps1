@@ -21,9 +21,21 @@ function Get-FreeTcpPort {
 function Start-TestEmulator {
     # -ExtraArgs: more emulator options (--disabled-regions, --admin-account, --min-session-seconds, --fault ...).
     param([int] $PageSize = 1, [string] $Data = (Join-Path $script:RepoRoot 'samples/findings.json'), [string[]] $ExtraArgs = @())
+    Start-EmulatorProcess (@('--page-size', $PageSize, '--data', $Data) + $ExtraArgs)
+}
+
+# The emulator on a generated data set (see the emulator README: --findings-per-image and friends).
+function Start-GeneratedEmulator {
+    param([string[]] $Arguments)
+    Start-EmulatorProcess $Arguments
+}
+
+# Starts the emulator with these options on a free port and waits until it answers.
+function Start-EmulatorProcess {
+    param([string[]] $Options)
     $port = Get-FreeTcpPort
     $url = "http://127.0.0.1:$port"
-    $emulatorArgs = @('--urls', $url, '--page-size', $PageSize, '--data', $Data) + $ExtraArgs
+    $emulatorArgs = @('--urls', $url) + $Options
     # Prefer an already built emulator (build.ps1 builds the solution first); else dotnet run.
     $dll = Get-ChildItem (Join-Path $script:RepoRoot 'src/ImageBuilderScan.Emulator/bin') -Recurse -Filter 'ImageBuilderScan.Emulator.dll' -ErrorAction SilentlyContinue |
         Sort-Object LastWriteTime -Descending | Select-Object -First 1
@@ -44,6 +56,17 @@ function Start-TestEmulator {
         Url     = $url
         Aws     = @{ EndpointUrl = $url; Region = 'us-east-1'; AccessKey = $script:EmulatorAccessKey; SecretKey = $script:EmulatorSecretKey }
     }
+}
+
+# Installs a fault plan (see the emulator README) on an emulator, or removes every plan.
+function Add-EmulatorFault {
+    param($Emulator, [hashtable] $Plan)
+    $null = Invoke-RestMethod "$($Emulator.Url)/_emulator/faults" -Method Post -ContentType 'application/json' -Body ($Plan | ConvertTo-Json -Compress)
+}
+
+function Clear-EmulatorFaults {
+    param($Emulator)
+    $null = Invoke-RestMethod "$($Emulator.Url)/_emulator/faults" -Method Delete
 }
 
 function Stop-TestEmulator {
