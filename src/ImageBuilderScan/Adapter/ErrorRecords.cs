@@ -6,6 +6,9 @@ namespace ImageBuilderScan.Adapter;
 /// <summary>Turns a <see cref="ScanErrorDescription"/> into PowerShell's ErrorRecord: id, category, the input as target, advice.</summary>
 internal static class ErrorRecords
 {
+    /// <summary>The record of a failure not yet described (see <see cref="ScanErrorDescription.From"/>).</summary>
+    public static ErrorRecord From(Exception error, object? targetObject) => From(ScanErrorDescription.From(error), error, targetObject);
+
     public static ErrorRecord From(ScanErrorDescription description, Exception error, object? targetObject)
     {
         var exception = error is ImageBuilderScanException ? error : new InvalidOperationException(description.Message, error);

@@ -130,7 +130,7 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
         {
             WriteLogs();
             // A client that cannot be built can never serve any input: stop the command.
-            Terminate(ErrorRecords.From(ScanErrorDescription.From(error), error, targetObject: null));
+            Terminate(ErrorRecords.From(error, targetObject: null));
         }
 
         WriteLogs();

@@ -81,8 +81,7 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
         }
         catch (Exception error) when (error is ImageBuilderScanException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            var description = ScanErrorDescription.From(error);
-            ThrowTerminatingError(ErrorRecords.From(description, error, path));
+            ThrowTerminatingError(ErrorRecords.From(error, path));
         }
 
         WriteVerbose($"Wrote the {Format} report to {path}.");

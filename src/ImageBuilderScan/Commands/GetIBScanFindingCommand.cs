@@ -74,7 +74,8 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
             nameof(ImagePipelineArn) => (FilterNames.ImagePipelineArn, ImagePipelineArn!),
             nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, ImageBuildVersionArn!),
             nameof(VulnerabilityId) => (FilterNames.VulnerabilityId, VulnerabilityId!),
-            nameof(Severity) => (FilterNames.Severity, Severity!.Select(s => s.ToUpperInvariant()).ToArray()),
+            // Sent upper case by the engine's validator, as every severity filter value is.
+            nameof(Severity) => (FilterNames.Severity, Severity!),
             _ => ((string?)null, Array.Empty<string>()),
         };
         List(() => new FindingQuery

@@ -23,13 +23,7 @@ public abstract partial class ListingCmdlet
         try
         {
             // A token or a single page belongs to one listing of one target.
-            if (NextToken is not null || NoAutoPage.IsPresent || NextTokenVariable is not null)
-            {
-                var parameter = NextToken is not null ? "NextToken" : NoAutoPage.IsPresent ? "NoAutoPage" : "NextTokenVariable";
-                throw new ScanInputException(parameter, null, "one region and one account with -NextToken, -NoAutoPage and -NextTokenVariable",
-                    $"the command fans out over {targets.Count} targets, and a page token belongs to one listing of one of them.");
-            }
-
+            if (FleetListing.PagingRefusal(targets.Count, NextToken, NoAutoPage.IsPresent, NextTokenVariable) is { } refusal) throw refusal;
             query = QueryValidator.Validate(build());
         }
         catch (ImageBuilderScanException error)
@@ -38,7 +32,7 @@ public abstract partial class ListingCmdlet
             return;
         }
 
-        var summaries = new List<TargetSummary>();
+        var ended = new FleetListing();
         var runner = new FleetRunner(ThrottleLimit, Log);
         Stream(() => runner.RunAsync(targets, (client, ct) => pages(client, query, ct), StopToken), targetObject, e =>
         {
@@ -48,15 +42,14 @@ public abstract partial class ListingCmdlet
                     WritePage(e.Page!, keep, expand);
                     break;
                 case FleetEventKind.Failed:
-                    summaries.Add(e.Summary!);
+                    ended.Ended(e.Summary!, completed: false);
                     ReportFailure(new FleetTargetException(e.Target, e.Error!), targetObject);
                     break;
                 default:
-                    summaries.Add(e.Summary!);
+                    ended.Ended(e.Summary!, completed: true);
                     break;
             }
         });
-        foreach (var summary in summaries.OrderBy(s => s.Target.Label, StringComparer.Ordinal)) WriteDetail(summary.ToString());
-        WriteDetail($"{summaries.Sum(s => s.Items)} {itemsName} from {summaries.Count(s => s.Outcome == "completed")} of {targets.Count} targets.");
+        foreach (var line in ended.VerboseLines(targets.Count, itemsName)) WriteDetail(line);
     }
 }

@@ -72,7 +72,7 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
         catch (Engine.Errors.ImageBuilderScanException error)
         {
             // A policy that cannot be read can never pass anything: stop before any request.
-            Terminate(ErrorRecords.From(ScanErrorDescription.From(error), error, ExceptionPath ?? (object?)FailOn));
+            Terminate(ErrorRecords.From(error, ExceptionPath ?? (object?)FailOn));
         }
 
         base.BeginProcessing();
@@ -102,21 +102,13 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
         if (failure is not null) verdicts.AddError(failure.Message);
 
         if (Quiet.IsPresent) WriteObject(verdicts.AllPassed);
-        else if (!verdicts.AllPassed) FailGate(verdicts, verdicts.Describe());
+        else if (!verdicts.AllPassed) FailGate(verdicts);
         base.EndProcessing();
     }
 
-    private void FailGate(GateVerdicts verdicts, string message)
-    {
-        if (Quiet.IsPresent)
-        {
-            WriteObject(false);
-            return;
-        }
-
-        Terminate(new ErrorRecord(new InvalidOperationException(message), "ScanGateFailed", ErrorCategory.SecurityError,
+    private void FailGate(GateVerdicts verdicts) =>
+        Terminate(new ErrorRecord(new InvalidOperationException(verdicts.Describe()), "ScanGateFailed", ErrorCategory.SecurityError,
             verdicts.FailedImages.Count > 0 ? verdicts.FailedImages.ToArray() : ImageBuildVersionArn));
-    }
 
     /// <summary>
     /// Every error that ends the gate ends the script: ThrowTerminatingError only ends the statement,
