@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ImageBuilderScan.Engine.Connection;
 using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Engine.Model;
 
 namespace ImageBuilderScan.Engine.Fleet;
 
@@ -52,8 +53,7 @@ public static partial class FleetPlan
     /// <exception cref="ScanInputException">No target, or more than one, covers the ARN's region and account.</exception>
     public static FleetTarget TargetFor(IReadOnlyList<FleetTarget> targets, string arn)
     {
-        var parts = arn.Split(':');
-        var (region, account) = parts.Length > 4 ? (parts[3], parts[4]) : ("", "");
+        var (region, account) = (ImageBuilderArn.RegionOf(arn) ?? "", ImageBuilderArn.AccountOf(arn) ?? "");
         var matches = targets.Where(t => t.Region == region && (t.AccountId is null || t.AccountId == account)).ToList();
         if (matches.Count == 1) return matches[0];
         var covered = string.Join(", ", targets.Select(t => t.Label));

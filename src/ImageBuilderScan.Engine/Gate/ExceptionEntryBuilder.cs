@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ImageBuilderScan.Engine.Queries;
 
 namespace ImageBuilderScan.Engine.Gate;
 
@@ -68,14 +69,12 @@ internal static partial class ExceptionEntryBuilder
         {
             return (instant.UtcDateTime, text);
         }
-        throw new ExceptionsFileException(source, seen["expires"].Line, "expires", $"'{Shorten(text)}' is not a date. Expected {DateForm}.");
+        throw new ExceptionsFileException(source, seen["expires"].Line, "expires", $"'{InputDisplay.Show(text)}' is not a date. Expected {DateForm}.");
     }
 
     // A date-time without an offset is read as UTC.
     private static readonly string[] DateTimeForms =
         ["yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex DateOnlyShape();

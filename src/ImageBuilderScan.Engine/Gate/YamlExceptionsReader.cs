@@ -1,3 +1,4 @@
+using ImageBuilderScan.Engine.Queries;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -110,13 +111,13 @@ internal static class YamlExceptionsReader
         {
             var current = parser.Current ?? throw Refuse(null, null, "the file ends early. Expected a complete YAML list.");
             if (current is AnchorAlias alias)
-                throw Refuse(alias, null, $"an alias (*{alias.Value}). Expected plain values: anchors and aliases are not allowed.");
+                throw Refuse(alias, null, $"an alias (*{InputDisplay.Show(alias.Value.ToString())}). Expected plain values: anchors and aliases are not allowed.");
             if (current is NodeEvent node)
             {
                 if (!node.Anchor.IsEmpty)
-                    throw Refuse(node, null, $"an anchor (&{node.Anchor}). Expected plain values: anchors and aliases are not allowed.");
+                    throw Refuse(node, null, $"an anchor (&{InputDisplay.Show(node.Anchor.ToString())}). Expected plain values: anchors and aliases are not allowed.");
                 if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
-                    throw Refuse(node, null, $"a tag ({node.Tag}). Expected plain values without tags.");
+                    throw Refuse(node, null, $"a tag ({InputDisplay.Show(node.Tag.ToString())}). Expected plain values without tags.");
             }
             return current;
         }

@@ -21,7 +21,13 @@ public sealed record ImageBuilderArn(
     /// The account of an ARN that <see cref="TryParse"/> would accept, without splitting the rest
     /// (the one part an aggregation stores); null when it would not.
     /// </summary>
-    public static string? AccountOf(string? arn)
+    public static string? AccountOf(string? arn) => PartOf(arn, 4);
+
+    /// <summary>The region of an ARN that <see cref="TryParse"/> would accept, without splitting the rest; null when it would not.</summary>
+    public static string? RegionOf(string? arn) => PartOf(arn, 3);
+
+    // The region (3) or account (4) part, checked as TryParse checks the whole.
+    private static string? PartOf(string? arn, int part)
     {
         if (arn is null || !arn.StartsWith("arn:", StringComparison.Ordinal)) return null;
         // arn : partition : service : region : account : resource
@@ -33,7 +39,7 @@ public sealed record ImageBuilderArn(
         var resource = arn.AsSpan(colons[4] + 1);
         var slash = resource.IndexOf('/');
         if (slash <= 0 || slash == resource.Length - 1 || resource[slash + 1] == '/') return null;
-        return arn.Substring(colons[3] + 1, colons[4] - colons[3] - 1);
+        return arn.Substring(colons[part - 1] + 1, colons[part] - colons[part - 1] - 1);
     }
 
     public static ImageBuilderArn? TryParse(string? arn)

@@ -13,7 +13,7 @@ public sealed record ScanFinding
     public string? AccountId { get; internal init; }
 
     /// <summary>The region of the finding's image (its ARN's region part), so fan-out results group by region.</summary>
-    public string? Region => ImageBuildVersionArn is { } arn && arn.Split(':', 5) is { Length: 5 } parts ? parts[3] : null;
+    public string? Region => ImageBuilderArn.RegionOf(ImageBuildVersionArn);
     public string? ImageBuildVersionArn { get; internal init; }
     public string? ImagePipelineArn { get; internal init; }
     public string? Type { get; internal init; }

@@ -191,5 +191,21 @@ public sealed class FleetRunnerTests
         Assert.All(targets, t => Assert.Equal(t.Region, t.Options.Region));
     }
 
+    [Fact]
+    public void A_build_goes_to_the_target_of_its_region_and_account()
+    {
+        var caller = new ScanClientOptions { Region = "us-east-1" };
+        const string image = "arn:aws:imagebuilder:eu-west-1:222233334444:image/web/1.0.0/1";
+        var roles = FleetPlan.Targets(caller, ["us-east-1", "eu-west-1"], ["arn:aws:iam::111122223333:role/Audit", "arn:aws:iam::222233334444:role/Audit"], []);
+        Assert.Equal("eu-west-1 / arn:aws:iam::222233334444:role/Audit", FleetPlan.TargetFor(roles, image).Label);
+        Assert.Equal("eu-west-1", FleetPlan.TargetFor(FleetPlan.Targets(caller, ["us-east-1", "eu-west-1"], [], []), image).Label);
+        // Profiles name no account: two could serve the build, and neither is guessed.
+        var profiles = FleetPlan.Targets(caller, ["eu-west-1"], [], ["dev", "prod"]);
+        Assert.Contains("2 targets could serve eu-west-1 / 222233334444", Assert.Throws<ScanInputException>(() => FleetPlan.TargetFor(profiles, image)).Message);
+        Assert.Contains("no target is in ap-south-1 for account 222233334444",
+            Assert.Throws<ScanInputException>(() => FleetPlan.TargetFor(roles, image.Replace("eu-west-1", "ap-south-1"))).Message);
+        Assert.Equal("ImageBuildVersionArn", Assert.Throws<ScanInputException>(() => FleetPlan.TargetFor(roles, "not-an-arn")).ParameterName);
+    }
+
     private static bool Fail(Exception? error) => throw new Xunit.Sdk.XunitException($"a target failed: {error}");
 }

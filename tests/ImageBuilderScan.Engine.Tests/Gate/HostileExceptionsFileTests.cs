@@ -91,6 +91,20 @@ public sealed class HostileExceptionsFileTests
         Assert.NotNull(e.Line);
     }
 
+    [Theory]
+    [InlineData("[{\"vulnerabilityId\": \"CVE-1\", \"reason\": \"r\", \"\\u001b]0;owned\\u0007\": \"x\"}]", "\u001b]0;owned\u0007")]
+    [InlineData("[{\"vulnerabilityId\": \"CVE-1\", \"reason\": \"r\", \"expires\": \"\\u001b[2J\\u202Etoday\"}]", "expires")]
+    public void Escaped_control_characters_reach_the_message_escaped(string json, string key)
+    {
+        // The bytes are plain ASCII (the byte check passes); the JSON escapes become the characters.
+        var e = Refused(json, "ex.json");
+        Assert.Equal(key, e.Key);
+        Assert.DoesNotContain('\u001b', e.Message);
+        Assert.DoesNotContain('\u0007', e.Message);
+        Assert.DoesNotContain('\u202E', e.Message);
+        Assert.Contains("\\u001B", e.Message);
+    }
+
     [Fact]
     public void A_bad_byte_is_reported_on_its_line()
     {

@@ -2,7 +2,7 @@ using ImageBuilderScan.Engine.Model;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 
-/// <summary>The lenient ARN split behind an aggregation's key parts, and the account read without it.</summary>
+/// <summary>The lenient ARN split behind an aggregation's key parts, and the account and region read without it.</summary>
 public sealed class ImageBuilderArnTests
 {
     [Theory]
@@ -14,6 +14,8 @@ public sealed class ImageBuilderArnTests
     {
         Assert.Equal(new ImageBuilderArn(partition, region, account, type, name, version, build), ImageBuilderArn.TryParse(arn));
         Assert.Equal(account, ImageBuilderArn.AccountOf(arn));
+        Assert.Equal(region, ImageBuilderArn.RegionOf(arn));
+        Assert.Equal(region, new ScanFinding { ImageBuildVersionArn = arn }.Region);
     }
 
     [Theory]
@@ -32,6 +34,8 @@ public sealed class ImageBuilderArnTests
     {
         Assert.Null(ImageBuilderArn.TryParse(arn));
         Assert.Null(ImageBuilderArn.AccountOf(arn));
+        Assert.Null(ImageBuilderArn.RegionOf(arn));
+        Assert.Null(new ScanFinding { ImageBuildVersionArn = arn }.Region);
     }
 
     [Fact]
