@@ -9,4 +9,7 @@ public interface IScanLog
     void Verbose(string message);
     void Debug(string message);
     void Warning(string message);
+
+    /// <summary>A verbose line saying a request is sent again; a log that counts retries (a fan-out target's) overrides it.</summary>
+    void Retrying(string message) => Verbose(message);
 }

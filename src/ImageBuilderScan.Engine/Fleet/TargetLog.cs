@@ -9,11 +9,13 @@ internal sealed class TargetLog(IScanLog? inner, string? prefix) : IScanLog
 
     public int Retries => Volatile.Read(ref _retries);
 
-    public void Verbose(string message)
+    public void Verbose(string message) => inner?.Verbose(Prefixed(message));
+
+    /// <summary>RetryLogHandler's line for each attempt after the first: counted, then written as verbose.</summary>
+    public void Retrying(string message)
     {
-        // RetryLogHandler's line for each attempt after the first.
-        if (message.StartsWith("Retrying ", StringComparison.Ordinal)) Interlocked.Increment(ref _retries);
-        inner?.Verbose(Prefixed(message));
+        Interlocked.Increment(ref _retries);
+        Verbose(message);
     }
 
     public void Debug(string message) => inner?.Debug(Prefixed(message));

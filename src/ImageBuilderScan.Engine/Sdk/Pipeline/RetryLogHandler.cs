@@ -30,7 +30,7 @@ internal sealed class RetryLogHandler(IScanLog? log, int maxAttempts) : Pipeline
         if (sends > 1 && log is not null)
         {
             request.ContextAttributes.TryGetValue(LastErrorKey, out var lastError);
-            log.Verbose($"Retrying {OperationName(request.OriginalRequest)} (attempt {sends} of {maxAttempts}) after {lastError ?? "an error"}.");
+            log.Retrying($"Retrying {OperationName(request.OriginalRequest)} (attempt {sends} of {maxAttempts}) after {lastError ?? "an error"}.");
         }
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
