@@ -57,6 +57,19 @@ public sealed class LayoutTests
         Assert.Contains("Amazon.com, Inc. or its affiliates", notices);
     }
 
+    [Fact]
+    public void Every_shipped_third_party_assembly_is_named_in_the_notices()
+    {
+        var notices = File.ReadAllText(InModule("THIRD-PARTY-NOTICES"));
+        var shipped = Directory.GetFiles(InModule("bin", "deps"), "*.dll").Select(Path.GetFileNameWithoutExtension)
+            .Where(name => !name!.StartsWith("ImageBuilderScan.", StringComparison.Ordinal)).ToList();
+        Assert.Contains("YamlDotNet", shipped);
+        Assert.All(shipped, name => Assert.Matches($@"(?m)^\s*{System.Text.RegularExpressions.Regex.Escape(name!)}\s", notices));
+        // YamlDotNet's MIT licence, with its copyright line.
+        Assert.Contains("Copyright (c) Antoine Aubry and contributors", notices);
+        Assert.Contains("Permission is hereby granted, free of charge", notices);
+    }
+
     /// <summary>
     /// PowerShell loads every type of a binary module's assembly before the module's resolver is
     /// hooked: a type there that derives from or implements an engine type makes Import-Module fail

@@ -23,7 +23,7 @@ internal static class ErrorAdvice
         ScanNetworkException { TimedOut: true } => Then("Give a longer -TimeoutSec if the service is slow", Resume(error.Resume)),
         ScanRegionException { ArnRegions.Count: > 1 } region =>
             $"Ask each region in its own command with -Region ({string.Join(", ", region.ArnRegions)}), e.g. group the ARNs by region.",
-        ScanRegionException region => $"Give -Region {region.ArnRegions[0]} for this ARN, or leave -Region out: an ARN's own region is then used.",
+        ScanRegionException region => $"Give -Region {region.ArnRegions[0]} for this ARN, or leave -Region out: an ARN's own region is then used (a default region, from the profile or AWS_REGION, must still be set).",
         _ => Resume(error.Resume) ?? Parameters(error),
     };
 
