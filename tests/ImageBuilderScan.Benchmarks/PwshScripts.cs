@@ -66,6 +66,7 @@ internal static class PwshScripts
         "settled_ms=$settled"
         "first_cpu_ms=$($c1 - $c0 + $e1 - $e0)"
         "warm_cpu_ms=$($c2 - $c1 + $e2 - $e1)"
+        "warm_emulator_cpu_ms=$($e2 - $e1)"
         "hwm_kb=$hwm"
         """;
 
