@@ -182,6 +182,28 @@ Describe 'Honest errors and tokens' {
             @(Get-IBScanFinding @noRegion -ImageBuildVersionArn $EuImage).Count | Should -Be 2
         }
 
+        It 'with no region set anywhere, takes the ARN''s region, and stops any other query with NoRegion before sending' {
+            Set-TestEnvironment @{
+                AWS_REGION = $null; AWS_DEFAULT_REGION = $null; AWS_PROFILE = $null; AWS_EC2_METADATA_DISABLED = 'true'
+                AWS_CONFIG_FILE = '/nonexistent/ibscan-config'; AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/ibscan-credentials'
+            }
+            $noRegion = $Aws.Clone(); $noRegion.Remove('Region')
+            $out = Get-IBScanFinding @noRegion -ImageBuildVersionArn $EuImage -Verbose -ErrorAction Stop 4>&1
+            @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count | Should -Be 2
+            @($out | Where-Object { "$_" -eq 'Using region eu-west-1, the ARN''s (no region is set).' }).Count | Should -Be 1
+            @($out | Where-Object { "$_" -like 'Image Builder: no region is set *a query by ARN goes to the ARN''s region*' }).Count | Should -Be 1
+            # Piped ARNs each name their region too.
+            @($EuImage | Get-IBScanFindingAggregation @noRegion -ErrorAction Stop).Count | Should -Be 1
+
+            $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations'
+            # A configuration that cannot serve this query: the command stops (a terminating error), as before any input.
+            $failed = try { Get-IBScanFindingAggregation @noRegion; $null } catch { $_ }
+            $failed.FullyQualifiedErrorId | Should -BeLike 'NoRegion,*'
+            "$failed" | Should -Match 'AWS_REGION'
+            $failed.ErrorDetails.RecommendedAction | Should -Match 'ARN'
+            (Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') | Should -Be $before
+        }
+
         It 'refuses ARNs of several regions in one query, naming them' {
             $noRegion = $Aws.Clone(); $noRegion.Remove('Region')
             Set-TestEnvironment @{ AWS_REGION = 'us-east-1' }

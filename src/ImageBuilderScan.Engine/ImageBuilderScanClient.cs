@@ -38,12 +38,13 @@ namespace ImageBuilderScan.Engine;
 /// </remarks>
 public sealed class ImageBuilderScanClient : IDisposable
 {
-    private readonly IImageBuilderScanApi _api;
+    // Null when no region is configured: each query must then name its region through its ARNs.
+    private readonly IImageBuilderScanApi? _api;
     private readonly Func<string, IImageBuilderScanApi>? _forRegion;
     // Clients for the regions ARNs named (built on first use; the listing runs on the thread pool).
     private readonly Dictionary<string, IImageBuilderScanApi> _regional = new(StringComparer.Ordinal);
 
-    internal ImageBuilderScanClient(IImageBuilderScanApi api, ScanConnectionInfo connection, IScanLog? log,
+    internal ImageBuilderScanClient(IImageBuilderScanApi? api, ScanConnectionInfo connection, IScanLog? log,
         Func<string, IImageBuilderScanApi>? forRegion = null)
     {
         _api = api;
@@ -52,7 +53,11 @@ public sealed class ImageBuilderScanClient : IDisposable
         _forRegion = forRegion;
     }
 
-    /// <summary>Resolves region, credentials and endpoint now; throws <see cref="Errors.ScanConfigurationException"/> when none can work.</summary>
+    /// <summary>
+    /// Resolves region, credentials and endpoint now; throws <see cref="Errors.ScanConfigurationException"/> when none can work.
+    /// With no region configured anywhere the client is still made: a query by ARN goes to the ARN's region, and any
+    /// other query is refused with NoRegion before anything is sent.
+    /// </summary>
     public static ImageBuilderScanClient Create(ScanClientOptions options)
     {
         var api = ImageBuilderScanApiFactory.Create(options, out var connection, out var forRegion);
@@ -145,13 +150,16 @@ public sealed class ImageBuilderScanClient : IDisposable
         if (!QueryValidator.IsKnownFilterName(query))
             Log?.Warning($"'{InputDisplay.Show(query.FilterName)}' is not a filter name of {query.Operation.Name} that this module knows " +
                 $"({string.Join(", ", query.Operation.FilterNames)}); it is sent as given, and the service decides.");
-        region = QueryRegion.For(query, Connection.Region, Connection.RegionGiven || _forRegion is null);
-        if (region == Connection.Region) return _api;
+        region = QueryRegion.For(query, Connection.Region, Connection.RegionGiven || _forRegion is null)
+            ?? throw ImageBuilderScanApiFactory.NoRegion();
+        if (region == Connection.Region && _api is not null) return _api;
         lock (_regional)
         {
             if (!_regional.TryGetValue(region, out var api))
             {
-                Log?.Verbose($"Using region {region}, the ARN's, instead of {Connection.Region} (from {Connection.RegionSource}).");
+                Log?.Verbose(Connection.Region is null
+                    ? $"Using region {region}, the ARN's (no region is set)."
+                    : $"Using region {region}, the ARN's, instead of {Connection.Region} (from {Connection.RegionSource}).");
                 _regional[region] = api = _forRegion!(region);
             }
 
@@ -178,7 +186,7 @@ public sealed class ImageBuilderScanClient : IDisposable
 
     public void Dispose()
     {
-        _api.Dispose();
+        _api?.Dispose();
         lock (_regional)
         {
             foreach (var api in _regional.Values.Distinct())

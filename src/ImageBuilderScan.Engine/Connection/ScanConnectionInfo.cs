@@ -1,11 +1,12 @@
 namespace ImageBuilderScan.Engine.Connection;
 
 /// <summary>What a client resolved to, for verbose output. Holds no secret.</summary>
-/// <param name="Region">The region requests are signed for (unless a query's ARNs name another, see <see cref="RegionSource"/>).</param>
-/// <param name="Endpoint">The endpoint requests go to.</param>
+/// <param name="Region">The region requests are signed for (unless a query's ARNs name another, see <see cref="RegionSource"/>);
+/// null when none is configured: then a query by ARN goes to the ARN's region and any other is refused (NoRegion).</param>
+/// <param name="Endpoint">The endpoint requests go to (null with no region: each ARN's region has its own).</param>
 /// <param name="CredentialSource">Where the credentials came from, e.g. <c>profile 'dev'</c>.</param>
 /// <param name="MaxAttempts">Attempts per request, first try included.</param>
-public sealed record ScanConnectionInfo(string Region, string Endpoint, string CredentialSource, int MaxAttempts)
+public sealed record ScanConnectionInfo(string? Region, string? Endpoint, string CredentialSource, int MaxAttempts)
 {
     /// <summary>
     /// Where <see cref="Region"/> came from: <see cref="RegionSources.Option"/> (given in the options: the
@@ -25,4 +26,7 @@ public sealed record ScanConnectionInfo(string Region, string Endpoint, string C
 public static class RegionSources
 {
     public const string Option = "option";
+
+    /// <summary>No region anywhere: not given, not in the environment, the profile or the instance.</summary>
+    public const string None = "none";
 }

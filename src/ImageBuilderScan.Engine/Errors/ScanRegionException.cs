@@ -7,7 +7,7 @@ namespace ImageBuilderScan.Engine.Errors;
 /// </summary>
 public sealed class ScanRegionException : ImageBuilderScanException
 {
-    public ScanRegionException(string message, IReadOnlyList<string> arnRegions, string clientRegion) : base(message)
+    public ScanRegionException(string message, IReadOnlyList<string> arnRegions, string? clientRegion) : base(message)
     {
         ArnRegions = arnRegions;
         ClientRegion = clientRegion;
@@ -16,8 +16,8 @@ public sealed class ScanRegionException : ImageBuilderScanException
     /// <summary>The regions the query's ARNs name, in the order first seen.</summary>
     public IReadOnlyList<string> ArnRegions { get; }
 
-    /// <summary>The region the client was given.</summary>
-    public string ClientRegion { get; }
+    /// <summary>The client's region, or null when none is configured (then only an ARN's region can serve a query).</summary>
+    public string? ClientRegion { get; }
 
     /// <summary><c>MixedRegions</c> when the ARNs name several regions, else <c>RegionMismatch</c>.</summary>
     public override string ErrorId => ArnRegions.Count > 1 ? "MixedRegions" : "RegionMismatch";

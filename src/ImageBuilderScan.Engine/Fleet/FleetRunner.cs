@@ -81,7 +81,8 @@ public sealed class FleetRunner(int throttleLimit, IScanLog? log = null)
         try
         {
             using var client = ImageBuilderScanClient.Create(target.Options with { Log = targetLog });
-            target = target with { Region = client.Connection.Region };
+            // The region resolved for it (a target with none configured keeps its own label: its queries name theirs).
+            target = target with { Region = client.Connection.Region ?? target.Region };
             await foreach (var page in pages(client, token).WithCancellation(token).ConfigureAwait(false))
             {
                 pageCount++;

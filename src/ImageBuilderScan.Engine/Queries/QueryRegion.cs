@@ -11,9 +11,12 @@ namespace ImageBuilderScan.Engine.Queries;
 /// </summary>
 internal static class QueryRegion
 {
-    /// <summary>The region to send <paramref name="query"/> to: <paramref name="clientRegion"/> or the ARNs' one.</summary>
+    /// <summary>
+    /// The region to send <paramref name="query"/> to: <paramref name="clientRegion"/> or the ARNs' one; null when
+    /// the client has no region and the query's ARNs name none (the caller refuses it).
+    /// </summary>
     /// <exception cref="ScanRegionException">The ARNs name several regions, or another region than a pinned one.</exception>
-    public static string For(ListingQuery query, string clientRegion, bool regionPinned)
+    public static string? For(ListingQuery query, string? clientRegion, bool regionPinned)
     {
         var regions = ArnRegions(query);
         if (regions.Count == 0 || (regions.Count == 1 && regions[0] == clientRegion)) return clientRegion;

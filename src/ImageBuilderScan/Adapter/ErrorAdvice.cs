@@ -23,7 +23,7 @@ internal static class ErrorAdvice
         ScanNetworkException { TimedOut: true } => Then("Give a longer -TimeoutSec if the service is slow", Resume(error.Resume)),
         ScanRegionException { ArnRegions.Count: > 1 } region =>
             $"Ask each region in its own command with -Region ({string.Join(", ", region.ArnRegions)}), e.g. group the ARNs by region.",
-        ScanRegionException region => $"Give -Region {region.ArnRegions[0]} for this ARN, or leave -Region out: an ARN's own region is then used (a default region, from the profile or AWS_REGION, must still be set).",
+        ScanRegionException region => $"Give -Region {region.ArnRegions[0]} for this ARN, or leave -Region out: an ARN's own region is then used.",
         _ => Resume(error.Resume) ?? Parameters(error),
     };
 
@@ -66,7 +66,7 @@ internal static class ErrorAdvice
     {
         ScanInputException { ConflictsWith: nameof(ListingQuery.FirstPageOnly) } input =>
             $"Drop -NoAutoPage to list every page, or give fewer values of -{input.ParameterName}.",
-        { ErrorId: "NoRegion" } => "Give -Region, run Set-DefaultAWSRegion, set AWS_REGION, or set a region in the AWS profile.",
+        { ErrorId: "NoRegion" } => "Give -Region, run Set-DefaultAWSRegion, set AWS_REGION, or set a region in the AWS profile; a query by image or pipeline ARN uses the ARN's region.",
         { ErrorId: "NoCredentials" } =>
             "Give -AccessKey/-SecretKey, -Credential or -ProfileName, run Set-AWSCredential, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run where container or instance credentials are available.",
         { ErrorId: "IncompleteCredentials" } => "Give -AccessKey and -SecretKey together.",

@@ -73,4 +73,37 @@ public sealed class RegionTests
         Assert.Empty(built);
         Assert.Equal(2, main.RequestCount);
     }
+
+    [Fact]
+    public async Task With_no_region_set_a_query_by_ARN_goes_to_its_region_and_any_other_is_refused_before_sending()
+    {
+        var (regional, built) = (new FakeScanApi { KeysPerValue = _ => 1 }, new List<string>());
+        using var client = new ImageBuilderScanClient(null, new ScanConnectionInfo(null, null, "test", 1) { RegionSource = RegionSources.None },
+            null, region => { built.Add(region); return regional; });
+
+        await Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Eu] }));
+        await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Eu] }));
+        Assert.Equal(["eu-west-1"], built); // one client for the ARN's region, reused
+        Assert.Equal(2, regional.RequestCount);
+
+        foreach (var refused in new Func<object>[]
+                 {
+                     () => client.GetAggregationPagesAsync(new AggregationQuery()),
+                     () => client.GetFindingPagesAsync(new FindingQuery { FilterName = FilterNames.VulnerabilityId, Values = ["CVE-2024-6387"] }),
+                 })
+        {
+            var error = Assert.Throws<ScanConfigurationException>(refused);
+            Assert.Equal("NoRegion", error.ErrorId);
+            Assert.True(error.IsFatalConfiguration);
+            Assert.Contains("AWS_REGION", error.Message);
+            Assert.Contains("ARN", error.Message);
+        }
+
+        // Several regions still name them, with no client region to name.
+        var mixed = Assert.Throws<ScanRegionException>(() =>
+            client.GetFindingPagesAsync(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Us, Eu] }));
+        Assert.Null(mixed.ClientRegion);
+        Assert.Equal(2, regional.RequestCount);
+        Assert.Equal(["eu-west-1"], built);
+    }
 }

@@ -71,12 +71,14 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void No_region_and_no_credentials_are_configuration_errors_that_say_what_to_do()
+    public void No_region_leaves_the_client_without_one_and_no_credentials_is_a_configuration_error_that_says_what_to_do()
     {
         using var env = new EnvironmentScope();
-        var noRegion = Assert.Throws<ScanConfigurationException>(() => Resolve(Keys(region: null)));
-        Assert.Equal("NoRegion", noRegion.ErrorId);
-        Assert.Contains("AWS_REGION", noRegion.Message);
+        // No region anywhere: the client is made without one (a query by ARN names its own; the client refuses any other).
+        var log = new RecordingLog();
+        var noRegion = Resolve(Keys(region: null) with { Log = log });
+        Assert.Equal((null, null, RegionSources.None), (noRegion.Region, noRegion.Endpoint, noRegion.RegionSource));
+        Assert.Contains(log.Lines, l => l.Contains("no region is set", StringComparison.Ordinal) && l.Contains("ARN's region", StringComparison.Ordinal));
 
         env.Set("AWS_REGION", "us-east-1");
         var noCredentials = Assert.Throws<ScanConfigurationException>(() => Resolve(new ScanClientOptions()));

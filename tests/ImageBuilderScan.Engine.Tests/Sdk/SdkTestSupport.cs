@@ -14,5 +14,6 @@ internal static class SdkTestSupport
         TimeSpan? timeout = null, string? sessionToken = null) =>
         TestClientOptions.For(server.BaseAddress, AccessKey, SecretKey, "us-west-2", sessionToken, log, maxAttempts, timeout);
 
-    public static IImageBuilderScanApi Create(ScanClientOptions options) => ImageBuilderScanApiFactory.Create(options, out _);
+    public static IImageBuilderScanApi Create(ScanClientOptions options) =>
+        ImageBuilderScanApiFactory.Create(options, out _) ?? throw new InvalidOperationException("these options name no region");
 }

@@ -79,7 +79,7 @@ public sealed class ErrorAdviceTests
     public void Region_errors_advise_the_region_to_give()
     {
         var one = ErrorAdvice.For(new ScanRegionException("m", ["eu-west-1"], "us-east-1"));
-        Assert.Equal("Give -Region eu-west-1 for this ARN, or leave -Region out: an ARN's own region is then used (a default region, from the profile or AWS_REGION, must still be set).", one);
+        Assert.Equal("Give -Region eu-west-1 for this ARN, or leave -Region out: an ARN's own region is then used.", one);
         var two = ErrorAdvice.For(new ScanRegionException("m", ["eu-west-1", "us-east-1"], "us-east-1"));
         Assert.Equal("Ask each region in its own command with -Region (eu-west-1, us-east-1), e.g. group the ARNs by region.", two);
         Assert.False(ScanErrorDescription.From(new ScanRegionException("m", ["eu-west-1"], "us-east-1")).StopsCommand);

@@ -9,14 +9,16 @@ namespace ImageBuilderScan.Engine.Sdk;
 /// <summary>Builds the AWSSDK.Core-based client from options, resolving region, credentials and endpoint per call.</summary>
 internal static class ImageBuilderScanApiFactory
 {
-    public static IImageBuilderScanApi Create(ScanClientOptions options, out ScanConnectionInfo connection)
+    public static IImageBuilderScanApi? Create(ScanClientOptions options, out ScanConnectionInfo connection)
         => Create(options, out connection, out _);
 
     /// <summary>
     /// The client for the resolved region, plus <paramref name="forRegion"/>: a client for another region with
     /// the same credentials, endpoint and retry settings (a query whose ARNs name their own region).
+    /// With no region configured anywhere the first is null: only a query whose ARNs name a region can be
+    /// sent (<see cref="NoRegion"/> for any other), as an ARN says where its image lives.
     /// </summary>
-    public static IImageBuilderScanApi Create(ScanClientOptions options, out ScanConnectionInfo connection, out Func<string, IImageBuilderScanApi> forRegion)
+    public static IImageBuilderScanApi? Create(ScanClientOptions options, out ScanConnectionInfo connection, out Func<string, IImageBuilderScanApi> forRegion)
     {
         ArgumentNullException.ThrowIfNull(options);
         ScanTrace.Mark("client: creating (engine and AWSSDK.Core loaded)");
@@ -34,18 +36,19 @@ internal static class ImageBuilderScanApiFactory
         var firstConfig = NewConfig(options, retryMode, maxAttempts, fips, dualStack);
         var credentials = CredentialResolver.Resolve(options, firstConfig.Config);
         ScanTrace.Mark($"client: credentials resolved ({credentials.Source})");
-        var region = ConnectionSettings.Region(options, credentials.ProfileRegion, out var regionSource)
-            ?? throw new ScanConfigurationException("NoRegion",
-                "No region is set: none was given, AWS_REGION and AWS_DEFAULT_REGION are unset, and the AWS profile names none.");
-
-        var api = Build(firstConfig, region, endpointUrl, credentials, out var endpoint);
+        var region = ConnectionSettings.Region(options, credentials.ProfileRegion, out var regionSource);
+        string? endpoint = null;
+        var api = region is null ? null : Build(firstConfig, region, endpointUrl, credentials, out endpoint);
         connection = new ScanConnectionInfo(region, endpoint, credentials.Source, maxAttempts)
         {
-            RegionSource = regionSource,
+            RegionSource = region is null ? RegionSources.None : regionSource,
             // A member account's role names its account; other credentials leave it to the data.
             AccountId = options.RoleArn?.Split(':') is { Length: > 4 } role ? role[4] : null,
         };
-        options.Log?.Verbose($"Image Builder: region {region}, endpoint {endpoint}, credentials from {credentials.Source}, up to {maxAttempts} attempt(s) per request ({retryMode} retries).");
+        options.Log?.Verbose((region is null
+            ? "Image Builder: no region is set (none given, AWS_REGION and AWS_DEFAULT_REGION unset, none in the AWS profile): a query by ARN goes to the ARN's region, any other is refused"
+            : $"Image Builder: region {region}, endpoint {endpoint}") +
+            $", credentials from {credentials.Source}, up to {maxAttempts} attempt(s) per request ({retryMode} retries).");
         forRegion = other =>
         {
             var regional = Build(NewConfig(options, retryMode, maxAttempts, fips, dualStack), other, endpointUrl, credentials, out var otherEndpoint);
@@ -54,6 +57,11 @@ internal static class ImageBuilderScanApiFactory
         };
         return api;
     }
+
+    /// <summary>The refusal of a query that names no region of its own when none is configured; nothing is sent.</summary>
+    public static ScanConfigurationException NoRegion() => new("NoRegion",
+        "No region is set: none was given, AWS_REGION and AWS_DEFAULT_REGION are unset, and the AWS profile names none. " +
+        "(A query by image or pipeline ARN would use the ARN's region; this one names none.) Nothing was sent.");
 
     private static (ImageBuilderSdkConfig Config, PooledBodyHttpClientFactory Http) NewConfig(ScanClientOptions options,
         RequestRetryMode retryMode, int maxAttempts, bool fips, bool dualStack)
