@@ -8,6 +8,7 @@ namespace ImageBuilderScan.Emulator.Tests;
 /// <summary>
 /// The emulator's STS AssumeRole: signed with the configured long-term key (service "sts") it issues temporary
 /// credentials, which the Image Builder operations then accept with their session token, and only then.
+/// GetCallerIdentity names the signer's account.
 /// </summary>
 public sealed class StsTests
 {
@@ -79,7 +80,8 @@ public sealed class StsTests
     [InlineData("Action=AssumeRole&Version=2011-06-15&RoleSessionName=ci-run", "ValidationError")]
     [InlineData("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fx&RoleSessionName=ci-run", "ValidationError")]
     [InlineData("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fx&RoleSessionName=ci-run&DurationSeconds=60", "ValidationError")]
-    [InlineData("Action=GetCallerIdentity&Version=2011-06-15", "InvalidAction")]
+    [InlineData("Action=DecodeAuthorizationMessage&Version=2011-06-15&EncodedMessage=x", "InvalidAction")]
+    [InlineData("Action=GetCallerIdentity&Version=2010-01-01", "InvalidAction")]
     public async Task Invalid_requests_are_refused_with_STS_error_codes(string form, string code)
     {
         await using var server = await TestData.Sample();
@@ -107,6 +109,41 @@ public sealed class StsTests
         Assert.Equal("ExpiredTokenException", reply.ErrorType);
     }
 
+    [Fact]
+    public async Task GetCallerIdentity_names_the_administrator_for_the_configured_key_and_the_role_account_for_its_credentials()
+    {
+        await using var server = await TestData.Sample();
+        var admin = await Post(server, "Action=GetCallerIdentity&Version=2011-06-15");
+        Assert.Equal(200, admin.Status);
+        var adminResult = XDocument.Parse(admin.Body).Root!.Element(Sts + "GetCallerIdentityResult")!;
+        Assert.Equal(server.Options.AdminAccountId, adminResult.Element(Sts + "Account")!.Value);
+        Assert.Equal($"arn:aws:iam::{server.Options.AdminAccountId}:user/ibscan-emulator", adminResult.Element(Sts + "Arn")!.Value);
+
+        const string member = "arn:aws:iam::444455556666:role/ScanAudit";
+        Assert.Equal(200, (await Post(server, $"Action=AssumeRole&Version=2011-06-15&RoleArn={Uri.EscapeDataString(member)}&RoleSessionName=who")).Status);
+        var issued = Assert.Single(server.Sessions.Issued);
+        var role = await Post(server, "Action=GetCallerIdentity&Version=2011-06-15", issued.AccessKeyId, issued.SecretAccessKey, sessionToken: issued.SessionToken);
+        Assert.Equal(200, role.Status);
+        var roleResult = XDocument.Parse(role.Body).Root!.Element(Sts + "GetCallerIdentityResult")!;
+        Assert.Equal("444455556666", roleResult.Element(Sts + "Account")!.Value);
+        Assert.Equal("arn:aws:sts::444455556666:assumed-role/ScanAudit/who", roleResult.Element(Sts + "Arn")!.Value);
+
+        // Verified like every call: a wrong secret is refused, and says nothing of the account.
+        var refused = await Post(server, "Action=GetCallerIdentity&Version=2011-06-15", secret: "not-the-secret");
+        Assert.Equal(403, refused.Status);
+        Assert.Equal("SignatureDoesNotMatch", Code(refused));
+        Assert.DoesNotContain(server.Options.AdminAccountId, refused.Body);
+    }
+
+    [AwsCliFact]
+    public async Task The_cli_reads_the_callers_account()
+    {
+        await using var server = await TestData.Sample();
+        var output = await AwsCli.RunServiceAsync(server, "us-east-1", "sts", "get-caller-identity");
+        Assert.Equal(server.Options.AdminAccountId, output["Account"]!.GetValue<string>());
+        Assert.Equal($"arn:aws:iam::{server.Options.AdminAccountId}:user/ibscan-emulator", output["Arn"]!.GetValue<string>());
+    }
+
     [AwsCliFact]
     public async Task The_cli_assumes_a_role_and_gets_what_the_emulator_issued()
     {
@@ -127,7 +164,7 @@ public sealed class StsTests
             accessKey, secret, service, sign);
 
     private static async Task<Reply> Post(EmulatorServer server, string form, string? accessKey = null, string? secret = null,
-        string service = "sts", bool sign = true)
+        string service = "sts", bool sign = true, string? sessionToken = null)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var body = Encoding.UTF8.GetBytes(form);
@@ -136,7 +173,7 @@ public sealed class StsTests
         if (sign)
         {
             TestSigner.Sign(request, body, accessKey ?? server.Options.AccessKeyId, secret ?? server.Options.SecretAccessKey,
-                "us-east-1", DateTimeOffset.UtcNow, service: service);
+                "us-east-1", DateTimeOffset.UtcNow, sessionToken, service: service);
         }
         using var response = await http.SendAsync(request);
         return new Reply((int)response.StatusCode, null, null, await response.Content.ReadAsStringAsync());

@@ -82,7 +82,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var verifier = new SigV4Verifier(options, () => server.Clock(), server.Sessions);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ImageBuilderScan.Emulator");
         var api = new ApiHandler(options, data, ScopesByRegion(options), server.Faults, server.Requests, verifier, logger);
-        var sts = new StsHandler(server.Sessions, server.Requests, verifier, () => server.Clock(), options.MinSessionSeconds, options.DeniedRoleAccounts, logger);
+        var sts = new StsHandler(server.Sessions, server.Requests, verifier, () => server.Clock(), options.MinSessionSeconds, options.DeniedRoleAccounts, options.AdminAccountId, logger);
         var control = new ControlApi(server);
         app.Run(context => context.Request.Path.StartsWithSegments(ControlApi.Prefix) ? control.HandleAsync(context)
             : StsHandler.Handles(context.Request) ? sts.HandleAsync(context)

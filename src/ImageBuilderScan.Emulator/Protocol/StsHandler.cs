@@ -10,13 +10,14 @@ using Microsoft.Extensions.Logging;
 namespace ImageBuilderScan.Emulator;
 
 /// <summary>
-/// A minimal STS: AssumeRole only, in the AWS Query protocol (POST / with a form body, SigV4 for service "sts",
+/// A minimal STS: AssumeRole and GetCallerIdentity, in the AWS Query protocol (POST / with a form body, SigV4 for service "sts",
 /// XML answers). It verifies the caller like the Image Builder operations do and issues temporary credentials
 /// that those operations then accept, so an assume-role profile can be tried end to end without AWS. Every
-/// role exists and may be assumed by the configured key; nothing else of IAM is emulated.
+/// role exists and may be assumed by the configured key; nothing else of IAM is emulated. GetCallerIdentity names
+/// the signer's account: the administrator's for the configured key, the role's for temporary credentials.
 /// </summary>
 internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestLog requests, SigV4Verifier verifier,
-    Func<DateTimeOffset> clock, int minSessionSeconds, IReadOnlyList<string> deniedRoleAccounts, ILogger logger)
+    Func<DateTimeOffset> clock, int minSessionSeconds, IReadOnlyList<string> deniedRoleAccounts, string adminAccountId, ILogger logger)
 {
     private const string Namespace = "https://sts.amazonaws.com/doc/2011-06-15/";
     private const string Service = "sts";
@@ -40,7 +41,7 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
             {
                 throw new ApiError("ValidationError", 400, "The request body is too large.");
             }
-            var refusal = verifier.Verify(new SignedRequest(context.Request.Method, target, n => IncomingRequest.Header(context.Request, n), body), Service);
+            var refusal = verifier.Verify(new SignedRequest(context.Request.Method, target, n => IncomingRequest.Header(context.Request, n), body), out var caller, Service);
             if (refusal is not null)
             {
                 requests.RecordRefusal();
@@ -49,9 +50,16 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
             var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
             string? Value(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
             var action = Value("Action");
-            if (action != "AssumeRole" || Value("Version") != "2011-06-15")
+            if (action is not ("AssumeRole" or "GetCallerIdentity") || Value("Version") != "2011-06-15")
             {
                 throw new ApiError("InvalidAction", 400, $"Could not find operation {action} for version {Value("Version")}");
+            }
+            if (action == "GetCallerIdentity")
+            {
+                // The verifier names no account for the administrator (it sees every account): its own is the configured one.
+                var key = SigV4Authorization.TryParse(IncomingRequest.Header(context.Request, "authorization") ?? "", out var auth, out _) ? auth.AccessKeyId : "";
+                await WriteAsync(context, 200, Identity(caller.AccountId ?? adminAccountId, sessions.Find(key), key, requestId));
+                return;
             }
             var roleArn = Value("RoleArn");
             var sessionName = Value("RoleSessionName");
@@ -125,6 +133,24 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
           </ResponseMetadata>
         </AssumeRoleResponse>
         """;
+
+    private static string Identity(string account, IssuedCredentials? session, string accessKeyId, string requestId)
+    {
+        var role = session is null ? null : RolePattern().Match(session.RoleArn).Groups["name"].Value;
+        var arn = session is null ? $"arn:aws:iam::{account}:user/ibscan-emulator" : $"arn:aws:sts::{account}:assumed-role/{role}/{session.RoleSessionName}";
+        return $"""
+            <GetCallerIdentityResponse xmlns="{Namespace}">
+              <GetCallerIdentityResult>
+                <Arn>{X(arn)}</Arn>
+                <UserId>{X(session is null ? accessKeyId : $"AROAIBSCANEMULATOR0:{session.RoleSessionName}")}</UserId>
+                <Account>{account}</Account>
+              </GetCallerIdentityResult>
+              <ResponseMetadata>
+                <RequestId>{requestId}</RequestId>
+              </ResponseMetadata>
+            </GetCallerIdentityResponse>
+            """;
+    }
 
     private static string Error(ApiError error, string requestId) =>
         $"""
