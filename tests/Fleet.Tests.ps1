@@ -125,6 +125,15 @@ source_profile = admin
             @($fleet | Where-Object Region -eq 'eu-west-1').Count | Should -Be 2
         }
 
+        It 'vulnerability aggregations over two profiles carry each profile''s account, learned from STS' {
+            $cve = @($Single['us-east-1'].Findings | Where-Object AccountId -eq '444455556666')[0].VulnerabilityId
+            $cve | Should -Not -BeNullOrEmpty
+            $fleet = @(Get-IBScanFindingAggregation -EndpointUrl $Emulator.Url -Region us-east-1 -ProfileName admin, member -VulnerabilityId $cve -ErrorAction Stop -WarningVariable warned)
+            ($fleet | Sort-Object AccountId | ForEach-Object { "$($_.Region) $($_.AccountId) $($_.VulnerabilityId)" }) |
+                Should -Be @("us-east-1 444455556666 $cve", "us-east-1 999999999999 $cve") # the administrator (--admin-account) and the member
+            $warned.Count | Should -Be 0
+        }
+
         It 'roles and profiles together are refused before anything is sent' {
             { Get-IBScanFindingAggregation -EndpointUrl $Emulator.Url -Region us-east-1 -ProfileName admin, member -RoleArn $Roles -ErrorAction Stop } |
                 Should -Throw -ExpectedMessage '*RoleArn*'

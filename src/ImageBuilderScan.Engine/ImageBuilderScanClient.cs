@@ -64,7 +64,22 @@ public sealed class ImageBuilderScanClient : IDisposable
         return new ImageBuilderScanClient(api, connection, options.Log, forRegion);
     }
 
-    public ScanConnectionInfo Connection { get; }
+    public ScanConnectionInfo Connection { get; private set; }
+
+    /// <summary>
+    /// The account the credentials belong to: the options' (a role ARN's) when they name it, else asked of STS
+    /// (GetCallerIdentity) once and kept in <see cref="Connection"/>, so a listing started afterwards stamps it on the
+    /// account and vulnerability aggregations (whose keys name none), as a role's account is.
+    /// </summary>
+    /// <exception cref="Errors.ImageBuilderScanException">STS could not answer; nothing is kept.</exception>
+    public async Task<string> ResolveAccountAsync(CancellationToken cancellationToken = default)
+    {
+        if (Connection.AccountId is { } known) return known;
+        var api = _api ?? throw ImageBuilderScanApiFactory.NoRegion();
+        var account = await api.CallerAccountAsync(cancellationToken).ConfigureAwait(false);
+        Connection = Connection with { AccountId = account };
+        return account;
+    }
 
     internal IScanLog? Log { get; }
 

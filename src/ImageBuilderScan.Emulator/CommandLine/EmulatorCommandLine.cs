@@ -43,7 +43,7 @@ public static class EmulatorCommandLine
     {
         var lines = new List<string>
         {
-            "ImageBuilderScan emulator: ListImageScanFindingAggregations, ListImageScanFindings, GetImage, ListImagePipelineImages and STS AssumeRole on loopback.",
+            "ImageBuilderScan emulator: ListImageScanFindingAggregations, ListImageScanFindings, GetImage, ListImagePipelineImages and STS AssumeRole and GetCallerIdentity on loopback.",
             "Usage: dotnet run --project src/ImageBuilderScan.Emulator -- [options]",
             "",
         };

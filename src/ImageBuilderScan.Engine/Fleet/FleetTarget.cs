@@ -13,5 +13,8 @@ public sealed record FleetTarget(string Region, string? AccountId, string? Accou
     /// <summary>For messages: <c>us-east-1</c>, <c>eu-west-1 / arn:aws:iam::123456789012:role/Audit</c>, <c>eu-west-1 / profile dev</c>.</summary>
     public string Label => Account is null ? Region : $"{Region} / {(Options.RoleArn is null ? "profile " : "")}{Account}";
 
+    /// <summary>True when the account is a profile's (named, not a role): its id is learned from STS, not from the name.</summary>
+    public bool NamesProfile => Options.RoleArn is null && Account is not null;
+
     public override string ToString() => Label;
 }

@@ -9,4 +9,7 @@ namespace ImageBuilderScan.Engine.Sdk;
 internal interface IImageBuilderScanApi : IDisposable
 {
     Task<TResponse> SendAsync<TResponse>(ImageBuilderRequest<TResponse> request, CancellationToken cancellationToken);
+
+    /// <summary>The account the client's credentials belong to (STS GetCallerIdentity, in the client's region).</summary>
+    Task<string> CallerAccountAsync(CancellationToken cancellationToken);
 }

@@ -1,8 +1,10 @@
 namespace ImageBuilderScan.Engine.Sdk;
 
 /// <summary>The <see cref="IImageBuilderScanApi"/> over the AWSSDK.Core client: any operation, engine errors only.</summary>
-/// <remarks><c>endpoint</c> is the resolved endpoint, named in network error messages.</remarks>
-internal sealed class ImageBuilderScanApi(ImageBuilderSdkClient client, PooledBodyHttpClientFactory httpFactory, string? endpoint = null) : IImageBuilderScanApi
+/// <remarks><c>endpoint</c> is the resolved endpoint, named in network error messages; <c>credentials</c> and
+/// <c>region</c> are the client's, for asking STS whose they are.</remarks>
+internal sealed class ImageBuilderScanApi(ImageBuilderSdkClient client, PooledBodyHttpClientFactory httpFactory, string endpoint,
+    Amazon.Runtime.AWSCredentials credentials, Amazon.RegionEndpoint region) : IImageBuilderScanApi
 {
     internal ImageBuilderSdkClient Client => client;
 
@@ -18,6 +20,8 @@ internal sealed class ImageBuilderScanApi(ImageBuilderSdkClient client, PooledBo
             throw ErrorTranslator.Translate(e, cancellationToken, endpoint);
         }
     }
+
+    public Task<string> CallerAccountAsync(CancellationToken cancellationToken) => StsClients.CallerAccountAsync(credentials, region, cancellationToken);
 
     public void Dispose()
     {

@@ -106,6 +106,71 @@ public sealed class FleetRunnerTests
     }
 
     [Fact]
+    public async Task Profiles_learn_their_account_from_STS_and_stamp_it_on_their_vulnerability_aggregations()
+    {
+        await using var server = await EmulatorServer.StartAsync(Data());
+        using var env = new EnvironmentScope().Set("AWS_ENDPOINT_URL_STS", server.BaseAddress.ToString());
+        var admin = server.Options.AdminAccountId;
+        var member = server.Data.Findings.Select(f => f.AccountId).First(a => a != admin);
+        var file = env.WriteFile("credentials",
+            $"[admin]\naws_access_key_id = {server.Options.AccessKeyId}\naws_secret_access_key = {server.Options.SecretAccessKey}\n\n" +
+            $"[member]\nrole_arn = arn:aws:iam::{member}:role/Audit\nsource_profile = admin\n");
+        var options = new ScanClientOptions { EndpointUrl = server.BaseAddress.ToString(), ProfileLocation = file };
+        var targets = FleetPlan.Targets(options, Regions[..2], [], ["admin", "member"]);
+        Assert.All(targets, t => Assert.True(t.NamesProfile && t.AccountId is null));
+        // A vulnerability the member account has in the first region: both profiles see it there.
+        var cve = server.Visible(Regions[0], member).Findings.First().VulnerabilityId;
+
+        var events = new List<FleetEvent<ScanFindingAggregation>>();
+        await foreach (var e in new FleetRunner(4).RunAsync(targets, (c, ct) =>
+                           c.GetAggregationPagesAsync(new AggregationQuery { FilterName = FilterNames.VulnerabilityId, Values = [cve] }, ct)))
+            events.Add(e);
+
+        Assert.DoesNotContain(events, e => e.Kind == FleetEventKind.Failed);
+        foreach (var (profile, account) in new[] { ("admin", admin), ("member", member) })
+        {
+            var pages = events.Where(e => e.Kind == FleetEventKind.Page && e.Target.Account == profile).ToList();
+            Assert.All(pages, e => Assert.Equal(account, e.Target.AccountId));
+            var items = pages.SelectMany(e => e.Page!.Items).ToList();
+            Assert.Contains(items, a => a.Region == Regions[0]);
+            Assert.All(items, a => Assert.Equal((AggregationKind.VulnerabilityId, account), (a.KindValue, a.AccountId)));
+        }
+
+        // One question per target, each signed with that target's own credentials.
+        Assert.Equal(targets.Count, server.Requests.Recent.Count(r => r.Body.Contains("Action=GetCallerIdentity", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_profile_whose_account_STS_cannot_tell_still_lists_exactly_with_a_warning_and_no_account()
+    {
+        await using var server = await EmulatorServer.StartAsync(Data());
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop(); // nothing listens there now: STS is unreachable
+        using var env = new EnvironmentScope().Set("AWS_ENDPOINT_URL_STS", $"http://127.0.0.1:{port}/");
+        var keys = $"aws_access_key_id = {server.Options.AccessKeyId}\naws_secret_access_key = {server.Options.SecretAccessKey}\n";
+        var file = env.WriteFile("credentials", $"[one]\n{keys}\n[two]\n{keys}");
+        var log = new RecordingLog();
+        var targets = FleetPlan.Targets(new ScanClientOptions { EndpointUrl = server.BaseAddress.ToString(), ProfileLocation = file }, [Regions[0]], [], ["one", "two"]);
+        var cve = server.Visible(Regions[0], null).Findings.First().VulnerabilityId;
+
+        var events = new List<FleetEvent<ScanFindingAggregation>>();
+        await foreach (var e in new FleetRunner(2, log).RunAsync(targets, (c, ct) =>
+                           c.GetAggregationPagesAsync(new AggregationQuery { FilterName = FilterNames.VulnerabilityId, Values = [cve] }, ct)))
+            events.Add(e);
+
+        Assert.DoesNotContain(events, e => e.Kind == FleetEventKind.Failed);
+        Assert.Equal(2, events.Count(e => e.Kind == FleetEventKind.Completed));
+        var items = events.Where(e => e.Kind == FleetEventKind.Page).SelectMany(e => e.Page!.Items).ToList();
+        Assert.Equal(2, items.Count);
+        Assert.All(items, a => Assert.Null(a.AccountId));
+        foreach (var profile in new[] { "one", "two" })
+            Assert.Contains(log.Lines, l => l.StartsWith("WARNING: ", StringComparison.Ordinal) && l.Contains($"profile '{profile}'", StringComparison.Ordinal)
+                && l.Contains("GetCallerIdentity", StringComparison.Ordinal) && l.Contains("no AccountId", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_disabled_region_and_a_throttled_region_fail_alone_while_the_others_stay_exact()
     {
         var options = Data();

@@ -123,13 +123,7 @@ internal sealed class RoleCredentials : AWSCredentials
         }
     }
 
-    private AmazonSecurityTokenServiceClient CreateClient()
-    {
-        // A configured endpoint (AWS_ENDPOINT_URL_STS...) would otherwise be signed for a region guessed from its host name.
-        var config = new AmazonSecurityTokenServiceConfig { RegionEndpoint = _region, AuthenticationRegion = _region.SystemName };
-        if (_role.Options?.ProxySettings is { } proxy) config.SetWebProxy(proxy);
-        return new AmazonSecurityTokenServiceClient(_source, config);
-    }
+    private AmazonSecurityTokenServiceClient CreateClient() => StsClients.Create(_source, _region, _role.Options?.ProxySettings);
 
     // The STS client wraps STS's answer in "Error calling AssumeRole"; the answer itself is what the user needs.
     private static AmazonServiceException? Refusal(Exception error)

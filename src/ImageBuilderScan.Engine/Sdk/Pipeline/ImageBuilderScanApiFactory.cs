@@ -112,6 +112,6 @@ internal static class ImageBuilderScanApiFactory
         ScanTrace.Mark("client: endpoint rules evaluated");
         var client = new ImageBuilderSdkClient(credentials.Credentials, config);
         ScanTrace.Mark("client: SDK client created");
-        return new ImageBuilderScanApi(client, settings.Http, endpoint);
+        return new ImageBuilderScanApi(client, settings.Http, endpoint, credentials.Credentials, RegionEndpoint.GetBySystemName(region));
     }
 }

@@ -1,0 +1,41 @@
+using System.Net;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+
+namespace ImageBuilderScan.Engine.Sdk;
+
+/// <summary>
+/// The one way the engine makes an STS client (assuming a role, asking whose credentials these are):
+/// signed with the given credentials for the given region, at the endpoint the standard settings
+/// name (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, a profile's services section) or else the regional one.
+/// </summary>
+internal static class StsClients
+{
+    public static AmazonSecurityTokenServiceClient Create(AWSCredentials credentials, RegionEndpoint region, IWebProxy? proxy = null)
+    {
+        // A configured endpoint (AWS_ENDPOINT_URL_STS...) would otherwise be signed for a region guessed from its host name.
+        var config = new AmazonSecurityTokenServiceConfig { RegionEndpoint = region, AuthenticationRegion = region.SystemName };
+        if (proxy is not null) config.SetWebProxy(proxy);
+        return new AmazonSecurityTokenServiceClient(credentials, config);
+    }
+
+    /// <summary>The account <paramref name="credentials"/> belong to (STS GetCallerIdentity: allowed to every caller).</summary>
+    /// <exception cref="Errors.ImageBuilderScanException">STS could not be reached or refused the credentials.</exception>
+    public static async Task<string> CallerAccountAsync(AWSCredentials credentials, RegionEndpoint region, CancellationToken cancellationToken)
+    {
+        using var sts = Create(credentials, region);
+        try
+        {
+            var identity = await sts.GetCallerIdentityAsync(new Amazon.SecurityToken.Model.GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+            return identity.Account is { Length: 12 } account && account.All(char.IsAsciiDigit)
+                ? account
+                : throw new Errors.ScanProtocolException("InvalidCallerIdentity",
+                    $"STS GetCallerIdentity answered an account that is not 12 digits ({Queries.InputDisplay.Show(identity.Account)}).", identity.ResponseMetadata?.RequestId);
+        }
+        catch (Exception e) when (e is not Errors.ImageBuilderScanException)
+        {
+            throw ErrorTranslator.Translate(e, cancellationToken);
+        }
+    }
+}
