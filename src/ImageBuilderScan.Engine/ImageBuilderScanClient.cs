@@ -44,13 +44,17 @@ public sealed class ImageBuilderScanClient : IDisposable
     // Clients for the regions ARNs named (built on first use; the listing runs on the thread pool).
     private readonly Dictionary<string, IImageBuilderScanApi> _regional = new(StringComparer.Ordinal);
 
+    // A fan-out profile's account, learned when a vulnerability aggregation needs it (null: the options name it or nobody asks).
+    private readonly AccountLookup? _accountLookup;
+
     internal ImageBuilderScanClient(IImageBuilderScanApi? api, ScanConnectionInfo connection, IScanLog? log,
-        Func<string, IImageBuilderScanApi>? forRegion = null)
+        Func<string, IImageBuilderScanApi>? forRegion = null, AccountLookup? accountLookup = null)
     {
         _api = api;
         Connection = connection;
         Log = log;
         _forRegion = forRegion;
+        _accountLookup = accountLookup;
     }
 
     /// <summary>
@@ -61,25 +65,10 @@ public sealed class ImageBuilderScanClient : IDisposable
     public static ImageBuilderScanClient Create(ScanClientOptions options)
     {
         var api = ImageBuilderScanApiFactory.Create(options, out var connection, out var forRegion);
-        return new ImageBuilderScanClient(api, connection, options.Log, forRegion);
+        return new ImageBuilderScanClient(api, connection, options.Log, forRegion, options.AccountLookup);
     }
 
-    public ScanConnectionInfo Connection { get; private set; }
-
-    /// <summary>
-    /// The account the credentials belong to: the options' (a role ARN's) when they name it, else asked of STS
-    /// (GetCallerIdentity) once and kept in <see cref="Connection"/>, so a listing started afterwards stamps it on the
-    /// account and vulnerability aggregations (whose keys name none), as a role's account is.
-    /// </summary>
-    /// <exception cref="Errors.ImageBuilderScanException">STS could not answer; nothing is kept.</exception>
-    public async Task<string> ResolveAccountAsync(CancellationToken cancellationToken = default)
-    {
-        if (Connection.AccountId is { } known) return known;
-        var api = _api ?? throw ImageBuilderScanApiFactory.NoRegion();
-        var account = await api.CallerAccountAsync(cancellationToken).ConfigureAwait(false);
-        Connection = Connection with { AccountId = account };
-        return account;
-    }
+    public ScanConnectionInfo Connection { get; }
 
     internal IScanLog? Log { get; }
 
@@ -136,20 +125,24 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// The one paging path of every listing operation: validates and plans the query once, picks its region's client,
     /// then sends a request per chunk and token, each answer a checked page.
     /// </summary>
-    /// <param name="whereFrom">Adds to a page's items where they came from (the region asked, the role's account), or null.</param>
+    /// <param name="whereFrom">Adds to a page's items where they came from (the region asked, the account asked: given
+    /// the account's source, asked only if an item needs it), or null.</param>
     private IAsyncEnumerable<ScanPage<T>> Pages<TQuery, T>(TQuery query, RequestFor<TQuery, T> request,
         Func<ScanPage<T>, Errors.ScanProtocolException?>? check, CancellationToken cancellationToken,
-        Func<ScanPage<T>, string, string?, ScanPage<T>>? whereFrom = null) where TQuery : ListingQuery
+        Func<ScanPage<T>, string, Func<CancellationToken, Task<string?>>, CancellationToken, Task<ScanPage<T>>>? whereFrom = null) where TQuery : ListingQuery
     {
         var plan = QueryValidator.Plan(ref query);
         var api = ApiFor(query, out var region);
-        var account = Connection.AccountId;
         var operation = request(query, plan, [], null).Operation;
+        // Known from the options (a role's), else a profile's from STS, asked only once an answer needs it, so
+        // nothing goes to STS for a query that is refused or has nothing to stamp.
+        Func<CancellationToken, Task<string?>> account = ct => Connection.AccountId is { } known ? Task.FromResult<string?>(known)
+            : _accountLookup?.GetAsync(api.CallerAccountAsync, Log, ct) ?? Task.FromResult<string?>(null);
         return ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
         {
             var page = await api.SendAsync(request(query, plan, values, token), ct).ConfigureAwait(false);
             var scanPage = new ScanPage<T>(page.Items, page.RequestId, page.AggregationType, page.NextToken, token, plan.FilterName, values);
-            return whereFrom is null ? scanPage : whereFrom(scanPage, region, account);
+            return whereFrom is null ? scanPage : await whereFrom(scanPage, region, account, ct).ConfigureAwait(false);
         }, check, Log, cancellationToken);
     }
 
@@ -185,15 +178,25 @@ public sealed class ImageBuilderScanClient : IDisposable
 
     /// <summary>
     /// Where a page's aggregations came from, on those whose key names no region (account and
-    /// vulnerability aggregations): the region asked and, for a member account's role, its account.
+    /// vulnerability aggregations): the region asked and, on vulnerability aggregations (whose key names no
+    /// account either), the account asked: a member account's role's, or a fan-out profile's.
     /// Fan-out results then group by region and sort by account like ARN-keyed ones.
     /// </summary>
-    private static ScanPage<ScanFindingAggregation> WhereFrom(ScanPage<ScanFindingAggregation> page, string region, string? accountId)
+    private static async Task<ScanPage<ScanFindingAggregation>> WhereFrom(ScanPage<ScanFindingAggregation> page, string region,
+        Func<CancellationToken, Task<string?>> account, CancellationToken cancellationToken)
     {
         // The page is this client's own, just read and not yet handed to anyone.
+        string? accountId = null;
+        var asked = false;
         foreach (var a in page.Items)
         {
-            if (a.KindValue is AggregationKind.Account or AggregationKind.VulnerabilityId) a.StampOrigin(region, accountId);
+            if (a.KindValue is AggregationKind.VulnerabilityId && !asked)
+            {
+                accountId = await account(cancellationToken).ConfigureAwait(false);
+                asked = true;
+            }
+
+            if (a.KindValue is AggregationKind.Account or AggregationKind.VulnerabilityId) a.StampOrigin(region, a.KindValue is AggregationKind.VulnerabilityId ? accountId : null);
         }
 
         return page;

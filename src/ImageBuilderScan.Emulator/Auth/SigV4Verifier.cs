@@ -7,8 +7,8 @@ namespace ImageBuilderScan.Emulator;
 /// <summary>What the verifier needs of a request, independent of ASP.NET Core so it can be tested alone.</summary>
 internal sealed record SignedRequest(string Method, string RawTarget, Func<string, string?> Header, byte[] Body);
 
-/// <summary>Who signed a verified request: the region of its credential scope, and its account (null: every account).</summary>
-internal sealed record CallerIdentity(string Region, string? AccountId);
+/// <summary>Who signed a verified request: the region of its credential scope, its account (null: every account), and its key.</summary>
+internal sealed record CallerIdentity(string Region, string? AccountId, string AccessKeyId = "");
 
 /// <summary>
 /// Verifies AWS Signature Version 4 (header form) the way AWS refuses: recomputes the canonical request from
@@ -129,7 +129,7 @@ internal sealed class SigV4Verifier(EmulatorOptions options, Func<DateTimeOffset
             return Refuse("InvalidSignatureException",
                 $"{Mismatch}\n\nThe Canonical String for this request should have been\n'{canonical}'\n\nThe String-to-Sign should have been\n'{stringToSign}'\n");
         }
-        caller = new CallerIdentity(auth.Region, account);
+        caller = new CallerIdentity(auth.Region, account, auth.AccessKeyId);
         return null;
     }
 

@@ -57,8 +57,7 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
             if (action == "GetCallerIdentity")
             {
                 // The verifier names no account for the administrator (it sees every account): its own is the configured one.
-                var key = SigV4Authorization.TryParse(IncomingRequest.Header(context.Request, "authorization") ?? "", out var auth, out _) ? auth.AccessKeyId : "";
-                await WriteAsync(context, 200, Identity(caller.AccountId ?? adminAccountId, sessions.Find(key), key, requestId));
+                await WriteAsync(context, 200, Identity(caller.AccountId ?? adminAccountId, sessions.Find(caller.AccessKeyId), caller.AccessKeyId, requestId));
                 return;
             }
             var roleArn = Value("RoleArn");

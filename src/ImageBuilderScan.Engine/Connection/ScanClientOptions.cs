@@ -42,6 +42,9 @@ public sealed record ScanClientOptions
     public bool AllowInsecureEndpoint { get; init; }
     public IScanLog? Log { get; init; }
 
+    /// <summary>For a fan-out's profile target: where its account is learned (shared by the profile's targets).</summary>
+    internal AccountLookup? AccountLookup { get; init; }
+
     public override string ToString() =>
         $"Region={Region ?? "(default)"}, Profile={ProfileName ?? "(default)"}, Endpoint={EndpointUrl ?? "(default)"}, " +
         $"ExplicitKeys={(AccessKey is null ? "no" : "yes")}, Role={RoleArn ?? "(none)"}";

@@ -41,7 +41,8 @@ public static partial class FleetPlan
         var accounts = roleArns.Count > 0
             ? roleArns.Distinct(StringComparer.Ordinal).Select(r => (Id: (string?)AccountOf(r), Name: (string?)r, Options: options with { RoleArn = r }))
             : profiles.Count > 0
-                ? profiles.Distinct(StringComparer.Ordinal).Select(p => (Id: (string?)null, Name: (string?)p, Options: options with { ProfileName = p }))
+                ? profiles.Distinct(StringComparer.Ordinal).Select(p => (Id: (string?)null, Name: (string?)p,
+                    Options: options with { ProfileName = p, AccountLookup = new AccountLookup(p) }))
                 : [(Id: null, Name: null, Options: options)];
         return accounts.SelectMany(a => distinctRegions.Select(r => new FleetTarget(r ?? "", a.Id, a.Name, a.Options with { Region = r }))).ToList();
     }

@@ -83,7 +83,6 @@ public sealed class FleetRunner(int throttleLimit, IScanLog? log = null)
             using var client = ImageBuilderScanClient.Create(target.Options with { Log = targetLog });
             // The region resolved for it (a target with none configured keeps its own label: its queries name theirs).
             target = target with { Region = client.Connection.Region ?? target.Region };
-            if (target.NamesProfile) target = target with { AccountId = await ProfileAccountAsync(client, target, targetLog, token).ConfigureAwait(false) };
             await foreach (var page in pages(client, token).WithCancellation(token).ConfigureAwait(false))
             {
                 pageCount++;
@@ -113,25 +112,6 @@ public sealed class FleetRunner(int throttleLimit, IScanLog? log = null)
         finally
         {
             slots.Release();
-        }
-    }
-
-    /// <summary>
-    /// A profile names no account: ask STS whose its credentials are, so the target's account and vulnerability
-    /// aggregations say which account they came from, as a role's do. Without an answer the listing still runs,
-    /// with a warning and no account stamped (never a guessed one).
-    /// </summary>
-    private static async Task<string?> ProfileAccountAsync(ImageBuilderScanClient client, FleetTarget target, IScanLog log, CancellationToken token)
-    {
-        try
-        {
-            return await client.ResolveAccountAsync(token).ConfigureAwait(false);
-        }
-        catch (ImageBuilderScanException e)
-        {
-            log.Warning($"The account of profile '{target.Account}' could not be learned from STS GetCallerIdentity ({e.Message}); " +
-                "its account and vulnerability aggregations carry no AccountId.");
-            return null;
         }
     }
 

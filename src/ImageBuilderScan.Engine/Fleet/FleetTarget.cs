@@ -10,11 +10,15 @@ namespace ImageBuilderScan.Engine.Fleet;
 /// <param name="Account">How the account was named: a role ARN, a profile name, or null for the caller's own credentials.</param>
 public sealed record FleetTarget(string Region, string? AccountId, string? Account, ScanClientOptions Options)
 {
-    /// <summary>For messages: <c>us-east-1</c>, <c>eu-west-1 / arn:aws:iam::123456789012:role/Audit</c>, <c>eu-west-1 / profile dev</c>.</summary>
-    public string Label => Account is null ? Region : $"{Region} / {(Options.RoleArn is null ? "profile " : "")}{Account}";
+    /// <summary>
+    /// For messages: <c>us-east-1</c>, <c>eu-west-1 / arn:aws:iam::123456789012:role/Audit</c>, <c>eu-west-1 / profile dev</c>;
+    /// <c>profile dev</c> alone while the region is empty (none given: the target's client resolves it).
+    /// </summary>
+    public string Label => Account is null ? Region
+        : Region.Length == 0 ? AccountLabel
+        : $"{Region} / {AccountLabel}";
 
-    /// <summary>True when the account is a profile's (named, not a role): its id is learned from STS, not from the name.</summary>
-    public bool NamesProfile => Options.RoleArn is null && Account is not null;
+    private string AccountLabel => $"{(Options.RoleArn is null ? "profile " : "")}{Account}";
 
     public override string ToString() => Label;
 }

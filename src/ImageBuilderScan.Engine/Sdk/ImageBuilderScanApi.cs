@@ -21,7 +21,8 @@ internal sealed class ImageBuilderScanApi(ImageBuilderSdkClient client, PooledBo
         }
     }
 
-    public Task<string> CallerAccountAsync(CancellationToken cancellationToken) => StsClients.CallerAccountAsync(credentials, region, cancellationToken);
+    public Task<string> CallerAccountAsync(CancellationToken cancellationToken) =>
+        StsClients.CallerAccountAsync(credentials, region, client.Config, cancellationToken);
 
     public void Dispose()
     {

@@ -117,7 +117,7 @@ public sealed class FleetRunnerTests
             $"[member]\nrole_arn = arn:aws:iam::{member}:role/Audit\nsource_profile = admin\n");
         var options = new ScanClientOptions { EndpointUrl = server.BaseAddress.ToString(), ProfileLocation = file };
         var targets = FleetPlan.Targets(options, Regions[..2], [], ["admin", "member"]);
-        Assert.All(targets, t => Assert.True(t.NamesProfile && t.AccountId is null));
+        Assert.All(targets, t => Assert.Null(t.AccountId));
         // A vulnerability the member account has in the first region: both profiles see it there.
         var cve = server.Visible(Regions[0], member).Findings.First().VulnerabilityId;
 
@@ -129,16 +129,31 @@ public sealed class FleetRunnerTests
         Assert.DoesNotContain(events, e => e.Kind == FleetEventKind.Failed);
         foreach (var (profile, account) in new[] { ("admin", admin), ("member", member) })
         {
-            var pages = events.Where(e => e.Kind == FleetEventKind.Page && e.Target.Account == profile).ToList();
-            Assert.All(pages, e => Assert.Equal(account, e.Target.AccountId));
-            var items = pages.SelectMany(e => e.Page!.Items).ToList();
+            var items = events.Where(e => e.Kind == FleetEventKind.Page && e.Target.Account == profile).SelectMany(e => e.Page!.Items).ToList();
             Assert.Contains(items, a => a.Region == Regions[0]);
             Assert.All(items, a => Assert.Equal((AggregationKind.VulnerabilityId, account), (a.KindValue, a.AccountId)));
         }
 
-        // One question per target, each signed with that target's own credentials.
-        Assert.Equal(targets.Count, server.Requests.Recent.Count(r => r.Body.Contains("Action=GetCallerIdentity", StringComparison.Ordinal)));
+        // One question per profile (its targets in every region share the answer), each signed with its own credentials.
+        Assert.Equal(2, GetCallerIdentityCalls(server));
+
+        // Nothing is asked for a listing with nothing to stamp (findings carry their account; account aggregations
+        // are keyed by theirs) nor for a query refused before sending.
+        var before = GetCallerIdentityCalls(server);
+        var plain = FleetPlan.Targets(options, Regions[..2], [], ["admin", "member"]);
+        await foreach (var _ in new FleetRunner(4).RunAsync(plain, (c, ct) => c.GetAggregationPagesAsync(new AggregationQuery(), ct))) { }
+        await foreach (var _ in new FleetRunner(4).RunAsync(plain, AllFindings)) { }
+        var refused = new List<FleetEvent<ScanFindingAggregation>>();
+        await foreach (var e in new FleetRunner(4).RunAsync(FleetPlan.Targets(options, [Regions[0]], [], ["admin", "member"]), (c, ct) =>
+                           c.GetAggregationPagesAsync(new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn,
+                               Values = ["arn:aws:imagebuilder:eu-west-1:111122223333:image/web/1.0.0/1"] }, ct)))
+            refused.Add(e);
+        Assert.Equal(2, refused.Count(e => e.Kind == FleetEventKind.Failed && e.Error is ScanRegionException));
+        Assert.Equal(before, GetCallerIdentityCalls(server));
     }
+
+    private static int GetCallerIdentityCalls(EmulatorServer server) =>
+        server.Requests.Recent.Count(r => r.Body.Contains("Action=GetCallerIdentity", StringComparison.Ordinal));
 
     [Fact]
     public async Task A_profile_whose_account_STS_cannot_tell_still_lists_exactly_with_a_warning_and_no_account()
@@ -166,7 +181,7 @@ public sealed class FleetRunnerTests
         Assert.Equal(2, items.Count);
         Assert.All(items, a => Assert.Null(a.AccountId));
         foreach (var profile in new[] { "one", "two" })
-            Assert.Contains(log.Lines, l => l.StartsWith("WARNING: ", StringComparison.Ordinal) && l.Contains($"profile '{profile}'", StringComparison.Ordinal)
+            Assert.Single(log.Lines, l => l.StartsWith("WARNING: ", StringComparison.Ordinal) && l.Contains($"profile '{profile}'", StringComparison.Ordinal)
                 && l.Contains("GetCallerIdentity", StringComparison.Ordinal) && l.Contains("no AccountId", StringComparison.Ordinal));
     }
 
@@ -264,6 +279,8 @@ public sealed class FleetRunnerTests
         var roles = FleetPlan.Targets(caller, ["us-east-1", "eu-west-1"], ["arn:aws:iam::111122223333:role/Audit", "arn:aws:iam::222233334444:role/Audit"], []);
         Assert.Equal("eu-west-1 / arn:aws:iam::222233334444:role/Audit", FleetPlan.TargetFor(roles, image).Label);
         Assert.Equal("eu-west-1", FleetPlan.TargetFor(FleetPlan.Targets(caller, ["us-east-1", "eu-west-1"], [], []), image).Label);
+        // No region given: a profile target is named by its profile until its client resolves the region.
+        Assert.Equal(["profile a", "profile b"], FleetPlan.Targets(caller with { Region = null }, [], [], ["a", "b"]).Select(t => t.Label));
         // Profiles name no account: two could serve the build, and neither is guessed.
         var profiles = FleetPlan.Targets(caller, ["eu-west-1"], [], ["dev", "prod"]);
         Assert.Contains("2 targets could serve eu-west-1 / 222233334444", Assert.Throws<ScanInputException>(() => FleetPlan.TargetFor(profiles, image)).Message);

@@ -52,17 +52,8 @@ internal sealed class FakeScanApi : IImageBuilderScanApi
         return (TResponse)response;
     }
 
-    /// <summary>What <see cref="CallerAccountAsync"/> answers (STS GetCallerIdentity); null: it fails as STS unreachable.</summary>
-    public string? CallerAccount { get; init; }
-    public int CallerAccountCalls => Volatile.Read(ref _callerCalls);
-    private int _callerCalls;
-
-    public Task<string> CallerAccountAsync(CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _callerCalls);
-        return CallerAccount is { } account ? Task.FromResult(account)
-            : Task.FromException<string>(new ScanNetworkException("Could not connect to STS at https://sts.fake.invalid/ (connection refused).", timedOut: false));
-    }
+    /// <summary>The fake serves no STS: tests of a profile's account run against the emulator (FleetRunnerTests).</summary>
+    public Task<string> CallerAccountAsync(CancellationToken cancellationToken) => throw new NotSupportedException("GetCallerIdentity");
 
     private static WirePage<T> Wire<T>(ScanPage<T> page) => new(page.Items, page.RequestId, page.NextToken, page.AggregationType);
 

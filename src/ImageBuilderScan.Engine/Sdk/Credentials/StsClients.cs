@@ -12,19 +12,26 @@ namespace ImageBuilderScan.Engine.Sdk;
 /// </summary>
 internal static class StsClients
 {
-    public static AmazonSecurityTokenServiceClient Create(AWSCredentials credentials, RegionEndpoint region, IWebProxy? proxy = null)
+    /// <param name="like">The Image Builder client's settings whose timeout, retry mode and attempts STS follows (-TimeoutSec, -MaxAttempts), if any.</param>
+    public static AmazonSecurityTokenServiceClient Create(AWSCredentials credentials, RegionEndpoint region, IWebProxy? proxy = null, IClientConfig? like = null)
     {
         // A configured endpoint (AWS_ENDPOINT_URL_STS...) would otherwise be signed for a region guessed from its host name.
         var config = new AmazonSecurityTokenServiceConfig { RegionEndpoint = region, AuthenticationRegion = region.SystemName };
         if (proxy is not null) config.SetWebProxy(proxy);
+        if (like is not null)
+        {
+            config.RetryMode = like.RetryMode;
+            config.MaxErrorRetry = like.MaxErrorRetry;
+            if (like.Timeout is TimeSpan timeout) config.Timeout = timeout;
+        }
         return new AmazonSecurityTokenServiceClient(credentials, config);
     }
 
     /// <summary>The account <paramref name="credentials"/> belong to (STS GetCallerIdentity: allowed to every caller).</summary>
     /// <exception cref="Errors.ImageBuilderScanException">STS could not be reached or refused the credentials.</exception>
-    public static async Task<string> CallerAccountAsync(AWSCredentials credentials, RegionEndpoint region, CancellationToken cancellationToken)
+    public static async Task<string> CallerAccountAsync(AWSCredentials credentials, RegionEndpoint region, IClientConfig like, CancellationToken cancellationToken)
     {
-        using var sts = Create(credentials, region);
+        using var sts = Create(credentials, region, like.GetWebProxy(), like);
         try
         {
             var identity = await sts.GetCallerIdentityAsync(new Amazon.SecurityToken.Model.GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
