@@ -39,6 +39,9 @@ public sealed class ImageReaderTests
     }
 
     [Fact]
-    public void An_answer_without_an_image_is_refused() =>
-        Assert.ThrowsAny<Exception>(() => Read("null"));
+    public void An_answer_without_an_image_is_refused()
+    {
+        Assert.Equal("The response has no image.", Assert.Throws<JsonShapeException>(() => Read("null")).Message);
+        Assert.Equal("The image has no arn.", Assert.Throws<JsonShapeException>(() => Read("""{"scanState":{"status":"COMPLETED"}}""")).Message);
+    }
 }
