@@ -74,33 +74,45 @@ public sealed class ImageBuilderScanClient : IDisposable
 
     /// <summary>Every page of aggregations (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFindingAggregation>> GetAggregationPagesAsync(AggregationQuery query, CancellationToken cancellationToken = default)
         => Pages(query, static (_, plan, values, token) => new ListAggregationsRequest(plan.FilterName, values, token), PagePlausibility.Check, cancellationToken,
             WhereFrom);
 
     /// <summary>Every aggregation, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanFindingAggregation> GetAggregationsAsync(AggregationQuery query, CancellationToken cancellationToken = default)
         => ScanPager.ItemsAsync(GetAggregationPagesAsync(query, cancellationToken), cancellationToken);
 
     /// <summary>Every page of findings (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFinding>> GetFindingPagesAsync(FindingQuery query, CancellationToken cancellationToken = default)
         => Pages(query, static (q, plan, values, token) => new ListFindingsRequest(plan.FilterName, values.Count == 0 ? null : values[0], q.PageSize, token),
             null, cancellationToken);
 
     /// <summary>Every finding, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanFinding> GetFindingsAsync(FindingQuery query, CancellationToken cancellationToken = default)
         => ScanPager.ItemsAsync(GetFindingPagesAsync(query, cancellationToken), cancellationToken);
 
     /// <summary>Every page of the builds of the query's pipelines, as each arrives (newest first as the service orders them).</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ImageSummary>> GetPipelineImagePagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
         => Pages(query, static (q, _, values, token) => new ListPipelineImagesRequest(values.Count == 0 ? "" : values[0], q.PageSize, token), null, cancellationToken);
 
     /// <summary>Every build of the query's pipelines, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ImageSummary> GetPipelineImagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
         => ScanPager.ItemsAsync(GetPipelineImagePagesAsync(query, cancellationToken), cancellationToken);
 
@@ -141,9 +153,10 @@ public sealed class ImageBuilderScanClient : IDisposable
         return ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
         {
             var page = await api.SendAsync(request(query, plan, values, token), ct).ConfigureAwait(false);
-            var scanPage = new ScanPage<T>(page.Items, page.RequestId, page.AggregationType, page.NextToken, token, plan.FilterName, values);
-            return whereFrom is null ? scanPage : await whereFrom(scanPage, region, account, ct).ConfigureAwait(false);
-        }, check, Log, cancellationToken);
+            return new ScanPage<T>(page.Items, page.RequestId, page.AggregationType, page.NextToken, token, plan.FilterName, values);
+        }, check, Log, cancellationToken,
+            // After the page's own checks: a page refused is never stamped, and STS is never asked for one.
+            whereFrom is null ? null : (page, ct) => whereFrom(page, region, account, ct));
     }
 
     /// <summary>

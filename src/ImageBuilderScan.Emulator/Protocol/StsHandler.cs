@@ -13,7 +13,8 @@ namespace ImageBuilderScan.Emulator;
 /// A minimal STS: AssumeRole and GetCallerIdentity, in the AWS Query protocol (POST / with a form body, SigV4 for service "sts",
 /// XML answers). It verifies the caller like the Image Builder operations do and issues temporary credentials
 /// that those operations then accept, so an assume-role profile can be tried end to end without AWS. Every
-/// role exists and may be assumed by the configured key; nothing else of IAM is emulated. GetCallerIdentity names
+/// role exists and may be assumed by the configured key, except roles in the accounts of --deny-assume-role
+/// (AccessDenied); nothing else of IAM is emulated. GetCallerIdentity names
 /// the signer's account: the administrator's for the configured key, the role's for temporary credentials.
 /// </summary>
 internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestLog requests, SigV4Verifier verifier,
@@ -87,7 +88,7 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
                 throw new ApiError("ValidationError", 400, $"1 validation error detected: Value '{duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value between {minSessionSeconds} and 43200");
             }
             var issued = sessions.Issue(roleArn, sessionName, TimeSpan.FromSeconds(seconds), clock());
-            await WriteAsync(context, 200, Success(issued, role.Groups["account"].Value, role.Groups["name"].Value, requestId));
+            await WriteAsync(context, 200, Success(issued, role.Groups["account"].Value, requestId));
         }
         catch (ApiError error)
         {
@@ -112,13 +113,19 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
         _ => refusal,
     };
 
-    private static string Success(IssuedCredentials c, string account, string roleName, string requestId) =>
+    // One spelling of an assumed role for AssumeRole's answer and GetCallerIdentity's.
+    private static string AssumedRoleArn(string account, IssuedCredentials c) =>
+        $"arn:aws:sts::{account}:assumed-role/{RolePattern().Match(c.RoleArn).Groups["name"].Value}/{c.RoleSessionName}";
+
+    private static string AssumedRoleId(IssuedCredentials c) => $"AROAIBSCANEMULATOR0:{c.RoleSessionName}";
+
+    private static string Success(IssuedCredentials c, string account, string requestId) =>
         $"""
         <AssumeRoleResponse xmlns="{Namespace}">
           <AssumeRoleResult>
             <AssumedRoleUser>
-              <AssumedRoleId>AROAIBSCANEMULATOR0:{X(c.RoleSessionName)}</AssumedRoleId>
-              <Arn>arn:aws:sts::{account}:assumed-role/{X(roleName)}/{X(c.RoleSessionName)}</Arn>
+              <AssumedRoleId>{X(AssumedRoleId(c))}</AssumedRoleId>
+              <Arn>{X(AssumedRoleArn(account, c))}</Arn>
             </AssumedRoleUser>
             <Credentials>
               <AccessKeyId>{c.AccessKeyId}</AccessKeyId>
@@ -135,13 +142,12 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
 
     private static string Identity(string account, IssuedCredentials? session, string accessKeyId, string requestId)
     {
-        var role = session is null ? null : RolePattern().Match(session.RoleArn).Groups["name"].Value;
-        var arn = session is null ? $"arn:aws:iam::{account}:user/ibscan-emulator" : $"arn:aws:sts::{account}:assumed-role/{role}/{session.RoleSessionName}";
+        var arn = session is null ? $"arn:aws:iam::{account}:user/ibscan-emulator" : AssumedRoleArn(account, session);
         return $"""
             <GetCallerIdentityResponse xmlns="{Namespace}">
               <GetCallerIdentityResult>
                 <Arn>{X(arn)}</Arn>
-                <UserId>{X(session is null ? accessKeyId : $"AROAIBSCANEMULATOR0:{session.RoleSessionName}")}</UserId>
+                <UserId>{X(session is null ? accessKeyId : AssumedRoleId(session))}</UserId>
                 <Account>{account}</Account>
               </GetCallerIdentityResult>
               <ResponseMetadata>

@@ -11,7 +11,7 @@ public sealed record ScanConnectionInfo(string? Region, string? Endpoint, string
     /// <summary>
     /// Where <see cref="Region"/> came from: <see cref="RegionSources.Option"/> (given in the options: the
     /// region is pinned, and an ARN of another region is refused), else the environment, the profile or the
-    /// instance (an ARN's own region is then used for its query).
+    /// instance (an ARN's own region is then used for its query), or <see cref="RegionSources.None"/> when there is no region.
     /// </summary>
     public string RegionSource { get; init; } = RegionSources.Option;
 

@@ -13,7 +13,7 @@ namespace ImageBuilderScan.Engine.Fleet;
 /// target has its own client, so its retries and throttling back-off delay only that target, and
 /// its own failure (denied, region not enabled, throttled past the attempts) ends only that target,
 /// with its resume point. A target asks for its next page only once the consumer has taken the last
-/// one (as a single listing does), so at most one page per target is held, memory does not grow with
+/// one (a single listing reads one page ahead from its second; a target does not), so at most one page per target is held, memory does not grow with
 /// the number of targets or their size, and a stop (or a consumer that ends early, as
 /// <c>Select-Object -First</c> does) cancels every target in flight and sends no further request.
 /// </summary>

@@ -12,9 +12,9 @@ public sealed record FleetTarget(string Region, string? AccountId, string? Accou
 {
     /// <summary>
     /// For messages: <c>us-east-1</c>, <c>eu-west-1 / arn:aws:iam::123456789012:role/Audit</c>, <c>eu-west-1 / profile dev</c>;
-    /// <c>profile dev</c> alone while the region is empty (none given: the target's client resolves it).
+    /// <c>profile dev</c> alone while the region is empty (none given: the target's client resolves it), <c>(no region)</c> for the caller's.
     /// </summary>
-    public string Label => Account is null ? Region
+    public string Label => Account is null ? (Region.Length == 0 ? "(no region)" : Region)
         : Region.Length == 0 ? AccountLabel
         : $"{Region} / {AccountLabel}";
 

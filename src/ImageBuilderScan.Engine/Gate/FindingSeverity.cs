@@ -42,5 +42,14 @@ public static class SeverityRank
     }
 
     /// <summary>The service's spelling: CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNTRIAGED.</summary>
+    /// <summary>What a severity parameter accepts, for input errors: <c>one of CRITICAL, HIGH, ...</c>.</summary>
+    public static string ExpectedForm { get; } = "one of " + string.Join(", ", Descending.Select(ToServiceName));
+
+    /// <summary>A severity given as <paramref name="parameter"/> (any case), e.g. -FailOn.</summary>
+    /// <exception cref="Errors.ScanInputException">It names no severity: the error names the parameter and <see cref="ExpectedForm"/>.</exception>
+    public static FindingSeverity Parse(string parameter, string value) =>
+        TryParse(value, out var severity) ? severity
+            : throw new Errors.ScanInputException(parameter, value, ExpectedForm, $"'{value}' is not a severity.");
+
     public static string ToServiceName(this FindingSeverity severity) => severity.ToString().ToUpperInvariant();
 }

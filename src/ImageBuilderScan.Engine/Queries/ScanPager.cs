@@ -9,7 +9,8 @@ namespace ImageBuilderScan.Engine.Queries;
 /// Follows each chain of a <see cref="PagingPlan"/> from page to page, yielding each page as it
 /// arrives. Before a page is yielded, its next token is checked against the chain (a repeat ends the
 /// listing) and its items against <c>check</c>; any failure carries a <see cref="ResumePoint"/> for
-/// the request that failed. Nothing already yielded is taken back.
+/// the request that failed. Nothing already yielded is taken back. A page that passed is handed to
+/// <c>accept</c> (where its items are told where they came from) before it is yielded.
 /// </summary>
 internal static class ScanPager
 {
@@ -18,7 +19,8 @@ internal static class ScanPager
 
     public static async IAsyncEnumerable<ScanPage<T>> PagesAsync<T>(
         string operation, PagingPlan plan, Fetch<T> fetch, Func<ScanPage<T>, ScanProtocolException?>? check,
-        IScanLog? log, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IScanLog? log, [EnumeratorCancellation] CancellationToken cancellationToken,
+        Func<ScanPage<T>, CancellationToken, Task<ScanPage<T>>>? accept = null)
     {
         var token = plan.FirstToken;
         var pageNumber = 0;
@@ -57,6 +59,7 @@ internal static class ScanPager
                 pageNumber++;
                 log?.Debug($"{operation} page {pageNumber}: request id {page.RequestId ?? "(none)"}, {page.Items.Count} item(s) in " +
                     $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms, next token {TokenDisplay.Show(next, 40)}.");
+                if (accept is not null) page = await accept(page, cancellationToken).ConfigureAwait(false);
                 if (ScanTrace.Enabled) ScanTrace.Mark($"{operation} page {pageNumber}: {page.Items.Count} item(s) checked, handing over");
                 log?.Verbose($"{operation} page {pageNumber}: request id {page.RequestId ?? "(none)"}, " +
                     $"{page.Items.Count} item(s), {(next is null ? "no more pages" : "more pages follow")}.");

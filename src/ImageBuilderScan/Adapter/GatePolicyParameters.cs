@@ -8,25 +8,18 @@ namespace ImageBuilderScan.Adapter;
 /// <summary>Test-IBScanGate's policy parameters, checked before anything is sent: names the parameter and the expected form.</summary>
 internal static class GatePolicyParameters
 {
-    private static readonly string SeverityForm = "one of " + string.Join(", ", Engine.Queries.QueryValidator.Severities);
-
-    /// <summary>A -FailOn value (any case) as the rank it names.</summary>
-    /// <exception cref="ScanInputException">It names no severity.</exception>
-    public static FindingSeverity Severity(string parameter, string value) =>
-        SeverityRank.TryParse(value, out var severity) ? severity
-            : throw new ScanInputException(parameter, value, SeverityForm, $"'{value}' is not a severity.");
 
     /// <exception cref="ScanInputException">A severity, allowance or exceptions file that cannot be used.</exception>
     public static GatePolicy Build(string failOn, IDictionary? maxCount, bool fixableOnly, string? exceptionsPath, bool allowIncompleteScan)
     {
-        var lowest = Severity("FailOn", failOn);
+        var lowest = SeverityRank.Parse("FailOn", failOn);
 
         var allowances = new Dictionary<FindingSeverity, int>();
         foreach (DictionaryEntry entry in maxCount ?? new Hashtable())
         {
             var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture);
             if (!SeverityRank.TryParse(key, out var severity))
-                throw new ScanInputException("MaxCount", key, "a hashtable of severity = count, e.g. @{ HIGH = 5 }, with keys " + SeverityForm, $"'{key}' is not a severity.");
+                throw new ScanInputException("MaxCount", key, "a hashtable of severity = count, e.g. @{ HIGH = 5 }, with keys " + SeverityRank.ExpectedForm, $"'{key}' is not a severity.");
             if (!TryCount(entry.Value, out var count))
                 throw new ScanInputException("MaxCount", Convert.ToString(entry.Value, CultureInfo.InvariantCulture), "a whole number of 0 or more for each severity, e.g. @{ HIGH = 5 }",
                     $"the allowance for {severity.ToServiceName()} is not a whole number of 0 or more.");

@@ -17,6 +17,6 @@ internal static class ReportInput
             throw new ScanInputException("InputObject", null, "either findings from Get-IBScanFinding or results from Test-IBScanGate",
                 $"{gates.Count} gate result(s) and {findings.Count} finding(s) were piped together; a report shows what the gate decided, or findings, not both.");
         if (gates.Count > 0) return ReportImage.From(gates);
-        return ReportImage.FromFindings(findings, GatePolicyParameters.Severity("FailOn", failOn));
+        return ReportImage.FromFindings(findings, SeverityRank.Parse("FailOn", failOn));
     }
 }

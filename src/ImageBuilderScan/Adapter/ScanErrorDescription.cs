@@ -11,7 +11,8 @@ namespace ImageBuilderScan.Adapter;
 /// <param name="Message">The error message; never holds a secret.</param>
 /// <param name="RecommendedAction">The one useful next step (see <see cref="ErrorAdvice"/>), or null.</param>
 /// <param name="ResumeToken">The whole token to resume from (for -NextTokenVariable), or null; never a token the service refused.</param>
-/// <param name="StopsCommand">True when no later input can succeed (no region, no credentials).</param>
+/// <param name="StopsCommand">True for a configuration that cannot serve the command (no credentials; no region for a
+/// query that names none): it stops rather than half-run, even where a later input by ARN would have had its region.</param>
 internal sealed record ScanErrorDescription(
     string ErrorId,
     ScanErrorCategory Category,

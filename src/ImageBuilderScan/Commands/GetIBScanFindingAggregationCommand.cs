@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
-using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Model;
 using ImageBuilderScan.Engine.Queries;
 
@@ -72,21 +71,26 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
             return;
         }
 
-        var (filter, values, parameter) = ParameterSetName switch
+        var (filter, values) = ParameterSetName switch
         {
-            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, ImageBuildVersionArn!, nameof(ImageBuildVersionArn)),
-            nameof(ImagePipelineArn) => (FilterNames.ImagePipelineArn, ImagePipelineArn!, nameof(ImagePipelineArn)),
-            nameof(VulnerabilityId) => (FilterNames.VulnerabilityId, VulnerabilityId!, nameof(VulnerabilityId)),
-            FilterSet => (FilterName!, FilterValue!, nameof(FilterValue)),
-            _ => AccountId is { Length: > 0 } ? (FilterNames.AccountId, AccountId, nameof(AccountId)) : ((string?)null, Array.Empty<string>(), nameof(AccountId)),
+            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, ImageBuildVersionArn!),
+            nameof(ImagePipelineArn) => (FilterNames.ImagePipelineArn, ImagePipelineArn!),
+            nameof(VulnerabilityId) => (FilterNames.VulnerabilityId, VulnerabilityId!),
+            FilterSet => (FilterName!, FilterValue!),
+            _ => AccountId is { Length: > 0 } ? (FilterNames.AccountId, AccountId) : ((string?)null, Array.Empty<string>()),
         };
-        List(() => new AggregationQuery { FilterName = filter, Values = values, ValuesParameterName = parameter }, values.Length > 0 ? values : null);
+        // The typed parameters are named from the filter by the engine (FilterNames.PropertyFor); only the
+        // escape hatch says which parameter its values came in.
+        List(() => new AggregationQuery
+        {
+            FilterName = filter, Values = values,
+            ValuesParameterName = ParameterSetName == FilterSet ? QueryValidator.EscapeHatchParameterName : null,
+        }, values.Length > 0 ? values : null);
     }
 
     private void ListPiped(PSObject input)
     {
-        // Each distinct key once; Verbose, not WriteDetail, says a key came again.
-        if (NewPipedKey(input, PipedInput.ForAggregations, WriteVerbose) is { } key)
+        if (NewPipedKey(input, PipedInput.ForAggregations) is { } key)
             List(() => DrillDown.ToAggregationQuery(key), PipedInput.TargetOf(input));
     }
 

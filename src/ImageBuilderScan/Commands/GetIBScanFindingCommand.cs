@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
-using ImageBuilderScan.Engine.Errors;
 using ImageBuilderScan.Engine.Model;
 using ImageBuilderScan.Engine.Queries;
 using ImageBuilderScan.Engine.Sdk;
@@ -83,13 +82,12 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
             FilterName = filter,
             Values = values,
             PageSize = pageSize,
-            ValuesParameterName = ParameterSetName == NoFilterSet ? null : ParameterSetName,
         }, values.Length > 0 ? values : null, keep: null);
     }
 
     private void ListPiped(PSObject input, int? pageSize)
     {
-        if (NewPipedKey(input, PipedInput.ForFindings, WriteDetail) is not { } key) return;
+        if (NewPipedKey(input, PipedInput.ForFindings) is not { } key) return;
 
         string? account = null;
         var (read, kept) = (0, 0);

@@ -10,9 +10,9 @@ public abstract partial class ListingCmdlet
 
     /// <summary>
     /// The key a piped object asks for, when it is one this command has not listed yet; else null: an
-    /// object that asks for none is an error for this input, a key already listed is said with <paramref name="note"/>.
+    /// object that asks for none is an error for this input, a key already listed is said as a detail line.
     /// </summary>
-    private protected PipedKey? NewPipedKey(PSObject input, Func<PSObject, PipedKey> classify, Action<string> note)
+    private protected PipedKey? NewPipedKey(PSObject input, Func<PSObject, PipedKey> classify)
     {
         PipedKey key;
         try
@@ -27,7 +27,7 @@ public abstract partial class ListingCmdlet
 
         if (!_asked.Add(key))
         {
-            note($"{key.PropertyName} {key.Value}: already listed by this command.");
+            WriteDetail($"{key.PropertyName} {key.Value}: already listed by this command.");
             return null;
         }
 

@@ -6,7 +6,8 @@ using Amazon.SecurityToken;
 namespace ImageBuilderScan.Engine.Sdk;
 
 /// <summary>
-/// The one way the engine makes an STS client (assuming a role, asking whose credentials these are):
+/// The one way the engine makes an STS client that signs (assuming a role, asking whose credentials these are;
+/// the anonymous one registered in SdkDependencies only answers AWSSDK.Core's own lookup):
 /// signed with the given credentials for the given region, at the endpoint the standard settings
 /// name (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, a profile's services section) or else the regional one.
 /// </summary>
