@@ -221,7 +221,7 @@ Describe 'Get-IBScanFinding' {
         }
 
         It 'declares its output type' {
-            (Get-Command Get-IBScanFinding).OutputType.Name | Should -Be 'ImageBuilderScan.Engine.Model.ScanFinding'
+            (Get-Command Get-IBScanFinding).OutputType.Name | Should -Be 'ImageBuilderScan.Client.Model.ScanFinding'
         }
     }
 

@@ -275,7 +275,7 @@ Describe 'Get-IBScanFindingAggregation' {
         }
 
         It 'declares its output type' {
-            (Get-Command Get-IBScanFindingAggregation).OutputType.Name | Should -Be 'ImageBuilderScan.Engine.Model.ScanFindingAggregation'
+            (Get-Command Get-IBScanFindingAggregation).OutputType.Name | Should -Be 'ImageBuilderScan.Client.Model.ScanFindingAggregation'
         }
 
         It 'says which endpoint and credentials it used, never the secret' {

@@ -4,12 +4,13 @@ using System.Runtime.Loader;
 namespace ImageBuilderScan;
 
 /// <summary>
-/// The module's own load context: the engine and AWSSDK.* load here from <c>bin/deps</c>, so
+/// The module's own load context: the engine, its client and AWSSDK.* load here from <c>bin/deps</c>, so
 /// another module's AWSSDK.Core (AWS Tools brings 3.7.x or an older 4.0.x) never meets ours.
 /// </summary>
 internal sealed class ModuleLoadContext : AssemblyLoadContext
 {
-    public const string EngineAssemblyName = "ImageBuilderScan.Engine";
+    /// <summary>The module's own layers that the cmdlets reference: the engine and the client beneath it.</summary>
+    public static readonly IReadOnlyList<string> LayerAssemblyNames = ["ImageBuilderScan.Engine", "ImageBuilderScan.Client"];
 
     private readonly string _depsDirectory;
 

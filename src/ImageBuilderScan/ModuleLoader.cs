@@ -5,9 +5,9 @@ using System.Runtime.Loader;
 namespace ImageBuilderScan;
 
 /// <summary>
-/// Runs when PowerShell imports the module: answers the default context's request for the engine
-/// (which the cmdlets reference) by loading it into <see cref="ModuleLoadContext"/>. Only the engine
-/// is answered here; its own references (AWSSDK.*) then resolve inside the module's context.
+/// Runs when PowerShell imports the module: answers the default context's request for the engine and
+/// the client (which the cmdlets reference) by loading them into <see cref="ModuleLoadContext"/>. Only
+/// those two are answered here; their own references (AWSSDK.*) then resolve inside the module's context.
 /// </summary>
 public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
@@ -56,7 +56,7 @@ public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCl
 
     private static Assembly? ResolveEngine(AssemblyLoadContext requester, AssemblyName name)
     {
-        if (!string.Equals(name.Name, ModuleLoadContext.EngineAssemblyName, StringComparison.Ordinal)) return null;
+        if (!ModuleLoadContext.LayerAssemblyNames.Contains(name.Name, StringComparer.Ordinal)) return null;
         var context = _context;
         var path = context?.PathOf(name);
         if (context is null || path is null) return null;

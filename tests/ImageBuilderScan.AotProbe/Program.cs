@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 // ImageBuilderScan.AotProbe <endpoint> <expected count>
 // Five full aggregation listings in one process, as the pwsh section's listing script does them, and

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Engine.Fleet;
-using ImageBuilderScan.Engine.Model;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Benchmarks;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using ImageBuilderScan.Engine;
+using ImageBuilderScan.Client;
 using ImageBuilderScan.Adapter;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Benchmarks;
 

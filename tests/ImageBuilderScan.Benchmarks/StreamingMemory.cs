@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Model;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Benchmarks;
 

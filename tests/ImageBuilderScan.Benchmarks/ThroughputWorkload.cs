@@ -1,6 +1,7 @@
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Benchmarks;
 

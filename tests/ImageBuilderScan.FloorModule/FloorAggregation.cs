@@ -1,7 +1,7 @@
 namespace ImageBuilderScan.FloorModule;
 
 /// <summary>
-/// The properties of ImageBuilderScan.Engine.Model.ScanFindingAggregation with the same types (the
+/// The properties of ImageBuilderScan.Client.Model.ScanFindingAggregation with the same types (the
 /// kind as its own enum: this module references nothing), so PowerShell's per-object costs (adapter,
 /// pipeline, Measure-Object) are the same as for the real objects.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed record FloorAggregation
     public string? RequestId { get; init; }
 }
 
-/// <summary>The values of ImageBuilderScan.Engine.Model.AggregationKind.</summary>
+/// <summary>The values of ImageBuilderScan.Client.Model.AggregationKind.</summary>
 public enum FloorAggregationKind
 {
     Unknown = 0,

@@ -23,8 +23,8 @@ public sealed class CmdletMetadataTests
     [Fact]
     public void Output_types_are_the_engine_objects()
     {
-        Assert.Equal(["ImageBuilderScan.Engine.Model.ScanFindingAggregation"], Aggregation.OutputTypes);
-        Assert.Equal(["ImageBuilderScan.Engine.Model.ScanFinding"], Finding.OutputTypes);
+        Assert.Equal(["ImageBuilderScan.Client.Model.ScanFindingAggregation"], Aggregation.OutputTypes);
+        Assert.Equal(["ImageBuilderScan.Client.Model.ScanFinding"], Finding.OutputTypes);
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public sealed class IsolationTests
         var engine = $"{Repo.Version}.0";
         var (coreAssembly, coreFile) = PinnedCore();
         Assert.All(probes, p => Assert.Equal(
-            $"probe|engine=ImageBuilderScan.Engine {engine} (file {engine}) in 'ImageBuilderScan'; core=AWSSDK.Core {coreAssembly} (file {coreFile}) in 'ImageBuilderScan'", p));
+            $"probe|engine=ImageBuilderScan.Engine {engine} (file {engine}) in 'ImageBuilderScan'; client=ImageBuilderScan.Client {engine} (file {engine}) in 'ImageBuilderScan'; core=AWSSDK.Core {coreAssembly} (file {coreFile}) in 'ImageBuilderScan'", p));
         var cores = lines.Where(l => l.StartsWith("core|")).Order().ToList();
         Assert.Equal(
             new[] { $"core|{otherAssemblyVersion}|{otherPackage}|Default", $"core|{coreAssembly}|{coreFile}|ImageBuilderScan" }.Order(),

@@ -8,7 +8,7 @@ public sealed class LayoutTests
     [Fact]
     public void The_module_folder_holds_what_powershell_needs()
     {
-        foreach (var file in new[] { "ImageBuilderScan.psd1", "ImageBuilderScan.Format.ps1xml", "LICENSE", "THIRD-PARTY-NOTICES", "en-US/about_ImageBuilderScan.help.txt", "en-US/ImageBuilderScan.dll-Help.xml", "bin/ImageBuilderScan.dll", "bin/deps/ImageBuilderScan.Engine.dll", "bin/deps/AWSSDK.Core.dll", "bin/deps/AWSSDK.SecurityToken.dll", "bin/deps/AWSSDK.SSO.dll", "bin/deps/AWSSDK.SSOOIDC.dll" })
+        foreach (var file in new[] { "ImageBuilderScan.psd1", "ImageBuilderScan.Format.ps1xml", "LICENSE", "THIRD-PARTY-NOTICES", "en-US/about_ImageBuilderScan.help.txt", "en-US/ImageBuilderScan.dll-Help.xml", "bin/ImageBuilderScan.dll", "bin/deps/ImageBuilderScan.Engine.dll", "bin/deps/ImageBuilderScan.Client.dll", "bin/deps/AWSSDK.Core.dll", "bin/deps/AWSSDK.SecurityToken.dll", "bin/deps/AWSSDK.SSO.dll", "bin/deps/AWSSDK.SSOOIDC.dll" })
         {
             Assert.True(File.Exists(InModule(file.Split('/'))), $"missing {file} in {Repo.ModuleFolder}");
         }
@@ -21,7 +21,7 @@ public sealed class LayoutTests
         Assert.DoesNotContain(files, f => f.EndsWith("System.Management.Automation.dll", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(["bin/deps/ImageBuilderScan.Engine.dll"], files.Where(f => f.EndsWith("ImageBuilderScan.Engine.dll")));
         Assert.Equal(["bin/ImageBuilderScan.dll"], files.Where(f => f.StartsWith("bin/") && !f.StartsWith("bin/deps/")));
-        Assert.All(files.Where(f => f.StartsWith("bin/deps/")), f => Assert.Matches(@"^bin/deps/(ImageBuilderScan\.Engine|AWSSDK\.[A-Za-z.]+|YamlDotNet)\.dll$", f));
+        Assert.All(files.Where(f => f.StartsWith("bin/deps/")), f => Assert.Matches(@"^bin/deps/(ImageBuilderScan\.Engine|ImageBuilderScan\.Client|AWSSDK\.[A-Za-z.]+|YamlDotNet)\.dll$", f));
     }
 
     [Fact]
@@ -102,5 +102,5 @@ public sealed class LayoutTests
         Assert.Empty(offenders);
     }
 
-    private static bool IsEngine(Type type) => type.Assembly.GetName().Name == "ImageBuilderScan.Engine";
+    private static bool IsEngine(Type type) => type.Assembly.GetName().Name is "ImageBuilderScan.Engine" or "ImageBuilderScan.Client";
 }

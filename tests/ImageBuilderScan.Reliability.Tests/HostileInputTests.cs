@@ -1,7 +1,8 @@
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Reliability.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Reliability.Tests.Support;
 using Xunit.Abstractions;
 
@@ -85,7 +86,7 @@ public sealed class RetryTests(ITestOutputHelper output)
     public void Invalid_AWS_MAX_ATTEMPTS_is_a_configuration_error(string attempts)
     {
         using var env = new EnvironmentScope().Set("AWS_MAX_ATTEMPTS", attempts);
-        var error = Assert.Throws<ScanConfigurationException>(() => ImageBuilderScanClient.Create(new Engine.Connection.ScanClientOptions
+        var error = Assert.Throws<ScanConfigurationException>(() => ImageBuilderScanClient.Create(new Client.Connection.ScanClientOptions
         {
             Region = Emulators.Region, AccessKey = "AKIAIBSCANEMULATOR00", SecretKey = "x", EndpointUrl = "http://127.0.0.1:9/",
         }));

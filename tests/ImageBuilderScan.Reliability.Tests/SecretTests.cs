@@ -1,8 +1,9 @@
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Reliability.Tests.Support;
 using Xunit.Abstractions;
 
@@ -126,7 +127,7 @@ public sealed class SecretTests(ITestOutputHelper output)
     public void Echoed_secret_headers_are_redacted_from_service_messages()
     {
         var echoed = "Signature mismatch.\n'POST\n/\nhost:x\nX-Amz-Security-Token: " + Token + "\nAuthorization:AWS4-HMAC-SHA256 Credential=a/b, Signature=c\nx-amz-date:1'";
-        var redacted = Engine.Errors.SecretRedaction.ServiceMessage(echoed)!;
+        var redacted = Client.Errors.SecretRedaction.ServiceMessage(echoed)!;
         Assert.DoesNotContain(Token, redacted);
         Assert.DoesNotContain("Signature=c", redacted);
         Assert.Contains("host:x", redacted);

@@ -1,5 +1,5 @@
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Client.Connection;
 
 namespace ImageBuilderScan.Tests.Shared;
 

@@ -1,8 +1,10 @@
 using System.Globalization;
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Model;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Builds;
 

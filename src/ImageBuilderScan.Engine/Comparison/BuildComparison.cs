@@ -1,6 +1,7 @@
 using ImageBuilderScan.Engine.Builds;
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Comparison;
 

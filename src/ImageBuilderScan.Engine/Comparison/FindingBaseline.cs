@@ -1,4 +1,5 @@
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Engine.Findings;
 
 namespace ImageBuilderScan.Engine.Comparison;
 

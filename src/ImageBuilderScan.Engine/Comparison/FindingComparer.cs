@@ -1,5 +1,6 @@
 using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Engine.Findings;
 
 namespace ImageBuilderScan.Engine.Comparison;
 

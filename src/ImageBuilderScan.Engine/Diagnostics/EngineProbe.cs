@@ -4,7 +4,7 @@ using System.Runtime.Loader;
 namespace ImageBuilderScan.Engine.Diagnostics;
 
 /// <summary>
-/// Where the engine and its AWSSDK.Core were loaded from, for the isolation tests and for
+/// Where the engine, its client and their AWSSDK.Core were loaded from, for the isolation tests and for
 /// <c>-Debug</c> output. Touches an AWSSDK type so Core is really loaded when asked.
 /// </summary>
 public static class EngineProbe
@@ -14,8 +14,8 @@ public static class EngineProbe
     public static string Describe()
     {
         var engine = typeof(EngineProbe).Assembly;
-        var core = AwsSdkCore;
-        return $"engine={Describe(engine)}; core={Describe(core)}";
+        var client = typeof(ImageBuilderScan.Client.ImageBuilderScanClient).Assembly;
+        return $"engine={Describe(engine)}; client={Describe(client)}; core={Describe(AwsSdkCore)}";
     }
 
     private static string Describe(Assembly assembly)

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Fleet;
 

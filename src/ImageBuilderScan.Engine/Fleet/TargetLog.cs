@@ -1,4 +1,4 @@
-using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Client.Connection;
 
 namespace ImageBuilderScan.Engine.Fleet;
 

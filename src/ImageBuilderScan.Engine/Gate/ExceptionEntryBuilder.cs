@@ -1,6 +1,8 @@
+using ImageBuilderScan.Client.Text;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Engine.Gate;
 

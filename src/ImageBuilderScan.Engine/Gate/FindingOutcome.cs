@@ -1,4 +1,4 @@
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Gate;
 

@@ -1,4 +1,5 @@
 using ImageBuilderScan.Engine.Comparison;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Gate;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Gate;
 

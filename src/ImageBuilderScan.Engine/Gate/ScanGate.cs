@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
 using ImageBuilderScan.Engine.Builds;
 using ImageBuilderScan.Engine.Comparison;
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Gate;
 

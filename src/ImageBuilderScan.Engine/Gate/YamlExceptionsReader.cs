@@ -1,4 +1,6 @@
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Text;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -3,6 +3,8 @@ using System.Text;
 using System.Xml;
 using ImageBuilderScan.Engine.Comparison;
 using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Engine.Findings;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Reports;
 

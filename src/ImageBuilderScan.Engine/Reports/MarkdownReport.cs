@@ -1,6 +1,8 @@
 using System.Globalization;
 using ImageBuilderScan.Engine.Comparison;
 using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Engine.Findings;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Reports;
 

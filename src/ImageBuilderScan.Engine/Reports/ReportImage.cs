@@ -1,5 +1,5 @@
 using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Reports;
 

@@ -1,4 +1,5 @@
 using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Reports;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ImageBuilderScan.Engine.Comparison;
 using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Engine.Findings;
 
 namespace ImageBuilderScan.Engine.Reports;
 

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using ImageBuilderScan.Engine.Comparison;
 using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Engine.Findings;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Reports;
 

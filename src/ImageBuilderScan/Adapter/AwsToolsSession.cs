@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Adapter;
 

@@ -1,6 +1,7 @@
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Model;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Adapter;
 

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Adapter;
 

@@ -1,4 +1,4 @@
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Engine.Fleet;
 
 namespace ImageBuilderScan.Adapter;

@@ -22,7 +22,7 @@ internal sealed class ForeignKeys(string accessKey, string secretKey, string? se
 internal static class ForeignCredentials
 {
     /// <summary>The keys, or null when the object has none of the accepted shapes.</summary>
-    /// <exception cref="Engine.Errors.ScanConfigurationException">The object has the shape but fetching its keys failed.</exception>
+    /// <exception cref="Client.Errors.ScanConfigurationException">The object has the shape but fetching its keys failed.</exception>
     public static ForeignKeys? TryRead(object? value) => TryRead(value, depth: 0);
 
     /// <summary>The profile name carried by AWS Tools' <c>$StoredAWSCredentials</c> when it is a name.</summary>
@@ -46,7 +46,7 @@ internal static class ForeignCredentials
             }
             catch (TargetInvocationException e)
             {
-                throw new Engine.Errors.ScanConfigurationException("CredentialUnavailable",
+                throw new Client.Errors.ScanConfigurationException("CredentialUnavailable",
                     $"The credential object ({type.Name}) could not supply keys: {e.InnerException?.Message}", e.InnerException);
             }
 

@@ -1,7 +1,8 @@
 using System.Collections;
 using System.Globalization;
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Adapter;
 

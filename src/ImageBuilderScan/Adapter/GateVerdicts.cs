@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Adapter;
 

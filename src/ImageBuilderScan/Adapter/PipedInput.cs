@@ -1,8 +1,9 @@
 using System.Collections;
 using System.Management.Automation;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Model;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Adapter;
 

@@ -1,6 +1,6 @@
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Reports;
 
 namespace ImageBuilderScan.Adapter;

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Adapter;
 

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Commands;
 

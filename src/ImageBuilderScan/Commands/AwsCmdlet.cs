@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Engine.Fleet;
 
 namespace ImageBuilderScan.Commands;
@@ -156,7 +156,7 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
     /// The client for one image or pipeline ARN: the command's own, or, when it fans out, the target's
     /// whose region and account are the ARN's (made once per target and kept for the command).
     /// </summary>
-    /// <exception cref="Engine.Errors.ScanInputException">No target covers the ARN's region and account.</exception>
+    /// <exception cref="Client.Errors.ScanInputException">No target covers the ARN's region and account.</exception>
     private protected ImageBuilderScanClient ClientFor(string arn)
     {
         if (_fleet is null) return Client;

@@ -1,8 +1,8 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Reports;
 
 namespace ImageBuilderScan.Commands;

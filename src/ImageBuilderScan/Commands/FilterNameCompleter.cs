@@ -1,5 +1,6 @@
 using System.Collections;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Commands;
 

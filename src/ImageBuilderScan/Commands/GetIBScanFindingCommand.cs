@@ -1,8 +1,12 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
-using ImageBuilderScan.Engine.Model;
-using ImageBuilderScan.Engine.Queries;
-using ImageBuilderScan.Engine.Sdk;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client.Sdk;
+using ImageBuilderScan.Client.Http;
+using ImageBuilderScan.Client.Operations;
+using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Commands;
 
@@ -104,5 +108,5 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
 
     private void List(Func<FindingQuery> query, object? target, Func<ScanFinding, bool>? keep) =>
         ListPages(query, (client, q, ct) => client.GetFindingPagesAsync((FindingQuery)q, ct), target, "finding(s)", keep,
-            ExpandPackage.IsPresent ? FindingRows.PerPackage : null);
+            ExpandPackage.IsPresent ? static f => f.PerPackage() : null);
 }

@@ -1,9 +1,10 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Engine.Fleet;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Commands;
 

@@ -1,8 +1,9 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Diagnostics;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Diagnostics;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Commands;
 

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
-using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Client.Connection;
 
 namespace ImageBuilderScan.Commands;
 

@@ -1,5 +1,5 @@
 using System.Collections;
-using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Client.Connection;
 
 namespace ImageBuilderScan.Commands;
 

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Commands;
 
@@ -69,7 +69,7 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
         {
             _policy = GatePolicyParameters.Build(FailOn, MaxCount, FixableOnly.IsPresent, path, AllowIncompleteScan.IsPresent);
         }
-        catch (Engine.Errors.ImageBuilderScanException error)
+        catch (Client.Errors.ImageBuilderScanException error)
         {
             // A policy that cannot be read can never pass anything: stop before any request.
             Terminate(ErrorRecords.From(error, ExceptionPath ?? (object?)FailOn));

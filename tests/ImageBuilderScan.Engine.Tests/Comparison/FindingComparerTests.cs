@@ -1,5 +1,5 @@
 using ImageBuilderScan.Engine.Comparison;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
 using static ImageBuilderScan.Engine.Tests.Gate.TestFindings;
 
 namespace ImageBuilderScan.Engine.Tests.Comparison;

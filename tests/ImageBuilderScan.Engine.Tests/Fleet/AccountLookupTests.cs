@@ -1,5 +1,5 @@
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Fleet;

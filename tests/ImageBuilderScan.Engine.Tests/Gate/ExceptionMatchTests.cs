@@ -10,7 +10,7 @@ public sealed class ExceptionMatchTests
 
     private static ExceptionList List(string yaml) => ExceptionsFile.Parse(Encoding.UTF8.GetBytes(yaml), "x.yaml");
 
-    private static GateResult Gate(string yaml, params Engine.Model.ScanFinding[] findings) =>
+    private static GateResult Gate(string yaml, params Client.Model.ScanFinding[] findings) =>
         GateEvaluatorTests.Evaluate(Complete(), findings, new GatePolicy { Exceptions = List(yaml) }, Now);
 
     [Theory]

@@ -1,5 +1,6 @@
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Tests.Gate;
 

@@ -1,8 +1,10 @@
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Engine.Tests.Sdk;
+using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

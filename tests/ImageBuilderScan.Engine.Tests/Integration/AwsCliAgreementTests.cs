@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

@@ -1,6 +1,7 @@
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

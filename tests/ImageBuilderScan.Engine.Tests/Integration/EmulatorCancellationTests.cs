@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

@@ -1,6 +1,8 @@
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Engine.Tests.Sdk;
+using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

@@ -1,6 +1,7 @@
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 
@@ -115,7 +116,7 @@ public sealed class ErrorTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
         var server = await pool.Get(aggregationPageSize: 1);
         server.Faults.Add(new FaultPlan { Kind = FaultKind.Error, ErrorCode = "InvalidRequestException", OnRequest = 2 });
         using var client = Emulated.Client(server, maxAttempts: 3);
-        var yielded = new List<Model.ScanFindingAggregation>();
+        var yielded = new List<Client.Model.ScanFindingAggregation>();
 
         var error = await Assert.ThrowsAsync<InvalidRequestException>(async () =>
         {

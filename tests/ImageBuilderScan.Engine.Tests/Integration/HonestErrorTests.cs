@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using Log = ImageBuilderScan.Tests.Shared.RecordingLog;
+using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

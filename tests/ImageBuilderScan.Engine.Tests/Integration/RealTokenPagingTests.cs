@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 
@@ -128,7 +129,7 @@ public sealed class RealTokenPagingTests(EmulatorPool pool) : IClassFixture<Emul
         var query = new AggregationQuery { FilterName = filterName, Values = values };
         using var client = Emulated.Client(server);
 
-        ScanPage<Model.ScanFindingAggregation>? first = null;
+        ScanPage<Client.Model.ScanFindingAggregation>? first = null;
         await foreach (var page in client.GetAggregationPagesAsync(query))
         {
             first = page;
@@ -156,7 +157,7 @@ public sealed class RealTokenPagingTests(EmulatorPool pool) : IClassFixture<Emul
         var query = new FindingQuery { PageSize = 7 };
         using var client = Emulated.Client(server);
 
-        ScanPage<Model.ScanFinding>? first = null;
+        ScanPage<Client.Model.ScanFinding>? first = null;
         await foreach (var page in client.GetFindingPagesAsync(query))
         {
             first = page;

@@ -1,6 +1,7 @@
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Model;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using static ImageBuilderScan.Engine.Tests.Paging.TestClients;
 
 namespace ImageBuilderScan.Engine.Tests.Paging;
@@ -8,7 +9,7 @@ namespace ImageBuilderScan.Engine.Tests.Paging;
 /// <summary>Repeated tokens and implausible counts end the listing before the page's items are emitted.</summary>
 public sealed class PageCheckTests
 {
-    private static async Task<(List<string> Emitted, ScanProtocolException Error)> RunAsync(FakeScanApi api, AggregationQuery? query = null)
+    private static async Task<(List<string> Emitted, ScanProtocolException Error)> RunAsync(FakeTransport api, AggregationQuery? query = null)
     {
         using var client = Over(api);
         var emitted = new List<string>();
@@ -22,7 +23,7 @@ public sealed class PageCheckTests
     [Fact]
     public async Task A_token_echoing_the_request_token_stops_the_listing()
     {
-        var api = new FakeScanApi { TamperAggregations = (n, p) => n == 1 ? p with { NextToken = p.RequestToken } : p };
+        var api = new FakeTransport { TamperAggregations = (n, p) => n == 1 ? p with { NextToken = p.RequestToken } : p };
 
         var (emitted, error) = await RunAsync(api);
 
@@ -37,8 +38,8 @@ public sealed class PageCheckTests
     [Fact]
     public async Task The_same_token_twice_in_a_chain_stops_the_listing()
     {
-        FakeScanApi api = null!;
-        api = new FakeScanApi
+        FakeTransport api = null!;
+        api = new FakeTransport
         {
             KeysPerValue = _ => 20,
             TamperAggregations = (n, p) => n == 3 ? p with { NextToken = api.AggregationRequests[1].NextToken } : p,
@@ -54,7 +55,7 @@ public sealed class PageCheckTests
     [Fact]
     public async Task A_first_page_returning_the_resume_token_stops_the_listing()
     {
-        var api = new FakeScanApi { TamperAggregations = (n, p) => p with { NextToken = "-@3" } };
+        var api = new FakeTransport { TamperAggregations = (n, p) => p with { NextToken = "-@3" } };
 
         var (emitted, error) = await RunAsync(api, new AggregationQuery { NextToken = "-@3" });
 
@@ -65,7 +66,7 @@ public sealed class PageCheckTests
     [Fact]
     public async Task Repeated_tokens_are_caught_for_findings_too()
     {
-        var api = new FakeScanApi { TamperFindings = (n, p) => n == 2 ? p with { NextToken = p.RequestToken } : p };
+        var api = new FakeTransport { TamperFindings = (n, p) => n == 2 ? p with { NextToken = p.RequestToken } : p };
         using var client = Over(api);
 
         var error = await Assert.ThrowsAsync<ScanProtocolException>(() => Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery())));
@@ -87,7 +88,7 @@ public sealed class PageCheckTests
     [MemberData(nameof(Implausible))]
     public async Task Implausible_pages_are_refused_before_any_of_their_items(string key, long c, long h, long m, long all, string errorId)
     {
-        var api = new FakeScanApi
+        var api = new FakeTransport
         {
             TamperAggregations = (n, p) => n != 1 ? p : p with
             {
@@ -108,7 +109,7 @@ public sealed class PageCheckTests
     [Fact]
     public async Task Counts_whose_parts_add_up_to_all_are_accepted()
     {
-        var api = new FakeScanApi
+        var api = new FakeTransport
         {
             TamperAggregations = (n, p) => p with { Items = p.Items.Select(a => a with { Critical = 1, High = 2, Medium = 3, All = 6 }).ToList() },
         };
@@ -124,7 +125,7 @@ public sealed class PageCheckTests
     public async Task Aggregations_are_passed_through_not_copied()
     {
         var served = new List<ScanFindingAggregation>();
-        var api = new FakeScanApi { TamperAggregations = (n, p) => { served.AddRange(p.Items); return p; } };
+        var api = new FakeTransport { TamperAggregations = (n, p) => { served.AddRange(p.Items); return p; } };
         using var client = Over(api);
 
         var items = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));

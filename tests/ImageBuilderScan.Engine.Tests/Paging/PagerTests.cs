@@ -1,4 +1,5 @@
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using static ImageBuilderScan.Engine.Tests.Paging.TestClients;
 
 namespace ImageBuilderScan.Engine.Tests.Paging;
@@ -13,7 +14,7 @@ public sealed class PagerTests
     [InlineData(4, 0)]
     public async Task Aggregations_every_item_exactly_once_in_order(int pageSize, int keys)
     {
-        var api = new FakeScanApi { PageSize = pageSize, KeysPerValue = _ => keys };
+        var api = new FakeTransport { PageSize = pageSize, KeysPerValue = _ => keys };
         var log = new RecordingLog();
         using var client = Over(api, log);
 
@@ -36,7 +37,7 @@ public sealed class PagerTests
     [InlineData(10, new[] { 10 })]
     public async Task More_than_ten_values_become_chunks_of_ten_in_order(int count, int[] chunkSizes)
     {
-        var api = new FakeScanApi { PageSize = 4, KeysPerValue = _ => 2 };
+        var api = new FakeTransport { PageSize = 4, KeysPerValue = _ => 2 };
         using var client = Over(api);
         var values = Enumerable.Range(0, count).Select(Pipeline).ToList();
 
@@ -53,7 +54,7 @@ public sealed class PagerTests
     [Fact]
     public async Task Findings_one_value_per_call_in_order_with_page_size()
     {
-        var api = new FakeScanApi { KeysPerValue = v => v == "CVE-2024-0002" ? 0 : 5 };
+        var api = new FakeTransport { KeysPerValue = v => v == "CVE-2024-0002" ? 0 : 5 };
         using var client = Over(api);
         string[] values = ["CVE-2024-0001", "CVE-2024-0002", "CVE-2024-0003"];
 
@@ -69,7 +70,7 @@ public sealed class PagerTests
     [Fact]
     public async Task Duplicates_are_asked_once_and_severity_is_sent_upper_case()
     {
-        var api = new FakeScanApi();
+        var api = new FakeTransport();
         using var client = Over(api);
 
         var items = await Listing.CollectAsync(client.GetFindingsAsync(
@@ -82,7 +83,7 @@ public sealed class PagerTests
     [Fact]
     public async Task Empty_pages_that_carry_a_token_are_followed()
     {
-        var api = new FakeScanApi
+        var api = new FakeTransport
         {
             PageSize = 2,
             TamperAggregations = (n, page) => n is 0 or 2 ? page with { Items = [] } : page,
@@ -99,7 +100,7 @@ public sealed class PagerTests
     [Fact]
     public async Task An_empty_next_token_ends_the_chain()
     {
-        var api = new FakeScanApi { PageSize = 2, TamperAggregations = (n, page) => page with { NextToken = "" } };
+        var api = new FakeTransport { PageSize = 2, TamperAggregations = (n, page) => page with { NextToken = "" } };
         using var client = Over(api);
 
         var pages = await Listing.CollectAsync(client.GetAggregationPagesAsync(new AggregationQuery()));
@@ -112,7 +113,7 @@ public sealed class PagerTests
     [Fact]
     public async Task Next_token_resumes_from_that_page()
     {
-        var api = new FakeScanApi { PageSize = 3 };
+        var api = new FakeTransport { PageSize = 3 };
         using var client = Over(api);
         var value = Pipeline(1);
         var query = new AggregationQuery { FilterName = FilterNames.ImagePipelineArn, Values = [value] };

@@ -1,6 +1,8 @@
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Tests.Paging;
 
@@ -13,9 +15,9 @@ public sealed class RegionTests
     private const string Eu = "arn:aws:imagebuilder:eu-west-1:123456789012:image/web/1.0.0/1";
     private const string Us = "arn:aws:imagebuilder:us-east-1:123456789012:image/web/1.0.0/1";
 
-    private static (ImageBuilderScanClient Client, FakeScanApi Default, List<string> Built, FakeScanApi Regional) Client(string source)
+    private static (ImageBuilderScanClient Client, FakeTransport Default, List<string> Built, FakeTransport Regional) Client(string source)
     {
-        var (main, regional, built) = (new FakeScanApi { KeysPerValue = _ => 1 }, new FakeScanApi { KeysPerValue = _ => 1 }, new List<string>());
+        var (main, regional, built) = (new FakeTransport { KeysPerValue = _ => 1 }, new FakeTransport { KeysPerValue = _ => 1 }, new List<string>());
         var client = new ImageBuilderScanClient(main, new ScanConnectionInfo("us-east-1", "http://fake.invalid", "test", 1) { RegionSource = source },
             null, region => { built.Add(region); return regional; });
         return (client, main, built, regional);
@@ -77,7 +79,7 @@ public sealed class RegionTests
     [Fact]
     public async Task With_no_region_set_a_query_by_ARN_goes_to_its_region_and_any_other_is_refused_before_sending()
     {
-        var (regional, built) = (new FakeScanApi { KeysPerValue = _ => 1 }, new List<string>());
+        var (regional, built) = (new FakeTransport { KeysPerValue = _ => 1 }, new List<string>());
         using var client = new ImageBuilderScanClient(null, new ScanConnectionInfo(null, null, "test", 1) { RegionSource = RegionSources.None },
             null, region => { built.Add(region); return regional; });
 

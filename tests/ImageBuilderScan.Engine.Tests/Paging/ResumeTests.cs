@@ -1,5 +1,6 @@
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using static ImageBuilderScan.Engine.Tests.Paging.TestClients;
 
 namespace ImageBuilderScan.Engine.Tests.Paging;
@@ -27,7 +28,7 @@ public sealed class ResumeTests
     [MemberData(nameof(Failures))]
     public async Task Aggregation_failure_carries_resume_point_and_resuming_yields_exactly_the_rest(int failAt, string kind)
     {
-        var api = new FakeScanApi { PageSize = 4, KeysPerValue = _ => 2, FailAt = n => n == failAt ? Failure(kind, n) : null };
+        var api = new FakeTransport { PageSize = 4, KeysPerValue = _ => 2, FailAt = n => n == failAt ? Failure(kind, n) : null };
         using var client = Over(api);
         var query = new AggregationQuery { FilterName = FilterNames.ImagePipelineArn, Values = Values };
 
@@ -62,7 +63,7 @@ public sealed class ResumeTests
     {
         // Three values at 7 keys, 3 a page: 3 requests each.
         string[] values = ["CVE-2024-0001", "GHSA-abcd-efgh-jkmp", "RHSA-2024:1234"];
-        var api = new FakeScanApi { FailAt = n => n == failAt ? new CallRateLimitExceededException("slow down", 429, $"req-{n}") : null };
+        var api = new FakeTransport { FailAt = n => n == failAt ? new CallRateLimitExceededException("slow down", 429, $"req-{n}") : null };
         using var client = Over(api);
         var query = new FindingQuery { FilterName = FilterNames.VulnerabilityId, Values = values, PageSize = 3 };
 
@@ -89,7 +90,7 @@ public sealed class ResumeTests
     [Fact]
     public async Task Unfiltered_failure_resumes_with_no_values()
     {
-        var api = new FakeScanApi { FailAt = n => n == 1 ? new ServiceException("boom", 500, "req-1") : null };
+        var api = new FakeTransport { FailAt = n => n == 1 ? new ServiceException("boom", 500, "req-1") : null };
         using var client = Over(api);
 
         var emitted = new List<string>();

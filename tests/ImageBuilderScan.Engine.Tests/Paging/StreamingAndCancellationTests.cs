@@ -1,4 +1,5 @@
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using static ImageBuilderScan.Engine.Tests.Paging.TestClients;
 
 namespace ImageBuilderScan.Engine.Tests.Paging;
@@ -11,7 +12,7 @@ public sealed class StreamingAndCancellationTests
     public async Task First_page_items_are_yielded_before_the_second_page_is_requested()
     {
         // The second request never completes: an iterator that waited for the last page would hang.
-        var api = new FakeScanApi { PageSize = 3, HangAt = n => n == 1 };
+        var api = new FakeTransport { PageSize = 3, HangAt = n => n == 1 };
         using var cts = new CancellationTokenSource();
         using var client = Over(api);
 
@@ -27,7 +28,7 @@ public sealed class StreamingAndCancellationTests
     [Fact]
     public async Task Cancellation_between_pages_sends_no_further_request()
     {
-        var api = new FakeScanApi { PageSize = 2 };
+        var api = new FakeTransport { PageSize = 2 };
         using var cts = new CancellationTokenSource();
         using var client = Over(api);
 
@@ -43,7 +44,7 @@ public sealed class StreamingAndCancellationTests
     [Fact]
     public async Task Cancellation_during_a_request_ends_it_and_sends_no_further_request()
     {
-        var api = new FakeScanApi { PageSize = 2, HangAt = n => n == 1 };
+        var api = new FakeTransport { PageSize = 2, HangAt = n => n == 1 };
         using var cts = new CancellationTokenSource();
         using var client = Over(api);
 
@@ -60,7 +61,7 @@ public sealed class StreamingAndCancellationTests
     [Fact]
     public async Task WithCancellation_token_is_honoured_too()
     {
-        var api = new FakeScanApi { PageSize = 2, HangAt = n => n == 0 };
+        var api = new FakeTransport { PageSize = 2, HangAt = n => n == 0 };
         using var cts = new CancellationTokenSource();
         using var client = Over(api);
 
@@ -78,7 +79,7 @@ public sealed class StreamingAndCancellationTests
     [Fact]
     public async Task Stopping_early_sends_no_further_request()
     {
-        var api = new FakeScanApi { PageSize = 2 };
+        var api = new FakeTransport { PageSize = 2 };
         using var client = Over(api);
 
         await foreach (var _ in client.GetAggregationsAsync(new AggregationQuery())) break;

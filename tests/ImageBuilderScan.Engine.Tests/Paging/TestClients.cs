@@ -1,11 +1,12 @@
+using ImageBuilderScan.Client;
 namespace ImageBuilderScan.Engine.Tests.Paging;
 
-/// <summary>Engine clients over a <see cref="FakeScanApi"/>, for the tests that need no server.</summary>
+/// <summary>Engine clients over a <see cref="FakeTransport"/>, for the tests that need no server.</summary>
 internal static class TestClients
 {
     /// <summary>A client over the fake whose region was not given: a query's ARNs of any region go to the same fake.</summary>
-    public static ImageBuilderScanClient Over(FakeScanApi api, RecordingLog? log = null) =>
-        new(api, new Connection.ScanConnectionInfo("us-east-1", "http://fake.invalid", "test", 1) { RegionSource = "test" }, log, _ => api);
+    public static ImageBuilderScanClient Over(FakeTransport api, RecordingLog? log = null) =>
+        new(api, new Client.Connection.ScanConnectionInfo("us-east-1", "http://fake.invalid", "test", 1) { RegionSource = "test" }, log, _ => api);
 
     public static string Pipeline(int i) => $"arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/pipeline-{i:D2}";
 }

@@ -1,5 +1,5 @@
 using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Reports;
 using ImageBuilderScan.Engine.Tests.Gate;
 using static ImageBuilderScan.Engine.Tests.Gate.TestFindings;

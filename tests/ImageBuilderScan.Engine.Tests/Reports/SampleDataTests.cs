@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Reports;
 using ImageBuilderScan.Engine.Tests.Gate;
 

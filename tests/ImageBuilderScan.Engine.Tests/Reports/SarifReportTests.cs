@@ -89,7 +89,7 @@ public sealed class SarifReportTests
     [Fact]
     public void Fingerprints_track_a_vulnerability_across_builds_but_not_across_packages_or_images()
     {
-        string Print(Engine.Model.ScanFinding finding) =>
+        string Print(Client.Model.ScanFinding finding) =>
             Sarif(ReportImage.FromFindings([finding]))["runs"]![0]!["results"]![0]!["partialFingerprints"]![SarifReport.FingerprintKey]!.GetValue<string>();
         var first = Print(Finding("CVE-1", "HIGH", "openssl"));
         Assert.Equal(first, Print(Finding("CVE-1", "LOW", "openssl", arn: NextImage) with { InstalledVersion = "9", VulnerablePackages = [new() { Name = "openssl", Version = "9.9" }] }));

@@ -1,6 +1,9 @@
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Sdk;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Sdk;
+using ImageBuilderScan.Client.Http;
+using ImageBuilderScan.Client.Operations;
+using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 
@@ -10,7 +13,7 @@ public sealed class ConfigurationTests
 {
     private static ScanConnectionInfo Resolve(ScanClientOptions options)
     {
-        using var api = ImageBuilderScanApiFactory.Create(options, out var connection);
+        using var api = SdkTransportFactory.Create(options, out var connection);
         return connection;
     }
 

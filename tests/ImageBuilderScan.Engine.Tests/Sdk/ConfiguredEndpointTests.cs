@@ -1,5 +1,8 @@
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Sdk;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Sdk;
+using ImageBuilderScan.Client.Http;
+using ImageBuilderScan.Client.Operations;
+using ImageBuilderScan.Client.Wire;
 using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
@@ -8,7 +11,7 @@ namespace ImageBuilderScan.Engine.Tests.Sdk;
 /// The endpoint from a shared config profile, with the AWS SDKs' and CLI's precedence: option,
 /// AWS_ENDPOINT_URL_IMAGEBUILDER, AWS_ENDPOINT_URL, the profile's services section, the profile's endpoint_url;
 /// AWS_IGNORE_CONFIGURED_ENDPOINT_URLS or the profile's ignore_configured_endpoint_urls turn off all but the option.
-/// (tests/Errors.Tests.ps1 checks the same file against the AWS CLI.)
+/// (tests/Client.Errors.Tests.ps1 checks the same file against the AWS CLI.)
 /// </summary>
 [Collection(SdkEnvironmentCollection.Name)]
 public sealed class ConfiguredEndpointTests
@@ -91,7 +94,7 @@ public sealed class ConfiguredEndpointTests
     {
         using var env = new EnvironmentScope();
         env.WriteFile("config", "[profile bad]\nendpoint_url = ftp://example.com\n");
-        var error = Assert.Throws<Errors.ScanConfigurationException>(() => ConnectionSettings.Endpoint(new ScanClientOptions { ProfileName = "bad" }));
+        var error = Assert.Throws<Client.Errors.ScanConfigurationException>(() => ConnectionSettings.Endpoint(new ScanClientOptions { ProfileName = "bad" }));
         Assert.Equal("InvalidEndpoint", error.ErrorId);
     }
 }

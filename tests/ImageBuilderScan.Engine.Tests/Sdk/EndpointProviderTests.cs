@@ -1,5 +1,8 @@
 using Amazon.Runtime;
-using ImageBuilderScan.Engine.Sdk;
+using ImageBuilderScan.Client.Sdk;
+using ImageBuilderScan.Client.Http;
+using ImageBuilderScan.Client.Operations;
+using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 

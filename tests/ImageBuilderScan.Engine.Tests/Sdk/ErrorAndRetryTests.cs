@@ -1,6 +1,9 @@
 using System.Diagnostics;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Sdk;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Sdk;
+using ImageBuilderScan.Client.Http;
+using ImageBuilderScan.Client.Operations;
+using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 
@@ -157,7 +160,7 @@ public sealed class ErrorAndRetryTests
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        using var api = SdkTestSupport.Create(new Connection.ScanClientOptions
+        using var api = SdkTestSupport.Create(new Client.Connection.ScanClientOptions
         {
             Region = "us-east-1", AccessKey = SdkTestSupport.AccessKey, SecretKey = SdkTestSupport.SecretKey,
             EndpointUrl = $"http://127.0.0.1:{port}", MaxAttempts = 1,

@@ -1,7 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using ImageBuilderScan.Engine.Model;
-using ImageBuilderScan.Engine.Sdk;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Sdk;
+using ImageBuilderScan.Client.Http;
+using ImageBuilderScan.Client.Operations;
+using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using ImageBuilderScan.Engine.Model;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 

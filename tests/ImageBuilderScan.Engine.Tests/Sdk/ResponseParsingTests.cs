@@ -1,6 +1,9 @@
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Model;
-using ImageBuilderScan.Engine.Sdk;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Sdk;
+using ImageBuilderScan.Client.Http;
+using ImageBuilderScan.Client.Operations;
+using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 
@@ -230,5 +233,5 @@ public sealed class ResponseParsingTests
     [InlineData("2.0", 3, "", "3:2.0")]
     [InlineData(null, 3, "1", null)]
     public void Installed_version_is_epoch_version_release(string? version, int? epoch, string? release, string? expected)
-        => Assert.Equal(expected, FindingBuilder.InstalledVersionOf(new VulnerablePackage { Version = version, Epoch = epoch, Release = release }));
+        => Assert.Equal(expected, new VulnerablePackage { Version = version, Epoch = epoch, Release = release }.InstalledVersion());
 }

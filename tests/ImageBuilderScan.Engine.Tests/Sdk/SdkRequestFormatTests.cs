@@ -1,6 +1,10 @@
 using System.Text.Json;
-using ImageBuilderScan.Engine.Queries;
-using ImageBuilderScan.Engine.Sdk;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client.Sdk;
+using ImageBuilderScan.Client.Http;
+using ImageBuilderScan.Client.Operations;
+using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 
@@ -92,7 +96,7 @@ public sealed class SdkRequestFormatTests
     {
         using var env = new EnvironmentScope();
         await using var server = new ScriptedServer();
-        using var api = (ImageBuilderScanApi)SdkTestSupport.Create(SdkTestSupport.Options(server));
+        using var api = (SdkTransport)SdkTestSupport.Create(SdkTestSupport.Options(server));
         var names = api.Client.PipelineHandlerNames().ToList();
         Assert.Equal(names.IndexOf("Marshaller") + 1, names.IndexOf(nameof(ImageBuilderAuthResolver)));
         Assert.Contains(nameof(ImageBuilderEndpointResolver), names);

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Sdk;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Sdk;
+using ImageBuilderScan.Client.Http;
+using ImageBuilderScan.Client.Operations;
+using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 
@@ -14,6 +17,6 @@ internal static class SdkTestSupport
         TimeSpan? timeout = null, string? sessionToken = null) =>
         TestClientOptions.For(server.BaseAddress, AccessKey, SecretKey, "us-west-2", sessionToken, log, maxAttempts, timeout);
 
-    public static IImageBuilderScanApi Create(ScanClientOptions options) =>
-        ImageBuilderScanApiFactory.Create(options, out _) ?? throw new InvalidOperationException("these options name no region");
+    public static IImageBuilderTransport Create(ScanClientOptions options) =>
+        SdkTransportFactory.Create(options, out _) ?? throw new InvalidOperationException("these options name no region");
 }

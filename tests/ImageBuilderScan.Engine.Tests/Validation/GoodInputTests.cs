@@ -1,4 +1,5 @@
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Engine.Tests.Paging;
 
 namespace ImageBuilderScan.Engine.Tests.Validation;
@@ -39,7 +40,7 @@ public sealed class GoodInputTests
     [MemberData(nameof(Good))]
     public async Task Accepted_and_sent_unchanged(string filter, string value)
     {
-        var api = new FakeScanApi { KeysPerValue = _ => 1 };
+        var api = new FakeTransport { KeysPerValue = _ => 1 };
         using var client = TestClients.Over(api);
 
         if (filter != FilterNames.AccountId)

@@ -1,4 +1,6 @@
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Text;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Engine.Tests.Validation;
 
@@ -34,7 +36,7 @@ public sealed class InputDisplayTests
     [Fact]
     public void A_message_never_carries_a_raw_control_character()
     {
-        var error = Assert.Throws<Errors.ScanInputException>(() => QueryValidator.Validate(
+        var error = Assert.Throws<Client.Errors.ScanInputException>(() => QueryValidator.Validate(
             new AggregationQuery { FilterName = FilterNames.AccountId, Values = ["12345\u001b]0;pwned\u00076789012"] }));
         Assert.Contains("\\u001B", error.Message);
         Assert.DoesNotContain('\u001b', error.Message);

@@ -1,7 +1,11 @@
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Model;
-using ImageBuilderScan.Engine.Queries;
-using ImageBuilderScan.Engine.Sdk;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client.Sdk;
+using ImageBuilderScan.Client.Http;
+using ImageBuilderScan.Client.Operations;
+using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Validation;
 
@@ -53,13 +57,13 @@ public sealed class KeyShapeTests
             new() { Name = "log4j-web", Version = "2.14.1" },
         ];
         var finding = new ScanFinding { VulnerabilityId = "CVE-2021-44228", PackageName = "log4j-core", VulnerablePackages = ValueList<VulnerablePackage>.Of(packages) };
-        var rows = FindingRows.PerPackage(finding).ToList();
+        var rows = finding.PerPackage().ToList();
         Assert.Equal(["log4j-core 2.14.1 2.15.0", "log4j-api 1:2.14.1-1.amzn2023 2.15.0", "log4j-web 2.14.1 "],
             rows.Select(r => $"{r.PackageName} {r.InstalledVersion} {r.FixedInVersion}"));
         Assert.All(rows, r => Assert.Equal("CVE-2021-44228", r.VulnerabilityId));
         Assert.Equal(packages, rows.Select(r => Assert.Single(r.VulnerablePackages)));
         var single = finding with { VulnerablePackages = ValueList<VulnerablePackage>.Of([packages[0]]) };
-        Assert.Same(single, Assert.Single(FindingRows.PerPackage(single)));
+        Assert.Same(single, Assert.Single(single.PerPackage()));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
-using ImageBuilderScan.Engine.Errors;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Engine.Tests.Paging;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -46,7 +47,7 @@ public sealed class ValidationRuleTests(ITestOutputHelper output)
 
     private static void AssertRefused(BadQuery bad)
     {
-        var api = new FakeScanApi();
+        var api = new FakeTransport();
         using var client = TestClients.Over(api);
 
         var errors = bad.Query switch

@@ -1,6 +1,6 @@
 using ImageBuilderScan.Adapter;
-using ImageBuilderScan.Engine.Connection;
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Engine.Fleet;
 
 namespace ImageBuilderScan.Module.Tests.Adapter;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Connection;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Connection;
 
 namespace ImageBuilderScan.Reliability.Tests.Support;
 

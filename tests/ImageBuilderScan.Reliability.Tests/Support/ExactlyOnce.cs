@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Errors;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Reliability.Tests.Support;
 

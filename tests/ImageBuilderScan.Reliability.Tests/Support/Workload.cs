@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine;
-using ImageBuilderScan.Engine.Queries;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Reliability.Tests.Support;
 

@@ -1,0 +1,232 @@
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client.Sdk;
+using ImageBuilderScan.Client.Http;
+using ImageBuilderScan.Client.Operations;
+using ImageBuilderScan.Client.Wire;
+
+namespace ImageBuilderScan.Client;
+
+/// <summary>
+/// The engine's front door: validates a query before anything is sent, then pages through the
+/// service, yielding each item as its page arrives. Each operation is one method here over one
+/// shared paging path (<see cref="Pages{TQuery, T}"/>); the wire work is the operation's request type.
+/// </summary>
+/// <remarks>
+/// <para>Every listing method validates its query with <see cref="QueryValidator"/> when it is
+/// called, so bad input throws <see cref="Errors.ScanInputException"/> before any request. Filter
+/// values beyond what one request takes become successive requests (10 values per aggregation
+/// request, one per finding request), streamed in the order of the values.</para>
+/// <para>Each chain of pages is followed until the service sends no (or an empty) <c>nextToken</c>;
+/// empty pages that carry a token are followed too. The cancellation token is checked before each
+/// request and passed into it.</para>
+/// <para>Each page is checked before any of its items is yielded. A token the service already returned
+/// in the same chain (or the token the request carried) ends the listing with
+/// <see cref="Errors.ScanProtocolException"/> <c>RepeatedNextToken</c>. An aggregation without a key
+/// (<c>MissingKey</c>), with a negative count, or with critical + high + medium above all
+/// (<c>ImplausibleCounts</c>) ends it too, naming the request id and the key: a wrong number is never
+/// shown as right.</para>
+/// <para>When a request or a page fails, the <see cref="Errors.ImageBuilderScanException"/> carries a
+/// <see cref="Errors.ResumePoint"/>: the filter and values of that request, the token it carried, and
+/// the values not yet asked. Nothing already yielded is taken back; asking again from the resume point
+/// yields exactly the rest.</para>
+/// <para>One verbose line per page goes to the client's <see cref="IScanLog"/>: the request id, the
+/// number of items, and whether more pages follow; debug lines give each request (filter, shortened
+/// token), each attempt (status, timing, request id, whether a failure is retried) and each page's timing.</para>
+/// <para>A query by image or pipeline ARN is sent to the ARNs' region (see <see cref="QueryRegion"/>) when the
+/// region was not given in the options; a given region other than the ARNs', or ARNs of several regions, throw
+/// <see cref="Errors.ScanRegionException"/> before anything is sent. A filter name the operation does not
+/// document (the escape hatch) is logged as a warning and sent as given.</para>
+/// </remarks>
+public sealed class ImageBuilderScanClient : IDisposable
+{
+    // Null when no region is configured: each query must then name its region through its ARNs.
+    private readonly IImageBuilderTransport? _api;
+    private readonly Func<string, IImageBuilderTransport>? _forRegion;
+    // Clients for the regions ARNs named (built on first use; the listing runs on the thread pool).
+    private readonly Dictionary<string, IImageBuilderTransport> _regional = new(StringComparer.Ordinal);
+
+    // A fan-out profile's account, learned when a vulnerability aggregation needs it (null: the options name it or nobody asks).
+    private readonly AccountLookup? _accountLookup;
+
+    internal ImageBuilderScanClient(IImageBuilderTransport? api, ScanConnectionInfo connection, IScanLog? log,
+        Func<string, IImageBuilderTransport>? forRegion = null, AccountLookup? accountLookup = null)
+    {
+        _api = api;
+        Connection = connection;
+        Log = log;
+        _forRegion = forRegion;
+        _accountLookup = accountLookup;
+    }
+
+    /// <summary>
+    /// Resolves region, credentials and endpoint now; throws <see cref="Errors.ScanConfigurationException"/> when none can work.
+    /// With no region configured anywhere the client is still made: a query by ARN goes to the ARN's region, and any
+    /// other query is refused with NoRegion before anything is sent.
+    /// </summary>
+    public static ImageBuilderScanClient Create(ScanClientOptions options)
+    {
+        var api = SdkTransportFactory.Create(options, out var connection, out var forRegion);
+        return new ImageBuilderScanClient(api, connection, options.Log, forRegion, options.AccountLookup);
+    }
+
+    public ScanConnectionInfo Connection { get; }
+
+    internal IScanLog? Log { get; }
+
+    /// <summary>Every page of aggregations (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    public IAsyncEnumerable<ScanPage<ScanFindingAggregation>> GetAggregationPagesAsync(AggregationQuery query, CancellationToken cancellationToken = default)
+        => Pages(query, static (_, plan, values, token) => new ListAggregationsRequest(plan.FilterName, values, token), PagePlausibility.Check, cancellationToken,
+            WhereFrom);
+
+    /// <summary>Every aggregation, each yielded as its page arrives.</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    public IAsyncEnumerable<ScanFindingAggregation> GetAggregationsAsync(AggregationQuery query, CancellationToken cancellationToken = default)
+        => ScanPager.ItemsAsync(GetAggregationPagesAsync(query, cancellationToken), cancellationToken);
+
+    /// <summary>Every page of findings (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    public IAsyncEnumerable<ScanPage<ScanFinding>> GetFindingPagesAsync(FindingQuery query, CancellationToken cancellationToken = default)
+        => Pages(query, static (q, plan, values, token) => new ListFindingsRequest(plan.FilterName, values.Count == 0 ? null : values[0], q.PageSize, token),
+            null, cancellationToken);
+
+    /// <summary>Every finding, each yielded as its page arrives.</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    public IAsyncEnumerable<ScanFinding> GetFindingsAsync(FindingQuery query, CancellationToken cancellationToken = default)
+        => ScanPager.ItemsAsync(GetFindingPagesAsync(query, cancellationToken), cancellationToken);
+
+    /// <summary>Every page of the builds of the query's pipelines, as each arrives (newest first as the service orders them).</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    public IAsyncEnumerable<ScanPage<ImageSummary>> GetPipelineImagePagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
+        => Pages(query, static (q, _, values, token) => new ListPipelineImagesRequest(values.Count == 0 ? "" : values[0], q.PageSize, token), null, cancellationToken);
+
+    /// <summary>Every build of the query's pipelines, each yielded as its page arrives.</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    public IAsyncEnumerable<ImageSummary> GetPipelineImagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
+        => ScanPager.ItemsAsync(GetPipelineImagePagesAsync(query, cancellationToken), cancellationToken);
+
+    /// <summary>An image's scan state (<c>GetImage</c>).</summary>
+    /// <param name="imageBuildVersionArn">An image build version ARN (not a version ARN with wildcards).</param>
+    /// <param name="parameterName">The input that supplied the ARN, named when it is refused.</param>
+    /// <exception cref="Errors.ScanInputException">At once, when the ARN is not an image build version ARN; nothing is sent.</exception>
+    public Task<ImageScanState> GetImageScanStateAsync(string imageBuildVersionArn, string parameterName = "ImageBuildVersionArn",
+        CancellationToken cancellationToken = default)
+    {
+        var arn = FilterValueRule.Check(parameterName, imageBuildVersionArn, FilterValueShape.ImageBuildVersionArn);
+        // Routed like a listing of that image: to the ARN's region, or refused when it contradicts the one given.
+        var api = ApiFor(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [arn], ValuesParameterName = parameterName });
+        cancellationToken.ThrowIfCancellationRequested();
+        return api.SendAsync(new GetImageRequest(arn), cancellationToken);
+    }
+
+    /// <summary>An operation's request for one chunk of a validated query's values and one token.</summary>
+    private delegate ImageBuilderRequest<WirePage<T>> RequestFor<in TQuery, T>(TQuery query, PagingPlan plan, IReadOnlyList<string> values, string? token);
+
+    /// <summary>
+    /// The one paging path of every listing operation: validates and plans the query once, picks its region's client,
+    /// then sends a request per chunk and token, each answer a checked page.
+    /// </summary>
+    /// <param name="whereFrom">Adds to a page's items where they came from (the region asked, the account asked: given
+    /// the account's source, asked only if an item needs it), or null.</param>
+    private IAsyncEnumerable<ScanPage<T>> Pages<TQuery, T>(TQuery query, RequestFor<TQuery, T> request,
+        Func<ScanPage<T>, Errors.ScanProtocolException?>? check, CancellationToken cancellationToken,
+        Func<ScanPage<T>, string, Func<CancellationToken, Task<string?>>, CancellationToken, Task<ScanPage<T>>>? whereFrom = null) where TQuery : ListingQuery
+    {
+        var plan = QueryValidator.Plan(ref query);
+        var api = ApiFor(query, out var region);
+        var operation = request(query, plan, [], null).Operation;
+        // Known from the options (a role's), else a profile's from STS, asked only once an answer needs it, so
+        // nothing goes to STS for a query that is refused or has nothing to stamp.
+        Func<CancellationToken, Task<string?>> account = ct => Connection.AccountId is { } known ? Task.FromResult<string?>(known)
+            : _accountLookup?.GetAsync(api.CallerAccountAsync, Log, ct) ?? Task.FromResult<string?>(null);
+        return ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
+        {
+            var page = await api.SendAsync(request(query, plan, values, token), ct).ConfigureAwait(false);
+            return new ScanPage<T>(page.Items, page.RequestId, page.AggregationType, page.NextToken, token, plan.FilterName, values);
+        }, check, Log, cancellationToken,
+            // After the page's own checks: a page refused is never stamped, and STS is never asked for one.
+            whereFrom is null ? null : (page, ct) => whereFrom(page, region, account, ct));
+    }
+
+    /// <summary>
+    /// The client for a validated query's region (see <see cref="QueryRegion"/>): the resolved region's, or, when the
+    /// region was not given and the query's ARNs name another, a client for the ARNs' region.
+    /// </summary>
+    /// <exception cref="Errors.ScanRegionException">At once, when the ARNs name several regions or another than the one given.</exception>
+    private IImageBuilderTransport ApiFor(ListingQuery query) => ApiFor(query, out _);
+
+    private IImageBuilderTransport ApiFor(ListingQuery query, out string region)
+    {
+        if (!QueryValidator.IsKnownFilterName(query))
+            Log?.Warning($"'{InputDisplay.Show(query.FilterName)}' is not a filter name of {query.Operation.Name} that this module knows " +
+                $"({string.Join(", ", query.Operation.FilterNames)}); it is sent as given, and the service decides.");
+        region = QueryRegion.For(query, Connection.Region, Connection.RegionGiven || _forRegion is null)
+            ?? throw SdkTransportFactory.NoRegion();
+        if (region == Connection.Region && _api is not null) return _api;
+        lock (_regional)
+        {
+            if (!_regional.TryGetValue(region, out var api))
+            {
+                Log?.Verbose(Connection.Region is null
+                    ? $"Using region {region}, the ARN's (no region is set)."
+                    : $"Using region {region}, the ARN's, instead of {Connection.Region} (from {Connection.RegionSource}).");
+                _regional[region] = api = _forRegion!(region);
+            }
+
+
+            return api;
+        }
+    }
+
+    /// <summary>
+    /// Where a page's aggregations came from, on those whose key names no region (account and
+    /// vulnerability aggregations): the region asked and, on vulnerability aggregations (whose key names no
+    /// account either), the account asked: a member account's role's, or a fan-out profile's.
+    /// Fan-out results then group by region and sort by account like ARN-keyed ones.
+    /// </summary>
+    private static async Task<ScanPage<ScanFindingAggregation>> WhereFrom(ScanPage<ScanFindingAggregation> page, string region,
+        Func<CancellationToken, Task<string?>> account, CancellationToken cancellationToken)
+    {
+        // The page is this client's own, just read and not yet handed to anyone.
+        string? accountId = null;
+        var asked = false;
+        foreach (var a in page.Items)
+        {
+            if (a.KindValue is AggregationKind.VulnerabilityId && !asked)
+            {
+                accountId = await account(cancellationToken).ConfigureAwait(false);
+                asked = true;
+            }
+
+            if (a.KindValue is AggregationKind.Account or AggregationKind.VulnerabilityId) a.StampOrigin(region, a.KindValue is AggregationKind.VulnerabilityId ? accountId : null);
+        }
+
+        return page;
+    }
+
+    public void Dispose()
+    {
+        _api?.Dispose();
+        lock (_regional)
+        {
+            foreach (var api in _regional.Values.Distinct())
+                if (!ReferenceEquals(api, _api)) api.Dispose();
+            _regional.Clear();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace ImageBuilderScan.Client.Model;
+
+/// <summary>One build of a pipeline, as <c>ListImagePipelineImages</c> lists it (<c>ImageSummary</c>).</summary>
+public sealed record ImageSummary
+{
+    public required string Arn { get; init; }
+    public string? Name { get; init; }
+    public string? Version { get; init; }
+    public string? Platform { get; init; }
+    /// <summary>The image's state (<c>AVAILABLE</c>, <c>FAILED</c>, ...).</summary>
+    public string? State { get; init; }
+    /// <summary>UTC; null when the service sent none.</summary>
+    public DateTime? DateCreated { get; init; }
+    /// <summary>The request id of the page this summary came in.</summary>
+    public string? RequestId { get; init; }
+}

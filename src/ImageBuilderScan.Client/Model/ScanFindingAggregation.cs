@@ -1,0 +1,108 @@
+namespace ImageBuilderScan.Client.Model;
+
+/// <summary>
+/// One aggregation of <c>ListImageScanFindingAggregations</c>, flattened for the pipeline: the key,
+/// the typed key that applies, the severity counts and, for ARN keys, the ARN's parts.
+/// </summary>
+/// <remarks>
+/// Read-only outside the engine: the setters are internal, so PowerShell (which sets a public
+/// init-only property by reflection) sees get-only properties, while the engine still builds and
+/// copies these with initializers and <c>with</c>.
+/// The service counts low, informational and untriaged findings only inside <see cref="All"/>;
+/// <see cref="Other"/> is derived from the four counts the service sent, never invented.
+/// </remarks>
+public sealed record ScanFindingAggregation
+{
+    private readonly string _key = "";
+    // The parsed key: null until first read, then the parts or NotAnArn.
+    private static readonly ImageBuilderArn NotAnArn = new("", "", "", "", "", null, null);
+    private ImageBuilderArn? _arn;
+
+    /// <summary>What the key is, as a name (<c>Account</c>, <c>Image</c>, <c>ImagePipeline</c>,
+    /// <c>VulnerabilityId</c>, <c>Unknown</c>): a string so that ConvertTo-Json and Export-Csv write
+    /// the name (ConvertTo-Json writes an enum as its number).</summary>
+    public string Kind => AggregationKinds.NameOf(KindValue);
+
+    /// <summary>The kind as the engine switches on it.</summary>
+    internal AggregationKind KindValue { get; init; }
+
+    /// <summary>The response's <c>aggregationType</c> as the service sent it (e.g. <c>imagePipelineArn</c>).</summary>
+    public string? AggregationType { get; internal init; }
+
+    /// <summary>The aggregation key: account id, image build version ARN, pipeline ARN or vulnerability id.</summary>
+    public string Key
+    {
+        get => _key;
+        internal init
+        {
+            _key = value;
+            _arn = null;
+        }
+    }
+
+    /// <summary>The account: the key of an account aggregation, or the account part of an ARN key.</summary>
+    public string? AccountId { get => _accountId; internal init => _accountId = value; }
+    private string? _accountId;
+    public string? ImageBuildVersionArn { get; internal init; }
+    public string? ImagePipelineArn { get; internal init; }
+    public string? VulnerabilityId { get; internal init; }
+
+    public long Critical { get; internal init; }
+    public long High { get; internal init; }
+    public long Medium { get; internal init; }
+    public long All { get; internal init; }
+
+    /// <summary>Low, informational and untriaged findings: <c>All - Critical - High - Medium</c>.</summary>
+    public long Other => All - Critical - High - Medium;
+
+    // Parts of an ARN key (null for account and vulnerability aggregations). The key is split on
+    // the first read of any part and kept: every property PowerShell reads (Format-*, Where-Object,
+    // Export-Csv read each one per object) used to split it again. Nothing is split for objects
+    // whose parts nobody reads, so a page held in memory costs no more than before.
+    public string? Partition => Arn?.Partition;
+    /// <summary>The ARN key's region; for account and vulnerability aggregations, the region the listing asked.</summary>
+    public string? Region => Arn?.Region ?? ListedRegion;
+
+    /// <summary>The region the listing was signed for (set by the client), where the key names none.</summary>
+    internal string? ListedRegion { get => _listedRegion; init => _listedRegion = value; }
+    private string? _listedRegion;
+
+    /// <summary>
+    /// Where an aggregation just read came from: the region the listing asked and, when its key names no
+    /// account, the caller's. Only the client calls it, on its own new page before handing the page out;
+    /// in place because a copy of every account aggregation (the listing without filter) was one more
+    /// allocation and copy per item.
+    /// </summary>
+    internal void StampOrigin(string region, string? accountId)
+    {
+        _listedRegion = region;
+        _accountId ??= accountId;
+    }
+    public string? ImageName => KindValue == AggregationKind.Image ? Arn?.Name : null;
+    public string? ImageVersion => KindValue == AggregationKind.Image ? Arn?.Version : null;
+    public string? ImageBuild => KindValue == AggregationKind.Image ? Arn?.Build : null;
+    public string? PipelineName => KindValue == AggregationKind.ImagePipeline ? Arn?.Name : null;
+
+    private ImageBuilderArn? Arn
+    {
+        get
+        {
+            if (KindValue is not (AggregationKind.Image or AggregationKind.ImagePipeline)) return null;
+            // One reference write: two readers racing parse twice and store equal values, harmless.
+            var arn = _arn ??= ImageBuilderArn.TryParse(_key) ?? NotAnArn;
+            return ReferenceEquals(arn, NotAnArn) ? null : arn;
+        }
+    }
+
+    /// <summary>The request id of the page this aggregation came in.</summary>
+    public string? RequestId { get; internal init; }
+
+    // Records compare and hash every field, the cached parts included: compare what the service sent.
+    public bool Equals(ScanFindingAggregation? other) =>
+        other is not null && KindValue == other.KindValue && AggregationType == other.AggregationType && _key == other._key
+        && AccountId == other.AccountId && ImageBuildVersionArn == other.ImageBuildVersionArn && ImagePipelineArn == other.ImagePipelineArn
+        && VulnerabilityId == other.VulnerabilityId && Critical == other.Critical && High == other.High && Medium == other.Medium
+        && All == other.All && RequestId == other.RequestId;
+
+    public override int GetHashCode() => HashCode.Combine(KindValue, _key, Critical, High, Medium, All, RequestId);
+}

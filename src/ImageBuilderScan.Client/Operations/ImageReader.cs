@@ -1,0 +1,96 @@
+using System.Text.Json;
+using ImageBuilderScan.Client.Model;
+using static ImageBuilderScan.Client.Wire.JsonShapeReader;
+
+namespace ImageBuilderScan.Client.Operations;
+
+/// <summary>
+/// <c>GetImage</c> response, read for what decides whether an image's findings can be trusted:
+/// <c>image.arn</c>, <c>sourcePipelineArn</c>, <c>dateCreated</c>, <c>scanState {status, reason}</c> and
+/// <c>imageScanningConfiguration.imageScanningEnabled</c>. Scanning counts as enabled only when the
+/// service says so: an image whose configuration is missing is not taken as scanned. The summaries
+/// of <c>ListImagePipelineImages</c> are read here too: both carry an image's <c>ImageState</c>.
+/// </summary>
+internal sealed class ImageReader : ResponseReader<ImageScanState>
+{
+    public static readonly ImageReader Instance = new();
+
+    public override ImageScanState Read(ref Utf8JsonReader reader, string? headerRequestId)
+    {
+        ImageScanState? state = null;
+        while (NextObjectMember(ref reader, "image"u8, "image")) state = ReadImage(ref reader);
+
+        return state ?? throw new JsonShapeException("The response has no image.");
+    }
+
+    private static ImageScanState ReadImage(ref Utf8JsonReader reader)
+    {
+        string? arn = null, pipeline = null, status = null, reason = null;
+        bool? enabled = null;
+        DateTime? created = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("arn"u8)) arn = ReadString(ref reader, "image.arn");
+            else if (reader.ValueTextEquals("sourcePipelineArn"u8)) pipeline = ReadString(ref reader, "image.sourcePipelineArn");
+            else if (reader.ValueTextEquals("dateCreated"u8)) created = ReadTimestamp(ref reader, "image.dateCreated");
+            // A member that is null is no object to read, and must not fall through to the next test.
+            else if (reader.ValueTextEquals("scanState"u8))
+            {
+                if (!BeginObject(ref reader, "image.scanState")) continue;
+                while (NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("status"u8)) status = ReadString(ref reader, "image.scanState.status");
+                    else if (reader.ValueTextEquals("reason"u8)) reason = ReadString(ref reader, "image.scanState.reason");
+                    else SkipValue(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("imageScanningConfiguration"u8))
+            {
+                if (!BeginObject(ref reader, "image.imageScanningConfiguration")) continue;
+                while (NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("imageScanningEnabled"u8)) enabled = ReadBoolean(ref reader, "image.imageScanningConfiguration.imageScanningEnabled");
+                    else SkipValue(ref reader);
+                }
+            }
+            else SkipValue(ref reader);
+        }
+
+        if (string.IsNullOrEmpty(arn)) throw new JsonShapeException("The image has no arn.");
+        return new ImageScanState(arn, pipeline, status, reason, enabled == true, created);
+    }
+
+    /// <summary>One <c>ImageSummary</c> of a <c>ListImagePipelineImages</c> page (its <c>state</c> is an <c>ImageState</c> too).</summary>
+    public static ImageSummary ReadSummary(ref Utf8JsonReader reader, string? requestId)
+    {
+        string? arn = null, name = null, version = null, platform = null, state = null;
+        DateTime? created = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("arn"u8)) arn = ReadString(ref reader, "arn");
+            else if (reader.ValueTextEquals("name"u8)) name = ReadString(ref reader, "name");
+            else if (reader.ValueTextEquals("version"u8)) version = ReadString(ref reader, "version");
+            else if (reader.ValueTextEquals("platform"u8)) platform = ReadString(ref reader, "platform");
+            else if (reader.ValueTextEquals("dateCreated"u8)) created = ReadTimestamp(ref reader, "dateCreated");
+            else if (reader.ValueTextEquals("state"u8)) state = ReadStatus(ref reader, "state");
+            else SkipValue(ref reader);
+        }
+
+        if (string.IsNullOrEmpty(arn)) throw new JsonShapeException("An image summary has no arn.");
+        return new ImageSummary { Arn = arn, Name = name, Version = version, Platform = platform, State = state, DateCreated = created, RequestId = requestId };
+    }
+
+    /// <summary>The <c>status</c> of a state object (<c>ImageState</c>), skipping the rest.</summary>
+    private static string? ReadStatus(ref Utf8JsonReader reader, string member)
+    {
+        string? status = null;
+        if (!BeginObject(ref reader, member)) return null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("status"u8)) status = ReadString(ref reader, member + ".status");
+            else SkipValue(ref reader);
+        }
+
+        return status;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using static ImageBuilderScan.Client.Wire.JsonShapeReader;
+
+namespace ImageBuilderScan.Client.Operations;
+
+/// <summary>Reads one item of a page (the reader is on its StartObject) with the page's request id and aggregation type.</summary>
+internal delegate T ItemReader<out T>(ref Utf8JsonReader reader, string? requestId, string? aggregationType);
+
+/// <summary>
+/// The response of any listing operation: <c>requestId</c>, <c>nextToken</c>, one array of items
+/// and (aggregations only) <c>aggregationType</c>. A listing names its array and how to read and restamp one item;
+/// the instances are in <see cref="PageReaders"/>.
+/// </summary>
+/// <remarks>
+/// Items carry the page's request id and aggregation type. Both usually come before the array, so
+/// items are created with them; when a member comes after the array, the items are restamped once.
+/// </remarks>
+/// <param name="itemsMember">The member holding the items, e.g. <c>findings</c>.</param>
+/// <param name="hasAggregationType">Whether the response has an <c>aggregationType</c> member (else it is skipped like any unknown member).</param>
+/// <param name="restamp">The item with the page's final request id and aggregation type.</param>
+internal sealed class PageReader<T>(string itemsMember, int expectedItems, bool hasAggregationType,
+    ItemReader<T> readItem, Func<T, string?, string?, T> restamp) : ResponseReader<WirePage<T>>
+{
+    private readonly string _element = itemsMember + "[]";
+
+    public override WirePage<T> Read(ref Utf8JsonReader reader, string? headerRequestId)
+    {
+        string? bodyRequestId = null, nextToken = null, aggregationType = null;
+        // What the first item was created with: if the page's values differ at the end, every item is restamped.
+        (string? RequestId, string? AggregationType) firstStamp = default;
+        List<T>? items = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("requestId"u8)) bodyRequestId = ReadString(ref reader, "requestId");
+            else if (reader.ValueTextEquals("nextToken"u8)) nextToken = ReadString(ref reader, "nextToken");
+            else if (hasAggregationType && reader.ValueTextEquals("aggregationType"u8)) aggregationType = ReadString(ref reader, "aggregationType");
+            else if (reader.ValueTextEquals(itemsMember))
+            {
+                if (!BeginArray(ref reader, itemsMember)) continue;
+                var requestId = bodyRequestId ?? headerRequestId;
+                items ??= new List<T>(expectedItems);
+                while (NextElement(ref reader))
+                {
+                    if (reader.TokenType != JsonTokenType.StartObject) throw Wrong(_element, "an object", reader.TokenType);
+                    if (items.Count == 0) firstStamp = (requestId, aggregationType);
+                    items.Add(readItem(ref reader, requestId, aggregationType));
+                }
+            }
+            else SkipValue(ref reader);
+        }
+
+        var pageRequestId = bodyRequestId ?? headerRequestId;
+        if (items is { Count: > 0 } && firstStamp != (pageRequestId, aggregationType))
+        {
+            for (var i = 0; i < items.Count; i++) items[i] = restamp(items[i], pageRequestId, aggregationType);
+        }
+
+        return new WirePage<T>(items is null ? [] : items, pageRequestId, nextToken, aggregationType);
+    }
+}

@@ -1,0 +1,36 @@
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Model;
+
+namespace ImageBuilderScan.Client.Paging;
+
+/// <summary>
+/// Checks a page of aggregations before any of its items is emitted, so a count that cannot be
+/// true is never shown as if it were: every item needs a key, no count may be negative, and
+/// critical + high + medium may not exceed all (low, informational and untriaged make up the rest).
+/// </summary>
+internal static class PagePlausibility
+{
+    public static ScanProtocolException? Check(ScanPage<ScanFindingAggregation> page)
+    {
+        var items = page.Items;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var a = items[i];
+            if (string.IsNullOrEmpty(a.Key))
+                return new ScanProtocolException("MissingKey",
+                    $"The service returned an aggregation without a key (item {i + 1} of the page, request id " +
+                    $"{page.RequestId ?? "(none)"}). Nothing from this page was emitted.", page.RequestId);
+
+            long c = a.Critical, h = a.High, m = a.Medium, all = a.All;
+            // Compared part by part: summing absurd 64-bit counts could overflow.
+            var negative = c < 0 || h < 0 || m < 0 || all < 0;
+            if (negative || c > all || h > all - c || m > all - c - h)
+                return new ScanProtocolException("ImplausibleCounts",
+                    $"The service returned implausible counts for '{InputDisplay.Show(a.Key)}' (request id " +
+                    $"{page.RequestId ?? "(none)"}): critical {c}, high {h}, medium {m}, all {all}; " +
+                    (negative ? "a count is negative." : "critical + high + medium exceed all.") +
+                    " Nothing from this page was emitted.", page.RequestId);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,143 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.SharedInterfaces;
+using Amazon.SecurityToken;
+using ImageBuilderScan.Client.Errors;
+
+namespace ImageBuilderScan.Client.Sdk;
+
+/// <summary>
+/// An assumed role's credentials (an assume-role profile's, or a role named in the options for a
+/// member account): AssumeRole on our own STS client, signed with the source credentials.
+/// The SDK's <see cref="AssumeRoleAWSCredentials"/> asks the dependency registry for its STS client, but the
+/// registry's factory is given only a region and a proxy, never the source credentials, so the client we
+/// register (see <see cref="SdkDependencies"/>) is anonymous and AWS refuses its unsigned AssumeRole. The
+/// profile itself (role_arn, source_profile or credential_source, external_id, duration, session name) is
+/// still read by the SDK; only the call is ours. The STS client honours the standard endpoint settings
+/// (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, a profile's services section), as any SDK client does.
+/// </summary>
+/// <remarks>
+/// Not the SDK's RefreshingAWSCredentials: with it, concurrent first calls each assumed the role and a
+/// request was seen signed with one set's key and another's session token. Here one lock serves the
+/// sync and async paths, so every caller gets the same complete set until it is due for renewal.
+/// </remarks>
+internal sealed class RoleCredentials : AWSCredentials
+{
+    private readonly SemaphoreSlim _renewal = new(1, 1);
+    private readonly TimeSpan _preempt;
+    private ImmutableCredentials? _current;
+    private DateTime _expiresUtc;
+
+    private readonly AWSCredentials _source;
+    private readonly AssumeRoleAWSCredentials _role;
+    private readonly string _who;
+    private readonly RegionEndpoint _region;
+
+    /// <param name="who">Who asked for the role, for errors: "the profile 'dev'", "the caller".</param>
+    private RoleCredentials(AssumeRoleAWSCredentials role, string who, RegionEndpoint region, int? durationSeconds = null)
+    {
+        _role = role;
+        _who = who;
+        _region = region;
+        // A role chain (source_profile naming another role profile) assumes each role in turn, all with our client.
+        _source = Wrap(role.SourceCredentials, who, region);
+        // As the SDK does: refresh well before expiry so no request is signed with credentials about to lapse
+        // (a third of a session shorter than 45 minutes, so a short one is not refreshed on every request).
+        _preempt = durationSeconds is int seconds ? TimeSpan.FromSeconds(Math.Min(900, seconds / 3.0)) : TimeSpan.FromMinutes(15);
+    }
+
+    public string RoleArn => _role.RoleArn;
+
+    /// <summary>Replaces the SDK's assume-role credentials by ours; anything else is returned unchanged.</summary>
+    public static AWSCredentials Wrap(AWSCredentials credentials, string who, RegionEndpoint region) =>
+        credentials is AssumeRoleAWSCredentials role ? new RoleCredentials(role, who, region) : credentials;
+
+    /// <summary>The role <paramref name="roleArn"/> assumed with <paramref name="source"/>, refreshed before it expires.</summary>
+    public static AWSCredentials Assume(AWSCredentials source, string roleArn, string? externalId, string sessionName, int? durationSeconds,
+        RegionEndpoint region) =>
+        new RoleCredentials(new AssumeRoleAWSCredentials(source, roleArn, sessionName,
+            new AssumeRoleAWSCredentialsOptions { ExternalId = externalId, DurationSeconds = durationSeconds }), "the caller", region, durationSeconds);
+
+    public override ImmutableCredentials GetCredentials()
+    {
+        _renewal.Wait();
+        try
+        {
+            if (Fresh() is { } current) return current;
+            return Keep(Assume());
+        }
+        finally
+        {
+            _renewal.Release();
+        }
+    }
+
+    public override async Task<ImmutableCredentials> GetCredentialsAsync()
+    {
+        await _renewal.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (Fresh() is { } current) return current;
+            return Keep(await AssumeAsync().ConfigureAwait(false));
+        }
+        finally
+        {
+            _renewal.Release();
+        }
+    }
+
+    private ImmutableCredentials? Fresh() => _current is not null && DateTime.UtcNow < _expiresUtc - _preempt ? _current : null;
+
+    private ImmutableCredentials Keep(AssumeRoleImmutableCredentials credentials)
+    {
+        _current = credentials;
+        _expiresUtc = credentials.Expiration.ToUniversalTime();
+        return credentials;
+    }
+
+    private AssumeRoleImmutableCredentials Assume()
+    {
+        using var sts = CreateClient();
+        try
+        {
+            var credentials = ((ICoreAmazonSTS)sts).CredentialsFromAssumeRoleAuthentication(_role.RoleArn, _role.RoleSessionName, _role.Options);
+            return credentials;
+        }
+        catch (AmazonClientException e) when (Refusal(e) is { } refusal)
+        {
+            throw Failed(refusal);
+        }
+    }
+
+    private async Task<AssumeRoleImmutableCredentials> AssumeAsync()
+    {
+        using var sts = CreateClient();
+        try
+        {
+            var credentials = await ((ICoreAmazonSTS)sts).CredentialsFromAssumeRoleAuthenticationAsync(_role.RoleArn, _role.RoleSessionName, _role.Options).ConfigureAwait(false);
+            return credentials;
+        }
+        catch (AmazonClientException e) when (Refusal(e) is { } refusal)
+        {
+            throw Failed(refusal);
+        }
+    }
+
+    private AmazonSecurityTokenServiceClient CreateClient() => StsClients.Create(_source, _region, _role.Options?.ProxySettings);
+
+    // The STS client wraps STS's answer in "Error calling AssumeRole"; the answer itself is what the user needs.
+    private static AmazonServiceException? Refusal(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is AmazonServiceException service && (int)service.StatusCode >= 300) return service;
+        return null;
+    }
+
+    // STS refusing the source credentials (or the role) can never succeed on retry: a configuration error that
+    // names the profile and role, never a key. The message passes through redaction (a signature mismatch
+    // echoes the canonical request).
+    private ScanConfigurationException Failed(AmazonServiceException refusal) => new("AssumeRoleFailed",
+        $"{char.ToUpperInvariant(_who[0])}{_who[1..]} could not assume the role {_role.RoleArn}: STS answered {refusal.ErrorCode} ({(int)refusal.StatusCode}): " +
+        $"{SecretRedaction.ServiceMessage(refusal.Message)} Check the source credentials (a profile's source_profile or credential_source, or the caller's) and the role's trust policy.",
+        category: (int)refusal.StatusCode == 403 ? ScanErrorCategory.PermissionDenied : ScanErrorCategory.InvalidOperation);
+}
