@@ -12,7 +12,7 @@
     PowerShellVersion    = '7.4'
     TypesToProcess       = @('ImageBuilderScan.Types.ps1xml')
     FormatsToProcess     = @('ImageBuilderScan.Format.ps1xml')
-    CmdletsToExport      = @('Get-IBScanFindingAggregation', 'Get-IBScanFinding', 'Test-IBScanGate', 'Compare-IBScanFinding', 'Export-IBScanReport')
+    CmdletsToExport      = @('Get-IBScanFindingAggregation', 'Get-IBScanFinding', 'Test-IBScanGate', 'Compare-IBScanFinding', 'Export-IBScanReport', 'Get-IBScanHistory')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -11,9 +11,9 @@ public sealed class CmdletMetadataTests
          "MaxAttempts", "TimeoutSec", "AllowInsecureEndpoint", "NextToken", "NoAutoPage", "NextTokenVariable"];
 
     [Fact]
-    public void Exactly_the_five_cmdlets_exist_named_verb_noun_command()
+    public void Exactly_the_six_cmdlets_exist_named_verb_noun_command()
     {
-        Assert.Equal(["Compare-IBScanFinding", "Export-IBScanReport", "Get-IBScanFinding", "Get-IBScanFindingAggregation", "Test-IBScanGate"],
+        Assert.Equal(["Compare-IBScanFinding", "Export-IBScanReport", "Get-IBScanFinding", "Get-IBScanFindingAggregation", "Get-IBScanHistory", "Test-IBScanGate"],
             CmdletMetadata.Cmdlets.Keys.Order());
         Assert.All(CmdletMetadata.Cmdlets, c => Assert.Equal(c.Key.Replace("-", "") + "Command", c.Value.ClassName));
         Assert.Equal("GetIBScanFindingAggregationCommand", Aggregation.ClassName);

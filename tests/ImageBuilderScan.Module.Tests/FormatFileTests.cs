@@ -14,7 +14,7 @@ public sealed class FormatFileTests
     private static readonly XDocument Format = XDocument.Load(FormatPath);
     private static readonly Dictionary<string, Type> OutputTypes = new[]
     {
-        typeof(ScanFindingAggregation), typeof(ScanFinding), typeof(ImageBuilderScan.Engine.Gate.GateResult), typeof(ImageBuilderScan.Engine.Comparison.FindingChange),
+        typeof(ScanFindingAggregation), typeof(ScanFinding), typeof(ImageBuilderScan.Engine.Gate.GateResult), typeof(ImageBuilderScan.Engine.Comparison.FindingChange), typeof(ImageBuilderScan.Engine.History.BuildHistoryEntry),
     }.ToDictionary(t => t.FullName!);
 
     [Fact]
@@ -46,6 +46,7 @@ public sealed class FormatFileTests
         Assert.Contains((typeof(ImageBuilderScan.Engine.Gate.GateResult).FullName!, "TableControl"), views);
         Assert.Contains((typeof(ImageBuilderScan.Engine.Gate.GateResult).FullName!, "ListControl"), views);
         Assert.Contains((typeof(ImageBuilderScan.Engine.Comparison.FindingChange).FullName!, "TableControl"), views);
+        Assert.Contains((typeof(ImageBuilderScan.Engine.History.BuildHistoryEntry).FullName!, "TableControl"), views);
     }
 
     [Fact]

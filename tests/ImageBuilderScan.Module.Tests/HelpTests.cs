@@ -14,6 +14,7 @@ public sealed class HelpTests
     [InlineData("Test-IBScanGate")]
     [InlineData("Compare-IBScanFinding")]
     [InlineData("Export-IBScanReport")]
+    [InlineData("Get-IBScanHistory")]
     public void Every_parameter_is_documented_and_no_other(string cmdlet)
     {
         var text = File.ReadAllText(Repo.File("en-US", cmdlet + ".md"));
@@ -28,6 +29,7 @@ public sealed class HelpTests
     [InlineData("Test-IBScanGate")]
     [InlineData("Compare-IBScanFinding")]
     [InlineData("Export-IBScanReport")]
+    [InlineData("Get-IBScanHistory")]
     public void Documents_aliases_and_pipeline_binding_as_declared(string cmdlet)
     {
         var text = File.ReadAllText(Repo.File("en-US", cmdlet + ".md"));

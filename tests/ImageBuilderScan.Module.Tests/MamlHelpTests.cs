@@ -50,6 +50,7 @@ public sealed class MamlHelpTests
     [InlineData("Test-IBScanGate")]
     [InlineData("Compare-IBScanFinding")]
     [InlineData("Export-IBScanReport")]
+    [InlineData("Get-IBScanHistory")]
     public void Has_name_verb_noun_synopsis_and_description(string cmdlet)
     {
         var command = CommandOf(cmdlet);
@@ -72,6 +73,7 @@ public sealed class MamlHelpTests
     [InlineData("Test-IBScanGate")]
     [InlineData("Compare-IBScanFinding")]
     [InlineData("Export-IBScanReport")]
+    [InlineData("Get-IBScanHistory")]
     public void Documents_every_declared_parameter_with_its_aliases_type_and_binding(string cmdlet)
     {
         var declared = CmdletMetadata.Cmdlets[cmdlet].Parameters;
@@ -104,6 +106,7 @@ public sealed class MamlHelpTests
     [InlineData("Test-IBScanGate")]
     [InlineData("Compare-IBScanFinding")]
     [InlineData("Export-IBScanReport")]
+    [InlineData("Get-IBScanHistory")]
     public void Has_one_syntax_item_per_parameter_set_with_that_sets_parameters(string cmdlet)
     {
         var info = CmdletMetadata.Cmdlets[cmdlet];
@@ -139,6 +142,7 @@ public sealed class MamlHelpTests
     [InlineData("Test-IBScanGate")]
     [InlineData("Compare-IBScanFinding")]
     [InlineData("Export-IBScanReport")]
+    [InlineData("Get-IBScanHistory")]
     public void Examples_carry_the_markdown_code_exactly(string cmdlet)
     {
         var markdown = File.ReadAllText(Repo.File("en-US", cmdlet + ".md")).Replace("\r\n", "\n");
@@ -159,6 +163,7 @@ public sealed class MamlHelpTests
     [InlineData("Test-IBScanGate", "ImageBuilderScan.Client.Model.ScanFinding")]
     [InlineData("Compare-IBScanFinding", "System.Management.Automation.PSObject")]
     [InlineData("Export-IBScanReport", "ImageBuilderScan.Engine.Gate.GateResult")]
+    [InlineData("Get-IBScanHistory", "System.Management.Automation.PSObject")]
     public void Has_inputs_outputs_notes_and_related_links(string cmdlet, string inputType)
     {
         var command = CommandOf(cmdlet);

@@ -30,7 +30,7 @@ public sealed class PesterSuiteTests
         // cmdlets say when something fails, and where they resume; Examples.Tests.ps1 runs every documented
         // example, Fleet.Tests.ps1 the fan-out over regions and accounts, Views.Tests.ps1 checks the format views; one suite per cmdlet besides.
         Assert.Equal(["Build.Tests.ps1", "Compare-IBScanFinding.Tests.ps1", "Errors.Tests.ps1", "Examples.Tests.ps1", "Export-IBScanReport.Tests.ps1", "Fleet.Tests.ps1",
-            "Get-IBScanFinding.Tests.ps1", "Get-IBScanFindingAggregation.Tests.ps1", "Test-IBScanGate.Tests.ps1", "Views.Tests.ps1"], SuiteNames());
+            "Get-IBScanFinding.Tests.ps1", "Get-IBScanFindingAggregation.Tests.ps1", "Get-IBScanHistory.Tests.ps1", "Test-IBScanGate.Tests.ps1", "Views.Tests.ps1"], SuiteNames());
     }
 
     [Theory]

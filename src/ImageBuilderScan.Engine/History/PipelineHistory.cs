@@ -1,0 +1,99 @@
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Queries;
+
+namespace ImageBuilderScan.Engine.History;
+
+/// <summary>
+/// A pipeline's builds over time (Get-IBScanHistory): its builds (<c>ListImagePipelineImages</c>), each
+/// build's scan state (<c>GetImage</c>, several at once), and the counts of the builds whose scan
+/// completed (<c>ListImageScanFindingAggregations</c> by build ARN, ten ARNs a request). Every call goes
+/// through the client's one paging and error path; <c>clientFor</c> gives the client for an ARN (one
+/// client, or, in a fan-out, the target where the pipeline lives). A failure ends the pipeline's history
+/// with an error: a history with a build missing or a count unread would look complete.
+/// </summary>
+public sealed class PipelineHistory(Func<string, ImageBuilderScanClient> clientFor, IScanLog? log = null)
+{
+    /// <summary>How many GetImage requests are in flight at once for one pipeline.</summary>
+    public const int ConcurrentStates = 8;
+
+    private const string ParameterName = "ImagePipelineArn";
+    // The builds' ARNs come from the service, not from a parameter; an ARN it sent in a shape no request takes is named so.
+    private const string BuildParameterName = "ImageBuildVersionArn";
+
+    /// <summary>The pipeline's builds, oldest first; with <paramref name="last"/> only the newest that many.</summary>
+    /// <exception cref="Client.Errors.ScanInputException">At once, when the ARN is not a pipeline ARN; nothing is sent.</exception>
+    public async IAsyncEnumerable<BuildHistoryEntry> ReadAsync(string imagePipelineArn, int? last = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (last is < 1) throw new ArgumentOutOfRangeException(nameof(last), last, "Expected at least 1.");
+        var client = clientFor(imagePipelineArn);
+        var query = new PipelineImagesQuery { Values = [imagePipelineArn], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = ParameterName };
+        var builds = new List<ImageSummary>();
+        await foreach (var build in client.GetPipelineImagesAsync(query, cancellationToken).ConfigureAwait(false)) builds.Add(build);
+
+        var entries = builds.Select(b => Entry(imagePipelineArn, b)).Order(BuildOrder.Instance).ToList();
+        if (last is { } n && entries.Count > n) entries = entries.GetRange(entries.Count - n, n);
+        log?.Verbose($"{imagePipelineArn}: {builds.Count} build(s){(entries.Count < builds.Count ? $", the newest {entries.Count} kept" : "")}.");
+
+        var states = new ImageScanState?[entries.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, entries.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentStates, CancellationToken = cancellationToken },
+            async (i, ct) => states[i] = await client.GetImageScanStateAsync(entries[i].ImageBuildVersionArn, BuildParameterName, ct).ConfigureAwait(false))
+            .ConfigureAwait(false);
+
+        var complete = entries.Where((_, i) => states[i]!.IsComplete).Select(e => e.ImageBuildVersionArn).ToList();
+        var counts = await CountsAsync(client, complete, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var state = states[i]!;
+            var entry = entries[i] with { ScanStatus = state.Status, ScanReason = state.Reason, ScanComplete = state.IsComplete };
+            if (state.IsComplete)
+            {
+                // A build with no aggregation has no findings: its zeros are real.
+                var c = counts.GetValueOrDefault(entry.ImageBuildVersionArn);
+                entry = entry with { Critical = c.Critical, High = c.High, Medium = c.Medium, All = c.All };
+            }
+
+            yield return entry;
+        }
+    }
+
+    /// <summary>Counts by build ARN from the image aggregations of the given builds (the client asks ten ARNs a request).</summary>
+    private static async Task<Dictionary<string, (long Critical, long High, long Medium, long All)>> CountsAsync(ImageBuilderScanClient client,
+        IReadOnlyList<string> arns, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, (long Critical, long High, long Medium, long All)>(StringComparer.Ordinal);
+        if (arns.Count == 0) return counts;
+        var query = new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = arns, ValuesParameterName = BuildParameterName };
+        await foreach (var a in client.GetAggregationsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (a.ImageBuildVersionArn is not { } key) continue;
+            var c = counts.GetValueOrDefault(key);
+            counts[key] = (c.Critical + a.Critical, c.High + a.High, c.Medium + a.Medium, c.All + a.All);
+        }
+
+        return counts;
+    }
+
+    private static BuildHistoryEntry Entry(string pipelineArn, ImageSummary build)
+    {
+        var arn = ImageBuilderArn.TryParse(build.Arn);
+        var pipeline = ImageBuilderArn.TryParse(pipelineArn);
+        return new BuildHistoryEntry
+        {
+            ImagePipelineArn = pipelineArn,
+            PipelineName = pipeline?.Name ?? pipelineArn,
+            ImageBuildVersionArn = build.Arn,
+            ImageName = build.Name ?? arn?.Name ?? build.Arn,
+            ImageVersion = arn?.Version ?? build.Version,
+            BuildNumber = long.TryParse(arn?.Build, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null,
+            DateCreated = build.DateCreated,
+            ImageState = build.State,
+            ScanComplete = false,
+            Region = arn?.Region ?? pipeline?.Region ?? "",
+            AccountId = arn?.AccountId ?? pipeline?.AccountId ?? "",
+        };
+    }
+}
