@@ -5,4 +5,5 @@ public enum ReportFormat
     Sarif,
     JUnit,
     Markdown,
+    Html,
 }

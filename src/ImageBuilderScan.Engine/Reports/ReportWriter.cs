@@ -15,11 +15,17 @@ public static class ReportWriter
     public static void WriteFile(string path, ReportFormat format, IReadOnlyList<ReportImage> images, Options? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new Options();
-        if (format == ReportFormat.Markdown)
+        if (format == ReportFormat.Html)
+            WriteHtmlFile(path, new HtmlReportContent { Images = images }, options.NoClobber, cancellationToken);
+        else if (format == ReportFormat.Markdown)
             AtomicFile.WriteText(path, (w, t) => MarkdownReport.Write(w, images, options.MarkdownTop, t), options.NoClobber, cancellationToken);
         else
             AtomicFile.Write(path, (s, t) => Write(s, format, images, options, t), options.NoClobber, cancellationToken);
     }
+
+    /// <summary>The HTML report, which alone also shows comparisons and history, to a file, atomically.</summary>
+    public static void WriteHtmlFile(string path, HtmlReportContent content, bool noClobber = false, CancellationToken cancellationToken = default) =>
+        AtomicFile.WriteText(path, (w, t) => HtmlReport.Write(w, content, t), noClobber, cancellationToken);
 
     public static void Write(Stream output, ReportFormat format, IReadOnlyList<ReportImage> images, Options? options = null, CancellationToken cancellationToken = default)
     {
@@ -31,7 +37,10 @@ public static class ReportWriter
             case ReportFormat.Markdown:
                 using (var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true)) MarkdownReport.Write(writer, images, options.MarkdownTop, cancellationToken);
                 break;
-            default: throw new ArgumentOutOfRangeException(nameof(format), format, "Expected Sarif, JUnit or Markdown.");
+            case ReportFormat.Html:
+                using (var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true)) HtmlReport.Write(writer, new HtmlReportContent { Images = images }, cancellationToken);
+                break;
+            default: throw new ArgumentOutOfRangeException(nameof(format), format, "Expected Sarif, JUnit, Markdown or Html.");
         }
     }
 }

@@ -1,13 +1,36 @@
 using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Engine.Comparison;
+using ImageBuilderScan.Engine.History;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Reports;
 
 namespace ImageBuilderScan.Adapter;
 
-/// <summary>What Export-IBScanReport was piped, as the images a report shows: gate results as decided, or findings by severity.</summary>
+/// <summary>
+/// What Export-IBScanReport was piped, as the images a report shows: gate results as decided, or findings by
+/// severity; the HTML report also shows comparisons (Compare-IBScanFinding) and history (Get-IBScanHistory).
+/// </summary>
 internal static class ReportInput
 {
+    /// <summary>Whether a piped object is report input at all (for the given format): refused ones are errors.</summary>
+    public static bool Accepts(object item, bool html) =>
+        item is ScanFinding or GateResult || (html && item is FindingChange or BuildHistoryEntry);
+
+    /// <summary>What the format shows, or why not: objects only the HTML report shows.</summary>
+    public static string Expected(bool html) => html
+        ? "a finding from Get-IBScanFinding, a result from Test-IBScanGate, a change from Compare-IBScanFinding or a build from Get-IBScanHistory"
+        : "a finding from Get-IBScanFinding or a result from Test-IBScanGate (comparisons and history go into -Format Html)";
+
+    /// <summary>Everything the HTML report shows.</summary>
+    /// <exception cref="ScanInputException">Gate results and findings mixed.</exception>
+    public static HtmlReportContent Html(IReadOnlyList<object> input, string failOn) => new()
+    {
+        Images = input.Any(i => i is GateResult or ScanFinding) ? Images(input, failOn) : [],
+        Changes = input.OfType<FindingChange>().ToList(),
+        History = input.OfType<BuildHistoryEntry>().ToList(),
+    };
+
     /// <exception cref="ScanInputException">Gate results and findings mixed (a report shows one or the other), or nothing at all.</exception>
     public static IReadOnlyList<ReportImage> Images(IReadOnlyList<object> input, string failOn)
     {

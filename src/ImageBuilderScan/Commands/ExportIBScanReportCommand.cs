@@ -21,13 +21,13 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
     private int _refused;
 
     [Parameter(Mandatory = true, Position = 0)]
-    [ValidateSet("Sarif", "JUnit", "Markdown", IgnoreCase = true)]
+    [ValidateSet("Sarif", "JUnit", "Markdown", "Html", IgnoreCase = true)]
     public string Format { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1), ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
-    /// <summary>Findings from Get-IBScanFinding, or results from Test-IBScanGate.</summary>
+    /// <summary>Findings from Get-IBScanFinding, or results from Test-IBScanGate; for Html also changes from Compare-IBScanFinding and builds from Get-IBScanHistory.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
     public PSObject[]? InputObject { get; set; }
 
@@ -50,11 +50,11 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
     {
         foreach (var item in InputObject!)
         {
-            if (item.BaseObject is ScanFinding or GateResult) _input.Add(item.BaseObject);
+            if (ReportInput.Accepts(item.BaseObject, IsHtml)) _input.Add(item.BaseObject);
             else
             {
                 _refused++;
-                WriteError(new ErrorRecord(new ArgumentException($"A {item.BaseObject.GetType().Name} is neither a finding from Get-IBScanFinding nor a result from Test-IBScanGate."),
+                WriteError(new ErrorRecord(new ArgumentException($"A {item.BaseObject.GetType().Name} is not report input: expected {ReportInput.Expected(IsHtml)}."),
                     "UnsupportedReportInput", ErrorCategory.InvalidType, item));
             }
         }
@@ -66,14 +66,21 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
         // A report without some of its input would look complete: an empty one for input that was
         // all refused even reads as "no findings". Write none.
         if (_refused > 0)
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"{_refused} piped object(s) were neither findings from Get-IBScanFinding nor results from Test-IBScanGate, so the report would be incomplete: {path} was not written."),
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"{_refused} piped object(s) were not report input ({ReportInput.Expected(IsHtml)}), so the report would be incomplete: {path} was not written."),
                 "IncompleteReportInput", ErrorCategory.InvalidData, path));
         try
         {
-            var images = ReportInput.Images(_input, FailOn);
-            var sarif = ArtifactPath is null ? new SarifOptions() : new SarifOptions { ArtifactPath = ArtifactPath };
-            ReportWriter.WriteFile(path, Enum.Parse<ReportFormat>(Format, ignoreCase: true), images,
-                new ReportWriter.Options { NoClobber = NoClobber.IsPresent, Sarif = sarif }, _stop.Token);
+            if (IsHtml)
+            {
+                ReportWriter.WriteHtmlFile(path, ReportInput.Html(_input, FailOn), NoClobber.IsPresent, _stop.Token);
+            }
+            else
+            {
+                var images = ReportInput.Images(_input, FailOn);
+                var sarif = ArtifactPath is null ? new SarifOptions() : new SarifOptions { ArtifactPath = ArtifactPath };
+                ReportWriter.WriteFile(path, Enum.Parse<ReportFormat>(Format, ignoreCase: true), images,
+                    new ReportWriter.Options { NoClobber = NoClobber.IsPresent, Sarif = sarif }, _stop.Token);
+            }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
@@ -87,6 +94,8 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
         WriteVerbose($"Wrote the {Format} report to {path}.");
         if (PassThru.IsPresent) WriteObject(new FileInfo(path));
     }
+
+    private bool IsHtml => string.Equals(Format, nameof(ReportFormat.Html), StringComparison.OrdinalIgnoreCase);
 
     protected override void StopProcessing() => _stop.Cancel();
 
