@@ -37,13 +37,14 @@ svg .no-data{fill:none;stroke:var(--muted);stroke-width:1.5}
 .badge{display:inline-block;color:#fff;border-radius:4px;padding:0 .35rem;font-size:.8rem;font-weight:600;letter-spacing:.02em}
 @media (prefers-color-scheme:dark){.badge{color:#0d1117}}
 .scroll{overflow-x:auto;max-width:100%}
-table{border-collapse:collapse;margin:.3rem 0;font-size:.9rem}
+table{border-collapse:collapse;margin:.3rem 0;font-size:.9rem;overflow-wrap:break-word}
 th,td{border:1px solid var(--line);padding:.25rem .45rem;text-align:left;vertical-align:top}
-th{background:var(--panel)}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+th{background:var(--panel);white-space:nowrap}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
 a{color:inherit}
 details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
 footer{margin-top:2rem;font-size:.85rem;color:var(--muted)}
+@media (max-width:40rem){body{padding:0 .5rem 1rem}svg text{font-size:17px}}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#444;--line:#999;--panel:#fff;--critical:#b3261e;--high:#c4540a;--medium:#9a7400;--other:#6e7781;--pass:#1a7f37;--fail:#b3261e}
 @page{margin:12mm}body{max-width:none;padding:0;font-size:10pt}.badge{color:#fff}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}
