@@ -17,12 +17,16 @@
             Microsoft.PowerShell.PSResourceGet is installed) or else a zip of the module folder.
     Demo    Build, start the emulator with samples/findings.json on a free port and run the cmdlets
             against it: no AWS account needed.
+    Screenshot
+            Build, then make the sample HTML report from samples/ (gate results, a comparison and the
+            history of web-frontend-al2023, against the emulator) and take docs/images/html-report.png
+            of it in headless chromium (network off). The README shows that picture.
 .EXAMPLE
     ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo', 'Screenshot')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -159,10 +163,53 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Screenshot {
+    Invoke-Build
+    $chromium = Get-Command chromium, chromium-browser, google-chrome -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $chromium) { throw 'chromium is not installed (apt-get install -y chromium): the screenshot is taken in a real browser.' }
+    . (Join-Path $root 'tests/ImageBuilderScan.TestHelpers.ps1')
+    $emulator = Start-TestEmulator -PageSize 25
+    $work = Join-Path $root 'output/screenshot'
+    $null = New-Item -ItemType Directory -Force $work
+    $report = Join-Path $work 'sample-report.html'
+    $profileDir = Join-Path ([System.IO.Path]::GetTempPath()) "ibscan-screenshot-$PID"
+    try {
+        # A child pwsh: the module loaded to make the report never stays in this session.
+        $script = Join-Path $work 'make-report.ps1'
+        Set-Content $script @'
+param($Manifest, $Url, $AccessKey, $SecretKey, $Report, $Exceptions)
+Import-Module $Manifest
+$aws = @{ EndpointUrl = $Url; Region = 'us-east-1'; AccessKey = $AccessKey; SecretKey = $SecretKey }
+$image = 'arn:aws:imagebuilder:us-east-1:111122223333:image/web-frontend-al2023'
+# One build passes, one fails: a failed gate ends a script, so its results are kept by -OutVariable.
+try { $null = Test-IBScanGate @aws -ImageBuildVersionArn "$image/1.4.1/2", "$image/1.5.0/1" -ExceptionPath $Exceptions -OutVariable gate } catch { }
+$changes = @(Compare-IBScanFinding @aws -DifferenceImageBuildVersionArn "$image/1.5.0/1")
+$history = @(Get-IBScanHistory @aws -ImagePipelineArn 'arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023', 'arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/payments-api-al2023')
+@($gate) + $changes + $history | Export-IBScanReport -Format Html -Path $Report
+'@
+        $pwsh = @(Get-PwshCommand)
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -File $script (Join-Path $moduleFolder 'ImageBuilderScan.psd1') $emulator.Url `
+            $emulator.Aws.AccessKey $emulator.Aws.SecretKey $report (Join-Path $root 'samples/scan-exceptions.yaml')
+        if ($LASTEXITCODE -ne 0) { throw "Making the sample report failed (exit code $LASTEXITCODE)." }
+    }
+    finally {
+        Stop-TestEmulator $emulator
+    }
+    $png = Join-Path $root 'docs/images/html-report.png'
+    $null = New-Item -ItemType Directory -Force (Split-Path $png)
+    $arguments = @('--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', "--user-data-dir=$profileDir", '--disable-background-networking',
+        '--disable-component-update', '--proxy-server=http://127.0.0.1:9', '--hide-scrollbars', '--window-size=1100,1500', "--screenshot=$png", [System.Uri]::new($report).AbsoluteUri)
+    $null = & $chromium.Source @arguments 2>&1
+    Remove-Item $profileDir -Recurse -Force -ErrorAction SilentlyContinue
+    if (-not (Test-Path $png)) { throw "chromium wrote no screenshot ($png)." }
+    Write-Host "Screenshot: $png (from $report)"
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Docs' { Invoke-Build; Invoke-Docs }
     'Package' { Invoke-Package }
     'Demo' { Invoke-Demo }
+    'Screenshot' { Invoke-Screenshot }
 }

@@ -72,13 +72,14 @@ BeforeAll {
         Select-Object -First 1 -ExpandProperty Name
     $script:Typo = 'arn:aws:imagebuilder:us-east-1:111122223333:image/web-frontend-al2023/9.9.9/9'   # the shape of an ARN, no such image
     $script:HelpImage = 'arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3/4'
+    $script:WebPipeline = 'arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023'   # three builds
     $script:HelpPipeline = 'arn:aws:imagebuilder:eu-west-1:123456789012:image-pipeline/web-server'
 
     # What each example says it does. Run: the example's code (as text) -> @{ Output; Thrown; Variables; Text }.
     $script:Checks = [ordered]@{
         'README.md: Install #1' = @{
             Replace = @{ './build.ps1                       # or: dotnet build src/ImageBuilderScan -c Release' = '# (built already: the suite runs against that build)' }
-            Check   = { param($r) $r.Thrown | Should -BeNullOrEmpty; (Get-Command -Module ImageBuilderScan).Name | Sort-Object | Should -Be @('Compare-IBScanFinding', 'Export-IBScanReport', 'Get-IBScanFinding', 'Get-IBScanFindingAggregation', 'Test-IBScanGate') }
+            Check   = { param($r) $r.Thrown | Should -BeNullOrEmpty; (Get-Command -Module ImageBuilderScan).Name | Sort-Object | Should -Be @('Compare-IBScanFinding', 'Export-IBScanReport', 'Get-IBScanFinding', 'Get-IBScanFindingAggregation', 'Get-IBScanHistory', 'Test-IBScanGate') }
         }
         'README.md: Quick start / Demo #1' = @{
             NotRun = 'build.ps1 -Task Demo builds the whole solution (the assemblies this run is using) and then runs Start-TestEmulator and the cmdlets, which this suite does'
@@ -128,6 +129,37 @@ BeforeAll {
                 $rows.Count | Should -Be @($All | Where-Object Severity -in 'CRITICAL', 'HIGH' | ForEach-Object { [Math]::Max(1, $_.VulnerablePackages.Count) } | Measure-Object -Sum).Sum
                 ($rows.Severity | Sort-Object -Unique) | Should -Be @('CRITICAL', 'HIGH')
                 $rows[0].PSObject.Properties.Name | Should -Contain 'VulnerablePackages'
+            }
+        }
+        'README.md: Weekly report*' = @{
+            InTestDrive = $true
+            Vars    = @{ pipelineArn = { $WebPipeline } }
+            Replace = @{ 'Compare-IBScanFinding -ErrorAction' = 'Compare-IBScanFinding @Aws -ErrorAction' }   # its AWS parameters are not Get-IBScan*'s defaults
+            Check   = { param($r) Assert-HistoryReport (Join-Path $TestDrive 'weekly-scan-report.html') 3 -Changes }
+        }
+        'Get-IBScanHistory.md: Example 1: *' = @{
+            Check = { param($r)
+                @($r.Output.ImageVersion) | Should -Be @('1.4.0', '1.4.1', '1.5.0')
+                $r.Text | Should -Match '1\.4\.0/1\s+AVAILABLE\s+COMPLETED\s+1\s+3\s+2\s+6'
+            }
+        }
+        'Get-IBScanHistory.md: Example 2: *' = @{
+            InTestDrive = $true
+            Check = { param($r) Assert-HistoryReport (Join-Path $TestDrive 'web-frontend-weekly.html') 3 }
+        }
+        'Get-IBScanHistory.md: Example 3: *' = @{
+            InTestDrive = $true
+            Check = { param($r)
+                $rows = @(Import-Csv (Join-Path $TestDrive 'history.csv'))
+                @($rows.ImageVersion) | Should -Be @('1.4.0', '1.4.1', '1.5.0')
+                @($rows.High) | Should -Be @('3', '0', '2')
+            }
+        }
+        'Get-IBScanHistory.md: Example 4: *' = @{
+            Replace = @{ 'Compare-IBScanFinding -ErrorAction' = 'Compare-IBScanFinding @Aws -ErrorAction' }   # its AWS parameters are not Get-IBScan*'s defaults
+            Check   = { param($r)
+                $r.Text | Should -Match 'CVE-2024-12797'
+                $r.Text | Should -Match 'Fixed'
             }
         }
         'README.md: One page at a time*' = @{
@@ -255,6 +287,14 @@ BeforeAll {
         }
     }
 
+    # An HTML history report of the sample pipeline: self-contained, a trend with a mark per build and severity.
+    function Assert-HistoryReport([string] $Path, [int] $Builds, [switch] $Changes) {
+        $html = Get-Content $Path -Raw
+        $html | Should -Match 'Content-Security-Policy'
+        $html | Should -Not -Match '<script'
+        ([regex]::Matches($html, '<circle class="sev-')).Count | Should -Be ($Builds * 3)
+        if ($Changes) { $html | Should -Match 'id="table-changes"' }
+    }
     # Every account aggregation of both regions once, the region without data giving nothing.
     function Assert-FleetRegions($r) {
         @($r.Output | ForEach-Object { "$($_.Region) $($_.AccountId) $($_.All)" }) | Should -Be $FleetRows

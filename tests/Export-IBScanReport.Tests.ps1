@@ -168,4 +168,71 @@ Describe 'Export-IBScanReport' {
             $again.Output | Should -Match 'Kept the earlier report'
         }
     }
+    Context 'Html' {
+        BeforeAll {
+            $script:HtmlDir = Join-Path ([System.IO.Path]::GetTempPath()) "ibscan-html-$PID"
+            $null = New-Item -ItemType Directory -Force $script:HtmlDir
+            # The report parses as XML (it is written well-formed): the questions below are asked of that tree.
+            function script:Read-HtmlReport {
+                param([string] $Path)
+                $settings = [System.Xml.XmlReaderSettings]::new()
+                $settings.DtdProcessing = [System.Xml.DtdProcessing]::Ignore
+                $reader = [System.Xml.XmlReader]::Create($Path, $settings)
+                try { $doc = [System.Xml.XmlDocument]::new(); $doc.Load($reader) } finally { $reader.Dispose() }
+                $ns = [System.Xml.XmlNamespaceManager]::new($doc.NameTable)
+                $ns.AddNamespace('h', 'http://www.w3.org/1999/xhtml')
+                $ns.AddNamespace('s', 'http://www.w3.org/2000/svg')
+                @{ Doc = $doc; Ns = $ns }
+            }
+        }
+        AfterAll { Remove-Item $script:HtmlDir -Recurse -Force -ErrorAction SilentlyContinue }
+
+        It 'makes one self-contained file from gate results, comparisons and history together' {
+            $path = Join-Path $HtmlDir 'all.html'
+            $pipeline = 'arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023'
+            $changes = @(Compare-IBScanFinding @Aws -DifferenceImageBuildVersionArn $Web150)
+            $history = @(Get-IBScanHistory @Aws -ImagePipelineArn $pipeline)
+            $file = @($Gate) + $changes + $history | Export-IBScanReport -Format Html -Path $path -PassThru
+            $file.FullName | Should -Be $path
+            $html = Get-Content $path -Raw
+            $html | Should -Not -Match '<script|<link|<img|<iframe|\ssrc='
+            $r = Read-HtmlReport $path
+            $r.Doc.SelectSingleNode('//h:meta[@http-equiv="Content-Security-Policy"]', $r.Ns).GetAttribute('content') | Should -BeLike "default-src 'none';*script-src 'none'*"
+            $r.Doc.SelectNodes('//s:svg[contains(@class,"bars")]//s:rect[@data-severity]', $r.Ns).Count | Should -Be ($Gate.Count * 4)
+            $circles = $r.Doc.SelectNodes('//s:svg[contains(@class,"trend")]//s:circle[@data-severity]', $r.Ns)
+            $circles.Count | Should -Be (@($history | Where-Object ScanComplete).Count * 3)
+            foreach ($build in $history) {
+                $cells = @($r.Doc.SelectNodes("//h:table[@id='table-history-1']//h:tr[@data-build='$($build.ImageBuildVersionArn)']/h:td[@data-severity]", $r.Ns) | ForEach-Object InnerText)
+                $cells | Should -Be @("$($build.Critical)", "$($build.High)", "$($build.Medium)", "$($build.All)")
+            }
+            @($r.Doc.SelectNodes('//h:table[@id="table-changes"]//h:tr[@data-change]', $r.Ns)).Count | Should -Be $changes.Count
+            $r.Doc.SelectSingleNode('//h:p[@id="verdict"]', $r.Ns).InnerText | Should -Match '^(PASSED|FAILED): '
+        }
+
+        It 'makes a report from findings alone' {
+            $path = Join-Path $HtmlDir 'findings.html'
+            $Findings | Export-IBScanReport -Format Html -Path $path
+            $r = Read-HtmlReport $path
+            $r.Doc.SelectNodes('//h:table[@id="table-all"]//h:tbody/h:tr', $r.Ns).Count | Should -BeGreaterOrEqual $Findings.Count
+            $r.Doc.SelectNodes('//h:a[@href]', $r.Ns) | ForEach-Object { $_.GetAttribute('href') | Should -Match '^https?://' }
+        }
+
+        It 'draws a build whose scan did not complete without counts' {
+            $path = Join-Path $HtmlDir 'pending.html'
+            Get-IBScanHistory @Aws -Region eu-west-1 -ImagePipelineArn 'arn:aws:imagebuilder:eu-west-1:111122223333:image-pipeline/web-frontend-al2023' |
+                Export-IBScanReport -Format Html -Path $path
+            $r = Read-HtmlReport $path
+            $pending = 'arn:aws:imagebuilder:eu-west-1:111122223333:image/web-frontend-al2023/1.5.1/1'
+            $r.Doc.SelectNodes("//s:circle[@data-build='$pending']", $r.Ns).Count | Should -Be 0
+            $r.Doc.SelectNodes("//s:path[@class='no-data'][@data-build='$pending']", $r.Ns).Count | Should -Be 1
+            @($r.Doc.SelectNodes("//h:tr[@data-build='$pending']/h:td[@data-severity]", $r.Ns) | ForEach-Object InnerText) | Should -Be @('-', '-', '-', '-')
+        }
+
+        It 'refuses history and comparisons for the text formats, naming what they take' {
+            $history = @(Get-IBScanHistory @Aws -ImagePipelineArn 'arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023')
+            $path = Join-Path $HtmlDir 'history.md'
+            { $history | Export-IBScanReport -Format Markdown -Path $path -ErrorAction Stop } | Should -Throw -ExpectedMessage '*-Format Html*'
+            $path | Should -Not -Exist
+        }
+    }
 }

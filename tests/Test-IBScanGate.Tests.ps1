@@ -364,6 +364,7 @@ Test-IBScanGate -ImageBuildVersionArn `$env:IMAGE_ARN
                 if ($Kind -eq 'GitHub') {
                     Get-Content (Join-Path $work 'summary.md') -Raw | Should -Match ($case.Fails ? '\*\*FAILED\*\*' : '\*\*PASSED\*\*')
                     (Get-Content (Join-Path $work 'imagebuilder.sarif') -Raw | ConvertFrom-Json).version | Should -Be '2.1.0'
+                    Get-Content (Join-Path $work 'scan-report.html') -Raw | Should -Match ($case.Fails ? 'FAILED: 1 of 1 build' : 'PASSED: 1 of 1 build')
                 } else {
                     ([xml](Get-Content (Join-Path $work 'scan-results.xml') -Raw)).testsuites.testsuite.name | Should -BeLike 'web-frontend-al2023*'
                     $run.Output | Should -Match '##vso\[task.uploadsummary\]'
