@@ -4,6 +4,7 @@ using ImageBuilderScan.Benchmarks;
 // dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks [-- --quick]
 // dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- pwsh [--rounds N] [--trace]   (the PowerShell section)
 // dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- fleet [--rounds N]              (the fan-out row, issue 14)
+// dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- html [--rounds N]               (the HTML report at size in chromium, issue 24)
 // Child modes (used by the harness itself): coldstart <engine|raw> <url>, memory <engine|raw> <url> <items>.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 return args switch
@@ -11,6 +12,7 @@ return args switch
     ["coldstart", var mode, var url] => await ColdStart.ChildAsync(mode, url),
     ["pwsh", .. var options] => PwshHarness.Run(PwshOptions.Parse(options)),
     ["fleet", .. var options] => await FleetBench(options),
+    ["html", .. var options] => HtmlBench(options),
     ["memory", var mode, var url, var items] => await StreamingMemory.ChildAsync(mode, url, long.Parse(items, CultureInfo.InvariantCulture)),
     _ => await Harness.RunAsync(quick: args.Contains("--quick")),
 };
@@ -24,4 +26,15 @@ static async Task<int> FleetBench(string[] options)
     Directory.CreateDirectory(Path.Combine(RepoPaths.Root(), "output", "bench"));
     File.WriteAllText(Path.Combine(RepoPaths.Root(), "output", "bench", "fleet-latest.md"), table + "\n");
     return result.IdealRatio <= 1.25 && result.Speedup >= 6 && result.MemoryRatio <= 1.2 ? 0 : 1;
+}
+
+static int HtmlBench(string[] options)
+{
+    var rounds = options is ["--rounds", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 3;
+    var rows = HtmlReportWorkload.Run(rounds);
+    var table = HtmlReportWorkload.Markdown(rows);
+    Console.WriteLine(table);
+    File.WriteAllText(Path.Combine(RepoPaths.Root(), "output", "bench", "html-latest.md"), table + "\n");
+    // Targets: well under 10 MB, and loaded in the browser within a few blank-page loads (chromium's own start).
+    return rows.All(r => r.Bytes < 10 * 1048576 && r.LoadRatio <= 4) ? 0 : 1;
 }

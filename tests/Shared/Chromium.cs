@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace ImageBuilderScan.Engine.Tests.Reports.Html.Browser;
+namespace ImageBuilderScan.Tests.Shared;
 
 /// <summary>
 /// Debian's chromium, headless, with the network off (every request goes to a proxy on a closed
@@ -9,7 +9,7 @@ namespace ImageBuilderScan.Engine.Tests.Reports.Html.Browser;
 /// to fetch is read from chromium's own network log: requests whose isolation key is the file://
 /// page's are the page's; the browser's own (update checks) are not.
 /// </summary>
-internal sealed class Chromium
+public sealed class Chromium
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
