@@ -40,7 +40,7 @@ public static class QueryValidator
     public static IReadOnlyList<string> FindingFilterNames => ListingOperation.Findings.FilterNames;
 
     /// <summary>The severities <c>ListImageScanFindings</c> filters on, as they are sent.</summary>
-    public static IReadOnlyList<string> Severities { get; } = FilterValueShape.SeverityValues;
+    public static IReadOnlyList<string> Severities => SeverityRank.ServiceNames;
 
     /// <summary>Validates and normalises a query of any listing operation.</summary>
     /// <returns>The query itself when nothing needed normalising, else a copy with normalised values.</returns>
