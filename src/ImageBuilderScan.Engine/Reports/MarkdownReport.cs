@@ -31,16 +31,7 @@ public static class MarkdownReport
             var scan = image.Gate is null ? "-" : MarkdownText.Escape(image.Gate.ScanStatus ?? "UNKNOWN");
             output.WriteLine($"| {MarkdownText.Escape(image.DisplayName)} | {verdict} | {scan} | {N(c.Critical)} | {N(c.High)} | {N(c.Medium)} | {N(c.Low)} | {N(c.Other)} |");
         }
-        var rows = images
-            .SelectMany(i => i.Findings.Where(o => o.Verdict is FindingVerdict.Violation or FindingVerdict.Counted)
-                .SelectMany(o => FindingRow.Of(o.Finding).Select(r => (Image: i, Outcome: o, Row: r))))
-            .OrderBy(x => x.Outcome.Verdict)
-            .ThenByDescending(x => x.Outcome.Severity)
-            .ThenByDescending(x => FindingScore.Of(x.Outcome.Finding))
-            .ThenBy(x => x.Row.Key.VulnerabilityId, StringComparer.Ordinal)
-            .ThenBy(x => x.Row.Key.PackageName, StringComparer.Ordinal)
-            .Take(top)
-            .ToList();
+        var rows = RankedFindings.Of(images).Take(top).ToList();
         if (rows.Count == 0) return;
         output.WriteLine();
         output.WriteLine($"### Top {rows.Count} finding{(rows.Count == 1 ? "" : "s")}");

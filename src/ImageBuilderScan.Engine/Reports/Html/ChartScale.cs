@@ -16,4 +16,15 @@ internal sealed record ChartScale(long Max, long Step)
     {
         for (long t = 0; t <= Max; t += Step) yield return t;
     }
+
+    /// <summary>The count axis: a line at 0, a dashed line and a label at each tick, from <paramref name="left"/> to <paramref name="right"/>.</summary>
+    public void Draw(HtmlWriter html, double left, double right, Func<long, double> y)
+    {
+        foreach (var t in Ticks())
+        {
+            var at = HtmlText.Coordinate(y(t));
+            html.Empty("line", ("class", t == 0 ? "axis" : "grid"), ("x1", HtmlText.Coordinate(left)), ("x2", HtmlText.Coordinate(right)), ("y1", at), ("y2", at));
+            html.Element("text", HtmlText.Number(t), ("x", HtmlText.Coordinate(left - 4)), ("y", HtmlText.Coordinate(y(t) + 4)), ("text-anchor", "end"));
+        }
+    }
 }

@@ -15,15 +15,7 @@ internal static class FindingsSection
 
     public static void Write(HtmlWriter html, IReadOnlyList<ReportImage> images, int top, CancellationToken cancellationToken)
     {
-        var rows = images
-            .SelectMany(i => i.Findings.Where(o => o.Verdict is FindingVerdict.Violation or FindingVerdict.Counted)
-                .SelectMany(o => FindingRow.Of(o.Finding).Select(r => (Image: i, Outcome: o, Row: r))))
-            .OrderBy(x => x.Outcome.Verdict)
-            .ThenByDescending(x => x.Outcome.Severity)
-            .ThenByDescending(x => FindingScore.Of(x.Outcome.Finding))
-            .ThenBy(x => x.Row.Key.VulnerabilityId, StringComparer.Ordinal)
-            .ThenBy(x => x.Row.Key.PackageName, StringComparer.Ordinal)
-            .ToList();
+        var rows = RankedFindings.Of(images).ToList();
         if (rows.Count > 0 && top > 0)
         {
             html.Open("section", ("id", "top-findings"));

@@ -25,12 +25,7 @@ internal static class SeverityBarChart
         var complete = builds.Count(b => b.Missing is null);
         html.Element("desc", $"Stacked bars of findings by severity (critical, high, medium, other) for {builds.Count} build(s), " +
             $"{builds.Count - complete} without counts because their scan did not complete. The table beside it holds the same numbers.", ("id", $"{id}-desc"));
-        foreach (var t in scale.Ticks())
-        {
-            var y = HtmlText.Coordinate(Y(t));
-            html.Empty("line", ("class", t == 0 ? "axis" : "grid"), ("x1", HtmlText.Coordinate(Left)), ("x2", HtmlText.Coordinate(Width - Right)), ("y1", y), ("y2", y));
-            html.Element("text", HtmlText.Number(t), ("x", HtmlText.Coordinate(Left - 4)), ("y", HtmlText.Coordinate(Y(t) + 4)), ("text-anchor", "end"));
-        }
+        scale.Draw(html, Left, Width - Right, Y);
 
         var labelEvery = Math.Max(1, (int)Math.Ceiling(builds.Count / 10.0));
         for (var i = 0; i < builds.Count; i++)

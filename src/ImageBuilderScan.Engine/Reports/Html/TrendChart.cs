@@ -27,12 +27,7 @@ internal static class TrendChart
         html.Element("desc", $"Critical, high and medium findings of {builds.Count} build(s){span}; " +
             $"{builds.Count(b => b.Missing is not null)} build(s) have no counts because their scan did not complete. The table beside it holds the same numbers.",
             ("id", $"{id}-desc"));
-        foreach (var t in scale.Ticks())
-        {
-            var y = HtmlText.Coordinate(Y(t));
-            html.Empty("line", ("class", t == 0 ? "axis" : "grid"), ("x1", HtmlText.Coordinate(Left)), ("x2", HtmlText.Coordinate(Width - Right)), ("y1", y), ("y2", y));
-            html.Element("text", HtmlText.Number(t), ("x", HtmlText.Coordinate(Left - 4)), ("y", HtmlText.Coordinate(Y(t) + 4)), ("text-anchor", "end"));
-        }
+        scale.Draw(html, Left, Width - Right, Y);
 
         DateAxis(html, builds, xs);
         foreach (var (key, word) in ChartSeverities.Trend)
