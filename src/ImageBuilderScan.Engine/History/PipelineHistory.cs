@@ -15,6 +15,11 @@ namespace ImageBuilderScan.Engine.History;
 /// </summary>
 public sealed class PipelineHistory(Func<string, ImageBuilderScanClient> clientFor, IScanLog? log = null)
 {
+    public PipelineHistory(ImageBuilderScanClient client, IScanLog? log = null)
+        : this(_ => client, log)
+    {
+    }
+
     /// <summary>How many GetImage requests are in flight at once for one pipeline.</summary>
     public const int ConcurrentStates = 8;
 
