@@ -91,3 +91,112 @@ Describe 'The key at position 0' {
         $result.ImageBuildVersionArn | Should -Be $Image
     }
 }
+
+Describe 'Type accelerators for the output types' {
+    It '[ImageBuilderScan.<_>] names the type the cmdlets write' -ForEach @('ScanFinding', 'ScanFindingAggregation', 'GateResult', 'FindingChange', 'VulnerablePackage') {
+        $type = "ImageBuilderScan.$_" -as [type]
+        $type | Should -Not -BeNullOrEmpty
+        $type.Name | Should -Be $_
+    }
+
+    It '-is works in a script with the user-facing names' {
+        $finding = Get-IBScanFinding $Image @Aws | Select-Object -First 1
+        $finding -is [ImageBuilderScan.ScanFinding] | Should -BeTrue
+        (Get-IBScanFindingAggregation $Image @Aws) -is [ImageBuilderScan.ScanFindingAggregation] | Should -BeTrue
+        $finding.VulnerablePackages[0] -is [ImageBuilderScan.VulnerablePackage] | Should -BeTrue
+    }
+
+    It 'are removed with the module and come back with it' {
+        # The table itself: PowerShell caches a type name once resolved, so -as [type] could still answer.
+        $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
+        try {
+            Remove-Module ImageBuilderScan
+            $accelerators::Get.Keys -like 'ImageBuilderScan.*' | Should -BeNullOrEmpty
+        }
+        finally { Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop }
+        $accelerators::Get.ContainsKey('ImageBuilderScan.GateResult') | Should -BeTrue
+    }
+}
+
+Describe 'Export-IBScanReport writes files as PowerShell''s own export cmdlets do' {
+    BeforeAll {
+        $script:Findings = @(Get-IBScanFinding $Image @Aws -ErrorAction Stop)
+        $script:Folder = Join-Path ([IO.Path]::GetTempPath()) "ibscan-i22-$([guid]::NewGuid().ToString('N'))"
+        $null = New-Item -ItemType Directory -Path $Folder
+    }
+    AfterAll {
+        Get-ChildItem $Folder -Recurse -File | ForEach-Object { $_.IsReadOnly = $false }
+        Remove-Item $Folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It '-WhatIf writes nothing' {
+        $path = Join-Path $Folder 'whatif.md'
+        # The "What if:" line goes to the host, which a test cannot capture; nothing written is what counts.
+        $Findings | Export-IBScanReport Markdown $path -WhatIf
+        Test-Path $path | Should -BeFalse
+        @(Get-ChildItem $Folder -Force -Filter '*.tmp').Count | Should -Be 0
+    }
+
+    It '-Confirm:$false writes (SupportsShouldProcess, ConfirmImpact Medium)' {
+        (Get-Command Export-IBScanReport).Parameters.ContainsKey('Confirm') | Should -BeTrue
+        $path = Join-Path $Folder 'confirm.md'
+        $Findings | Export-IBScanReport Markdown $path -Confirm:$false
+        Test-Path $path | Should -BeTrue
+    }
+
+    It 'a missing folder names -Path and the folder, not a temporary file, and is no UnexpectedError' {
+        $path = Join-Path $Folder 'no-such-folder/report.sarif'
+        $failure = { $Findings | Export-IBScanReport Sarif $path } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Not -Match 'UnexpectedError'
+        $failure.Exception.Message | Should -Match '^Path:'
+        $failure.Exception.Message | Should -Match ([regex]::Escape((Join-Path $Folder 'no-such-folder')))
+        $failure.Exception.Message | Should -Not -Match '\.tmp'
+        "$($failure.Exception)" | Should -Not -Match '\.tmp'
+        @(Get-ChildItem $Folder -Recurse -Force -Filter '*.tmp').Count | Should -Be 0
+    }
+
+    It '-LiteralPath takes [ and ] as they are; -Path refuses a wildcard that names no file and says to use -LiteralPath' {
+        $literal = Join-Path $Folder 'report[1].md'
+        $Findings | Export-IBScanReport Markdown -LiteralPath $literal
+        Test-Path -LiteralPath $literal | Should -BeTrue
+        $other = Join-Path $Folder 'other[2].md'
+        $failure = { $Findings | Export-IBScanReport Markdown -Path $other } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -Match 'LiteralPath'
+        Test-Path -LiteralPath $other | Should -BeFalse
+    }
+
+    It 'a read-only file is replaced only with -Force, and stays read-only' {
+        $path = Join-Path $Folder 'readonly.md'
+        Set-Content -LiteralPath $path -Value 'old'
+        (Get-Item -LiteralPath $path).IsReadOnly = $true
+        $failure = { $Findings | Export-IBScanReport Markdown $path } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Match 'ReportFileReadOnly'
+        $failure.Exception.Message | Should -Match '-Force'
+        Get-Content -LiteralPath $path -Raw | Should -Match '^old'
+        $Findings | Export-IBScanReport Markdown $path -Force
+        Get-Content -LiteralPath $path -Raw | Should -Not -Match '^old'
+        (Get-Item -LiteralPath $path).IsReadOnly | Should -BeTrue
+    }
+
+    It '-PassThru writes the file as Get-Item does (provider properties, the file system table filled)' {
+        $path = Join-Path $Folder 'passthru.md'
+        $file = $Findings | Export-IBScanReport Markdown $path -PassThru
+        $file | Should -BeOfType [System.IO.FileInfo]
+        $file.PSParentPath | Should -Not -BeNullOrEmpty
+        $table = $file | Format-Table | Out-String -Width 140
+        $table | Should -Match 'passthru\.md'
+        $table | Should -Match ([regex]::Escape("$($file.Length)"))
+        $table | Should -Match ([regex]::Escape($file.Mode))
+    }
+
+    It '-FailOn with gate results is refused, naming -FailOn (the gate decided with its own)' {
+        try { $null = Test-IBScanGate $Image @Aws -OutVariable gate } catch { }
+        $gate | Should -Not -BeNullOrEmpty
+        $path = Join-Path $Folder 'gate.xml'
+        $failure = { $gate | Export-IBScanReport JUnit $path -FailOn CRITICAL } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -Match '^FailOn:'
+        Test-Path $path | Should -BeFalse
+        $gate | Export-IBScanReport JUnit $path
+        Test-Path $path | Should -BeTrue
+    }
+}

@@ -12,7 +12,7 @@ namespace ImageBuilderScan.Commands;
 /// (test reports of CI systems) or Markdown (job summaries). Written atomically when the input ends:
 /// a failed or stopped run leaves no half report. Overwrites like Export-Csv; -NoClobber refuses.
 /// </summary>
-[Cmdlet(VerbsData.Export, "IBScanReport")]
+[Cmdlet(VerbsData.Export, "IBScanReport", SupportsShouldProcess = true, DefaultParameterSetName = nameof(Path))]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
 {
@@ -24,8 +24,14 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
     [ValidateSet("Sarif", "JUnit", "Markdown", IgnoreCase = true)]
     public string Format { get; set; } = "";
 
-    [Parameter(Mandatory = true, Position = 1), ValidateNotNullOrEmpty]
+    /// <summary>The file to write; wildcards must name one existing file (as Out-File's -FilePath).</summary>
+    [Parameter(ParameterSetName = nameof(Path), Mandatory = true, Position = 1), ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
+
+    /// <summary>The file to write, taken as typed: no character is a wildcard.</summary>
+    [Parameter(ParameterSetName = nameof(LiteralPath), Mandatory = true), ValidateNotNullOrEmpty]
+    [Alias("PSPath", "LP")]
+    public string LiteralPath { get; set; } = "";
 
     /// <summary>Findings from Get-IBScanFinding, or results from Test-IBScanGate.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
@@ -42,6 +48,10 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
 
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
+
+    /// <summary>Replace a read-only file too (it stays read-only), as Export-Csv -Force does.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -62,7 +72,17 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
 
     protected override void EndProcessing()
     {
-        var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        string path;
+        try
+        {
+            path = ReportPath.Resolve(SessionState.Path, ParameterSetName == nameof(LiteralPath) ? null : Path, LiteralPath);
+        }
+        catch (ScanInputException error)
+        {
+            ThrowTerminatingError(ErrorRecords.From(error, error.Value));
+            return;
+        }
+
         // A report without some of its input would look complete: an empty one for input that was
         // all refused even reads as "no findings". Write none.
         if (_refused > 0)
@@ -70,10 +90,12 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
                 "IncompleteReportInput", ErrorCategory.InvalidData, path));
         try
         {
-            var images = ReportInput.Images(_input, FailOn);
+            // -FailOn given with gate results would be ignored (the gate decided): refused instead.
+            var images = ReportInput.Images(_input, FailOn, failOnGiven: MyInvocation.BoundParameters.ContainsKey(nameof(FailOn)));
+            if (!ShouldProcess(path, $"Write the {Format} report of {images.Count} image(s)")) return;
             var sarif = ArtifactPath is null ? new SarifOptions() : new SarifOptions { ArtifactPath = ArtifactPath };
             ReportWriter.WriteFile(path, Enum.Parse<ReportFormat>(Format, ignoreCase: true), images,
-                new ReportWriter.Options { NoClobber = NoClobber.IsPresent, Sarif = sarif }, _stop.Token);
+                new ReportWriter.Options { NoClobber = NoClobber.IsPresent, Force = Force.IsPresent, Sarif = sarif }, _stop.Token);
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
@@ -85,7 +107,9 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
         }
 
         WriteVerbose($"Wrote the {Format} report to {path}.");
-        if (PassThru.IsPresent) WriteObject(new FileInfo(path));
+        // Through the provider, as Get-Item: the FileInfo then carries PSParentPath and the other
+        // provider properties that the file system table view groups and fills its columns by.
+        if (PassThru.IsPresent) WriteObject(InvokeProvider.Item.Get([path], force: true, literalPath: true), enumerateCollection: true);
     }
 
     protected override void StopProcessing() => _stop.Cancel();
