@@ -5,6 +5,7 @@ using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Reports;
 
+// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>
@@ -14,9 +15,8 @@ namespace ImageBuilderScan.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Export, "IBScanReport", SupportsShouldProcess = true, DefaultParameterSetName = nameof(Path))]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
+public sealed class ExportIBScanReportCommand : CancellableCmdlet
 {
-    private readonly CancellationTokenSource _stop = new();
     private readonly List<object> _input = [];
     private int _refused;
 
@@ -95,9 +95,9 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
             if (!ShouldProcess(path, $"Write the {Format} report of {images.Count} image(s)")) return;
             var sarif = ArtifactPath is null ? new SarifOptions() : new SarifOptions { ArtifactPath = ArtifactPath };
             ReportWriter.WriteFile(path, Enum.Parse<ReportFormat>(Format, ignoreCase: true), images,
-                new ReportWriter.Options { NoClobber = NoClobber.IsPresent, Force = Force.IsPresent, Sarif = sarif }, _stop.Token);
+                new ReportWriter.Options { NoClobber = NoClobber.IsPresent, Force = Force.IsPresent, Sarif = sarif }, StopToken);
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (Exception error) when (ScanErrorDescription.IsStop(error, StopToken))
         {
             throw new PipelineStoppedException();
         }
@@ -106,17 +106,9 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
             ThrowTerminatingError(ErrorRecords.From(error, path));
         }
 
-        WriteVerbose($"Wrote the {Format} report to {path}.");
+        WriteDetail($"Wrote the {Format} report to {path}.");
         // Through the provider, as Get-Item: the FileInfo then carries PSParentPath and the other
         // provider properties that the file system table view groups and fills its columns by.
         if (PassThru.IsPresent) WriteObject(InvokeProvider.Item.Get([path], force: true, literalPath: true), enumerateCollection: true);
-    }
-
-    protected override void StopProcessing() => _stop.Cancel();
-
-    public void Dispose()
-    {
-        _stop.Dispose();
-        GC.SuppressFinalize(this);
     }
 }
