@@ -6,7 +6,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
     Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
-    $script:Emulator = Start-TestEmulator -PageSize 25
+    $script:Emulator = Start-TestEmulator -PageSize 25 -ExtraArgs '--disabled-regions', 'ap-south-1'
     $script:Aws = $script:Emulator.Aws
     $script:AllFindings = @(Get-IBScanFinding @Aws -ErrorAction Stop)
     $script:Image = @($AllFindings.ImageBuildVersionArn | Where-Object { $_ -like '*:us-east-1:*' } | Sort-Object -Unique)[0]
@@ -198,5 +198,57 @@ Describe 'Export-IBScanReport writes files as PowerShell''s own export cmdlets d
         Test-Path $path | Should -BeFalse
         $gate | Export-IBScanReport JUnit $path
         Test-Path $path | Should -BeTrue
+    }
+}
+
+Describe 'Regions as AWS Tools users expect' {
+    It '-Region completion offers region names only (no us-east-1-regional, no aws-global)' {
+        $line = 'Get-IBScanFinding -Region us-e'
+        $offered = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+        $offered | Should -Contain 'us-east-1'
+        $offered | Should -Contain 'us-east-2'
+        $offered | Should -Not -Contain 'us-east-1-regional'
+        $all = @((TabExpansion2 -inputScript 'Get-IBScanFinding -Region ' -cursorColumn 26).CompletionMatches.CompletionText)
+        $all | Should -Not -Contain 'aws-global'
+        $all | ForEach-Object { $_ | Should -Match '^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$' }
+    }
+
+    It '$StoredAWSRegion (Set-DefaultAWSRegion) never beats an ARN''s own region (as AWS_REGION does not)' {
+        $noRegion = $Aws.Clone(); $noRegion.Remove('Region')
+        $expected = @(Get-IBScanFinding -ImageBuildVersionArn $Image @Aws -ErrorAction Stop)
+        $global:StoredAWSRegion = 'eu-central-1'
+        try {
+            $found = @(Get-IBScanFinding -ImageBuildVersionArn $Image @noRegion -ErrorAction Stop)
+            $found.Count | Should -Be $expected.Count
+            @(Get-IBScanFindingAggregation $Image @noRegion -ErrorAction Stop).Count | Should -Be 1
+            # -Region given still pins: the mismatch is an error naming both regions.
+            $failure = @(Get-IBScanFinding -ImageBuildVersionArn $Image @noRegion -Region eu-central-1 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            $failure[0].FullyQualifiedErrorId | Should -BeLike 'RegionMismatch*'
+        }
+        finally { Remove-Variable StoredAWSRegion -Scope Global -ErrorAction SilentlyContinue }
+    }
+
+    It 'a wrong secret key is advised as a wrong secret key (read from the error code), not as a missing permission' {
+        $wrong = $Aws.Clone(); $wrong.SecretKey = 'NotTheSecretKeyOfThisAccessKey0000000000'
+        $failure = @(Get-IBScanFinding $Image @wrong 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })[0]
+        $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidSignatureException*'
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'secret access key'
+        $failure.ErrorDetails.RecommendedAction | Should -Not -Match 'may call Image Builder'
+    }
+
+    It 'a disabled region with -RoleArn is advised as a region to enable, not as a trust policy' {
+        $keys = @{ EndpointUrl = $Aws.EndpointUrl; AccessKey = $Aws.AccessKey; SecretKey = $Aws.SecretKey }
+        $saved = $env:AWS_ENDPOINT_URL_STS
+        $env:AWS_ENDPOINT_URL_STS = $Aws.EndpointUrl
+        try {
+            $errors = $null
+            $null = Get-IBScanFindingAggregation @keys -Region us-east-1, ap-south-1 -RoleArn 'arn:aws:iam::111122223333:role/ScanAudit' -ErrorAction SilentlyContinue -ErrorVariable errors
+        }
+        finally { if ($null -eq $saved) { Remove-Item env:AWS_ENDPOINT_URL_STS -ErrorAction SilentlyContinue } else { $env:AWS_ENDPOINT_URL_STS = $saved } }
+        $errors.Count | Should -Be 1
+        $text = "$($errors[0].Exception.Message) $($errors[0].ErrorDetails.RecommendedAction)"
+        $text | Should -Match 'ap-south-1'
+        $text | Should -Match 'not enabled'
+        $text | Should -Not -Match 'trust policy'
     }
 }
