@@ -252,3 +252,73 @@ Describe 'Regions as AWS Tools users expect' {
         $text | Should -Not -Match 'trust policy'
     }
 }
+
+Describe 'Copies of findings (Import-Clixml, Start-Job, ForEach-Object -Parallel) are taken by their shape' {
+    BeforeAll {
+        $script:Live = @(Get-IBScanFinding $Image @Aws -ErrorAction Stop)
+        $script:Clixml = Join-Path ([IO.Path]::GetTempPath()) "ibscan-i22-$([guid]::NewGuid().ToString('N')).clixml"
+        $Live | Export-Clixml -LiteralPath $Clixml
+        $script:Copies = @(Import-Clixml -LiteralPath $Clixml)
+        # The gate's verdict on the live findings, to compare with.
+        try { $null = $Live | Test-IBScanGate @Aws -OutVariable liveVerdict } catch { }
+        $script:LiveVerdict = $liveVerdict[0]
+    }
+    AfterAll { Remove-Item -LiteralPath $Clixml -ErrorAction SilentlyContinue }
+
+    It 'Import-Clixml copies are copies (not the live type), with their packages whole' {
+        $Copies[0] -is [ImageBuilderScan.ScanFinding] | Should -BeFalse
+        $Copies[0].PSTypeNames[0] | Should -Be 'Deserialized.ImageBuilderScan.Client.Model.ScanFinding'
+        @($Copies[0].VulnerablePackages).Count | Should -BeGreaterThan 0
+        $Copies[0].VulnerablePackages[0].Name | Should -Not -BeNullOrEmpty
+    }
+
+    It 'Test-IBScanGate judges Import-Clixml copies as it judges the live findings' {
+        try { $null = $Copies | Test-IBScanGate @Aws -OutVariable verdict } catch { $_.FullyQualifiedErrorId | Should -Match 'ScanGateFailed' }
+        $verdict[0].Passed | Should -Be $LiveVerdict.Passed
+        $verdict[0].ImageBuildVersionArn | Should -Be $Image
+        $verdict[0].Summary | Should -Be $LiveVerdict.Summary
+    }
+
+    It 'a copy cannot pass what the live findings would not: a missing copy fails the gate on the service''s count' {
+        $fewer = @($Copies | Select-Object -Skip 1)
+        $passed = $fewer | Test-IBScanGate @Aws -FailOn CRITICAL -MaxCount @{ CRITICAL = 100000 } -Quiet
+        $passed | Should -BeFalse
+    }
+
+    It 'findings from Start-Job (deserialized) reach the gate and the report' {
+        $manifest = Get-BuiltModuleManifest
+        $job = Start-Job -ScriptBlock { param($m, $aws, $arn) Import-Module $m; Get-IBScanFinding $arn @aws } -ArgumentList $manifest, $Aws, $Image
+        $fromJob = @($job | Wait-Job | Receive-Job)
+        $job | Remove-Job
+        $fromJob.Count | Should -Be $Live.Count
+        $fromJob[0].PSTypeNames[0] | Should -BeLike 'Deserialized.*'
+        try { $null = $fromJob | Test-IBScanGate @Aws -OutVariable verdict } catch { }
+        $verdict[0].Summary | Should -Be $LiveVerdict.Summary
+        $path = Join-Path ([IO.Path]::GetTempPath()) "ibscan-i22-job-$([guid]::NewGuid().ToString('N')).sarif"
+        try {
+            $fromJob | Export-IBScanReport Sarif $path
+            $livePath = Join-Path ([IO.Path]::GetTempPath()) "ibscan-i22-live-$([guid]::NewGuid().ToString('N')).sarif"
+            $Live | Export-IBScanReport Sarif $livePath
+            (Get-Content $path -Raw | ConvertFrom-Json).runs[0].results.Count | Should -Be (Get-Content $livePath -Raw | ConvertFrom-Json).runs[0].results.Count
+        }
+        finally { Remove-Item $path, $livePath -ErrorAction SilentlyContinue }
+    }
+
+    It 'ForEach-Object -Parallel passes live findings (same process): the gate takes them' {
+        $fromParallel = @($Live | ForEach-Object -Parallel { $_ } -ThrottleLimit 2)
+        $fromParallel[0] -is [ImageBuilderScan.ScanFinding] | Should -BeTrue
+        try { $null = $fromParallel | Test-IBScanGate @Aws -OutVariable verdict } catch { }
+        $verdict[0].Summary | Should -Be $LiveVerdict.Summary
+    }
+
+    It 'a copy of a gate result is refused by Export-IBScanReport with what to do instead' {
+        $gateCopy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($LiveVerdict))
+        $path = Join-Path ([IO.Path]::GetTempPath()) "ibscan-i22-gatecopy-$([guid]::NewGuid().ToString('N')).md"
+        $errors = $null
+        $ended = $false
+        try { $gateCopy | Export-IBScanReport Markdown $path -ErrorVariable errors -ErrorAction SilentlyContinue } catch { $ended = $true }
+        $ended | Should -BeTrue
+        "$($errors[0])" | Should -Match 'where Test-IBScanGate ran'
+        Test-Path $path | Should -BeFalse
+    }
+}

@@ -61,13 +61,32 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
         foreach (var item in InputObject!)
         {
             if (item.BaseObject is ScanFinding or GateResult) _input.Add(item.BaseObject);
-            else
+            else if (Refusal(item, out var copy) is { } refusal)
             {
                 _refused++;
-                WriteError(new ErrorRecord(new ArgumentException($"A {item.BaseObject.GetType().Name} is neither a finding from Get-IBScanFinding nor a result from Test-IBScanGate."),
-                    "UnsupportedReportInput", ErrorCategory.InvalidType, item));
+                WriteError(new ErrorRecord(new ArgumentException(refusal), "UnsupportedReportInput", ErrorCategory.InvalidType, item));
             }
+            else _input.Add(copy!);
         }
+    }
+
+    /// <summary>Why <paramref name="item"/> cannot be reported, or null with the finding it copies (Import-Clixml, Start-Job) in <paramref name="copy"/>.</summary>
+    private static string? Refusal(PSObject item, out ScanFinding? copy)
+    {
+        copy = null;
+        if (item.TypeNames.Any(t => t.EndsWith("Engine.Gate.GateResult", StringComparison.Ordinal)))
+            return "A copy of a gate result (from Import-Clixml, a job or remoting) cannot be reported: its outcomes are the live gate's. " +
+                "Export the report where Test-IBScanGate ran, or pipe the findings (copies are read by their shape) to Test-IBScanGate again.";
+        try
+        {
+            copy = FindingCopies.From(item);
+        }
+        catch (FormatException e)
+        {
+            return $"A copy of a finding could not be read: {e.Message}.";
+        }
+
+        return copy is null ? $"A {item.BaseObject.GetType().Name} is neither a finding from Get-IBScanFinding nor a result from Test-IBScanGate." : null;
     }
 
     protected override void EndProcessing()

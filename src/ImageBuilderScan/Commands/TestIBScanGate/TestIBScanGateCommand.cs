@@ -30,8 +30,9 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? ImageBuildVersionArn { get; set; }
 
-    /// <summary>Findings from Get-IBScanFinding, judged per image.</summary>
+    /// <summary>Findings from Get-IBScanFinding, judged per image; copies (Import-Clixml, Start-Job) by their shape.</summary>
     [Parameter(ParameterSetName = FindingSet, Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
+    [FindingCopyTransformation]
     public ScanFinding[]? InputObject { get; set; }
 
     [Parameter]
