@@ -112,7 +112,9 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
             // -FailOn given with gate results would be ignored (the gate decided): refused instead.
             var images = ReportInput.Images(_input, FailOn, failOnGiven: MyInvocation.BoundParameters.ContainsKey(nameof(FailOn)));
             if (!ShouldProcess(path, $"Write the {Format} report of {images.Count} image(s)")) return;
-            var sarif = ArtifactPath is null ? new SarifOptions() : new SarifOptions { ArtifactPath = ArtifactPath };
+            // The project URL has one home, the manifest's ProjectUri (a fork sets it there).
+            var sarif = new SarifOptions { InformationUri = MyInvocation.MyCommand.Module?.ProjectUri?.ToString() };
+            if (ArtifactPath is not null) sarif = sarif with { ArtifactPath = ArtifactPath };
             ReportWriter.WriteFile(path, Enum.Parse<ReportFormat>(Format, ignoreCase: true), images,
                 new ReportWriter.Options { NoClobber = NoClobber.IsPresent, Force = Force.IsPresent, Sarif = sarif }, StopToken);
         }
