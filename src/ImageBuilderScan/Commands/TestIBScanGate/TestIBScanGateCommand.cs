@@ -4,7 +4,6 @@ using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Client.Model;
 
-// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>
@@ -36,7 +35,7 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
     public ScanFinding[]? InputObject { get; set; }
 
     [Parameter]
-    [ValidateSet("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED", IgnoreCase = true)]
+    [ValidateSeverity, ArgumentCompleter(typeof(SeverityCompleter))]
     public string FailOn { get; set; } = "HIGH";
 
     /// <summary>Allowances per severity, e.g. @{ HIGH = 5 }: up to five HIGH findings pass.</summary>
