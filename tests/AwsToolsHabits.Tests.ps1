@@ -285,7 +285,16 @@ Describe 'Copies of findings (Import-Clixml, Start-Job, ForEach-Object -Parallel
         $passed | Should -BeFalse
     }
 
-    It 'findings from Start-Job (deserialized) reach the gate and the report' {
+    It 'findings serialized as jobs and remoting do (depth 1, the type''s own depth honoured) reach the gate whole' {
+        $copies = @([System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($Live, 1)))
+        $copies[0].PSTypeNames[0] | Should -BeLike 'Deserialized.*'
+        $copies[0].VulnerablePackages[0].Name | Should -Not -BeNullOrEmpty
+        try { $null = $copies | Test-IBScanGate @Aws -OutVariable verdict } catch { }
+        $verdict[0].Summary | Should -Be $LiveVerdict.Summary
+    }
+
+    # Start-Job needs a pwsh executable in $PSHOME, which a host application (dotnet test's SDK host) has not.
+    It 'findings from Start-Job (deserialized) reach the gate and the report' -Skip:(-not (Test-Path (Join-Path $PSHOME 'pwsh*'))) {
         $manifest = Get-BuiltModuleManifest
         $job = Start-Job -ScriptBlock { param($m, $aws, $arn) Import-Module $m; Get-IBScanFinding $arn @aws } -ArgumentList $manifest, $Aws, $Image
         $fromJob = @($job | Wait-Job | Receive-Job)
