@@ -11,7 +11,7 @@ internal sealed class ListPipelineImagesRequest(string imagePipelineArn, int? ma
 
     public override string Operation => "ListImagePipelineImages";
 
-    public override ResponseReader<WirePage<ImageSummary>> Reader => PageReaders.PipelineImages;
+    public override ResponseReader<WirePage<ImageSummary>> Reader => PageReaders.ImageSummaries;
 
     protected override void WriteSelection(Utf8JsonWriter writer)
         => writer.WriteString("imagePipelineArn"u8, ImagePipelineArn);

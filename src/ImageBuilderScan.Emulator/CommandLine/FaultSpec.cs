@@ -48,7 +48,8 @@ public static class FaultSpec
         "findings" or "listimagescanfindings" => EmulatorOperation.ListImageScanFindings,
         "image" or "getimage" => EmulatorOperation.GetImage,
         "pipeline-images" or "listimagepipelineimages" => EmulatorOperation.ListImagePipelineImages,
-        _ => throw new ArgumentException($"Unknown operation '{value}' (aggregations, findings, image or pipeline-images)."),
+        "build-versions" or "listimagebuildversions" => EmulatorOperation.ListImageBuildVersions,
+        _ => throw new ArgumentException($"Unknown operation '{value}' (aggregations, findings, image, pipeline-images or build-versions)."),
     };
 
     private static int Int(string key, string value) =>

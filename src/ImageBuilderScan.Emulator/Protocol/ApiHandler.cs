@@ -12,7 +12,7 @@ namespace ImageBuilderScan.Emulator;
 /// request is counted but never consumes a fault.
 /// </summary>
 internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, bool scopeByRegion, FaultBoard faults,
-    RequestLog requests, SigV4Verifier verifier, ILogger logger)
+    RequestLog requests, SigV4Verifier verifier, ILogger logger, ScanBoard scans, Func<DateTimeOffset> clock)
 {
     private const int MaxBodyBytes = 1024 * 1024;
     private readonly PageTokens _tokens = new();
@@ -49,7 +49,8 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
                 EmulatorOperation.ListImageScanFindingAggregations => _pages.Aggregations(ApiRequests.ParseAggregations(body), _tokens, view, scope),
                 EmulatorOperation.ListImageScanFindings => _pages.Findings(ApiRequests.ParseFindings(body), _tokens, view, scope),
                 EmulatorOperation.ListImagePipelineImages => _pages.PipelineImages(ApiRequests.ParsePipelineImages(body), _tokens, view, scope),
-                _ => PageServer.Image(ApiRequests.ParseGetImage(context.Request.Query["imageBuildVersionArn"]), view),
+                EmulatorOperation.ListImageBuildVersions => _pages.BuildVersions(ApiRequests.ParseBuildVersions(body), _tokens, view, scope),
+                _ => PageServer.Image(ApiRequests.ParseGetImage(context.Request.Query["imageBuildVersionArn"]), view, scans, clock()),
             };
             var hit = faults.Next(op, page.RequestToken is not null, caller.Region);
             var latency = hit.LatencyMs + options.LatencyMs + options.RegionLatencyMs.GetValueOrDefault(caller.Region);
@@ -124,6 +125,7 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
         ("POST", "/ListImageScanFindingAggregations") => EmulatorOperation.ListImageScanFindingAggregations,
         ("POST", "/ListImageScanFindings") => EmulatorOperation.ListImageScanFindings,
         ("POST", "/ListImagePipelineImages") => EmulatorOperation.ListImagePipelineImages,
+        ("POST", "/ListImageBuildVersions") => EmulatorOperation.ListImageBuildVersions,
         ("GET", "/GetImage") => EmulatorOperation.GetImage,
         _ => null,
     };

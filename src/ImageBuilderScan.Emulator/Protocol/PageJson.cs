@@ -103,7 +103,7 @@ internal static class PageJson
     {
         EmulatorOperation.ListImageScanFindings => $$"""{"requestId":"{{requestId}}","findings":{"severity":42},"nextToken":17}""",
         EmulatorOperation.GetImage => $$"""{"requestId":"{{requestId}}","image":{"arn":7,"dateCreated":[],"scanState":"COMPLETED","imageScanningConfiguration":{"imageScanningEnabled":"yes"} } }""",
-        EmulatorOperation.ListImagePipelineImages => $$"""{"requestId":"{{requestId}}","imageSummaryList":{"arn":7},"nextToken":17}""",
+        EmulatorOperation.ListImagePipelineImages or EmulatorOperation.ListImageBuildVersions => $$"""{"requestId":"{{requestId}}","imageSummaryList":{"arn":7},"nextToken":17}""",
         _ => "{\"requestId\":\"" + requestId + """
 ","aggregationType":7,"responses":[{"accountAggregation":{"accountId":123456789012,"severityCounts":{"all":"many","critical":true,"high":[],"medium":{}}}}],"nextToken":17}
 """,

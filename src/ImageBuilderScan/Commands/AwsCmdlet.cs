@@ -88,6 +88,9 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
     /// <summary>The engine's log for this command (its lines reach -Verbose/-Debug/warnings on the pipeline thread).</summary>
     private protected IScanLog Log => _log ??= _pump.CreateLog();
 
+    /// <summary>Hands a progress line from any thread to the pipeline thread (see <see cref="ShowProgress"/>).</summary>
+    private protected void QueueProgress(string line) => _pump.Progress(line);
+
     protected override void BeginProcessing()
     {
         var log = Log;
