@@ -82,8 +82,8 @@ internal static class PipedInput
     /// <exception cref="ScanInputException">The object names no build (an account or vulnerability key, or none).</exception>
     public static string BuildFor(PSObject input)
     {
-        var key = input.BaseObject is ScanFindingAggregation aggregation ? DrillDown.KeyOf(aggregation)
-            : Keys(input).FirstOrDefault(k => k.Specificity >= PipedKey.PipelineSpecificity);
+        // Keys() puts the most specific first: a build before its version, a version before its pipeline.
+        var key = input.BaseObject is ScanFindingAggregation aggregation ? DrillDown.KeyOf(aggregation) : Keys(input).FirstOrDefault();
         if (key is { FilterName: FilterNames.ImageBuildVersionArn or FilterNames.ImageVersionArn or FilterNames.ImagePipelineArn }) return key.Value;
         throw new ScanInputException(Parameter, input.BaseObject as string ?? key?.Value, KeyShapes.BuildExpectedForm,
             key is null
