@@ -8,6 +8,7 @@ using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Text;
 using ImageBuilderScan.Engine.Builds;
 
+// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>
