@@ -69,12 +69,15 @@ public sealed class ImageBuilderScanClient : IDisposable
     public static ImageBuilderScanClient Create(ScanClientOptions options)
     {
         var api = SdkTransportFactory.Create(options, out var connection, out var forRegion);
-        return new ImageBuilderScanClient(api, connection, options.Log, forRegion, options.AccountLookup);
+        return new ImageBuilderScanClient(api, connection, options.Log, forRegion, options.AccountLookup) { Concurrency = Math.Max(1, options.Concurrency) };
     }
 
     public ScanConnectionInfo Connection { get; }
 
     internal IScanLog? Log { get; }
+
+    /// <summary>How many request chains of one listing run at once (see <see cref="ScanClientOptions.Concurrency"/>).</summary>
+    internal int Concurrency { get; init; } = 1;
 
     /// <summary>Every page of aggregations (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -174,7 +177,7 @@ public sealed class ImageBuilderScanClient : IDisposable
             return new ScanPage<T>(page.Items, page.RequestId, page.AggregationType, page.NextToken, token, plan.FilterName, values);
         }, check, Log, cancellationToken,
             // After the page's own checks: a page refused is never stamped, and STS is never asked for one.
-            whereFrom is null ? null : (page, ct) => whereFrom(page, region, account, ct));
+            whereFrom is null ? null : (page, ct) => whereFrom(page, region, account, ct), Concurrency);
     }
 
     /// <summary>
