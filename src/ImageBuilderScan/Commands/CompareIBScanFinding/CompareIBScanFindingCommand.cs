@@ -28,9 +28,9 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
 
     /// <summary>
     /// The newer build (an image version or pipeline ARN stands for its newest build). Binds from piped objects'
-    /// ImageBuildVersionArn or (AWS Tools' images) Arn.
+    /// ImageBuildVersionArn or (AWS Tools' images) Arn, or a piped ARN string.
     /// </summary>
-    [Parameter(ParameterSetName = DifferenceSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true), ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = DifferenceSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true), ValidateNotNullOrEmpty]
     [Alias("ImageBuildVersionArn", "Arn")]
     public string? DifferenceImageBuildVersionArn { get; set; }
 
