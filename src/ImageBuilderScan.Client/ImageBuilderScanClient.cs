@@ -152,7 +152,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     }
 
     /// <summary>An operation's request for one chunk of a validated query's values and one token.</summary>
-    private delegate ImageBuilderRequest<WirePage<T>> RequestFor<in TQuery, T>(TQuery query, PagingPlan plan, IReadOnlyList<string> values, string? token);
+    private delegate ImageBuilderRequest<ScanPage<T>> RequestFor<in TQuery, T>(TQuery query, PagingPlan plan, IReadOnlyList<string> values, string? token);
 
     /// <summary>
     /// The one paging path of every listing operation: validates and plans the query once, picks its region's client,
@@ -166,15 +166,14 @@ public sealed class ImageBuilderScanClient : IDisposable
     {
         var plan = QueryValidator.Plan(ref query);
         var api = ApiFor(query, out var region);
-        var operation = request(query, plan, [], null).Operation;
         // Known from the options (a role's), else a profile's from STS, asked only once an answer needs it, so
         // nothing goes to STS for a query that is refused or has nothing to stamp.
         Func<CancellationToken, Task<string?>> account = ct => Connection.AccountId is { } known ? Task.FromResult<string?>(known)
             : _accountLookup?.GetAsync(api.CallerAccountAsync, Log, ct) ?? Task.FromResult<string?>(null);
-        return ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
+        return ScanPager.PagesAsync<T>(query.Operation.Name, plan, async (values, token, ct) =>
         {
             var page = await api.SendAsync(request(query, plan, values, token), ct).ConfigureAwait(false);
-            return new ScanPage<T>(page.Items, page.RequestId, page.AggregationType, page.NextToken, token, plan.FilterName, values);
+            return page with { RequestToken = token, FilterName = plan.FilterName, FilterValues = values };
         }, check, Log, cancellationToken,
             // After the page's own checks: a page refused is never stamped, and STS is never asked for one.
             whereFrom is null ? null : (page, ct) => whereFrom(page, region, account, ct), Concurrency);

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client.Queries;
 
 namespace ImageBuilderScan.Client.Operations;
 
@@ -9,9 +11,9 @@ internal sealed class ListImageBuildVersionsRequest(string imageVersionArn, int?
 {
     public string ImageVersionArn { get; } = imageVersionArn;
 
-    public override string Operation => "ListImageBuildVersions";
+    public override string Operation => ListingOperation.ImageBuildVersions.Name;
 
-    public override ResponseReader<WirePage<ImageSummary>> Reader => PageReaders.ImageSummaries;
+    public override ResponseReader<ScanPage<ImageSummary>> Reader => PageReaders.ImageSummaries;
 
     protected override void WriteSelection(Utf8JsonWriter writer)
         => writer.WriteString("imageVersionArn"u8, ImageVersionArn);

@@ -83,13 +83,11 @@ internal sealed class FilterValueShape
             @"|(?=[^0-9]*[0-9])[A-Za-z][A-Za-z0-9._:-]*[A-Za-z0-9]))))\z",
             Options));
 
-    public static readonly string[] SeverityValues = SeverityRank.Descending.Select(SeverityRank.ToServiceName).ToArray();
-
     /// <summary>Checked case-insensitively; the validator sends the upper-case spelling.</summary>
     public static readonly FilterValueShape Severity = new(
         FilterNames.Severity, "a severity",
-        "one of " + string.Join(", ", SeverityValues),
-        new Regex(@"\A(CRITICAL|HIGH|MEDIUM|LOW|INFORMATIONAL|UNTRIAGED)\z", Options | RegexOptions.IgnoreCase));
+        SeverityRank.ExpectedForm,
+        new Regex(@"\A(" + string.Join("|", SeverityRank.ServiceNames) + @")\z", Options | RegexOptions.IgnoreCase));
 
     /// <summary>The typed shape for a known filter name, or null.</summary>
     public static FilterValueShape? For(string filterName) => filterName switch

@@ -78,7 +78,8 @@ internal sealed class FakeTransport : IImageBuilderTransport
     /// <summary>The fake serves no STS: tests of a profile's account run against the emulator (FleetRunnerTests).</summary>
     public Task<string> CallerAccountAsync(CancellationToken cancellationToken) => throw new NotSupportedException("GetCallerIdentity");
 
-    private static WirePage<T> Wire<T>(ScanPage<T> page) => new(page.Items, page.RequestId, page.NextToken, page.AggregationType);
+    // What the wire gives: the request's own context is the client's to add.
+    private static ScanPage<T> Wire<T>(ScanPage<T> page) => page with { RequestToken = null, FilterName = null, FilterValues = [] };
 
     private async Task<ScanPage<ScanFindingAggregation>> ListImageScanFindingAggregationsAsync(ListAggregationsRequest request, CancellationToken cancellationToken)
     {

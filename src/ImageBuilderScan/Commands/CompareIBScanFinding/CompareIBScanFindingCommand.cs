@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using ImageBuilderScan.Engine.Comparison;
 
-// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>

@@ -8,7 +8,6 @@ using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Text;
 using ImageBuilderScan.Engine.Builds;
 
-// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>
@@ -56,7 +55,7 @@ public sealed class TestIBScanGateCommand : ScanWaitingCmdlet
     public PSObject[]? InputObject { get; set; }
 
     [Parameter]
-    [ValidateSet("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED", IgnoreCase = true)]
+    [ValidateSeverity, ArgumentCompleter(typeof(SeverityCompleter))]
     public string FailOn { get; set; } = "HIGH";
 
     /// <summary>Allowances per severity, e.g. @{ HIGH = 5 }: up to five HIGH findings pass.</summary>
