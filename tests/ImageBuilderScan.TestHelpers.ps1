@@ -82,7 +82,7 @@ function Stop-TestEmulator {
 # The emulator's request counters (GET /_emulator/stats). The exact JSON layout is the emulator's;
 # this finds the first numeric member named after the operation, at any depth.
 function Get-EmulatorRequestCount {
-    param($Emulator, [ValidateSet('ListImageScanFindingAggregations', 'ListImageScanFindings')] [string] $Operation)
+    param($Emulator, [ValidateSet('ListImageScanFindingAggregations', 'ListImageScanFindings', 'GetImage', 'ListImagePipelineImages', 'ListImageBuildVersions')] [string] $Operation)
     $stats = Invoke-RestMethod "$($Emulator.Url)/_emulator/stats"
     $found = Find-NumericMember $stats $Operation
     if ($null -eq $found) { throw "No counter for $Operation in /_emulator/stats: $($stats | ConvertTo-Json -Depth 6 -Compress)" }

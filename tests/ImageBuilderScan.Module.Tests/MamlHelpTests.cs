@@ -159,7 +159,7 @@ public sealed class MamlHelpTests
     [Theory]
     [InlineData("Get-IBScanFindingAggregation", "ImageBuilderScan.Client.Model.ScanFindingAggregation")]
     [InlineData("Get-IBScanFinding", "ImageBuilderScan.Client.Model.ScanFindingAggregation")]
-    [InlineData("Test-IBScanGate", "ImageBuilderScan.Client.Model.ScanFinding")]
+    [InlineData("Test-IBScanGate", "System.Management.Automation.PSObject")]
     [InlineData("Compare-IBScanFinding", "System.Management.Automation.PSObject")]
     [InlineData("Export-IBScanReport", "ImageBuilderScan.Engine.Gate.GateResult")]
     [InlineData("Get-IBScanHistory", "System.Management.Automation.PSObject")]

@@ -12,7 +12,13 @@ namespace ImageBuilderScan.Client.Connection;
 /// left out of JSON.</remarks>
 public sealed record ScanClientOptions
 {
+    /// <summary>The region the caller gave: it pins a query by ARN (another ARN region is an error).</summary>
     public string? Region { get; init; }
+    /// <summary>
+    /// A session default (AWS Tools' <c>$StoredAWSRegion</c>): used when <see cref="Region"/> is not, before
+    /// <c>AWS_REGION</c>, but like <c>AWS_REGION</c> it never pins: an ARN's own region beats it.
+    /// </summary>
+    public string? DefaultRegion { get; init; }
     public string? ProfileName { get; init; }
     /// <summary>The shared credentials or config file to read profiles from.</summary>
     public string? ProfileLocation { get; init; }
@@ -41,6 +47,12 @@ public sealed record ScanClientOptions
     /// <summary>Allow a plain-HTTP endpoint that is not loopback (credentials would travel in clear; warns).</summary>
     public bool AllowInsecureEndpoint { get; init; }
     public IScanLog? Log { get; init; }
+
+    /// <summary>
+    /// How many request chains of one listing run at once (chunks of values: 10 per aggregation request, one per
+    /// finding request), items still in the order of the values; 1 sends one request after another.
+    /// </summary>
+    public int Concurrency { get; init; } = 1;
 
     /// <summary>For a fan-out's profile target: where its account is learned (shared by the profile's targets).</summary>
     public AccountLookup? AccountLookup { get; init; }

@@ -13,7 +13,7 @@ internal sealed class ListPipelineImagesRequest(string imagePipelineArn, int? ma
 
     public override string Operation => ListingOperation.PipelineImages.Name;
 
-    public override ResponseReader<ScanPage<ImageSummary>> Reader => PageReaders.PipelineImages;
+    public override ResponseReader<ScanPage<ImageSummary>> Reader => PageReaders.ImageSummaries;
 
     protected override void WriteSelection(Utf8JsonWriter writer)
         => writer.WriteString("imagePipelineArn"u8, ImagePipelineArn);

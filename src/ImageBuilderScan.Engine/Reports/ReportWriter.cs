@@ -10,22 +10,24 @@ public static class ReportWriter
         /// <summary>How many findings the Markdown summary lists.</summary>
         public int MarkdownTop { get; init; } = 10;
         public bool NoClobber { get; init; }
+        /// <summary>Replace a read-only file too (Export-Csv's -Force).</summary>
+        public bool Force { get; init; }
     }
 
     public static void WriteFile(string path, ReportFormat format, IReadOnlyList<ReportImage> images, Options? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new Options();
         if (format == ReportFormat.Html)
-            WriteHtmlFile(path, new HtmlReportContent { Images = images }, options.NoClobber, cancellationToken);
+            WriteHtmlFile(path, new HtmlReportContent { Images = images }, options.NoClobber, cancellationToken, options.Force);
         else if (format == ReportFormat.Markdown)
-            AtomicFile.WriteText(path, (w, t) => MarkdownReport.Write(w, images, options.MarkdownTop, t), options.NoClobber, cancellationToken);
+            AtomicFile.WriteText(path, (w, t) => MarkdownReport.Write(w, images, options.MarkdownTop, t), options.NoClobber, cancellationToken, options.Force);
         else
-            AtomicFile.Write(path, (s, t) => Write(s, format, images, options, t), options.NoClobber, cancellationToken);
+            AtomicFile.Write(path, (s, t) => Write(s, format, images, options, t), options.NoClobber, cancellationToken, options.Force);
     }
 
     /// <summary>The HTML report, which alone also shows comparisons and history, to a file, atomically.</summary>
-    public static void WriteHtmlFile(string path, HtmlReportContent content, bool noClobber = false, CancellationToken cancellationToken = default) =>
-        AtomicFile.WriteText(path, (w, t) => HtmlReport.Write(w, content, t), noClobber, cancellationToken);
+    public static void WriteHtmlFile(string path, HtmlReportContent content, bool noClobber = false, CancellationToken cancellationToken = default, bool force = false) =>
+        AtomicFile.WriteText(path, (w, t) => HtmlReport.Write(w, content, t), noClobber, cancellationToken, force);
 
     public static void Write(Stream output, ReportFormat format, IReadOnlyList<ReportImage> images, Options? options = null, CancellationToken cancellationToken = default)
     {

@@ -20,8 +20,9 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
     private readonly Dictionary<FleetTarget, ImageBuilderScanClient> _targetClients = [];
     private IScanLog? _log;
 
-    /// <summary>One region, or several: every listing then runs in each (times each account).</summary>
+    /// <summary>One region, or several: every listing then runs in each (times each account). RegionToCall is AWS Tools' alias.</summary>
     [Parameter, ValidateNotNullOrEmpty]
+    [Alias("RegionToCall")]
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string[]? Region { get; set; }
 
@@ -41,7 +42,10 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
     [Parameter, ValidateNotNullOrEmpty]
     public string? RoleSessionName { get; set; }
 
-    /// <summary>How many targets (region x account) run at once; 8 as ForEach-Object -Parallel.</summary>
+    /// <summary>
+    /// How many targets (region x account) run at once, and within each how many builds (gate, comparison) or chains
+    /// of values (a listing over several values) are read at once; 8 as ForEach-Object -Parallel. Output keeps the input order.
+    /// </summary>
     [Parameter, ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = FleetRunner.DefaultThrottleLimit;
 
@@ -49,13 +53,21 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
     [Alias("AWSProfilesLocation", "ProfilesLocation")]
     public string? ProfileLocation { get; set; }
 
+    // The key parameters carry AWS Tools' aliases (AWSCommonArgumentsCmdlet): besides habit, the exact
+    // alias -ST keeps the token from resolving, by prefix, to -StoredCredentials (a profile name that
+    // an error would print). CredentialPrefixTests checks every prefix of every name and alias.
+    // Unlike AWS Tools they never bind from the pipeline: a piped object is a key to list (PipedInput),
+    // and a piped finding's Region or an object's SecretKey property must not re-target the command.
     [Parameter, ValidateNotNullOrEmpty]
+    [Alias("AK")]
     public string? AccessKey { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty]
+    [Alias("SK", "SecretAccessKey")]
     public string? SecretKey { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty]
+    [Alias("ST")]
     public string? SessionToken { get; set; }
 
     /// <summary>
@@ -85,6 +97,9 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
     /// <summary>The engine's log for this command (its lines reach -Verbose/-Debug/warnings on the pipeline thread).</summary>
     private protected IScanLog Log => _log ??= _pump.CreateLog();
 
+    /// <summary>Hands a progress line from any thread to the pipeline thread (see <see cref="ShowProgress"/>).</summary>
+    private protected void QueueProgress(string line) => _pump.Progress(line);
+
     protected override void BeginProcessing()
     {
         var log = Log;
@@ -104,6 +119,8 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
                 AllowInsecureEndpoint = AllowInsecureEndpoint.IsPresent,
                 ExternalId = ExternalId,
                 RoleSessionName = RoleSessionName,
+                // Within one command too: chains of a listing's values, builds of a gate or comparison.
+                Concurrency = ThrottleLimit,
                 Log = log,
             };
             // AWS Tools' session defaults, usually unset ($null): PSObject.AsPSObject(null) throws.
