@@ -93,7 +93,7 @@ Describe 'The key at position 0' {
 }
 
 Describe 'Type accelerators for the output types' {
-    It '[ImageBuilderScan.<_>] names the type the cmdlets write' -ForEach @('ScanFinding', 'ScanFindingAggregation', 'GateResult', 'FindingChange', 'VulnerablePackage') {
+    It '[ImageBuilderScan.<_>] names the type the cmdlets write' -ForEach @('ScanFinding', 'ScanFindingAggregation', 'GateResult', 'FindingChange', 'BuildHistoryEntry', 'VulnerablePackage') {
         $type = "ImageBuilderScan.$_" -as [type]
         $type | Should -Not -BeNullOrEmpty
         $type.Name | Should -Be $_

@@ -19,7 +19,7 @@ internal static class TypeAccelerators
     public static IReadOnlyList<Type> Types { get; } =
     [
         typeof(ScanFinding), typeof(ScanFindingAggregation), typeof(VulnerablePackage), typeof(CvssScore),
-        typeof(GateResult), typeof(FindingChange), typeof(AggregationKind), typeof(ChangeKind), typeof(FindingSeverity),
+        typeof(GateResult), typeof(FindingChange), typeof(Engine.History.BuildHistoryEntry), typeof(AggregationKind), typeof(ChangeKind), typeof(FindingSeverity),
     ];
 
     // PowerShell's table is public only through reflection (as every module that registers accelerators does).
