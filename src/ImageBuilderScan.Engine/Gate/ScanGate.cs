@@ -118,6 +118,26 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
         return new FindingBaseline(scan.Findings, arn);
     }
 
+    /// <summary>
+    /// The builds named to the gate, checked before anything is sent: none of them may be empty (an unset
+    /// <c>$env:IMAGE_ARN</c>), and when they are the gate's only input there must be one.
+    /// </summary>
+    /// <exception cref="ScanInputException">An empty or missing build ARN, naming -ImageBuildVersionArn.</exception>
+    public static void RequireNamedBuilds(IReadOnlyList<string?>? imageBuildVersionArns, bool required)
+    {
+        const string expected = "one or more image build version ARNs, e.g. arn:aws:imagebuilder:us-east-1:123456789012:image/my-image/1.0.0/1";
+        if (imageBuildVersionArns is null || imageBuildVersionArns.Count == 0)
+        {
+            if (required) throw new ScanInputException("ImageBuildVersionArn", null, expected, "no build was named (is the variable that should hold it set?).");
+            return;
+        }
+
+        var empty = imageBuildVersionArns.Count(string.IsNullOrWhiteSpace);
+        if (empty > 0)
+            throw new ScanInputException("ImageBuildVersionArn", null, expected,
+                $"{empty} of the {imageBuildVersionArns.Count} value(s) is empty (is the variable that should hold it set?).");
+    }
+
     // A gate passes only on what it judged: an empty input is a failure, never a pass.
     private static ScanInputException NothingToJudge() => new("InputObject", null, "findings from Get-IBScanFinding, or the builds to judge named",
         "No findings were handed in and no build was named: there is nothing to judge, and a gate passes only on a completed scan.");

@@ -147,6 +147,7 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
 
     public void Dispose()
     {
+        OnDisposing();
         DisposeClient();
         _stop.Dispose();
         GC.SuppressFinalize(this);
@@ -167,6 +168,14 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
                 _targetClients[target] = client = ImageBuilderScanClient.Create(target.Options with { Log = Log });
             return client;
         }
+    }
+
+    /// <summary>
+    /// Called when PowerShell disposes the command: also when it never ran to its end (an upstream
+    /// command's terminating error, a stop). An exception here is swallowed by PowerShell.
+    /// </summary>
+    private protected virtual void OnDisposing()
+    {
     }
 
     private void DisposeClient()

@@ -10,31 +10,39 @@ namespace ImageBuilderScan.Commands;
 /// Test-IBScanGate: may this build ship? Judges each image's findings against a policy and fails
 /// closed: an image whose scan did not complete, or whose findings could not be read completely,
 /// fails. A failure ends the script (terminating error ScanGateFailed, SecurityError) after the
-/// results are written; -Quiet returns one $true/$false for all images instead.
+/// results are written; -Quiet returns one $true/$false for all images instead; -ExitCode ends the
+/// process with the CI exit code (TestIBScanGateCommand.ExitCode.cs).
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "IBScanGate", DefaultParameterSetName = ImageSet)]
 [OutputType(typeof(GateResult), ParameterSetName = [ImageSet, FindingSet])]
 [OutputType(typeof(bool))]
-public sealed class TestIBScanGateCommand : AwsCmdlet
+public sealed partial class TestIBScanGateCommand : AwsCmdlet
 {
     private const string ImageSet = "ImageBuildVersionArn";
     private const string FindingSet = "InputObject";
 
     private readonly List<ScanFinding> _findings = [];
+    private readonly GateVerdicts _verdicts = new();
     private GatePolicy _policy = null!;
 
     /// <summary>The builds to judge; with piped findings, builds that may have none.</summary>
+    /// <remarks>
+    /// Empty and null are let through binding on purpose (an unset <c>$env:IMAGE_ARN</c>): refused in
+    /// BeginProcessing, so the refusal is the gate's own (exit 2 under -ExitCode), not a binding error
+    /// that ends only the statement.
+    /// </remarks>
     [Parameter(ParameterSetName = ImageSet, Mandatory = true, Position = 0)]
     [Parameter(ParameterSetName = FindingSet)]
-    [ValidateNotNullOrEmpty]
+    [AllowNull, AllowEmptyString, AllowEmptyCollection]
     public string[]? ImageBuildVersionArn { get; set; }
 
     /// <summary>Findings from Get-IBScanFinding, judged per image.</summary>
     [Parameter(ParameterSetName = FindingSet, Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
     public ScanFinding[]? InputObject { get; set; }
 
+    /// <summary>The lowest severity that fails. Checked by the gate, not a ValidateSet, for the same reason as the ARN.</summary>
     [Parameter]
-    [ValidateSet("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED", IgnoreCase = true)]
+    [ArgumentCompleter(typeof(SeverityCompleter))]
     public string FailOn { get; set; } = "HIGH";
 
     /// <summary>Allowances per severity, e.g. @{ HIGH = 5 }: up to five HIGH findings pass.</summary>
@@ -62,12 +70,12 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
-    protected override void BeginProcessing()
+    protected override void BeginProcessing() => Guard(() =>
     {
-        var path = ExceptionPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ExceptionPath);
         try
         {
-            _policy = GatePolicyParameters.Build(FailOn, MaxCount, FixableOnly.IsPresent, path, AllowIncompleteScan.IsPresent);
+            ScanGate.RequireNamedBuilds(ImageBuildVersionArn, ParameterSetName == ImageSet);
+            _policy = GatePolicyParameters.Build(FailOn, MaxCount, FixableOnly.IsPresent, ResolveExceptionPath(), AllowIncompleteScan.IsPresent);
         }
         catch (Client.Errors.ImageBuilderScanException error)
         {
@@ -76,34 +84,52 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
         }
 
         base.BeginProcessing();
-    }
+    });
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => Guard(() =>
     {
         if (InputObject is not null) _findings.AddRange(InputObject);
-    }
+    });
 
-    protected override void EndProcessing()
+    protected override void EndProcessing() => Guard(() =>
     {
         var baseline = GateBaseline.For(BaselineImageBuildVersionArn, NewOnly.IsPresent);
         var gate = new ScanGate(ClientFor, new GateEvaluator(), Log);
         var images = ImageBuildVersionArn ?? [];
 
-        var verdicts = new GateVerdicts();
         var failure = Stream(() => ParameterSetName == FindingSet
                 ? gate.EvaluateFindingsAsync(_findings, images, _policy, baseline, StopToken)
                 : gate.EvaluateAsync(images, _policy, baseline, StopToken),
             images.Length > 0 ? images : null, result =>
             {
-                verdicts.Add(result);
-                foreach (var warning in verdicts.NewExpiryWarnings(result)) WriteWarning(warning);
-                if (!Quiet.IsPresent) WriteObject(result);
+                _verdicts.Add(result);
+                foreach (var warning in _verdicts.NewExpiryWarnings(result)) WriteWarning(warning);
+                if (!Quiet.IsPresent) Emit(result);
             });
-        if (failure is not null) verdicts.AddError(failure.Message);
+        if (failure is not null) _verdicts.AddError(failure.Message);
 
-        if (Quiet.IsPresent) WriteObject(verdicts.AllPassed);
-        else if (!verdicts.AllPassed) FailGate(verdicts);
+        if (ExitCode.IsPresent) EndWithVerdict();
+        else if (Quiet.IsPresent) WriteObject(_verdicts.AllPassed);
+        else if (!_verdicts.AllPassed) FailGate(_verdicts);
         base.EndProcessing();
+    });
+
+    /// <summary>
+    /// -ExceptionPath as a file system path. A path no provider can resolve (<c>C:\ci\x.yaml</c> on Linux)
+    /// is the gate's refusal naming the parameter, like a file that cannot be read.
+    /// </summary>
+    private string? ResolveExceptionPath()
+    {
+        if (ExceptionPath is null) return null;
+        try
+        {
+            return SessionState.Path.GetUnresolvedProviderPathFromPSPath(ExceptionPath);
+        }
+        catch (Exception error) when (error is not PipelineStoppedException)
+        {
+            throw new Client.Errors.ScanInputException("ExceptionPath", ExceptionPath, "the path of a YAML or JSON exceptions file on the file system",
+                $"the path does not resolve to a file system path: {error.Message}");
+        }
     }
 
     private void FailGate(GateVerdicts verdicts) =>
@@ -117,9 +143,11 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
     /// </summary>
     private protected override void Terminate(ErrorRecord record)
     {
+        if (ExitCode.IsPresent) EndProcess(GateExitCode.NotJudged, record);
+
         var scriptRecord = new ErrorRecord(record.Exception, record.FullyQualifiedErrorId + "," + typeof(TestIBScanGateCommand).FullName,
             record.CategoryInfo.Category, record.TargetObject) { ErrorDetails = record.ErrorDetails };
         scriptRecord.CategoryInfo.Activity = MyInvocation.MyCommand.Name;
-        throw new RuntimeException(record.Exception.Message, record.Exception, scriptRecord) { WasThrownFromThrowStatement = true };
+        throw new GateTermination(record.Exception.Message, record.Exception, scriptRecord);
     }
 }
