@@ -26,6 +26,7 @@ BeforeDiscovery {
         @{ Name = 'empty ARN'; Body = 'GATE -ImageBuildVersionArn $env:EMPTY_ARN'; With = 2; Without = 1; Ends = $true }
         @{ Name = 'malformed ARN'; Body = 'GATE -ImageBuildVersionArn not-an-arn'; With = 2; Without = 1; Ends = $true }
         @{ Name = 'misspelled value (-FailOn HIGHT)'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -FailOn HIGHT'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'misspelled parameter name (-ExceptionsPath)'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionsPath ./far.yaml'; With = 2; Without = $null }
         @{ Name = 'misspelled parameter name, with Stop at the top (the README pattern)'; Body = "`$ErrorActionPreference = 'Stop'`nGATE -ImageBuildVersionArn `$env:PASS_ARN -ExceptionsPath ./far.yaml"; With = 1; Without = 1; Ends = $true }
         @{ Name = 'missing module, with Stop at the top (the README pattern)'; Body = "`$ErrorActionPreference = 'Stop'`nImport-Module ImageBuilderScanMisspelled`nGATE -ImageBuildVersionArn `$env:PASS_ARN"; With = 1; Without = 1; Ends = $true; NoImport = $true }
         @{ Name = 'upstream terminating error: no credentials'; Body = 'Get-IBScanFinding -ImageBuildVersionArn $env:FAIL_ARN | GATE'; Environment = @{ AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_EC2_METADATA_DISABLED = 'true'; AWS_SHARED_CREDENTIALS_FILE = './none'; AWS_CONFIG_FILE = './none' }; With = 2; Without = $null }

@@ -68,7 +68,10 @@ public sealed partial class TestIBScanGateCommand
         var code = GateExit.For(_verdicts.Results, _verdicts.ErrorCount);
         if (code == GateExitCode.Passed)
         {
+            // The script goes on: the host's exit code is left alone (an earlier gate's failure stays),
+            // and $LASTEXITCODE says 0 so that a report step can tell a judged run from one that was not.
             _exitDecided = true;
+            SessionState.PSVariable.Set("global:LASTEXITCODE", 0);
             return;
         }
 

@@ -67,6 +67,10 @@ public sealed partial class TestIBScanGateCommand : AwsCmdlet
     [Parameter, ValidateNotNullOrEmpty]
     public string? BaselineImageBuildVersionArn { get; set; }
 
+    /// <summary>Accept a named baseline that is the build itself, not older than it, or of another pipeline.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
@@ -93,7 +97,7 @@ public sealed partial class TestIBScanGateCommand : AwsCmdlet
 
     protected override void EndProcessing() => Guard(() =>
     {
-        var baseline = GateBaseline.For(BaselineImageBuildVersionArn, NewOnly.IsPresent);
+        var baseline = GateBaseline.For(BaselineImageBuildVersionArn, NewOnly.IsPresent, Force.IsPresent);
         var gate = new ScanGate(ClientFor, new GateEvaluator(), Log);
         var images = ImageBuildVersionArn ?? [];
 
