@@ -74,7 +74,7 @@ BeforeAll {
     # at a time: each It then asserts its own run.
     function script:New-CaseScript([hashtable] $Case, [string] $Mode, [string] $Suffix) {
         $gate = $Mode -eq 'With' ? 'Test-IBScanGate -ExitCode' : 'Test-IBScanGate'
-        $path = Join-Path $Work ("case-{0}{1}.ps1" -f [Math]::Abs($Case.Name.GetHashCode()), $Suffix)
+        $path = Join-Path $Work ("case-{0}-{1}{2}.ps1" -f [Math]::Abs($Case.Name.GetHashCode()), $Mode, $Suffix)
         $import = $Case.NoImport ? '' : "Import-Module ImageBuilderScan`n"
         Set-Content $path ($import + ($Case.Body -creplace '\bGATE\b', $gate) + "`n'after the gate'")
         $path

@@ -95,7 +95,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             }
             catch (ImageBuilderScanException e) when (e is not ScanInputException)
             {
-                problem = e is ScanStateException { ErrorId: BaselineRules.RefusedId or "BaselineNotFound" or "ScanNotComplete" }
+                problem = e is ScanStateException { ErrorId: BaselineAcceptance.RefusedId or "BaselineNotFound" or "ScanNotComplete" }
                     ? $"its baseline was refused ({e.ErrorId}: {e.Message})"
                     : Unreadable("its baseline", e);
             }
@@ -112,7 +112,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
         {
             arn = named;
             scan = await _builds.ReadAsync(arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
-            if (!baseline.Force) BaselineRules.Check(image, scan.State);
+            if (!baseline.Force) BaselineAcceptance.Check(image, scan.State);
             BuildScans.RequireComplete(scan.State, "baseline");
         }
         else

@@ -46,10 +46,11 @@ public sealed class GateExitTests
 
     [Theory]
     [InlineData(null)]
-    [InlineData(new[] { "" })]
-    [InlineData(new[] { TestFindings.Image, " " })]
-    public void An_empty_or_missing_build_is_refused_naming_the_parameter(string[]? arns)
+    [InlineData("")]
+    [InlineData(TestFindings.Image + "| ")]
+    public void An_empty_or_missing_build_is_refused_naming_the_parameter(string? joined)
     {
+        var arns = joined?.Split('|');
         var e = Assert.Throws<ScanInputException>(() => ScanGate.RequireNamedBuilds(arns, required: true));
         Assert.Equal("ImageBuildVersionArn", e.ParameterName);
     }

@@ -99,7 +99,7 @@ public sealed class GateBaselineWalkBackTests : IAsyncLifetime
         };
         var (refused, _) = await Judge(image, new GateBaseline(baseline));
         Assert.False(GateExit.IsJudged(refused));
-        Assert.Contains(BaselineRules.RefusedId, refused.ScanProblem);
+        Assert.Contains(BaselineAcceptance.RefusedId, refused.ScanProblem);
         Assert.Equal(GateExitCode.NotJudged, GateExit.For([refused], 0));
 
         var (forced, _) = await Judge(image, new GateBaseline(baseline, Force: true));

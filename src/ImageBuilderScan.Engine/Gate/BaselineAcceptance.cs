@@ -8,7 +8,7 @@ namespace ImageBuilderScan.Engine.Gate;
 /// from the same pipeline. A baseline equal to the build excuses every finding as inherited, a newer one
 /// excuses what a later fix would remove, and another pipeline's findings say nothing of this one's.
 /// </summary>
-public static class BaselineRules
+public static class BaselineAcceptance
 {
     public const string RefusedId = "BaselineRefused";
 

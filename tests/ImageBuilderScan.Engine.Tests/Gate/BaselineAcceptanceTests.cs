@@ -5,14 +5,14 @@ using ImageBuilderScan.Engine.Gate;
 namespace ImageBuilderScan.Engine.Tests.Gate;
 
 /// <summary>A named baseline must be another, older build of the same pipeline (unless -Force).</summary>
-public sealed class BaselineRulesTests
+public sealed class BaselineAcceptanceTests
 {
     private static readonly DateTime Built = new(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
     private static ImageScanState Build(string arn, DateTime? created, string? pipeline = TestFindings.Pipeline) => new(arn, pipeline, "COMPLETED", null, true, created);
 
     [Fact]
     public void An_older_build_of_the_same_pipeline_is_accepted() =>
-        BaselineRules.Check(Build(TestFindings.NextImage, Built), Build(TestFindings.Image, Built.AddDays(-1)));
+        BaselineAcceptance.Check(Build(TestFindings.NextImage, Built), Build(TestFindings.Image, Built.AddDays(-1)));
 
     public static TheoryData<string, ImageScanState, string> Refused() => new()
     {
@@ -27,8 +27,8 @@ public sealed class BaselineRulesTests
     [MemberData(nameof(Refused))]
     public void A_baseline_is_refused_naming_why_and_Force(string _, ImageScanState baseline, string why)
     {
-        var e = Assert.Throws<ScanStateException>(() => BaselineRules.Check(Build(TestFindings.NextImage, Built), baseline));
-        Assert.Equal(BaselineRules.RefusedId, e.ErrorId);
+        var e = Assert.Throws<ScanStateException>(() => BaselineAcceptance.Check(Build(TestFindings.NextImage, Built), baseline));
+        Assert.Equal(BaselineAcceptance.RefusedId, e.ErrorId);
         Assert.Contains(why, e.Message);
         Assert.Contains("-Force", e.Message);
         Assert.Contains(baseline.ImageBuildVersionArn, e.Message);

@@ -95,8 +95,9 @@ public sealed partial class TestIBScanGateCommand
     /// parameters it could not bind (a misspelled name), or whose pipeline an upstream command's terminating
     /// error or a stop ended; it swallows exceptions here, so the code is set and the script goes on.
     /// </summary>
-    private protected override void OnDisposing()
+    private protected override void Release()
     {
+        base.Release();
         if (!ExitCode.IsPresent || _exitDecided) return;
         _exitDecided = true;
         Host.UI.WriteErrorLine($"{MyInvocation.MyCommand.Name}: exit 2 ({Describe(GateExitCode.NotJudged)}): the command did not reach its verdict (a parameter PowerShell could not bind, an upstream command's terminating error, or a stop).");
