@@ -35,7 +35,7 @@ public sealed class ExceptionsFileSourceTests
     }
 
     [Fact]
-    public void An_anonymous_pipe_as_process_substitution_gives_it_is_read_without_a_length()
+    public async Task An_anonymous_pipe_as_process_substitution_gives_it_is_read_without_a_length()
     {
         if (OperatingSystem.IsWindows()) return;
         using var server = new AnonymousPipeServerStream(PipeDirection.Out, HandleInheritability.None);
@@ -46,18 +46,18 @@ public sealed class ExceptionsFileSourceTests
             server.Dispose();
         });
         var list = ExceptionsFile.Load(path, ExceptionsFileFormat.Yaml);
-        writer.Wait();
+        await writer;
         Assert.Equal("CVE-2024-6387", Assert.Single(list.Entries).VulnerabilityId);
     }
 
     [Fact]
-    public void A_fifo_with_a_writer_is_read_and_the_size_cap_holds_for_it()
+    public async Task A_fifo_with_a_writer_is_read_and_the_size_cap_holds_for_it()
     {
         if (OperatingSystem.IsWindows()) return;
         using var fifo = new Fifo();
         var writer = Task.Run(() => File.WriteAllText(fifo.Path, Yaml));
         Assert.Single(ExceptionsFile.Load(fifo.Path, ExceptionsFileFormat.Yaml).Entries);
-        writer.Wait();
+        await writer;
 
         var flood = Task.Run(() =>
         {
@@ -74,7 +74,7 @@ public sealed class ExceptionsFileSourceTests
         });
         var e = Assert.Throws<ExceptionsFileException>(() => ExceptionsFile.Load(fifo.Path, ExceptionsFileFormat.Yaml));
         Assert.Contains("larger than", e.Message);
-        flood.Wait();
+        await flood;
     }
 
     [Fact]

@@ -40,7 +40,8 @@ public sealed class GateExitTests
     [Fact]
     public void An_incomplete_scan_allowed_by_policy_is_judged()
     {
-        var allowed = Evaluator.Evaluate(TestFindings.Image, TestFindings.State("SCANNING"), [], new GatePolicy { AllowIncompleteScan = true });
+        // With a finding to judge: an incomplete scan with none proves nothing, and stays not judged.
+        var allowed = Evaluator.Evaluate(TestFindings.Image, TestFindings.State("SCANNING"), [TestFindings.Finding("CVE-2024-1", "MEDIUM")], new GatePolicy { AllowIncompleteScan = true });
         Assert.Equal(GateExitCode.Passed, GateExit.For([allowed], 0));
     }
 

@@ -100,7 +100,7 @@ public sealed partial class TestIBScanGateCommand
         base.Release();
         if (!ExitCode.IsPresent || _exitDecided) return;
         _exitDecided = true;
-        Host.UI.WriteErrorLine($"{MyInvocation.MyCommand.Name}: exit 2 ({Describe(GateExitCode.NotJudged)}): the command did not reach its verdict (a parameter PowerShell could not bind, an upstream command's terminating error, or a stop).");
+        Host.UI.WriteErrorLine($"{MyInvocation.MyCommand.Name}: exit code 2 ({Describe(GateExitCode.NotJudged)}), returned when the script ends: the command did not reach its verdict (a parameter PowerShell could not bind, an upstream command's terminating error, or a stop).");
         SetExitCode(GateExitCode.NotJudged);
     }
 
