@@ -4,6 +4,7 @@ using ImageBuilderScan.Benchmarks;
 // dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks [-- --quick]
 // dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- pwsh [--rounds N] [--trace]   (the PowerShell section)
 // dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- fleet [--rounds N]              (the fan-out row, issue 14)
+// dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- engine [--quick]                (the engine throughput rows only, about a minute)
 // Child modes (used by the harness itself): coldstart <engine|raw> <url>, memory <engine|raw> <url> <items>.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 return args switch
@@ -12,6 +13,7 @@ return args switch
     ["pwsh", .. var options] => PwshHarness.Run(PwshOptions.Parse(options)),
     ["fleet", .. var options] => await FleetBench(options),
     ["memory", var mode, var url, var items] => await StreamingMemory.ChildAsync(mode, url, long.Parse(items, CultureInfo.InvariantCulture)),
+    ["engine", .. var options] => await Harness.RunAsync(quick: options.Contains("--quick"), engineOnly: true),
     _ => await Harness.RunAsync(quick: args.Contains("--quick")),
 };
 

@@ -29,21 +29,27 @@ public static class SeverityRank
 
     public static bool TryParse(string? severity, out FindingSeverity value)
     {
-        switch (severity?.Trim().ToUpperInvariant())
+        value = FindingSeverity.Untriaged;
+        if (severity is null) return false;
+        var name = severity.Trim();
+        for (var i = 0; i < Descending.Count; i++)
         {
-            case "CRITICAL": value = FindingSeverity.Critical; return true;
-            case "HIGH": value = FindingSeverity.High; return true;
-            case "MEDIUM": value = FindingSeverity.Medium; return true;
-            case "LOW": value = FindingSeverity.Low; return true;
-            case "INFORMATIONAL": value = FindingSeverity.Informational; return true;
-            case "UNTRIAGED": value = FindingSeverity.Untriaged; return true;
-            default: value = FindingSeverity.Untriaged; return false;
+            if (!string.Equals(ServiceNames[i], name, StringComparison.OrdinalIgnoreCase)) continue;
+            value = Descending[i];
+            return true;
         }
+
+        return false;
     }
 
-    /// <summary>The service's spelling: CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNTRIAGED.</summary>
+    /// <summary>
+    /// The service's spellings, most severe first (CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNTRIAGED): the one
+    /// list every severity parameter's validation and completion, the query validator and the reports use.
+    /// </summary>
+    public static IReadOnlyList<string> ServiceNames { get; } = Descending.Select(ToServiceName).ToArray();
+
     /// <summary>What a severity parameter accepts, for input errors: <c>one of CRITICAL, HIGH, ...</c>.</summary>
-    public static string ExpectedForm { get; } = "one of " + string.Join(", ", Descending.Select(ToServiceName));
+    public static string ExpectedForm { get; } = "one of " + string.Join(", ", ServiceNames);
 
     /// <summary>A severity given as <paramref name="parameter"/> (any case), e.g. -FailOn.</summary>
     /// <exception cref="ScanInputException">It names no severity: the error names the parameter and <see cref="ExpectedForm"/>.</exception>
