@@ -36,22 +36,41 @@ function Get-EmulatorEnvironment {
 }
 
 # Runs a script file in a new pwsh with that environment; returns its exit code and what it wrote.
+# -GitHubShell runs it as GitHub Actions' `shell: pwsh` does: the file gets `$ErrorActionPreference = 'stop'`
+# before it and `exit $LASTEXITCODE` (when set) after it, and is dot-sourced by `pwsh -command ". '<file>'"`.
 function Invoke-ChildPwsh {
-    param([string] $ScriptPath, [hashtable] $Environment, [string] $WorkingDirectory)
+    param([string] $ScriptPath, [hashtable] $Environment, [string] $WorkingDirectory, [switch] $GitHubShell)
+    Wait-ChildPwsh (Start-ChildPwsh $ScriptPath $Environment $WorkingDirectory -GitHubShell:$GitHubShell)
+}
+
+# The same, started without waiting: several runs overlap (Wait-ChildPwsh collects each).
+function Start-ChildPwsh {
+    param([string] $ScriptPath, [hashtable] $Environment, [string] $WorkingDirectory, [switch] $GitHubShell)
     $info = [System.Diagnostics.ProcessStartInfo]::new((Get-PwshPath))
-    foreach ($argument in '-NoProfile', '-NonInteractive', '-File', $ScriptPath) { $info.ArgumentList.Add($argument) }
+    $arguments = if ($GitHubShell) {
+        $wrapped = [System.IO.Path]::ChangeExtension($ScriptPath, '.github.ps1')
+        Set-Content $wrapped ("`$ErrorActionPreference = 'stop'`n" + (Get-Content $ScriptPath -Raw) + "`nif ((Test-Path -LiteralPath variable:\LASTEXITCODE)) { exit `$LASTEXITCODE }")
+        '-NoProfile', '-NonInteractive', '-command', ". '$wrapped'"
+    } else { '-NoProfile', '-NonInteractive', '-File', $ScriptPath }
+    foreach ($argument in $arguments) { $info.ArgumentList.Add($argument) }
     $info.WorkingDirectory = $WorkingDirectory
     $info.UseShellExecute = $false
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
     foreach ($name in 'AWS_PROFILE', 'AWS_DEFAULT_REGION', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_IMAGEBUILDER', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE') { $null = $info.Environment.Remove($name) }
-    foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
+    foreach ($name in $Environment.Keys) {
+        if ($null -eq $Environment[$name]) { $null = $info.Environment.Remove($name) } else { $info.Environment[$name] = [string]$Environment[$name] }
+    }
     $info.Environment['NO_COLOR'] = '1'
     $process = [System.Diagnostics.Process]::Start($info)
-    $stdout = $process.StandardOutput.ReadToEndAsync()
-    $stderr = $process.StandardError.ReadToEndAsync()
-    if (-not $process.WaitForExit(180000)) { $process.Kill($true); throw "pwsh -File $ScriptPath did not end within 180 s." }
-    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result + $stderr.Result }
+    [pscustomobject]@{ Process = $process; Script = $ScriptPath; Stdout = $process.StandardOutput.ReadToEndAsync(); Stderr = $process.StandardError.ReadToEndAsync() }
+}
+
+function Wait-ChildPwsh {
+    param($Run)
+    # A run that hangs is that run's failure (no exit code), not the whole suite's.
+    if (-not $Run.Process.WaitForExit(180000)) { $Run.Process.Kill($true); return [pscustomobject]@{ ExitCode = $null; Output = "pwsh -File $($Run.Script) did not end within 180 s." } }
+    [pscustomobject]@{ ExitCode = $Run.Process.ExitCode; Output = $Run.Stdout.Result + $Run.Stderr.Result }
 }
 
 # The examples of a help file: number, title and code, exactly as Get-Help shows them.

@@ -66,8 +66,16 @@ Describe 'Test-IBScanGate' {
             (Invoke-Gate @{ ImageBuildVersionArn = $Web150; FailOn = 'CRITICAL' }).Passed | Should -BeTrue
         }
 
-        It '-FailOn refuses a severity outside the set' {
-            { Test-IBScanGate @Aws -ImageBuildVersionArn $Web150 -FailOn SEVERE } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        It '-FailOn refuses a severity outside the set itself (not at binding, so -ExitCode sees it), naming the parameter' {
+            $e = Get-GateError @{ ImageBuildVersionArn = $Web150; FailOn = 'SEVERE' }
+            $e.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*TestIBScanGateCommand'
+            $e.Exception.Message | Should -BeLike '*FailOn*SEVERE*CRITICAL, HIGH*'
+        }
+
+        It 'an empty -ImageBuildVersionArn (an unset variable) is the gate''s own refusal naming the parameter' {
+            $e = Get-GateError @{ ImageBuildVersionArn = '' }
+            $e.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*TestIBScanGateCommand'
+            $e.Exception.Message | Should -BeLike '*ImageBuildVersionArn*'
         }
 
         It '-MaxCount allows up to the count and fails above it' {
@@ -342,15 +350,15 @@ Test-IBScanGate -ImageBuildVersionArn `$env:IMAGE_ARN
             Join-Path $work 'gate-summary.md' | Should -Exist
         }
 
-        It 'the README''s <Kind> step exits non-zero for a failing image and zero for a passing one, with its reports' -ForEach @(
+        It 'the README''s <Kind> step, run as its CI runs it, exits 1 for a failing image, 0 for a passing one and 2 for one not judged, with its reports' -ForEach @(
             @{ Kind = 'GitHub' }
             @{ Kind = 'AzureDevOps' }
         ) {
             $steps = @(Get-ReadmeCiStep | Where-Object Kind -eq $Kind)
             $steps | Should -HaveCount 1
-            $steps[0].Script | Should -Match 'Test-IBScanGate'
-            foreach ($case in @(@{ Image = $Web150; Fails = $true }, @{ Image = $Web141; Fails = $false })) {
-                $work = Join-Path $TestDrive "$Kind-$($case.Fails)"
+            $steps[0].Script | Should -Match 'Test-IBScanGate .*-ExitCode'
+            foreach ($case in @(@{ Image = $Web150; Exit = 1 }, @{ Image = $Web141; Exit = 0 }, @{ Image = $Scanning; Exit = 2 })) {
+                $work = Join-Path $TestDrive "$Kind-$($case.Exit)"
                 $null = New-Item -ItemType Directory $work -Force
                 Copy-Item $Samples $work
                 $script = Join-Path $work 'step.ps1'
@@ -358,15 +366,22 @@ Test-IBScanGate -ImageBuildVersionArn `$env:IMAGE_ARN
                 $environment = Get-EmulatorEnvironment $Emulator
                 $environment.IMAGE_ARN = $case.Image
                 $environment.GITHUB_STEP_SUMMARY = Join-Path $work 'summary.md'
+                Set-Content $environment.GITHUB_STEP_SUMMARY '# an earlier step''s summary'
                 $environment.BUILD_ARTIFACTSTAGINGDIRECTORY = $work
-                $run = Invoke-ChildPwsh $script $environment $work
-                if ($case.Fails) { $run.ExitCode | Should -Not -Be 0 -Because $run.Output } else { $run.ExitCode | Should -Be 0 -Because $run.Output }
+                $run = Invoke-ChildPwsh $script $environment $work -GitHubShell:($Kind -eq 'GitHub')
+                $run.ExitCode | Should -Be $case.Exit -Because $run.Output
                 if ($Kind -eq 'GitHub') {
-                    Get-Content (Join-Path $work 'summary.md') -Raw | Should -Match ($case.Fails ? '\*\*FAILED\*\*' : '\*\*PASSED\*\*')
-                    (Get-Content (Join-Path $work 'imagebuilder.sarif') -Raw | ConvertFrom-Json).version | Should -Be '2.1.0'
-                    Get-Content (Join-Path $work 'scan-report.html') -Raw | Should -Match ($case.Fails ? 'FAILED: 1 of 1 build' : 'PASSED: 1 of 1 build')
+                    $summary = Get-Content (Join-Path $work 'summary.md') -Raw
+                    $summary | Should -Match '^# an earlier step''s summary' -Because 'the job summary is appended to'
+                    $sarif = Join-Path $work 'imagebuilder.sarif'
+                    if ($case.Exit -eq 2) { $sarif | Should -Not -Exist -Because 'only a judged run''s alerts are uploaded' }
+                    else {
+                        $summary | Should -Match ($case.Exit ? '\*\*FAILED\*\*' : '\*\*PASSED\*\*')
+                        (Get-Content $sarif -Raw | ConvertFrom-Json).version | Should -Be '2.1.0'
+                        Get-Content (Join-Path $work 'scan-report.html') -Raw | Should -Match ($case.Exit ? 'FAILED: 1 of 1 build' : 'PASSED: 1 of 1 build')
+                    }
                 } else {
-                    ([xml](Get-Content (Join-Path $work 'scan-results.xml') -Raw)).testsuites.testsuite.name | Should -BeLike 'web-frontend-al2023*'
+                    if ($case.Exit -ne 2) { ([xml](Get-Content (Join-Path $work 'scan-results.xml') -Raw)).testsuites.testsuite.name | Should -BeLike '*-al2023*' }
                     $run.Output | Should -Match '##vso\[task.uploadsummary\]'
                     Join-Path $work 'scan-summary.md' | Should -Exist
                 }

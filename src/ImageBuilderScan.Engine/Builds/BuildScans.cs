@@ -167,6 +167,21 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     /// <exception cref="ScanStateException">The image came from no pipeline, or has no creation date to order by.</exception>
     public async Task<ImageSummary?> PreviousBuildAsync(ImageScanState image, CancellationToken cancellationToken)
     {
+        var older = await OlderBuildsAsync(image, cancellationToken).ConfigureAwait(false);
+        var previous = older.Count > 0 ? older[0] : null;
+        log?.Verbose(previous is null
+            ? $"{image.ImageBuildVersionArn} is the first build of {image.ImagePipelineArn}: there is no previous build."
+            : $"The previous build of {image.ImagePipelineArn} before {image.ImageBuildVersionArn} is {previous.Arn} (created {previous.DateCreated!.Value.ToString("u", CultureInfo.InvariantCulture)}).");
+        return previous;
+    }
+
+    /// <summary>
+    /// The builds of the same pipeline created before <paramref name="image"/>, newest first (ties by ARN,
+    /// the greater first); builds that failed, were cancelled or deleted are passed over.
+    /// </summary>
+    /// <exception cref="ScanStateException">The image came from no pipeline, or has no creation date to order by.</exception>
+    public async Task<IReadOnlyList<ImageSummary>> OlderBuildsAsync(ImageScanState image, CancellationToken cancellationToken)
+    {
         if (image.ImagePipelineArn is not { Length: > 0 } pipeline)
             throw new ScanStateException("NoPipeline", image.ImageBuildVersionArn,
                 $"{image.ImageBuildVersionArn} was not built by a pipeline, so it has no previous build: name the other build explicitly.");
@@ -174,7 +189,7 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
             throw new ScanStateException("NoCreationDate", image.ImageBuildVersionArn,
                 $"{image.ImageBuildVersionArn} has no creation date, so its previous build cannot be told: name the other build explicitly.");
 
-        ImageSummary? previous = null;
+        var older = new List<ImageSummary>();
         var query = new PipelineImagesQuery { Values = [pipeline], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = "ImagePipelineArn" };
         await foreach (var build in clientFor(pipeline).GetPipelineImagesAsync(query, cancellationToken).ConfigureAwait(false))
         {
@@ -185,14 +200,10 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
                 continue;
             }
 
-            if (previous is null || when > previous.DateCreated || (when == previous.DateCreated && string.CompareOrdinal(build.Arn, previous.Arn) > 0))
-                previous = build;
+            older.Add(build);
         }
 
-        log?.Verbose(previous is null
-            ? $"{image.ImageBuildVersionArn} is the first build of {pipeline}: there is no previous build."
-            : $"The previous build of {pipeline} before {image.ImageBuildVersionArn} is {previous.Arn} (created {previous.DateCreated!.Value.ToString("u", CultureInfo.InvariantCulture)}).");
-        return previous;
+        return older.OrderByDescending(b => b.DateCreated).ThenByDescending(b => b.Arn, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Refuses a build whose scan did not complete: its findings are not the whole list.</summary>

@@ -65,7 +65,8 @@ internal static partial class ExceptionEntryBuilder
         if (DateOnlyShape().IsMatch(text))
         {
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                return (date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), text);
+                // The end of that UTC day; the last day of the calendar has no next day, so it ends at DateTime.MaxValue.
+                return (date == DateOnly.MaxValue ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc) : date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), text);
         }
         else if (DateTimeOffset.TryParseExact(text, DateTimeForms, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
         {

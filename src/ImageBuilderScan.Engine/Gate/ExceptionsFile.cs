@@ -1,3 +1,5 @@
+using ImageBuilderScan.Client.Errors;
+
 namespace ImageBuilderScan.Engine.Gate;
 
 /// <summary>The two forms of a scan-exceptions file.</summary>
@@ -26,28 +28,24 @@ public enum ExceptionsFileFormat
 /// </summary>
 public static class ExceptionsFile
 {
-    /// <summary>Reads and parses a file; the size is checked before the content is read.</summary>
-    public static ExceptionList Load(string path, ExceptionsFileFormat format = ExceptionsFileFormat.Detect)
+    /// <summary>
+    /// Reads and parses a file: a regular file or a pipe (<c>&lt;(cat file)</c>, a FIFO with a writer),
+    /// within <see cref="ExceptionsFileLimits"/> (size, and <paramref name="timeLimit"/> for the whole
+    /// read, by default <see cref="ExceptionsFileLimits.ReadTime"/>). Anything else, or a failure of any
+    /// kind, is an <see cref="ExceptionsFileException"/> naming the file: nothing else escapes.
+    /// </summary>
+    public static ExceptionList Load(string path, ExceptionsFileFormat format = ExceptionsFileFormat.Detect, TimeSpan? timeLimit = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] bytes;
+        var bytes = ExceptionsFileSource.Read(path, timeLimit ?? ExceptionsFileLimits.ReadTime);
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (stream.Length > ExceptionsFileLimits.MaxBytes) throw TooLarge(path);
-            // The file may grow after the check: read one byte past the cap at most.
-            var buffer = new byte[Math.Min(stream.Length, ExceptionsFileLimits.MaxBytes) + 1];
-            var total = 0;
-            int read;
-            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0) total += read;
-            if (total > ExceptionsFileLimits.MaxBytes) throw TooLarge(path);
-            bytes = buffer.AsSpan(0, total).ToArray();
+            return Parse(bytes, path, format);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not ImageBuilderScanException and not OperationCanceledException)
         {
-            throw new ExceptionsFileException(path, null, null, $"cannot be read: {e.Message}", e);
+            throw new ExceptionsFileException(path, null, null, $"cannot be read: {e.GetType().Name}: {e.Message}", e);
         }
-        return Parse(bytes, path, format);
     }
 
     /// <summary>Parses a file's content; <paramref name="source"/> names it in messages and selects the format by extension.</summary>
@@ -68,6 +66,4 @@ public static class ExceptionsFile
         return first.Length > 0 && first[0] is '[' or '{' ? ExceptionsFileFormat.Json : ExceptionsFileFormat.Yaml;
     }
 
-    private static ExceptionsFileException TooLarge(string path) =>
-        new(path, null, null, $"the file is larger than {ExceptionsFileLimits.MaxBytes} bytes. Expected a small YAML or JSON list of exceptions.");
 }

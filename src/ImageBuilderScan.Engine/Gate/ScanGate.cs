@@ -132,7 +132,9 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             }
             catch (ImageBuilderScanException e) when (e is not ScanInputException)
             {
-                problem = Unreadable("its baseline", e);
+                problem = e is ScanStateException { ErrorId: BaselineAcceptance.RefusedId or "BaselineNotFound" or "ScanNotComplete" }
+                    ? $"its baseline was refused ({e.ErrorId}: {e.Message})"
+                    : Unreadable("its baseline", e);
             }
         }
 
@@ -141,18 +143,81 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
 
     private async Task<FindingBaseline> BaselineAsync(ImageScanState image, GateBaseline baseline, CancellationToken cancellationToken)
     {
-        var arn = baseline.ImageBuildVersionArn;
-        if (arn is null)
+        BuildScan scan;
+        string arn;
+        if (baseline.ImageBuildVersionArn is { } named)
         {
-            var previous = await _builds.PreviousBuildAsync(image, cancellationToken).ConfigureAwait(false);
-            if (previous is null) return new FindingBaseline([]);
-            arn = previous.Arn;
+            arn = named;
+            scan = await _builds.ReadAsync(arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+            if (!baseline.Force) BaselineAcceptance.Check(image, scan.State);
+            BuildScans.RequireComplete(scan.State, "baseline");
+        }
+        else
+        {
+            var found = await PreviousCompletedAsync(image, cancellationToken).ConfigureAwait(false);
+            if (found is null) return new FindingBaseline([]);
+            (arn, scan) = found.Value;
         }
 
-        var scan = await _builds.ReadAsync(arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
-        BuildScans.RequireComplete(scan.State, "baseline");
         log?.Verbose($"Baseline for {image.ImageBuildVersionArn}: {arn} ({scan.Findings.Count} finding(s)).");
         return new FindingBaseline(scan.Findings, arn);
+    }
+
+    /// <summary>
+    /// -NewOnly: the newest older build of the pipeline whose scan completed, walking back past builds
+    /// whose scan did not (disabled, failed, still running). Null for the pipeline's first build.
+    /// </summary>
+    /// <exception cref="ScanStateException">Older builds exist but none has a completed scan (BaselineNotFound).</exception>
+    private async Task<(string Arn, BuildScan Scan)?> PreviousCompletedAsync(ImageScanState image, CancellationToken cancellationToken)
+    {
+        var older = await _builds.OlderBuildsAsync(image, cancellationToken).ConfigureAwait(false);
+        if (older.Count == 0)
+        {
+            log?.Verbose($"{image.ImageBuildVersionArn} is the first build of {image.ImagePipelineArn}: there is no previous build, so every finding is new.");
+            return null;
+        }
+
+        var passedOver = new List<string>();
+        foreach (var build in older)
+        {
+            var state = await _builds.StateAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+            if (!state.IsComplete)
+            {
+                var why = GateSummary.ScanText(state);
+                passedOver.Add($"{build.Arn} ({why})");
+                log?.Verbose($"Passed over {build.Arn} as the baseline of {image.ImageBuildVersionArn}: {why}.");
+                continue;
+            }
+
+            var findings = await _builds.FindingsAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+            log?.Verbose($"The baseline of {image.ImageBuildVersionArn} is {build.Arn}, the newest older build of {image.ImagePipelineArn} whose scan completed"
+                + (passedOver.Count > 0 ? $" (passed over {passedOver.Count} newer build(s) whose scan did not)." : "."));
+            return (build.Arn, new BuildScan(state, findings));
+        }
+
+        throw new ScanStateException("BaselineNotFound", image.ImageBuildVersionArn,
+            $"None of the {older.Count} older build(s) of {image.ImagePipelineArn} has a completed scan ({string.Join("; ", passedOver)}), so -NewOnly has nothing to compare with: " +
+            "name the baseline with -BaselineImageBuildVersionArn (a build whose scan completed), or leave -NewOnly out to judge every finding.");
+    }
+
+    /// <summary>
+    /// The builds named to the gate, checked before anything is sent: none of them may be empty (an unset
+    /// <c>$env:IMAGE_ARN</c>), and when they are the gate's only input there must be one.
+    /// </summary>
+    /// <exception cref="ScanInputException">An empty or missing build ARN, naming -ImageBuildVersionArn.</exception>
+    public static void RequireNamedBuilds(IReadOnlyList<string?>? imageBuildVersionArns, bool required)
+    {
+        const string expected = "one or more image build version ARNs, e.g. arn:aws:imagebuilder:us-east-1:123456789012:image/my-image/1.0.0/1";
+        if (imageBuildVersionArns is null || imageBuildVersionArns.Count == 0)
+        {
+            if (required) throw new ScanInputException("ImageBuildVersionArn", null, expected, "no build was named (is the variable that should hold it set?).");
+            return;
+        }
+
+        var empty = imageBuildVersionArns.Count(string.IsNullOrWhiteSpace);
+        if (empty > 0)
+            throw new ScanInputException("ImageBuildVersionArn", null, expected,
+                $"{empty} of the {imageBuildVersionArns.Count} value(s) is empty (is the variable that should hold it set?).");
     }
 
     // A gate passes only on what it judged: an empty input is a failure, never a pass.

@@ -42,7 +42,10 @@ public static class JUnitReport
             .ThenBy(x => x.Row.Key.PackageName, StringComparer.Ordinal)
             .ToList();
         var gate = image.Gate;
-        var failures = rows.Count(x => x.Outcome.Verdict == FindingVerdict.Violation) + (gate?.ScanProblem is null ? 0 : 1);
+        // A build not judged (its scan state, its data or its baseline) is an error, not a failure: CI tools
+        // tell "the tests could not run" from "the tests ran and failed" by it.
+        var failures = rows.Count(x => x.Outcome.Verdict == FindingVerdict.Violation);
+        var errors = gate?.ScanProblem is null ? 0 : 1;
         var skipped = rows.Count(x => x.Outcome.Verdict == FindingVerdict.Suppressed);
         var timestamp = (options.Timestamp ?? gate?.EvaluatedAt ?? DateTime.UtcNow).ToUniversalTime();
 
@@ -52,7 +55,7 @@ public static class JUnitReport
         xml.WriteAttributeString("hostname", Token(options.Hostname ?? Environment.MachineName, "localhost"));
         xml.WriteAttributeString("tests", Number(rows.Count + (gate is null ? 0 : 1)));
         xml.WriteAttributeString("failures", Number(failures));
-        xml.WriteAttributeString("errors", "0");
+        xml.WriteAttributeString("errors", Number(errors));
         xml.WriteAttributeString("skipped", Number(skipped));
         xml.WriteAttributeString("time", "0");
         xml.WriteAttributeString("package", Token(image.ImageName));
@@ -81,7 +84,7 @@ public static class JUnitReport
     private static void WriteScanCase(XmlWriter xml, ReportImage image, GateResult gate)
     {
         StartCase(xml, "scan status", image.ImageName);
-        if (gate.ScanProblem is not null) Outcome(xml, "failure", gate.ScanProblem, "ScanIncomplete", gate.Summary);
+        if (gate.ScanProblem is not null) Outcome(xml, "error", "not judged: " + gate.ScanProblem, "NotJudged", gate.Summary);
         xml.WriteEndElement();
     }
 

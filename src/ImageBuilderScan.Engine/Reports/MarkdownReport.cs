@@ -59,6 +59,11 @@ public static class MarkdownReport
     {
         var gated = images.Where(i => i.Gate is not null).ToList();
         if (gated.Count == 0) return $"**{images.Count} image{(images.Count == 1 ? "" : "s")}**, not gated.";
+        // A run that could not judge says so first, with why: it must never read as a clean run.
+        var notJudged = gated.Where(i => i.Gate!.ScanProblem is not null).ToList();
+        if (notJudged.Count > 0)
+            return $"**NOT JUDGED**: {notJudged.Count} of {gated.Count} image{(gated.Count == 1 ? "" : "s")} could not be judged: "
+                + string.Join("; ", notJudged.Select(i => $"{MarkdownText.Escape(i.DisplayName)}: {MarkdownText.Escape(i.Gate!.ScanProblem)}")) + ".";
         var failed = gated.Count(i => i.Gate!.Passed == false);
         return failed == 0
             ? $"**PASSED**: {gated.Count} of {gated.Count} image{(gated.Count == 1 ? "" : "s")} passed the gate."

@@ -40,6 +40,7 @@ public static class SarifReport
         SarifRules.Write(json, rules);
         json.WriteEndObject();
         json.WriteEndObject();
+        SarifInvocation.Write(json, images);
         json.WriteStartArray("results");
         foreach (var row in rows
             .OrderBy(r => r.Image.ImageBuildVersionArn, StringComparer.Ordinal)

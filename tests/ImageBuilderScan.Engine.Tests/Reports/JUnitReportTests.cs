@@ -64,9 +64,12 @@ public sealed class JUnitReportTests
         Assert.False(cases["CVE-LOW zlib"].HasElements);
         Assert.False(cases["scan status"].HasElements);
 
+        // A build not judged is an <error> test case (the tests could not run), not a failure.
         var scanning = suites[1];
-        Assert.Equal("1", (string)scanning.Attribute("failures")!);
-        Assert.StartsWith("scan SCANNING (Inspector busy)", (string)scanning.Element("testcase")!.Element("failure")!.Attribute("message")!);
+        Assert.Equal(("0", "1"), ((string)scanning.Attribute("failures")!, (string)scanning.Attribute("errors")!));
+        var error = scanning.Element("testcase")!.Element("error")!;
+        Assert.StartsWith("not judged: scan SCANNING (Inspector busy)", (string)error.Attribute("message")!);
+        Assert.Equal("NotJudged", (string)error.Attribute("type")!);
     }
 
     [Fact]

@@ -56,6 +56,13 @@ public sealed class MarkdownReportTests
     }
 
     [Fact]
+    public void A_run_that_judged_every_image_gives_the_verdict_first()
+    {
+        var judged = ReportSamples.Gated().Where(i => i.Gate!.ScanProblem is null).ToList();
+        Assert.Contains("**FAILED**: 1 of 1 image failed the gate.", Markdown(judged, top: 3).Split('\n'));
+    }
+
+    [Fact]
     public void Escape_can_fail_the_check()
     {
         var html = Markdig.Markdown.ToHtml("| a |\n| --- |\n| [x](https://evil.example) |\n", Gfm);
@@ -67,7 +74,9 @@ public sealed class MarkdownReportTests
     {
         var markdown = Markdown(ReportSamples.Gated(), top: 3);
         var lines = markdown.Split('\n');
-        Assert.Contains("**FAILED**: 2 of 2 images failed the gate.", lines);
+        // The second image's scan is still running: the run could not judge it, and says so first, with why.
+        Assert.Contains("**NOT JUDGED**: 1 of 2 images could not be judged: web\\-frontend\\-al2023 1\\.4\\.1/2: scan SCANNING \\(Inspector busy\\)", markdown);
+        Assert.Equal(2, Array.IndexOf(lines, lines.First(l => l.StartsWith("**NOT JUDGED**", StringComparison.Ordinal))));
         Assert.Contains(lines, l => l.StartsWith("| web\\-frontend\\-al2023 1\\.4\\.0/1 | FAILED\\: 1 CRITICAL, 2 HIGH \\(allowed 1\\) at or above HIGH; 1 suppressed |", StringComparison.Ordinal) && l.EndsWith("| COMPLETED | 1 | 2 | 1 | 1 | 1 |", StringComparison.Ordinal));
         Assert.Contains("### Top 3 findings", lines);
         var top = lines.SkipWhile(l => !l.StartsWith("### Top", StringComparison.Ordinal)).Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(2).ToList();

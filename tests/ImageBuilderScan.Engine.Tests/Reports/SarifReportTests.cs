@@ -45,6 +45,28 @@ public sealed class SarifReportTests
     }
 
     [Fact]
+    public void A_run_that_could_not_judge_says_so_in_its_invocation_and_validates()
+    {
+        var sarif = Sarif(ReportSamples.Gated());
+        AssertValid(sarif);
+        var invocation = sarif["runs"]![0]!["invocations"]![0]!;
+        Assert.False(invocation["executionSuccessful"]!.GetValue<bool>());
+        var notifications = invocation["toolExecutionNotifications"]!.AsArray();
+        var error = Assert.Single(notifications, n => n!["level"]!.GetValue<string>() == "error")!;
+        Assert.Equal("NotJudged", error["descriptor"]!["id"]!.GetValue<string>());
+        Assert.Contains("was not judged: scan SCANNING (Inspector busy)", error["message"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_run_that_judged_everything_is_successful()
+    {
+        var judged = ReportSamples.Gated().Where(i => i.Gate!.ScanProblem is null).ToList();
+        var invocation = Sarif(judged)["runs"]![0]!["invocations"]![0]!;
+        Assert.True(invocation["executionSuccessful"]!.GetValue<bool>());
+        Assert.DoesNotContain(invocation["toolExecutionNotifications"]!.AsArray(), n => n!["level"]!.GetValue<string>() == "error");
+    }
+
+    [Fact]
     public void The_schema_check_can_fail()
     {
         var sarif = Sarif(ReportSamples.Gated());

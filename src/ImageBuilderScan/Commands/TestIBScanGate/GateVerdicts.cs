@@ -18,6 +18,10 @@ internal sealed class GateVerdicts
 
     public void Add(GateResult result) => _results.Add(result);
 
+    public IReadOnlyList<GateResult> Results => _results;
+
+    public int ErrorCount => _errors.Count;
+
     public void AddError(string message) => _errors.Add(message);
 
     /// <summary>Passes only when something was judged, all of it passed, and nothing failed to be read.</summary>

@@ -14,13 +14,14 @@ namespace ImageBuilderScan.Commands;
 /// Test-IBScanGate: may this build ship? Judges each image's findings against a policy and fails
 /// closed: an image whose scan did not complete, or whose findings could not be read completely,
 /// fails. A failure ends the script (terminating error ScanGateFailed, SecurityError) after the
-/// results are written; -Quiet returns one $true/$false for all images instead. Builds are read at most
+/// results are written; -Quiet returns one $true/$false for all images instead; -ExitCode ends the
+/// process with the CI exit code (TestIBScanGateCommand.ExitCode.cs). Builds are read at most
 /// -ThrottleLimit at once, results in input order; -WaitForScan waits for scans still running.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "IBScanGate", DefaultParameterSetName = ImageSet)]
 [OutputType(typeof(GateResult), ParameterSetName = [ImageSet, PipelineSet, FindingSet])]
 [OutputType(typeof(bool))]
-public sealed class TestIBScanGateCommand : ScanWaitingCmdlet
+public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
 {
     private const string ImageSet = "ImageBuildVersionArn";
     private const string PipelineSet = "ImagePipelineArn";
@@ -32,15 +33,21 @@ public sealed class TestIBScanGateCommand : ScanWaitingCmdlet
     private readonly HashSet<string> _pipedOnce = new(StringComparer.Ordinal);
     // Piped objects that named no build: the gate cannot pass on what it was not given.
     private readonly List<string> _refused = [];
+    private readonly GateVerdicts _verdicts = new();
     private GatePolicy _policy = null!;
 
     /// <summary>
     /// The builds to judge (an image version or pipeline ARN stands for its newest build); with piped findings,
     /// builds that may have none.
     /// </summary>
+    /// <remarks>
+    /// Empty and null are let through binding on purpose (an unset <c>$env:IMAGE_ARN</c>): refused in
+    /// BeginProcessing, so the refusal is the gate's own (exit 2 under -ExitCode), not a binding error
+    /// that ends only the statement.
+    /// </remarks>
     [Parameter(ParameterSetName = ImageSet, Mandatory = true, Position = 0)]
     [Parameter(ParameterSetName = FindingSet)]
-    [ValidateNotNullOrEmpty]
+    [AllowNull, AllowEmptyString, AllowEmptyCollection]
     public string[]? ImageBuildVersionArn { get; set; }
 
     /// <summary>Pipelines whose newest build (by creation date) is judged.</summary>
@@ -54,8 +61,12 @@ public sealed class TestIBScanGateCommand : ScanWaitingCmdlet
     [Parameter(ParameterSetName = FindingSet, Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
     public PSObject[]? InputObject { get; set; }
 
+    /// <summary>
+    /// The lowest severity that fails. Checked by the gate (SeverityRank.Parse), not at binding: a misspelled
+    /// value must be the gate's own refusal (exit 2 under -ExitCode), not a binding error that ends only the statement.
+    /// </summary>
     [Parameter]
-    [ValidateSeverity, ArgumentCompleter(typeof(SeverityCompleter))]
+    [ArgumentCompleter(typeof(SeverityCompleter))]
     public string FailOn { get; set; } = "HIGH";
 
     /// <summary>Allowances per severity, e.g. @{ HIGH = 5 }: up to five HIGH findings pass.</summary>
@@ -80,26 +91,30 @@ public sealed class TestIBScanGateCommand : ScanWaitingCmdlet
     [Parameter, ValidateNotNullOrEmpty]
     public string? BaselineImageBuildVersionArn { get; set; }
 
+    /// <summary>Accept a named baseline that is the build itself, not older than it, or of another pipeline.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
-    protected override void BeginProcessing()
+    protected override void BeginProcessing() => Guard(() =>
     {
-        var path = ExceptionPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ExceptionPath);
         try
         {
-            _policy = GatePolicyParameters.Build(FailOn, MaxCount, FixableOnly.IsPresent, path, AllowIncompleteScan.IsPresent);
+            ScanGate.RequireNamedBuilds(ImageBuildVersionArn, ParameterSetName == ImageSet);
+            _policy = GatePolicyParameters.Build(FailOn, MaxCount, FixableOnly.IsPresent, ResolveExceptionPath(), AllowIncompleteScan.IsPresent);
         }
-        catch (Client.Errors.ImageBuilderScanException error)
+        catch (ImageBuilderScanException error)
         {
             // A policy that cannot be read can never pass anything: stop before any request.
             Terminate(ErrorRecords.From(error, ExceptionPath ?? (object?)FailOn));
         }
 
         base.BeginProcessing();
-    }
+    });
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => Guard(() =>
     {
         foreach (var input in InputObject ?? [])
         {
@@ -137,15 +152,15 @@ public sealed class TestIBScanGateCommand : ScanWaitingCmdlet
                 _refused.Add(ReportFailure(error, PipedInput.TargetOf(input)).Message);
             }
         }
-    }
+    });
 
-    protected override void EndProcessing()
+    protected override void EndProcessing() => Guard(() =>
     {
-        var baseline = GateBaseline.For(BaselineImageBuildVersionArn, NewOnly.IsPresent);
+        var baseline = GateBaseline.For(BaselineImageBuildVersionArn, NewOnly.IsPresent, Force.IsPresent);
         var gate = new ScanGate(ClientFor, new GateEvaluator(), Log, Wait(), ThrottleLimit);
         var images = ImageBuildVersionArn ?? [];
 
-        var verdicts = new GateVerdicts();
+        var verdicts = _verdicts;
         foreach (var refused in _refused) verdicts.AddError(refused);
         void Judge(Func<IAsyncEnumerable<GateResult>> open, object? target)
         {
@@ -153,7 +168,7 @@ public sealed class TestIBScanGateCommand : ScanWaitingCmdlet
             {
                 verdicts.Add(result);
                 foreach (var warning in verdicts.NewExpiryWarnings(result)) WriteWarning(warning);
-                if (!Quiet.IsPresent) WriteObject(result);
+                if (!Quiet.IsPresent) Emit(result);
             });
             if (failure is not null) verdicts.AddError(failure.Message);
         }
@@ -180,9 +195,28 @@ public sealed class TestIBScanGateCommand : ScanWaitingCmdlet
             CompleteProgress();
         }
 
-        if (Quiet.IsPresent) WriteObject(verdicts.AllPassed);
+        if (ExitCode.IsPresent) EndWithVerdict();
+        else if (Quiet.IsPresent) WriteObject(verdicts.AllPassed);
         else if (!verdicts.AllPassed) FailGate(verdicts);
         base.EndProcessing();
+    });
+
+    /// <summary>
+    /// -ExceptionPath as a file system path. A path no provider can resolve (<c>C:\ci\x.yaml</c> on Linux)
+    /// is the gate's refusal naming the parameter, like a file that cannot be read.
+    /// </summary>
+    private string? ResolveExceptionPath()
+    {
+        if (ExceptionPath is null) return null;
+        try
+        {
+            return SessionState.Path.GetUnresolvedProviderPathFromPSPath(ExceptionPath);
+        }
+        catch (Exception error) when (error is not PipelineStoppedException)
+        {
+            throw new ScanInputException("ExceptionPath", ExceptionPath, "the path of a YAML or JSON exceptions file on the file system",
+                $"the path does not resolve to a file system path: {error.Message}");
+        }
     }
 
     /// <summary>-ImagePipelineArn's values, each refused (before anything is sent) unless it is a pipeline ARN.</summary>
@@ -209,9 +243,11 @@ public sealed class TestIBScanGateCommand : ScanWaitingCmdlet
     /// </summary>
     private protected override void Terminate(ErrorRecord record)
     {
+        if (ExitCode.IsPresent) EndProcess(GateExitCode.NotJudged, record);
+
         var scriptRecord = new ErrorRecord(record.Exception, record.FullyQualifiedErrorId + "," + typeof(TestIBScanGateCommand).FullName,
             record.CategoryInfo.Category, record.TargetObject) { ErrorDetails = record.ErrorDetails };
         scriptRecord.CategoryInfo.Activity = MyInvocation.MyCommand.Name;
-        throw new RuntimeException(record.Exception.Message, record.Exception, scriptRecord) { WasThrownFromThrowStatement = true };
+        throw new GateTermination(record.Exception.Message, record.Exception, scriptRecord);
     }
 }

@@ -1,0 +1,126 @@
+using System.Management.Automation;
+using ImageBuilderScan.Adapter;
+using ImageBuilderScan.Engine.Gate;
+
+namespace ImageBuilderScan.Commands;
+
+/// <summary>
+/// Test-IBScanGate -ExitCode: the command owns the process exit code, as Pester's -CI does (see
+/// <see cref="GateExitCode"/>). What a real <c>pwsh -File</c>/<c>-Command</c> was seen to do decides how:
+/// <list type="bullet">
+/// <item><c>exit N</c> (an ExitException out of InvokeScript) ends a -File script whatever its
+/// preferences, and try/catch cannot catch it (finally still runs). Under <c>pwsh -Command ". script"</c>
+/// (GitHub Actions' pwsh shell) it ends only the dot-sourced script, and pwsh then exits 1.</item>
+/// <item><c>Host.SetShouldExit(N)</c> does not end the script, but pwsh exits with N when it ends, under
+/// -File and under -Command, and the <c>exit $LASTEXITCODE</c> GitHub appends does not undo it under -Command.</item>
+/// <item>Once a downstream <c>Select-Object -First</c> stopped the command, and in Dispose, any exception
+/// is swallowed by PowerShell: only the host's exit code (and $LASTEXITCODE) can carry the verdict.</item>
+/// <item>Environment.Exit skips the script's finally blocks (the reports) and the upstream error's text: not used.</item>
+/// </list>
+/// So a failure or a refusal sets the host's exit code and $LASTEXITCODE, then ends the script with
+/// <c>exit</c>; a pass changes nothing and the script goes on. When the command cannot end the script
+/// (stopped downstream, an upstream command's terminating error, Ctrl+C), the code is still set and pwsh
+/// returns it when the script ends.
+/// </summary>
+public sealed partial class TestIBScanGateCommand
+{
+    private bool _exitDecided;
+    private bool _stoppedDownstream;
+
+    /// <summary>Ends the process with 0 (every build judged and passed), 1 (a build failed) or 2 (not judged). For CI scripts.</summary>
+    [Parameter]
+    public SwitchParameter ExitCode { get; set; }
+
+    /// <summary>
+    /// Runs one step of the command so that no exception escapes the gate's own handling: with -ExitCode
+    /// anything (even a preference that turns a written error into a stop) ends with 2; without it, an
+    /// exception that is not PowerShell's own becomes the gate's script-ending error.
+    /// </summary>
+    private void Guard(Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (Exception error) when (error is not (ExitException or PipelineStoppedException or GateTermination)
+                                      && (ExitCode.IsPresent || error is not RuntimeException))
+        {
+            Terminate(ErrorRecords.From(error, ImageBuildVersionArn));
+        }
+    }
+
+    /// <summary>Writes a result; with -ExitCode a downstream stop (Select-Object -First) ends the writing, not the judging.</summary>
+    private void Emit(GateResult result)
+    {
+        if (_stoppedDownstream) return;
+        try
+        {
+            WriteObject(result);
+        }
+        catch (PipelineStoppedException) when (ExitCode.IsPresent && !Stopping && !StopToken.IsCancellationRequested)
+        {
+            _stoppedDownstream = true;
+        }
+    }
+
+    private void EndWithVerdict()
+    {
+        var code = GateExit.For(_verdicts.Results, _verdicts.ErrorCount);
+        if (code == GateExitCode.Passed)
+        {
+            // The script goes on: the host's exit code is left alone (an earlier gate's failure stays),
+            // and $LASTEXITCODE says 0 so that a report step can tell a judged run from one that was not.
+            _exitDecided = true;
+            SessionState.PSVariable.Set("global:LASTEXITCODE", 0);
+            return;
+        }
+
+        EndProcess(code, _verdicts.Describe());
+    }
+
+    private void EndProcess(GateExitCode code, ErrorRecord record) =>
+        EndProcess(code, record.ErrorDetails?.Message is { Length: > 0 } details ? details : record.Exception.Message);
+
+    /// <summary>Says why on the error stream of the host (whatever the preferences), sets the exit code and ends the script.</summary>
+    private void EndProcess(GateExitCode code, string reason)
+    {
+        _exitDecided = true;
+        Host.UI.WriteErrorLine($"{MyInvocation.MyCommand.Name}: exit {(int)code} ({Describe(code)}): {reason}");
+        SetExitCode(code);
+        InvokeCommand.InvokeScript($"exit {(int)code}");
+    }
+
+    /// <summary>
+    /// An -ExitCode gate disposed before its verdict could not judge: 2. PowerShell disposes a command whose
+    /// parameters it could not bind (a misspelled name), or whose pipeline an upstream command's terminating
+    /// error or a stop ended; it swallows exceptions here, so the code is set and the script goes on.
+    /// </summary>
+    private protected override void Release()
+    {
+        base.Release();
+        if (!ExitCode.IsPresent || _exitDecided) return;
+        _exitDecided = true;
+        Host.UI.WriteErrorLine($"{MyInvocation.MyCommand.Name}: exit code 2 ({Describe(GateExitCode.NotJudged)}), returned when the script ends: the command did not reach its verdict (a parameter PowerShell could not bind, an upstream command's terminating error, or a stop).");
+        SetExitCode(GateExitCode.NotJudged);
+    }
+
+    private void SetExitCode(GateExitCode code)
+    {
+        Host.SetShouldExit((int)code);
+        SessionState.PSVariable.Set("global:LASTEXITCODE", (int)code);
+    }
+
+    private static string Describe(GateExitCode code) => code switch
+    {
+        GateExitCode.Failed => "a build was judged and failed",
+        GateExitCode.NotJudged => "the gate could not judge",
+        _ => "passed",
+    };
+
+    /// <summary>The gate's own script-ending error (raised like `throw`), told apart from any other exception.</summary>
+    private sealed class GateTermination : RuntimeException
+    {
+        public GateTermination(string message, Exception inner, ErrorRecord record)
+            : base(message, inner, record) => WasThrownFromThrowStatement = true;
+    }
+}

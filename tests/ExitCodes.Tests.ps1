@@ -1,0 +1,146 @@
+#Requires -Version 7.4
+# Pester 5. The CI exit contract of Test-IBScanGate (issue 20): every case of the table runs as a real
+# `pwsh -File` process against the sample emulator, with -ExitCode and without it, and its exit code is
+# asserted: 0 every build judged and passed, 1 a build judged and failed, 2 the gate could not judge.
+# A case whose default has no promise to keep ($null in Without) runs with -ExitCode only; the README
+# says why for each (a downstream stop, an explicit SilentlyContinue, an upstream command's error).
+
+BeforeDiscovery {
+    $a = 'arn:aws:imagebuilder:us-east-1:111122223333:image'
+    $script:Cases = @(
+        # all builds judged, none fails
+        @{ Name = 'passes, by ARN'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN'; With = 0; Without = 0 }
+        @{ Name = 'passes, two builds piped from Get-IBScanFinding'; Body = 'Get-IBScanFinding -ImageBuildVersionArn $env:PASS_ARN | GATE'; With = 0; Without = 0 }
+        @{ Name = 'passes with an exception expiring 9999-12-31'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath ./far.yaml'; With = 0; Without = 0 }
+        # a build judged and fails
+        @{ Name = 'fails, by ARN'; Body = 'GATE -ImageBuildVersionArn $env:FAIL_ARN'; With = 1; Without = 1; Ends = $true }
+        @{ Name = 'fails, piped'; Body = 'Get-IBScanFinding -ImageBuildVersionArn $env:FAIL_ARN | GATE'; With = 1; Without = 1; Ends = $true }
+        @{ Name = 'fails, | Select-Object -First 1 (the failing build second)'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN, $env:FAIL_ARN | Select-Object -First 1'; With = 1; Without = $null }
+        @{ Name = 'fails, | Out-Null'; Body = 'GATE -ImageBuildVersionArn $env:FAIL_ARN | Out-Null'; With = 1; Without = 1; Ends = $true }
+        @{ Name = 'fails, assigned'; Body = '$verdict = GATE -ImageBuildVersionArn $env:FAIL_ARN'; With = 1; Without = 1; Ends = $true }
+        @{ Name = 'fails, SilentlyContinue set earlier'; Body = "`$ErrorActionPreference = 'SilentlyContinue'`nGATE -ImageBuildVersionArn `$env:FAIL_ARN"; With = 1; Without = $null; Ends = $true }
+        @{ Name = 'fails, Stop set earlier'; Body = "`$ErrorActionPreference = 'Stop'`nGATE -ImageBuildVersionArn `$env:FAIL_ARN"; With = 1; Without = 1; Ends = $true }
+        @{ Name = 'fails, | Sort-Object | Format-Table'; Body = 'GATE -ImageBuildVersionArn $env:FAIL_ARN | Sort-Object ImageName | Format-Table'; With = 1; Without = 1; Ends = $true }
+        @{ Name = 'fails, inside try/catch'; Body = 'try { GATE -ImageBuildVersionArn $env:FAIL_ARN } catch { "caught: $_" }'; With = 1; Without = $null; Ends = $true }
+        # anything kept the gate from judging
+        @{ Name = 'empty ARN'; Body = 'GATE -ImageBuildVersionArn $env:EMPTY_ARN'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'malformed ARN'; Body = 'GATE -ImageBuildVersionArn not-an-arn'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'misspelled value (-FailOn HIGHT)'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -FailOn HIGHT'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'misspelled parameter name (-ExceptionsPath)'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionsPath ./far.yaml'; With = 2; Without = $null }
+        @{ Name = 'misspelled parameter name, with Stop at the top (the README pattern)'; Body = "`$ErrorActionPreference = 'Stop'`nGATE -ImageBuildVersionArn `$env:PASS_ARN -ExceptionsPath ./far.yaml"; With = 1; Without = 1; Ends = $true }
+        @{ Name = 'missing module, with Stop at the top (the README pattern)'; Body = "`$ErrorActionPreference = 'Stop'`nImport-Module ImageBuilderScanMisspelled`nGATE -ImageBuildVersionArn `$env:PASS_ARN"; With = 1; Without = 1; Ends = $true; NoImport = $true }
+        @{ Name = 'upstream terminating error: no credentials'; Body = 'Get-IBScanFinding -ImageBuildVersionArn $env:FAIL_ARN | GATE'; Environment = @{ AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_EC2_METADATA_DISABLED = 'true'; AWS_SHARED_CREDENTIALS_FILE = './none'; AWS_CONFIG_FILE = './none' }; With = 2; Without = $null }
+        @{ Name = 'upstream terminating error: AWS_REGION=US_EAST_1'; Body = 'Get-IBScanFinding -ImageBuildVersionArn $env:FAIL_ARN | GATE'; Environment = @{ AWS_REGION = 'US_EAST_1' }; With = 2; Without = $null }
+        @{ Name = 'upstream terminating error: AWS_MAX_ATTEMPTS=three'; Body = 'Get-IBScanFinding -ImageBuildVersionArn $env:FAIL_ARN | GATE'; Environment = @{ AWS_MAX_ATTEMPTS = 'three' }; With = 2; Without = $null }
+        @{ Name = 'upstream terminating error, with Stop at the top (the README pattern)'; Body = "`$ErrorActionPreference = 'Stop'`nGet-IBScanFinding -ImageBuildVersionArn `$env:FAIL_ARN | GATE"; Environment = @{ AWS_MAX_ATTEMPTS = 'three' }; With = 1; Without = 1; Ends = $true }
+        @{ Name = 'no credentials'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN'; Environment = @{ AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_EC2_METADATA_DISABLED = 'true'; AWS_SHARED_CREDENTIALS_FILE = './none'; AWS_CONFIG_FILE = './none' }; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'bad region'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN'; Environment = @{ AWS_REGION = 'US_EAST_1' }; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'service down'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN'; Environment = @{ AWS_ENDPOINT_URL = 'DOWN'; AWS_MAX_ATTEMPTS = '1' }; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'exceptions file missing'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath ./missing.yaml'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'exceptions file broken'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath ./broken.yaml'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'exceptions path that does not resolve (C:\ci\x.yaml on Linux)'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath C:\ci\x.yaml'; With = 2; Without = 1; Ends = $true; Skip = $IsWindows }
+        @{ Name = 'exceptions path that is a directory'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath ./'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'exceptions file a FIFO with no writer'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath ./nowriter.fifo'; With = 2; Without = 1; Ends = $true; Skip = $IsWindows }
+        @{ Name = 'incomplete scan (SCANNING)'; Body = 'GATE -ImageBuildVersionArn $env:SCANNING_ARN'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'scan that failed'; Body = 'GATE -ImageBuildVersionArn $env:FAILEDSCAN_ARN'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'one build passes, one not judged'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN, $env:SCANNING_ARN'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'baseline refused: the build itself'; Body = 'GATE -ImageBuildVersionArn $env:FAIL_ARN -BaselineImageBuildVersionArn $env:FAIL_ARN'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'baseline refused: a newer build'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -BaselineImageBuildVersionArn $env:FAIL_ARN'; With = 2; Without = 1; Ends = $true }
+    )
+    $script:Runs = foreach ($case in $Cases) {
+        foreach ($mode in 'With', 'Without') {
+            if ($null -eq $case[$mode]) { continue }
+            @{ Case = $case; Mode = $mode; Key = "$mode|$($case.Name)"; Name = $case.Name; Expected = $case[$mode]; Skip = [bool]$case.Skip }
+        }
+    }
+    # GitHub Actions' pwsh shell (dot-sourced under -command): the code must hold there too.
+    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)' })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'ImageBuilderScan.GateTestHelpers.ps1')
+    $script:Emulator = Start-TestEmulator -PageSize 5
+    $a = 'arn:aws:imagebuilder:us-east-1:111122223333:image'
+    $b = 'arn:aws:imagebuilder:us-east-1:444455556666:image'
+    $script:Work = Join-Path $TestDrive 'exit'
+    $null = New-Item -ItemType Directory $Work -Force
+    Set-Content (Join-Path $Work 'far.yaml') "exceptions:`n  - vulnerabilityId: CVE-1999-0001`n    reason: unrelated, far in the future`n    expires: 9999-12-31`n"
+    Set-Content (Join-Path $Work 'broken.yaml') "exceptions:`n  - vulnerabilityId: [unclosed`n"
+    if (-not $IsWindows) { & mkfifo (Join-Path $Work 'nowriter.fifo') }
+    $downPort = Get-FreeTcpPort
+
+    # Runs every case of the table (both modes, and under GitHub's shell) up front, four processes
+    # at a time: each It then asserts its own run.
+    function script:New-CaseScript([hashtable] $Case, [string] $Mode, [string] $Suffix) {
+        $gate = $Mode -eq 'With' ? 'Test-IBScanGate -ExitCode' : 'Test-IBScanGate'
+        $path = Join-Path $Work ("case-{0}-{1}{2}.ps1" -f [Math]::Abs($Case.Name.GetHashCode()), $Mode, $Suffix)
+        $import = $Case.NoImport ? '' : "Import-Module ImageBuilderScan`n"
+        Set-Content $path ($import + ($Case.Body -creplace '\bGATE\b', $gate) + "`n'after the gate'")
+        $path
+    }
+    function script:Get-CaseEnvironment([hashtable] $Case) {
+        $environment = Get-EmulatorEnvironment $Emulator
+        $environment.PASS_ARN = "$a/web-frontend-al2023/1.4.1/2"
+        $environment.FAIL_ARN = "$a/web-frontend-al2023/1.5.0/1"
+        $environment.SCANNING_ARN = "$a/payments-api-al2023/2.2.0/1"
+        $environment.FAILEDSCAN_ARN = "$b/batch-worker-ubuntu/3.4.0/1"
+        $environment.EMPTY_ARN = ''
+        if ($Case.Environment) { foreach ($name in @($Case.Environment.Keys)) { $environment[$name] = $Case.Environment[$name] } }
+        if ($environment.AWS_ENDPOINT_URL -eq 'DOWN') { $environment.AWS_ENDPOINT_URL = "http://127.0.0.1:$downPort" }
+        $environment
+    }
+    function script:Invoke-Batch([object[]] $Jobs) {
+        $results = @{}
+        $pending = [System.Collections.Generic.Queue[object]]::new()
+        foreach ($job in $Jobs) { $pending.Enqueue($job) }
+        $running = [System.Collections.Generic.List[object]]::new()
+        while ($pending.Count -gt 0 -or $running.Count -gt 0) {
+            while ($pending.Count -gt 0 -and $running.Count -lt 4) {
+                $job = $pending.Dequeue()
+                $running.Add(@{ Key = $job.Key; Run = Start-ChildPwsh $job.Script $job.Environment $Work -GitHubShell:$job.GitHubShell })
+            }
+            $done = $running[0]
+            $running.RemoveAt(0)
+            $results[$done.Key] = Wait-ChildPwsh $done.Run
+        }
+        $results
+    }
+
+    $jobs = foreach ($run in $Runs) {
+        if ($run.Skip) { continue }
+        @{ Key = $run.Key; Script = (New-CaseScript $run.Case $run.Mode ''); Environment = (Get-CaseEnvironment $run.Case) }
+    }
+    $jobs = @($jobs) + @(foreach ($case in $GitHubCases) {
+        @{ Key = "GitHub|$($case.Name)"; Script = (New-CaseScript $case 'With' '-gh'); Environment = (Get-CaseEnvironment $case); GitHubShell = $true }
+    })
+    $script:Results = Invoke-Batch $jobs
+}
+
+AfterAll {
+    Stop-TestEmulator $script:Emulator
+}
+
+Describe 'Test-IBScanGate exit codes under pwsh -File' {
+    It '<Mode> -ExitCode: <Name> exits <Expected>' -ForEach $Runs -Skip:$Skip {
+        $run = $Results[$Key]
+        $run.ExitCode | Should -Be $Expected -Because $run.Output
+        if ($Case.Ends -and $Expected -ne 0) { $run.Output | Should -Not -Match 'after the gate' -Because 'a failed or refused gate ends the script' }
+        if ($Mode -eq 'With' -and $Expected -eq 2 -and -not $Case.Name.Contains('Stop at the top')) { $run.Output | Should -Match 'exit (code )?2 \(the gate could not judge\)' }
+    }
+
+    It 'under GitHub Actions'' pwsh shell, -ExitCode: <Name> exits <With>' -ForEach $GitHubCases {
+        $run = $Results["GitHub|$Name"]
+        $run.ExitCode | Should -Be $With -Because $run.Output
+    }
+
+    It 'a failed gate piped to Sort-Object | Format-Table names its failed builds as it ends the script' {
+        $run = $Results['With|fails, | Sort-Object | Format-Table']
+        $run.Output | Should -Match 'web-frontend-al2023'
+    }
+
+    It 'with | Select-Object -First 1, every build is still judged (the failing one is second)' {
+        $run = $Results['With|fails, | Select-Object -First 1 (the failing build second)']
+        $run.Output | Should -Match 'exit 1 \(a build was judged and failed\)'
+    }
+}

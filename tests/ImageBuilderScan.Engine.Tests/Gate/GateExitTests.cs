@@ -1,0 +1,61 @@
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Engine.Gate;
+
+namespace ImageBuilderScan.Engine.Tests.Gate;
+
+/// <summary>The CI exit contract: 0 all judged and passed, 1 a build judged and failed, 2 anything not judged.</summary>
+public sealed class GateExitTests
+{
+    private static readonly GateEvaluator Evaluator = new();
+
+    private static GateResult Passed() => Evaluator.Evaluate(TestFindings.Image, TestFindings.Complete(), [], new GatePolicy());
+
+    private static GateResult Failed() => Evaluator.Evaluate(TestFindings.Image, TestFindings.Complete(), [TestFindings.Finding("CVE-2024-1", "HIGH")], new GatePolicy());
+
+    private static GateResult Scanning() => Evaluator.Evaluate(TestFindings.Image, TestFindings.State("SCANNING"), [], new GatePolicy());
+
+    private static GateResult Unread() => Evaluator.Evaluate(TestFindings.Image, TestFindings.Complete(), [], new GatePolicy(), "its scan could not be read completely");
+
+    [Fact]
+    public void Every_build_judged_and_passed_is_0() => Assert.Equal(GateExitCode.Passed, GateExit.For([Passed(), Passed()], 0));
+
+    [Fact]
+    public void A_build_judged_and_failed_is_1() => Assert.Equal(GateExitCode.Failed, GateExit.For([Passed(), Failed()], 0));
+
+    [Fact]
+    public void Nothing_judged_is_2_never_a_pass() => Assert.Equal(GateExitCode.NotJudged, GateExit.For([], 0));
+
+    [Fact]
+    public void An_error_is_2_even_beside_a_failure() => Assert.Equal(GateExitCode.NotJudged, GateExit.For([Failed()], 1));
+
+    [Fact]
+    public void An_incomplete_scan_or_unread_data_is_2()
+    {
+        Assert.Equal(GateExitCode.NotJudged, GateExit.For([Passed(), Scanning()], 0));
+        Assert.Equal(GateExitCode.NotJudged, GateExit.For([Unread()], 0));
+        Assert.False(GateExit.IsJudged(Scanning()));
+    }
+
+    [Fact]
+    public void An_incomplete_scan_allowed_by_policy_is_judged()
+    {
+        // With a finding to judge: an incomplete scan with none proves nothing, and stays not judged.
+        var allowed = Evaluator.Evaluate(TestFindings.Image, TestFindings.State("SCANNING"), [TestFindings.Finding("CVE-2024-1", "MEDIUM")], new GatePolicy { AllowIncompleteScan = true });
+        Assert.Equal(GateExitCode.Passed, GateExit.For([allowed], 0));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(TestFindings.Image + "| ")]
+    public void An_empty_or_missing_build_is_refused_naming_the_parameter(string? joined)
+    {
+        var arns = joined?.Split('|');
+        var e = Assert.Throws<ScanInputException>(() => ScanGate.RequireNamedBuilds(arns, required: true));
+        Assert.Equal("ImageBuildVersionArn", e.ParameterName);
+    }
+
+    [Fact]
+    public void No_build_named_beside_piped_findings_is_fine() => ScanGate.RequireNamedBuilds(null, required: false);
+}
