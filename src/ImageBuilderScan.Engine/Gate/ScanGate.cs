@@ -23,16 +23,23 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     {
     }
 
-    /// <summary>Reads each image's state and findings itself, then judges it.</summary>
+    /// <summary>
+    /// Reads each image's state and findings itself, then judges it. The findings listed must number what the
+    /// service's own aggregation counts for the image (one aggregation request per ten builds of one client and region,
+    /// sent when the first of them is read and so running alongside the listings): a listing that ended early,
+    /// or a GetImage answer about another image, keeps the build from being judged.
+    /// </summary>
     public async IAsyncEnumerable<GateResult> EvaluateAsync(IReadOnlyList<string> imageBuildVersionArns, GatePolicy policy,
         GateBaseline? baseline, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (imageBuildVersionArns.Count == 0) throw NothingToJudge();
+        var counts = new CountRequests(imageBuildVersionArns, clientFor, _builds);
         foreach (var arn in imageBuildVersionArns)
         {
             ImageScanState? state = null;
             IReadOnlyList<ScanFinding> findings = [];
             string? problem = null;
+            var counted = counts.For(arn, cancellationToken);
             try
             {
                 var scan = await _builds.ReadAsync(arn, "ImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
@@ -41,6 +48,17 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             catch (ImageBuilderScanException e) when (e is not ScanInputException)
             {
                 problem = Unreadable("its scan", e);
+            }
+
+            try
+            {
+                var count = (await counted.ConfigureAwait(false))[arn];
+                if (problem is null && count != findings.Count)
+                    problem = $"{findings.Count} finding(s) were listed, but the service counts {count} for this image: the listing ended early or is not this image's";
+            }
+            catch (ImageBuilderScanException e) when (e is not ScanInputException)
+            {
+                problem ??= Unreadable("its finding count", e);
             }
 
             yield return await JudgeAsync(arn, state, findings, policy, baseline, problem, cancellationToken).ConfigureAwait(false);

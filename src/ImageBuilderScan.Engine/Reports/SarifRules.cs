@@ -18,7 +18,7 @@ internal static class SarifRules
             // The most severe finding speaks for the rule: its score is what GitHub ranks the alert by.
             var lead = rule.OrderByDescending(r => FindingScore.Of(r.Row.Finding)).First().Row;
             var finding = lead.Finding;
-            var severity = SeverityRank.Of(finding.Severity);
+            var severity = SeverityRank.FailClosed(finding.Severity);
             json.WriteStartObject();
             json.WriteString("id", rule.Key);
             WriteText(json, "shortDescription", finding.Title ?? rule.Key);
