@@ -72,8 +72,10 @@ public abstract partial class AwsCmdlet
         foreach (var e in _pump.DrainLogs()) WriteLog(e.Kind, e.Message!);
     }
 
+    /// <summary>Every engine log line passes here: secrets scrubbed and made inert (<see cref="SecretRedaction.ForOutput"/>).</summary>
     private void WriteLog(ScanEventKind kind, string message)
     {
+        message = SecretRedaction.ForOutput(message);
         switch (kind)
         {
             case ScanEventKind.Warning: WriteWarning(message); break;
@@ -89,6 +91,7 @@ public abstract partial class AwsCmdlet
     /// </summary>
     private protected void WriteDetail(string message)
     {
+        message = SecretRedaction.ForOutput(message);
         var bound = MyInvocation.BoundParameters;
         if (bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true } && !bound.ContainsKey("Verbose")) WriteDebug(message);
         else WriteVerbose(message);
