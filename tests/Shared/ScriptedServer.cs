@@ -12,6 +12,12 @@ public sealed record CapturedRequest(string Method, string Target, IReadOnlyDict
 public sealed record ScriptedResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null,
     TimeSpan Delay = default, int? TruncateTo = null)
 {
+    /// <summary>Bytes sent as the body instead of <see cref="Body"/>'s UTF-8 (invalid UTF-8, a body of any size).</summary>
+    public byte[]? RawBody { get; init; }
+
+    /// <summary>Each time it is sent, <c>{token}</c> in <see cref="Body"/> becomes a token never sent before (endless pages).</summary>
+    public bool FreshToken { get; init; }
+
     public static ScriptedResponse Json(string body, string requestId = "req-1")
         => new(200, body, new Dictionary<string, string> { ["x-amzn-RequestId"] = requestId });
 
@@ -47,6 +53,13 @@ public sealed class ScriptedServer : IAsyncDisposable
     public ConcurrentQueue<CapturedRequest> Requests { get; } = new();
     public ScriptedResponse Default { get; set; } = ScriptedResponse.Json("{}");
 
+    /// <summary>Answers by request path (<c>/GetImage</c>, <c>/ListImageScanFindings</c>), after the queue and before the default:
+    /// for commands whose requests run concurrently, so their order is not known.</summary>
+    public ConcurrentDictionary<string, ScriptedResponse> Routes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sets the answer to every request on <paramref name="path"/> (a method PowerShell calls easily).</summary>
+    public void Route(string path, ScriptedResponse response) => Routes[path] = response;
+
     public void Enqueue(params ScriptedResponse[] responses)
     {
         foreach (var response in responses) _script.Enqueue(response);
@@ -74,7 +87,8 @@ public sealed class ScriptedServer : IAsyncDisposable
                 var request = await ReadRequestAsync(stream);
                 if (request is null) return;
                 Requests.Enqueue(request);
-                var response = _script.TryDequeue(out var scripted) ? scripted : Default;
+                var path = request.Target.Split('?')[0];
+                var response = _script.TryDequeue(out var scripted) ? scripted : Routes.TryGetValue(path, out var routed) ? routed : Default;
                 if (response.Delay > TimeSpan.Zero) await Task.Delay(response.Delay, _stop.Token);
                 if (!await WriteResponseAsync(stream, response)) return;
             }
@@ -117,7 +131,8 @@ public sealed class ScriptedServer : IAsyncDisposable
 
     private static async Task<bool> WriteResponseAsync(NetworkStream stream, ScriptedResponse response)
     {
-        var body = Encoding.UTF8.GetBytes(response.Body);
+        var body = response.RawBody
+            ?? Encoding.UTF8.GetBytes(response.FreshToken ? response.Body.Replace("{token}", Guid.NewGuid().ToString("N"), StringComparison.Ordinal) : response.Body);
         var head = new StringBuilder($"HTTP/1.1 {response.Status} {(HttpStatusCode)response.Status}\r\n");
         head.Append("Content-Type: application/json\r\n");
         head.Append($"Content-Length: {body.Length}\r\n");

@@ -85,7 +85,7 @@ public static partial class SecretRedaction
 
     // The name (any case, any separator spelling: x-amz-security-token, X_Amz_Security_Token, %2D-encoded dashes),
     // then what stands between a name and its value in a query, header, JSON member or HTML/XML markup, then the value.
-    [GeneratedRegex(@"(?i)(?<lead>x(?:-|_|%2d)?amz(?:-|_|%2d)?security(?:-|_|%2d)?token(?:\\?[""']|\s|[:=]|&quot;|&#34;|&#x22;|</?[a-z][^<>]{0,200}>)*)(?<value>[^\s""'<>&,;]{1,})")]
+    [GeneratedRegex(@"(?i)(?<lead>x(?:-|_|%2d)?amz(?:-|_|%2d)?security(?:-|_|%2d)?token(?:\\?[""']|\s|[:=]|&quot;|&#34;|&#x22;|value\s*=|</?[a-z][^<>]{0,200}>)*)(?<value>[^\s""'<>&,;]{1,})")]
     private static partial Regex NamedToken();
 
     [GeneratedRegex(@"(?<scheme>^[a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#]*@")]

@@ -142,12 +142,12 @@ public static partial class InputDisplay
         _ => false,
     };
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9-]{0,127}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9-]{0,127}\z")]
     private static partial Regex RequestIdShape();
 
-    [GeneratedRegex(@"^arn:[a-z0-9-]{1,32}:[a-z0-9-]{1,64}:[a-z0-9-]{0,32}:[0-9]{0,12}:[A-Za-z0-9/._+=,@-]{1,1024}$")]
+    [GeneratedRegex(@"^arn:[a-z0-9-]{1,32}:[a-z0-9-]{1,64}:[a-z0-9-]{0,32}:[0-9]{0,12}:[A-Za-z0-9/._+=,@-]{1,1024}\z")]
     private static partial Regex ArnShape();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}\z")]
     private static partial Regex VulnerabilityIdShape();
 }
