@@ -62,7 +62,7 @@ public static partial class SecretRedaction
         var spellings = _spellings;
         foreach (var secret in spellings)
             if (text.Contains(secret, StringComparison.Ordinal)) text = text.Replace(secret, Redacted, StringComparison.Ordinal);
-        if (text.Contains("security-token", StringComparison.OrdinalIgnoreCase) || text.Contains("authorization", StringComparison.OrdinalIgnoreCase))
+        if (text.Contains("security", StringComparison.OrdinalIgnoreCase) || text.Contains("authorization", StringComparison.OrdinalIgnoreCase))
         {
             text = EchoedSecretHeader().Replace(text, m => m.Groups["name"].Value + ":" + Redacted);
             text = NamedToken().Replace(text, m => m.Groups["lead"].Value + Redacted);
