@@ -21,7 +21,7 @@ public static class FaultSpec
                 var (key, value) = (pair[..eq].ToLowerInvariant(), pair[(eq + 1)..]);
                 plan = key switch
                 {
-                    "op" or "operation" => plan with { Operation = Operation(value) },
+                    "op" or "operation" => plan with { Operation = OperationTable.ByFaultName(value) },
                     "region" => plan with { Region = value },
                     "on" => plan with { OnRequest = Int(key, value) },
                     "every" => plan with { EveryNth = Int(key, value), OnRequest = plan.OnRequest == 1 ? Int(key, value) : plan.OnRequest },
@@ -41,15 +41,6 @@ public static class FaultSpec
         plan.Validate();
         return plan;
     }
-
-    private static EmulatorOperation Operation(string value) => value.ToLowerInvariant() switch
-    {
-        "aggregations" or "listimagescanfindingaggregations" => EmulatorOperation.ListImageScanFindingAggregations,
-        "findings" or "listimagescanfindings" => EmulatorOperation.ListImageScanFindings,
-        "image" or "getimage" => EmulatorOperation.GetImage,
-        "pipeline-images" or "listimagepipelineimages" => EmulatorOperation.ListImagePipelineImages,
-        _ => throw new ArgumentException($"Unknown operation '{value}' (aggregations, findings, image or pipeline-images)."),
-    };
 
     private static int Int(string key, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"Fault setting '{key}' needs a whole number.");

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace ImageBuilderScan.Emulator;
 
 /// <summary>
-/// Serves the Image Builder operations. Order per request: record it, verify its signature, validate it (including its
+/// Serves the Image Builder operations of <see cref="OperationTable"/>. Order per request: record it, verify its signature, validate it (including its
 /// page token) against what the caller may see, let the fault board decide, then answer. So a refused or invalid
 /// request is counted but never consumes a fault.
 /// </summary>
@@ -22,7 +22,8 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
     {
         var requestId = Guid.NewGuid().ToString();
         context.Response.Headers["x-amzn-RequestId"] = requestId;
-        var operation = OperationOf(context.Request);
+        var row = OperationTable.Find(context.Request.Method, context.Request.Path.Value);
+        var operation = row?.Operation;
         var body = await IncomingRequest.ReadBodyAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var record = requests.Record(operation, context.Request.Method, target, Headers(context.Request), Encoding.UTF8.GetString(body), requestId);
@@ -38,20 +39,13 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
                 requests.RecordRefusal();
                 throw refusal;
             }
-            if (operation is not { } op)
+            if (row is null)
             {
                 throw new ApiError("UnknownOperationException", 404, $"No operation at {context.Request.Method} {context.Request.Path}.");
             }
             var scope = new DataScope(scopeByRegion ? caller.Region : null, caller.AccountId);
-            var view = data.View(scope);
-            var page = op switch
-            {
-                EmulatorOperation.ListImageScanFindingAggregations => _pages.Aggregations(ApiRequests.ParseAggregations(body), _tokens, view, scope),
-                EmulatorOperation.ListImageScanFindings => _pages.Findings(ApiRequests.ParseFindings(body), _tokens, view, scope),
-                EmulatorOperation.ListImagePipelineImages => _pages.PipelineImages(ApiRequests.ParsePipelineImages(body), _tokens, view, scope),
-                _ => PageServer.Image(ApiRequests.ParseGetImage(context.Request.Query["imageBuildVersionArn"]), view),
-            };
-            var hit = faults.Next(op, page.RequestToken is not null, caller.Region);
+            var page = row.Serve(new OperationCall(body, context.Request.Query, _pages, _tokens, data.View(scope), scope));
+            var hit = faults.Next(row.Operation, page.RequestToken is not null, caller.Region);
             var latency = hit.LatencyMs + options.LatencyMs + options.RegionLatencyMs.GetValueOrDefault(caller.Region);
             if (latency > 0)
             {
@@ -64,7 +58,7 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
             }
             else
             {
-                await WritePageAsync(context, requestId, op, page, hit.Response);
+                await WritePageAsync(context, requestId, row, page, hit.Response);
             }
         }
         catch (ApiError error)
@@ -79,7 +73,7 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
         }
     }
 
-    private async Task WritePageAsync(HttpContext context, string requestId, EmulatorOperation op, ServedPage page, FaultPlan? fault)
+    private static async Task WritePageAsync(HttpContext context, string requestId, OperationRow row, ServedPage page, FaultPlan? fault)
     {
         var nextToken = fault?.Kind == FaultKind.RepeatedNextToken ? page.RequestToken : page.NextToken;
         Absurdity? absurdity = fault?.Kind == FaultKind.AbsurdCounts ? fault.Absurdity : null;
@@ -88,45 +82,14 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
         response.ContentType = "application/json";
         if (fault is null || fault.Kind is FaultKind.RepeatedNextToken or FaultKind.AbsurdCounts)
         {
-            await WriteBodyAsync(response.BodyWriter, response.BodyWriter, requestId, page, nextToken, absurdity, context.RequestAborted);
+            await row.Write(response.BodyWriter, response.BodyWriter, requestId, page, nextToken, absurdity, context.RequestAborted);
             await response.BodyWriter.FlushAsync(context.RequestAborted);
             return;
         }
         var buffer = new ArrayBufferWriter<byte>(4096);
-        await WriteBodyAsync(buffer, null, requestId, page, nextToken, absurdity, context.RequestAborted);
-        await FaultResponses.WriteMangledAsync(context, fault, buffer.WrittenMemory, requestId, op);
+        await row.Write(buffer, null, requestId, page, nextToken, absurdity, context.RequestAborted);
+        await FaultResponses.WriteMangledAsync(context, fault, buffer.WrittenMemory, requestId, row.Operation);
     }
-
-    private static async ValueTask WriteBodyAsync(IBufferWriter<byte> output, System.IO.Pipelines.PipeWriter? pipe, string requestId,
-        ServedPage page, string? nextToken, Absurdity? absurdity, CancellationToken ct)
-    {
-        if (page.Findings is { } findings)
-        {
-            PageJson.WriteFindings(output, requestId, findings, nextToken);
-        }
-        else if (page.ImageSummaries is { } summaries)
-        {
-            PageJson.WriteImageSummaries(output, requestId, summaries, nextToken);
-        }
-        else if (page.Image is { } image)
-        {
-            PageJson.WriteImage(output, requestId, image);
-        }
-        else
-        {
-            await PageJson.WriteAggregationsAsync(output, pipe, requestId, page.Kind!, page.Aggregations!, nextToken, absurdity, ct);
-        }
-    }
-
-    /// <summary>The model's http method and requestUri of each operation.</summary>
-    private static EmulatorOperation? OperationOf(HttpRequest request) => (request.Method, request.Path.Value) switch
-    {
-        ("POST", "/ListImageScanFindingAggregations") => EmulatorOperation.ListImageScanFindingAggregations,
-        ("POST", "/ListImageScanFindings") => EmulatorOperation.ListImageScanFindings,
-        ("POST", "/ListImagePipelineImages") => EmulatorOperation.ListImagePipelineImages,
-        ("GET", "/GetImage") => EmulatorOperation.GetImage,
-        _ => null,
-    };
 
     private static Dictionary<string, string> Headers(HttpRequest request) =>
         request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(',', h.Value.ToArray()), StringComparer.OrdinalIgnoreCase);

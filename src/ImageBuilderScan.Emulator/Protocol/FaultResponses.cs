@@ -38,7 +38,7 @@ internal static class FaultResponses
             case FaultKind.MalformedBody:
                 var bad = fault.Malformation == Malformation.NotJson
                     ? "<html><body><h1>502 Bad Gateway</h1></body></html>"u8.ToArray()
-                    : PageJson.WrongTypes(requestId, operation);
+                    : System.Text.Encoding.UTF8.GetBytes(OperationTable.For(operation).WrongTypes(requestId));
                 response.ContentLength = bad.Length;
                 await response.Body.WriteAsync(bad, context.RequestAborted);
                 break;

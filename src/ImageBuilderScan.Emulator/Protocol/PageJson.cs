@@ -97,15 +97,4 @@ internal static class PageJson
         w.WriteEndObject();
         w.Flush();
     }
-
-    /// <summary>The body of a <see cref="Malformation.WrongTypes"/> fault: every member present, every type wrong.</summary>
-    public static byte[] WrongTypes(string requestId, EmulatorOperation operation) => System.Text.Encoding.UTF8.GetBytes(operation switch
-    {
-        EmulatorOperation.ListImageScanFindings => $$"""{"requestId":"{{requestId}}","findings":{"severity":42},"nextToken":17}""",
-        EmulatorOperation.GetImage => $$"""{"requestId":"{{requestId}}","image":{"arn":7,"dateCreated":[],"scanState":"COMPLETED","imageScanningConfiguration":{"imageScanningEnabled":"yes"} } }""",
-        EmulatorOperation.ListImagePipelineImages => $$"""{"requestId":"{{requestId}}","imageSummaryList":{"arn":7},"nextToken":17}""",
-        _ => "{\"requestId\":\"" + requestId + """
-","aggregationType":7,"responses":[{"accountAggregation":{"accountId":123456789012,"severityCounts":{"all":"many","critical":true,"high":[],"medium":{}}}}],"nextToken":17}
-""",
-    });
 }

@@ -7,12 +7,19 @@ namespace ImageBuilderScan.Engine.Gate;
 /// Judges one image against a <see cref="GatePolicy"/>. It fails closed: an unknown scan state, a scan
 /// that is not complete (unless allowed) or scanning that is off fails, and no findings pass only when
 /// the scan is complete. A finding is one vulnerability on one image and counts once however many
-/// packages it lists.
+/// packages it lists. Whether a finding counts is the first answer of its rules (by default
+/// <see cref="GateRules.All"/>: exceptions, baseline, fixable only); what counts is judged by severity against
+/// FailOn and the allowances.
 /// </summary>
-public sealed class GateEvaluator(TimeProvider clock)
+public sealed class GateEvaluator(TimeProvider clock, IReadOnlyList<IFindingRule> rules)
 {
     public GateEvaluator()
         : this(TimeProvider.System)
+    {
+    }
+
+    public GateEvaluator(TimeProvider clock)
+        : this(clock, GateRules.All)
     {
     }
 
@@ -35,18 +42,9 @@ public sealed class GateEvaluator(TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var pipeline = state?.ImagePipelineArn ?? findings.Select(f => f.ImagePipelineArn).FirstOrDefault(p => p is not null);
         var expiredEntries = policy.Exceptions.ExpiredAt(now);
-        var expiredMatches = new List<ExpiredExceptionMatch>();
+        var context = new GateContext(policy, pipeline, now);
         var outcomes = new List<FindingOutcome>(findings.Count);
-        foreach (var finding in findings)
-        {
-            var matching = policy.Exceptions.Entries.Where(e => e.Matches(finding, pipeline)).ToList();
-            expiredMatches.AddRange(matching.Where(e => e.IsExpired(now)).Select(e => new ExpiredExceptionMatch(finding, e)));
-            var active = matching.FirstOrDefault(e => !e.IsExpired(now));
-            outcomes.Add(active is not null ? new FindingOutcome(finding, FindingVerdict.Suppressed, active)
-                : policy.Baseline?.IsInherited(finding) == true ? new FindingOutcome(finding, FindingVerdict.Inherited)
-                : policy.FixableOnly && !GatePolicy.IsFixable(finding.FixAvailable) ? new FindingOutcome(finding, FindingVerdict.NotFixable)
-                : new FindingOutcome(finding, FindingVerdict.Counted));
-        }
+        foreach (var finding in findings) outcomes.Add(Judge(finding, context));
 
         var counts = SeverityCounts.Of(outcomes.Where(o => o.Verdict == FindingVerdict.Counted).Select(o => o.Severity));
         var failed = SeverityRank.Descending.Where(s => s >= policy.FailOn && counts[s] > policy.AllowanceFor(s)).ToList();
@@ -73,9 +71,9 @@ public sealed class GateEvaluator(TimeProvider clock)
             Outcomes = outcomes,
             Counts = counts,
             FailedSeverities = failed,
-            ExpiredMatches = expiredMatches,
+            ExpiredMatches = context.ExpiredMatches,
             ExpiredEntries = expiredEntries,
-            Summary = GateSummary.Compose(scanProblem, state, policy, counts, failed, outcomes, expiredMatches.Count),
+            Summary = GateSummary.Compose(scanProblem, state, policy, counts, failed, outcomes, rules, context.ExpiredMatches.Count),
         };
     }
 
@@ -94,6 +92,17 @@ public sealed class GateEvaluator(TimeProvider clock)
         return $"{unknown.Count} finding(s) have no severity or one this version does not know (the first: " +
             $"{InputDisplay.VulnerabilityId(first.VulnerabilityId)} with {(first.Severity is null ? "none" : $"'{InputDisplay.Show(first.Severity)}'")}; " +
             $"a severity is {SeverityRank.ExpectedForm}, exactly), so they cannot be ranked";
+    }
+
+    /// <summary>The first rule's answer, or counted when no rule takes the finding out.</summary>
+    private FindingOutcome Judge(ScanFinding finding, GateContext context)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Judge(finding, context) is { } outcome) return outcome;
+        }
+
+        return new FindingOutcome(finding, FindingVerdict.Counted);
     }
 
     /// <summary>Why the scan state alone fails the gate, or null when it does not.</summary>

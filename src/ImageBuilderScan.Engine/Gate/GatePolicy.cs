@@ -19,10 +19,7 @@ public sealed record GatePolicy
     /// </summary>
     public IReadOnlyDictionary<FindingSeverity, int> MaxCount { get; init; } = new Dictionary<FindingSeverity, int>();
 
-    /// <summary>
-    /// Count only findings that can be fixed now: fixAvailable YES or PARTIAL (PARTIAL means some of the
-    /// vulnerable packages have a fix, so there is work to do). NO and a missing value do not count.
-    /// </summary>
+    /// <summary>Count only findings that can be fixed now (see <see cref="FixableOnlyRule"/>).</summary>
     public bool FixableOnly { get; init; }
 
     public ExceptionList Exceptions { get; init; } = ExceptionList.Empty;
@@ -49,7 +46,4 @@ public sealed record GatePolicy
                 throw new ArgumentException($"MaxCount {severity.ToServiceName()}={count}: {severity.ToServiceName()} is below FailOn {FailOn.ToServiceName()}, so it never fails the gate; lower FailOn or drop the allowance.", nameof(MaxCount));
         }
     }
-
-    public static bool IsFixable(string? fixAvailable) =>
-        string.Equals(fixAvailable, "YES", StringComparison.OrdinalIgnoreCase) || string.Equals(fixAvailable, "PARTIAL", StringComparison.OrdinalIgnoreCase);
 }

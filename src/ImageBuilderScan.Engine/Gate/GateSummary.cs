@@ -9,7 +9,7 @@ internal static class GateSummary
 {
     public static string Compose(
         string? scanProblem, ImageScanState? state, GatePolicy policy, SeverityCounts counts,
-        IReadOnlyList<FindingSeverity> failed, IReadOnlyList<FindingOutcome> outcomes, int expiredMatches)
+        IReadOnlyList<FindingSeverity> failed, IReadOnlyList<FindingOutcome> outcomes, IReadOnlyList<IFindingRule> rules, int expiredMatches)
     {
         var text = new StringBuilder(scanProblem is null && failed.Count == 0 ? "PASSED" : "FAILED");
         var parts = new List<string>();
@@ -25,9 +25,8 @@ internal static class GateSummary
         }
         if (scanProblem is null && state is not null && !state.IsComplete) parts.Add($"judged on an incomplete scan ({ScanText(state)})");
         var extras = new List<string>();
-        AddCount(extras, outcomes.Count(o => o.Verdict == FindingVerdict.Suppressed), "suppressed");
-        AddCount(extras, outcomes.Count(o => o.Verdict == FindingVerdict.Inherited), "inherited");
-        AddCount(extras, outcomes.Count(o => o.Verdict == FindingVerdict.NotFixable), "not fixable");
+        // Rules that give the same verdict are counted together, under the first one's label.
+        foreach (var rule in rules.DistinctBy(r => r.Verdict)) AddCount(extras, outcomes.Count(o => o.Verdict == rule.Verdict), rule.SummaryLabel);
         if (expiredMatches > 0) extras.Add($"{expiredMatches} expired exception match{(expiredMatches == 1 ? "" : "es")}");
         if (extras.Count > 0) parts.Add(string.Join(", ", extras));
         if (parts.Count > 0) text.Append(": ").Append(string.Join("; ", parts));

@@ -83,17 +83,4 @@ public abstract partial class AwsCmdlet
             default: WriteDetail(message); break;
         }
     }
-
-    /// <summary>
-    /// A verbose line, or a debug line under -Debug without -Verbose: PowerShell gives a cmdlet's verbose
-    /// stream the Inquire preference under -Debug, so each verbose line would stop at a "Continue with
-    /// this operation?" prompt (and fail where no one can answer) instead of being shown.
-    /// </summary>
-    private protected void WriteDetail(string message)
-    {
-        message = SecretRedaction.ForOutput(message);
-        var bound = MyInvocation.BoundParameters;
-        if (bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true } && !bound.ContainsKey("Verbose")) WriteDebug(message);
-        else WriteVerbose(message);
-    }
 }

@@ -9,12 +9,11 @@ namespace ImageBuilderScan.Commands;
 /// <summary>
 /// What every command that talks to Image Builder shares: the AWS parameters (AWS Tools' names and
 /// aliases), one engine client per command (or, with several regions or accounts, the targets of a
-/// fan-out), and the stop token cancelled by Ctrl+C. Streaming and error reporting are in
+/// fan-out). The stop is <see cref="CancellableCmdlet"/>'s; streaming and error reporting are in
 /// AwsCmdlet.Streaming.cs; the paging parameters in <see cref="ListingCmdlet"/>.
 /// </summary>
-public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
+public abstract partial class AwsCmdlet : CancellableCmdlet
 {
-    private readonly CancellationTokenSource _stop = new();
     private readonly PipelinePump _pump = new();
     private ImageBuilderScanClient? _client;
     private IReadOnlyList<FleetTarget>? _fleet;
@@ -83,8 +82,6 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
     /// <summary>The targets when the command fans out over several regions or accounts; null for one.</summary>
     private protected IReadOnlyList<FleetTarget>? Fleet => _fleet;
 
-    private protected CancellationToken StopToken => _stop.Token;
-
     /// <summary>The engine's log for this command (its lines reach -Verbose/-Debug/warnings on the pipeline thread).</summary>
     private protected IScanLog Log => _log ??= _pump.CreateLog();
 
@@ -141,16 +138,9 @@ public abstract partial class AwsCmdlet : PSCmdlet, IDisposable
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
-    protected override void StopProcessing() => _stop.Cancel();
-
     protected override void EndProcessing() => DisposeClient();
 
-    public void Dispose()
-    {
-        DisposeClient();
-        _stop.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    private protected override void Release() => DisposeClient();
 
     /// <summary>
     /// The client for one image or pipeline ARN: the command's own, or, when it fans out, the target's

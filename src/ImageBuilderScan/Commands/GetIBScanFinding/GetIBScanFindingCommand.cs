@@ -8,6 +8,7 @@ using ImageBuilderScan.Client.Http;
 using ImageBuilderScan.Client.Operations;
 using ImageBuilderScan.Client.Wire;
 
+// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>

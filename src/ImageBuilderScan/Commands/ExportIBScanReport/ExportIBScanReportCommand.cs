@@ -5,6 +5,7 @@ using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Reports;
 
+// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>
@@ -14,9 +15,8 @@ namespace ImageBuilderScan.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Export, "IBScanReport")]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
+public sealed class ExportIBScanReportCommand : CancellableCmdlet
 {
-    private readonly CancellationTokenSource _stop = new();
     private readonly List<object> _input = [];
     private int _refused;
 
@@ -73,9 +73,9 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
             var images = ReportInput.Images(_input, FailOn);
             var sarif = ArtifactPath is null ? new SarifOptions() : new SarifOptions { ArtifactPath = ArtifactPath };
             ReportWriter.WriteFile(path, Enum.Parse<ReportFormat>(Format, ignoreCase: true), images,
-                new ReportWriter.Options { NoClobber = NoClobber.IsPresent, Sarif = sarif }, _stop.Token);
+                new ReportWriter.Options { NoClobber = NoClobber.IsPresent, Sarif = sarif }, StopToken);
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (Exception error) when (ScanErrorDescription.IsStop(error, StopToken))
         {
             throw new PipelineStoppedException();
         }
@@ -84,15 +84,7 @@ public sealed class ExportIBScanReportCommand : PSCmdlet, IDisposable
             ThrowTerminatingError(ErrorRecords.From(error, path));
         }
 
-        WriteVerbose($"Wrote the {Format} report to {path}.");
+        WriteDetail($"Wrote the {Format} report to {path}.");
         if (PassThru.IsPresent) WriteObject(new FileInfo(path));
-    }
-
-    protected override void StopProcessing() => _stop.Cancel();
-
-    public void Dispose()
-    {
-        _stop.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ImageBuilderScan.Engine.Comparison;
 
+// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>

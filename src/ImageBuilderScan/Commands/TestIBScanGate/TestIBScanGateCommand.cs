@@ -4,6 +4,7 @@ using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Client.Model;
 
+// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>

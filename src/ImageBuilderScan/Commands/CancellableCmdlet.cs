@@ -1,0 +1,49 @@
+using System.Management.Automation;
+
+namespace ImageBuilderScan.Commands;
+
+/// <summary>
+/// The one owner of a command's stop: a token that Ctrl+C or <c>PowerShell.Stop()</c> cancels
+/// (through <see cref="StopProcessing"/>), passed down to every awaited call, and the turn of the
+/// resulting cancellation into <see cref="PipelineStoppedException"/>. Every cmdlet derives from it.
+/// </summary>
+/// <remarks>
+/// Folders group the module by cmdlet (Commands/&lt;Verb&gt;&lt;Noun&gt;/); namespaces say the role, not the
+/// folder: every cmdlet stays <c>ImageBuilderScan.Commands.&lt;Verb&gt;&lt;Noun&gt;Command</c>, because an error
+/// record's FullyQualifiedErrorId ends with that full name ("ScanGateFailed,ImageBuilderScan.Commands.TestIBScanGateCommand")
+/// and users' scripts match it. Renaming a cmdlet class or its namespace breaks them.
+/// </remarks>
+public abstract class CancellableCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+
+    private protected CancellationToken StopToken => _stop.Token;
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>What a command holds beyond its stop (clients): released once, on dispose.</summary>
+    private protected virtual void Release()
+    {
+    }
+
+    public void Dispose()
+    {
+        Release();
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// A verbose line, or a debug line under -Debug without -Verbose: PowerShell gives a cmdlet's verbose
+    /// stream the Inquire preference under -Debug, so each verbose line would stop at a "Continue with
+    /// this operation?" prompt (and fail where no one can answer) instead of being shown.
+    /// </summary>
+    /// <remarks>Secrets are scrubbed and the text made inert first (<see cref="Client.Errors.SecretRedaction.ForOutput"/>).</remarks>
+    private protected void WriteDetail(string message)
+    {
+        message = Client.Errors.SecretRedaction.ForOutput(message);
+        var bound = MyInvocation.BoundParameters;
+        if (bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true } && !bound.ContainsKey("Verbose")) WriteDebug(message);
+        else WriteVerbose(message);
+    }
+}
