@@ -45,16 +45,17 @@ AfterAll {
 Describe 'A hostile endpoint' {
     Context 'the gate never judges what it could not read exactly' {
         It 'does not pass <Label>' -ForEach @(
-            @{ Label = 'a CRITICAL with a zero-width space (a 9.8 finding that used to rank UNTRIAGED)'; Findings = @(New-Finding "CRITICAL`u{200B}"); Expect = '*severity*' }
-            @{ Label = 'a dotted capital I'; Findings = @(New-Finding "CR`u{0130}TICAL"); Expect = '*severity*' }
-            @{ Label = 'a finding with no severity'; Findings = @('{"imageBuildVersionArn":"' + $Image + '"}'); Expect = '*no severity*' }
-            @{ Label = 'a listing that ends early (one LOW while the image counts five)'; Findings = @(New-Finding 'LOW'); Counted = 5; Expect = '*counts 5*' }
-            @{ Label = 'a GetImage answer about another image'; ImageArn = $Image -replace '/4$', '/5'; Expect = '*ImageMismatch*' }
+            @{ Label = 'a CRITICAL with a zero-width space (a 9.8 finding that used to rank UNTRIAGED)'; Severity = "CRITICAL`u{200B}"; Expect = '*severity*' }
+            @{ Label = 'a dotted capital I'; Severity = "CR`u{0130}TICAL"; Expect = '*severity*' }
+            @{ Label = 'a finding with no severity'; NoSeverity = $true; Expect = '*no severity*' }
+            @{ Label = 'a listing that ends early (one LOW while the image counts five)'; Severity = 'LOW'; Counted = 5; Expect = '*counts 5*' }
+            @{ Label = 'a GetImage answer about another image'; OtherImage = $true; Expect = '*ImageMismatch*' }
             @{ Label = 'a scan status the model does not define'; Status = 'COMPLETED '; Expect = '*scan status*' }
         ) {
-            $arguments = @{ Findings = $Findings }
+            $findings = if ($NoSeverity) { @('{"imageBuildVersionArn":"' + $Image + '"}') } elseif ($Severity) { @(New-Finding $Severity) } else { @() }
+            $arguments = @{ Findings = $findings }
             if ($Counted) { $arguments.Counted = $Counted }
-            if ($ImageArn) { $arguments.ImageArn = $ImageArn }
+            if ($OtherImage) { $arguments.ImageArn = $Image -replace '/4$', '/5' }
             if ($Status) { $arguments.Status = $Status }
             $server = New-GateServer @arguments
             try {

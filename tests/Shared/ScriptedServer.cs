@@ -1,4 +1,12 @@
+// Explicit usings and nullable context: pwsh compiles this file with Add-Type (neither is implicit there) for the Pester suites.
+#nullable enable
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
