@@ -11,16 +11,16 @@ namespace ImageBuilderScan.Benchmarks;
 /// Memory stays flat whatever an endpoint sends (issue 21): the peak working set (VmHWM) of a fresh process listing
 /// the findings of one image from a hostile server (ScriptedServer in this process, 127.0.0.1), against the same
 /// process listing as many findings normally (pages of 25). The oversized page holds all <see cref="Items"/>
-/// findings in one body with no Content-Length when 25 were asked (the client stops at its 16 MiB ceiling); the
+/// findings (about 20 MB) in one body with no Content-Length when 25 were asked (the client stops at its 8 MiB ceiling); the
 /// endless empty pages each carry a fresh token (the client stops after 50). Each hostile run must end in its typed error.
 /// <c>dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- hostile [--runs N]</c>
 /// </summary>
 internal static class HostileMemory
 {
-    public const int Items = 200_000;
+    public const int Items = 50_000;
     private const string Image = "arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3/4";
     private static readonly string Finding =
-        """{"imageBuildVersionArn":"IMAGE","severity":"HIGH","title":"A finding of about two hundred bytes, as a small real one is","packageVulnerabilityDetails":{"vulnerabilityId":"CVE-2025-38064","vulnerablePackages":[{"name":"openssl","version":"3.0.8"}]}}"""
+        """{"imageBuildVersionArn":"IMAGE","severity":"HIGH","title":"A finding of about four hundred bytes, as a small real one is: a title, a description of a line or two that says what is wrong and where, and one vulnerable package with its version","packageVulnerabilityDetails":{"vulnerabilityId":"CVE-2025-38064","vulnerablePackages":[{"name":"openssl","version":"3.0.8"}]}}"""
             .Replace("IMAGE", Image, StringComparison.Ordinal);
 
     /// <summary>The child: lists, then prints its peak resident bytes and the error id it ended with (<c>none</c>).</summary>

@@ -22,11 +22,11 @@ internal readonly struct ResponseBody : IDisposable
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(_offset, _length);
 
     /// <summary>
-    /// The largest response body read (16 MiB). A page of 25 findings is some tens of KiB, a page of the most
+    /// The largest response body read (8 MiB). A page of 25 findings is some tens of KiB, a page of the most
     /// aggregations one page may hold (<see cref="PageReaders.MaxAggregationsPerPage"/>) a few MiB and the longest
     /// token 64 KiB; a larger body is refused before more of it is read, so memory stays bounded.
     /// </summary>
-    public const int MaxBytes = 16 * 1024 * 1024;
+    public const int MaxBytes = 8 * 1024 * 1024;
 
     /// <summary>The error for a body over <see cref="MaxBytes"/> (<c>ResponseTooLarge</c>).</summary>
     public static ScanProtocolException TooLarge(string? requestId, long? declared) => new("ResponseTooLarge",
