@@ -49,7 +49,7 @@ Describe 'Get-IBScanFinding' {
         }
 
         It 'refuses a severity outside the fixed set, and completes the set' {
-            { Get-IBScanFinding @Aws -Severity SEVERE } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+            { Get-IBScanFinding @Aws -Severity SEVERE } | Should -Throw -ErrorId 'ParameterArgumentValidationError*' -ExpectedMessage "*'SEVERE' is not a severity: one of CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNTRIAGED*"
             $line = 'Get-IBScanFinding -Severity cr'
             $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
             $completion.CompletionMatches.CompletionText | Should -Contain 'CRITICAL'

@@ -13,6 +13,8 @@ function Get-BuiltModuleManifest {
     $manifest
 }
 
+# A port nobody listens on (for "could not reach" cases). Never a port to start a server on: that is a race
+# with every other process; servers take port 0 and say which port they bound.
 function Get-FreeTcpPort {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     try { $listener.Start(); $listener.LocalEndpoint.Port } finally { $listener.Stop() }
@@ -30,27 +32,27 @@ function Start-GeneratedEmulator {
     Start-EmulatorProcess $Arguments
 }
 
-# Starts the emulator with these options on a free port and waits until it answers.
+# Starts the built emulator with these options on port 0 (it binds a free port itself: no free-port-then-bind race)
+# and reads the address it prints. Nothing is built here: the test run uses what the build made.
 function Start-EmulatorProcess {
     param([string[]] $Options)
-    $port = Get-FreeTcpPort
-    $url = "http://127.0.0.1:$port"
-    $emulatorArgs = @('--urls', $url) + $Options
-    # Prefer an already built emulator (build.ps1 builds the solution first); else dotnet run.
     $dll = Get-ChildItem (Join-Path $script:RepoRoot 'src/ImageBuilderScan.Emulator/bin') -Recurse -Filter 'ImageBuilderScan.Emulator.dll' -ErrorAction SilentlyContinue |
         Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    $arguments = if ($dll) { @($dll.FullName) + $emulatorArgs } else { @('run', '--project', (Join-Path $script:RepoRoot 'src/ImageBuilderScan.Emulator'), '--') + $emulatorArgs }
+    if (-not $dll) { throw 'Build the solution first (dotnet build ImageBuilderScan.sln, or ./build.ps1): src/ImageBuilderScan.Emulator/bin has no ImageBuilderScan.Emulator.dll.' }
     # Start-Process joins -ArgumentList with spaces and quotes nothing: a repository path with a
     # space in it would split into two arguments.
-    $arguments = @($arguments | ForEach-Object { if ("$_" -match '\s') { '"{0}"' -f $_ } else { "$_" } })
-    $log = Join-Path ([System.IO.Path]::GetTempPath()) "ibscan-emulator-$port.log"
+    $arguments = @(@($dll.FullName, '--urls', 'http://127.0.0.1:0') + $Options | ForEach-Object { if ("$_" -match '\s') { '"{0}"' -f $_ } else { "$_" } })
+    $log = Join-Path ([System.IO.Path]::GetTempPath()) "ibscan-emulator-$([guid]::NewGuid().ToString('n')).log"
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err"
     $deadline = [datetime]::UtcNow.AddSeconds(180)
-    while ([datetime]::UtcNow -lt $deadline) {
+    $url = $null
+    while (-not $url -and [datetime]::UtcNow -lt $deadline) {
         if ($process.HasExited) { throw "The emulator exited ($($process.ExitCode)): $(Get-Content $log, "$log.err" -Raw -ErrorAction SilentlyContinue)" }
-        try { $null = Invoke-RestMethod "$url/_emulator/stats" -TimeoutSec 2; break } catch { Start-Sleep -Milliseconds 250 }
+        # The line it prints once it listens, with the port it bound.
+        if ((Get-Content $log -Raw -ErrorAction SilentlyContinue) -match 'listening on (http://127\.0\.0\.1:[0-9]+)') { $url = $Matches[1] }
+        else { Start-Sleep -Milliseconds 100 }
     }
-    if ([datetime]::UtcNow -ge $deadline) { Stop-TestEmulator @{ Process = $process }; throw "The emulator did not answer on $url within 180 s." }
+    if (-not $url) { Stop-TestEmulator @{ Process = $process }; throw 'The emulator did not say it was listening within 180 s.' }
     @{
         Process = $process
         Url     = $url
@@ -72,7 +74,6 @@ function Clear-EmulatorFaults {
 function Stop-TestEmulator {
     param($Emulator)
     if ($Emulator -and $Emulator.Process -and -not $Emulator.Process.HasExited) {
-        # The whole tree: `dotnet run` starts the app as a child process.
         $Emulator.Process.Kill($true)
         $null = $Emulator.Process.WaitForExit(10000)
     }
@@ -81,7 +82,7 @@ function Stop-TestEmulator {
 # The emulator's request counters (GET /_emulator/stats). The exact JSON layout is the emulator's;
 # this finds the first numeric member named after the operation, at any depth.
 function Get-EmulatorRequestCount {
-    param($Emulator, [ValidateSet('ListImageScanFindingAggregations', 'ListImageScanFindings')] [string] $Operation)
+    param($Emulator, [ValidateSet('ListImageScanFindingAggregations', 'ListImageScanFindings', 'GetImage', 'ListImagePipelineImages', 'ListImageBuildVersions')] [string] $Operation)
     $stats = Invoke-RestMethod "$($Emulator.Url)/_emulator/stats"
     $found = Find-NumericMember $stats $Operation
     if ($null -eq $found) { throw "No counter for $Operation in /_emulator/stats: $($stats | ConvertTo-Json -Depth 6 -Compress)" }

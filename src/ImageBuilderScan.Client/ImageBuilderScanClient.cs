@@ -69,12 +69,15 @@ public sealed class ImageBuilderScanClient : IDisposable
     public static ImageBuilderScanClient Create(ScanClientOptions options)
     {
         var api = SdkTransportFactory.Create(options, out var connection, out var forRegion);
-        return new ImageBuilderScanClient(api, connection, options.Log, forRegion, options.AccountLookup);
+        return new ImageBuilderScanClient(api, connection, options.Log, forRegion, options.AccountLookup) { Concurrency = Math.Max(1, options.Concurrency) };
     }
 
     public ScanConnectionInfo Connection { get; }
 
     internal IScanLog? Log { get; }
+
+    /// <summary>How many request chains of one listing run at once (see <see cref="ScanClientOptions.Concurrency"/>).</summary>
+    internal int Concurrency { get; init; } = 1;
 
     /// <summary>Every page of aggregations (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -121,6 +124,21 @@ public sealed class ImageBuilderScanClient : IDisposable
     public IAsyncEnumerable<ImageSummary> GetPipelineImagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
         => ScanPager.ItemsAsync(GetPipelineImagePagesAsync(query, cancellationToken), cancellationToken);
 
+    /// <summary>Every page of the builds of the query's image versions (<c>ListImageBuildVersions</c>), as each arrives.</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    public IAsyncEnumerable<ScanPage<ImageSummary>> GetImageBuildVersionPagesAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
+        => Pages(query, static (q, _, values, token) => new ListImageBuildVersionsRequest(values.Count == 0 ? "" : values[0], q.PageSize, token),
+            unknown => page => { unknown.PipelineImages(page); return null; }, cancellationToken);
+
+    /// <summary>Every build of the query's image versions, each yielded as its page arrives.</summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    public IAsyncEnumerable<ImageSummary> GetImageBuildVersionsAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
+        => ScanPager.ItemsAsync(GetImageBuildVersionPagesAsync(query, cancellationToken), cancellationToken);
+
     /// <summary>An image's scan state (<c>GetImage</c>).</summary>
     /// <param name="imageBuildVersionArn">An image build version ARN (not a version ARN with wildcards).</param>
     /// <param name="parameterName">The input that supplied the ARN, named when it is refused.</param>
@@ -141,7 +159,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     }
 
     /// <summary>An operation's request for one chunk of a validated query's values and one token.</summary>
-    private delegate ListingRequest<T> RequestFor<in TQuery, T>(TQuery query, PagingPlan plan, IReadOnlyList<string> values, string? token);
+    private delegate ImageBuilderRequest<ScanPage<T>> RequestFor<in TQuery, T>(TQuery query, PagingPlan plan, IReadOnlyList<string> values, string? token);
 
     /// <summary>
     /// The one paging path of every listing operation: validates and plans the query once, picks its region's client,
@@ -155,23 +173,23 @@ public sealed class ImageBuilderScanClient : IDisposable
     {
         var plan = QueryValidator.Plan(ref query);
         var api = ApiFor(query, out var region);
-        var operation = request(query, plan, [], null).Operation;
         // Known from the options (a role's), else a profile's from STS, asked only once an answer needs it, so
         // nothing goes to STS for a query that is refused or has nothing to stamp.
         Func<CancellationToken, Task<string?>> account = ct => Connection.AccountId is { } known ? Task.FromResult<string?>(known)
             : _accountLookup?.GetAsync(api.CallerAccountAsync, Log, ct) ?? Task.FromResult<string?>(null);
+        var operation = query.Operation.Name;
         return ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
         {
             var sent = request(query, plan, values, token);
             var page = await api.SendAsync(sent, ct).ConfigureAwait(false);
-            if (sent.MaxResults is int asked && page.Items.Count > asked)
+            if (sent is ListingRequest<T> { MaxResults: int asked } && page.Items.Count > asked)
                 throw new Errors.ScanProtocolException("TooManyItems",
                     $"{operation} returned {page.Items.Count} items in one page when {asked} were asked (request id " +
                     $"{InputDisplay.RequestId(page.RequestId)}). Nothing from this page was emitted.", page.RequestId);
-            return new ScanPage<T>(page.Items, page.RequestId, page.AggregationType, page.NextToken, token, plan.FilterName, values);
+            return page with { RequestToken = token, FilterName = plan.FilterName, FilterValues = values };
         }, check(new UnknownValues(operation, Log)), Log, cancellationToken,
             // After the page's own checks: a page refused is never stamped, and STS is never asked for one.
-            whereFrom is null ? null : (page, ct) => whereFrom(page, region, account, ct));
+            whereFrom is null ? null : (page, ct) => whereFrom(page, region, account, ct), Concurrency);
     }
 
     /// <summary>

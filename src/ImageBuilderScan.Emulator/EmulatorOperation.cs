@@ -7,4 +7,5 @@ public enum EmulatorOperation
     ListImageScanFindings,
     GetImage,
     ListImagePipelineImages,
+    ListImageBuildVersions,
 }

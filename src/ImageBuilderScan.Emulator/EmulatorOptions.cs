@@ -78,6 +78,9 @@ public sealed record EmulatorOptions
     /// <summary>Log every request to the console.</summary>
     public bool Verbose { get; init; }
 
+    /// <summary>Scans that advance through their states from the emulator's start (more through <see cref="EmulatorServer.Scans"/>).</summary>
+    public IReadOnlyList<ScanProgression> ScanProgressions { get; init; } = [];
+
     /// <summary>Fault plans installed at start (more can be added at any time through <see cref="EmulatorServer.Faults"/>).</summary>
     public IReadOnlyList<FaultPlan> Faults { get; init; } = [];
 }

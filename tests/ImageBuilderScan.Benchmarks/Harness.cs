@@ -5,7 +5,8 @@ namespace ImageBuilderScan.Benchmarks;
 /// <summary>Runs every workload once, prints the table and writes it to output/bench/latest.md.</summary>
 internal static class Harness
 {
-    public static async Task<int> RunAsync(bool quick)
+    /// <param name="engineOnly">Only the throughput rows (engine against the raw baseline): a before/after check of the request path.</param>
+    public static async Task<int> RunAsync(bool quick, bool engineOnly = false)
     {
         var report = new Report();
         var scale = quick ? 10 : 1;
@@ -23,6 +24,11 @@ internal static class Harness
         var findings = new ThroughputWorkload("findings, page 25", FindingsData.EmulatorOptions, FindingsData.Count, Findings: true, Iterations: quick ? 2 : 9);
         report.Add(await findings.RunAsync());
         Console.Error.WriteLine("done: findings");
+        if (engineOnly)
+        {
+            report.Print(Console.Out);
+            return 0;
+        }
 
         var pump = await PumpWorkload.RunAsync(100_000 / scale, 1000, quick ? 2 : 7);
         report.Pump(pump);

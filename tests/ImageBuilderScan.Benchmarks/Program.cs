@@ -4,6 +4,7 @@ using ImageBuilderScan.Benchmarks;
 // dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks [-- --quick]
 // dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- pwsh [--rounds N] [--trace]   (the PowerShell section)
 // dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- fleet [--rounds N]              (the fan-out row, issue 14)
+// dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- engine [--quick]                (the engine throughput rows only, about a minute)
 // dotnet run -c Release --project tests/ImageBuilderScan.Benchmarks -- hostile [--runs N]            (peak memory under a hostile endpoint, issue 21)
 // Child modes (used by the harness itself): coldstart <engine|raw> <url>, memory <engine|raw> <url> <items>.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -15,6 +16,7 @@ return args switch
     ["hostile", .. var options] => HostileBench(options),
     ["hostile-memory", var url, var expected] => await HostileMemory.ChildAsync(url, expected),
     ["memory", var mode, var url, var items] => await StreamingMemory.ChildAsync(mode, url, long.Parse(items, CultureInfo.InvariantCulture)),
+    ["engine", .. var options] => await Harness.RunAsync(quick: options.Contains("--quick"), engineOnly: true),
     _ => await Harness.RunAsync(quick: args.Contains("--quick")),
 };
 

@@ -19,6 +19,11 @@ internal static class PwshHarness
         var scripts = new ScriptFolder(Path.Combine(RepoPaths.Root(), "output", "bench", "pwsh-scripts"));
         var report = new PwshReport(PwshTool.Version, options.Rounds);
         Console.Error.WriteLine($"pwsh: {pwsh}; module: {ours.Manifest}; floor: {floor.Manifest}");
+        if (options.WireOnly)
+        {
+            PwshWire.Rows(pwsh, ours, scripts, report, options.Rounds);
+            return Finish(report, "pwsh-wire-latest.md");
+        }
 
         using var small = EmulatorProcess.Start("--synthetic-keys", "1000", "--page-size", "100");
         using var medium = EmulatorProcess.Start("--synthetic-keys", "10000", "--page-size", "100");
@@ -71,6 +76,7 @@ internal static class PwshHarness
         report.Row("Diagnosis, DOTNET_TieredPGO=0: fifth full listing, 100,000", noPgo[0]["settled_ms"], noPgo[1]["settled_ms"], "floor", "ms");
 
         ProgressRows(pwsh, ours, scripts, report, options.Rounds);
+        PwshWire.Rows(pwsh, ours, scripts, report, options.Rounds);
 
         var cli = AwsCliPeer.Available();
         foreach (var (emulator, count, page, target) in new[] { (medium, 10_000L, 100, 1.0), (large, 100_000L, 1000, 2.0) })
@@ -107,8 +113,13 @@ internal static class PwshHarness
 
         if (options.Trace) Trace(pwsh, scripts.Write("ours-first-item", PwshScripts.FirstItem(ours, small.BaseAddress, 1000)));
 
+        return Finish(report, "pwsh-latest.md");
+    }
+
+    private static int Finish(PwshReport report, string name)
+    {
         report.Print(Console.Out);
-        var path = Path.Combine(RepoPaths.Root(), "output", "bench", "pwsh-latest.md");
+        var path = Path.Combine(RepoPaths.Root(), "output", "bench", name);
         using (var file = System.IO.File.CreateText(path)) report.Print(file);
         Console.WriteLine($"written to {path}");
         return report.AllTargetsMet ? 0 : 1;
@@ -217,23 +228,25 @@ internal sealed class ScriptFolder(string path)
     }
 }
 
-/// <summary><c>pwsh</c> [--rounds N] [--trace]</summary>
-internal sealed record PwshOptions(int Rounds, bool Trace)
+/// <summary><c>pwsh</c> [--rounds N] [--trace] [--wire] (--wire: issue 23's rows alone)</summary>
+internal sealed record PwshOptions(int Rounds, bool Trace, bool WireOnly = false)
 {
     public static PwshOptions Parse(IReadOnlyList<string> args)
     {
         var rounds = 5;
         var trace = false;
+        var wire = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
                 case "--rounds" when i + 1 < args.Count: rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--trace": trace = true; break;
-                default: throw new ArgumentException($"unknown option {args[i]}; pwsh [--rounds N] [--trace]");
+                case "--wire": wire = true; break;
+                default: throw new ArgumentException($"unknown option {args[i]}; pwsh [--rounds N] [--trace] [--wire]");
             }
         }
         if (rounds < 1) throw new ArgumentException("--rounds must be at least 1");
-        return new PwshOptions(rounds, trace);
+        return new PwshOptions(rounds, trace, wire);
     }
 }

@@ -15,16 +15,17 @@ internal sealed class PwshReport(string pwshVersion, int rounds)
     /// target the row is context; <paramref name="higherIsBetter"/> for "x times faster" ratios.
     /// </summary>
     public void Row(string measure, IReadOnlyList<double> ours, IReadOnlyList<double> peer, string peerName, string unit,
-        bool peerOverOurs = false, double? target = null)
+        bool peerOverOurs = false, double? target = null, bool higherIsBetter = false)
     {
         var ratio = peerOverOurs ? Interleaved.MedianRatio(peer, ours) : Interleaved.MedianRatio(ours, peer);
         var ratioOf = peerOverOurs ? $"{peerName} / ours" : $"ours / {peerName}";
+        var atLeast = peerOverOurs || higherIsBetter;
         string targetCell = "(context)", verdict = "";
         if (target is { } t)
         {
-            var met = peerOverOurs ? ratio >= t : ratio <= t;
+            var met = atLeast ? ratio >= t : ratio <= t;
             AllTargetsMet &= met;
-            targetCell = string.Create(CultureInfo.InvariantCulture, $"{(peerOverOurs ? "≥" : "≤")} {t:0.0#}");
+            targetCell = string.Create(CultureInfo.InvariantCulture, $"{(atLeast ? "≥" : "≤")} {t:0.0#}");
             verdict = met ? "PASS" : "MISS";
         }
         _lines.Add(string.Create(CultureInfo.InvariantCulture,

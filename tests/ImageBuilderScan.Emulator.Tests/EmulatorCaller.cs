@@ -29,6 +29,9 @@ internal sealed class EmulatorCaller(EmulatorServer server) : IDisposable
     public Task<Reply> Findings(object? request = null, CancellationToken ct = default) =>
         Send("/ListImageScanFindings", JsonSerializer.Serialize(request ?? new { }), ct: ct);
 
+    public Task<Reply> BuildVersions(object request, CancellationToken ct = default) =>
+        Send("/ListImageBuildVersions", JsonSerializer.Serialize(request), ct: ct);
+
     public Task<Reply> PipelineImages(object request, CancellationToken ct = default) =>
         Send("/ListImagePipelineImages", JsonSerializer.Serialize(request), ct: ct);
 

@@ -7,7 +7,7 @@ namespace ImageBuilderScan.Module.Tests;
 internal sealed record ParameterSetEntry(string Set, bool Mandatory, bool ByValue, bool ByPropertyName, int? Position = null);
 
 /// <summary>A cmdlet parameter as PowerShell will see it.</summary>
-internal sealed record CmdletParameter(string Name, string TypeName, IReadOnlyList<string> Aliases, IReadOnlyList<ParameterSetEntry> Sets, IReadOnlyList<string> ValidateSet, string? Completer = null);
+internal sealed record CmdletParameter(string Name, string TypeName, IReadOnlyList<string> Aliases, IReadOnlyList<ParameterSetEntry> Sets, IReadOnlyList<string> ValidateSet, string? Completer = null, IReadOnlyList<string>? Validators = null);
 
 internal sealed record CmdletInfo(string Name, string ClassName, string? DefaultSet, IReadOnlyList<string> OutputTypes, IReadOnlyDictionary<string, CmdletParameter> Parameters);
 
@@ -58,7 +58,8 @@ internal static class CmdletMetadata
                     .SelectMany(a => a.ConstructorArguments).SelectMany(Values).OfType<string>().ToList();
                 var completer = attributes.Where(a => a.AttributeType.Name == "ArgumentCompleterAttribute")
                     .SelectMany(a => a.ConstructorArguments).Select(a => a.Value).OfType<Type>().Select(t => t.FullName).FirstOrDefault();
-                parameters[property.Name] = new CmdletParameter(property.Name, property.PropertyType.FullName!, aliases, sets, validateSet, completer);
+                var validators = attributes.Select(a => a.AttributeType).Where(t => t.Name.StartsWith("Validate", StringComparison.Ordinal)).Select(t => t.FullName!).ToList();
+                parameters[property.Name] = new CmdletParameter(property.Name, property.PropertyType.FullName!, aliases, sets, validateSet, completer, validators);
             }
 
             result[name] = new CmdletInfo(name, type.Name, defaultSet, outputs, parameters);

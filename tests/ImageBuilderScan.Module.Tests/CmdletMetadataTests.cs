@@ -122,10 +122,18 @@ public sealed class CmdletMetadataTests
         Assert.Equal(completer, CmdletMetadata.Cmdlets[cmdlet].Parameters[parameter].Completer);
     }
 
-    [Fact]
-    public void Severity_is_a_fixed_set()
+    /// <summary>Every severity parameter checks and completes from the client's one list (SeverityRank.ServiceNames), none keeps a literal set.</summary>
+    [Theory]
+    [InlineData("Get-IBScanFinding", "Severity")]
+    [InlineData("Test-IBScanGate", "FailOn")]
+    [InlineData("Export-IBScanReport", "FailOn")]
+    public void Severity_parameters_use_the_one_severity_list(string cmdlet, string parameter)
     {
-        Assert.Equal(["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED"], Finding.Parameters["Severity"].ValidateSet);
+        var p = CmdletMetadata.Cmdlets[cmdlet].Parameters[parameter];
+        Assert.Contains("ImageBuilderScan.Adapter.ValidateSeverityAttribute", p.Validators!);
+        Assert.Equal("ImageBuilderScan.Commands.SeverityCompleter", p.Completer);
+        Assert.Empty(p.ValidateSet);
+        Assert.Equal(["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED"], ImageBuilderScan.Client.Model.SeverityRank.ServiceNames);
     }
 
     [Fact]

@@ -126,10 +126,9 @@ public sealed class MamlHelpTests
     [Fact]
     public void A_validate_set_parameter_lists_its_values_in_syntax_and_a_switch_shows_no_value()
     {
-        var severity = CmdletMetadata.Cmdlets["Get-IBScanFinding"].Parameters["Severity"];
         var syntaxParameters = CommandOf("Get-IBScanFinding").Descendants(Command + "syntaxItem").SelectMany(i => i.Elements(Command + "parameter")).ToList();
         var group = syntaxParameters.First(p => p.Element(Maml + "name")!.Value == "Severity").Element(Command + "parameterValueGroup")!;
-        Assert.Equal(severity.ValidateSet, group.Elements(Command + "parameterValue").Select(v => v.Value));
+        Assert.Equal(ImageBuilderScan.Client.Model.SeverityRank.ServiceNames, group.Elements(Command + "parameterValue").Select(v => v.Value));
         Assert.All(syntaxParameters.Where(p => p.Element(Maml + "name")!.Value == "NoAutoPage"), p => Assert.Null(p.Element(Command + "parameterValue")));
     }
 
@@ -156,7 +155,7 @@ public sealed class MamlHelpTests
     [Theory]
     [InlineData("Get-IBScanFindingAggregation", "ImageBuilderScan.Client.Model.ScanFindingAggregation")]
     [InlineData("Get-IBScanFinding", "ImageBuilderScan.Client.Model.ScanFindingAggregation")]
-    [InlineData("Test-IBScanGate", "ImageBuilderScan.Client.Model.ScanFinding")]
+    [InlineData("Test-IBScanGate", "System.Management.Automation.PSObject")]
     [InlineData("Compare-IBScanFinding", "System.Management.Automation.PSObject")]
     [InlineData("Export-IBScanReport", "ImageBuilderScan.Engine.Gate.GateResult")]
     public void Has_inputs_outputs_notes_and_related_links(string cmdlet, string inputType)

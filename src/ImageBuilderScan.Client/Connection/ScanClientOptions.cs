@@ -42,6 +42,12 @@ public sealed record ScanClientOptions
     public bool AllowInsecureEndpoint { get; init; }
     public IScanLog? Log { get; init; }
 
+    /// <summary>
+    /// How many request chains of one listing run at once (chunks of values: 10 per aggregation request, one per
+    /// finding request), items still in the order of the values; 1 sends one request after another.
+    /// </summary>
+    public int Concurrency { get; init; } = 1;
+
     /// <summary>For a fan-out's profile target: where its account is learned (shared by the profile's targets).</summary>
     public AccountLookup? AccountLookup { get; init; }
 

@@ -19,6 +19,13 @@ public sealed record ImageScanState(
 {
     public const string Completed = "COMPLETED";
 
+    /// <summary>
+    /// The image's own <c>ImageStatus</c> (PENDING, CREATING, BUILDING, TESTING, DISTRIBUTING, INTEGRATING, AVAILABLE,
+    /// CANCELLED, FAILED, DEPRECATED, DELETED, DISABLED); null when the service sent none. A build still being made has
+    /// no scan yet.
+    /// </summary>
+    public string? ImageStatus { get; init; }
+
     /// <summary>Scanning was enabled and the scan ran to its end, so the findings are the whole list.</summary>
     public bool IsComplete => ScanningEnabled && string.Equals(Status, Completed, StringComparison.Ordinal);
 }

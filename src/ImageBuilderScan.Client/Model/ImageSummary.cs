@@ -1,6 +1,6 @@
 namespace ImageBuilderScan.Client.Model;
 
-/// <summary>One build of a pipeline, as <c>ListImagePipelineImages</c> lists it (<c>ImageSummary</c>).</summary>
+/// <summary>One build, as <c>ListImagePipelineImages</c> and <c>ListImageBuildVersions</c> list it (<c>ImageSummary</c>).</summary>
 public sealed record ImageSummary
 {
     public required string Arn { get; init; }

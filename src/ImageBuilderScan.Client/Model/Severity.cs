@@ -52,8 +52,14 @@ public static class SeverityRank
         return known is not null;
     }
 
+    /// <summary>
+    /// The service's spellings, most severe first (CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNTRIAGED): the one
+    /// list every severity parameter's validation and completion, the query validator and the reports use.
+    /// </summary>
+    public static IReadOnlyList<string> ServiceNames { get; } = Descending.Select(ToServiceName).ToArray();
+
     /// <summary>What a severity parameter accepts, for input errors: <c>one of CRITICAL, HIGH, ...</c>.</summary>
-    public static string ExpectedForm { get; } = "one of " + string.Join(", ", Descending.Select(ToServiceName));
+    public static string ExpectedForm { get; } = "one of " + string.Join(", ", ServiceNames);
 
     /// <summary>A severity given as <paramref name="parameter"/> (any case), e.g. -FailOn.</summary>
     /// <exception cref="ScanInputException">It names no severity: the error names the parameter and <see cref="ExpectedForm"/>.</exception>

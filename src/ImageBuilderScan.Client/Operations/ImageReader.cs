@@ -6,7 +6,7 @@ namespace ImageBuilderScan.Client.Operations;
 
 /// <summary>
 /// <c>GetImage</c> response, read for what decides whether an image's findings can be trusted:
-/// <c>image.arn</c>, <c>sourcePipelineArn</c>, <c>dateCreated</c>, <c>scanState {status, reason}</c> and
+/// <c>image.arn</c>, <c>sourcePipelineArn</c>, <c>dateCreated</c>, <c>state.status</c>, <c>scanState {status, reason}</c> and
 /// <c>imageScanningConfiguration.imageScanningEnabled</c>. Scanning counts as enabled only when the
 /// service says so: an image whose configuration is missing is not taken as scanned. The summaries
 /// of <c>ListImagePipelineImages</c> are read here too: both carry an image's <c>ImageState</c>.
@@ -29,7 +29,7 @@ internal sealed class ImageReader : ResponseReader<ImageScanState>
 
     private static ImageScanState ReadImage(ref Utf8JsonReader reader)
     {
-        string? arn = null, pipeline = null, status = null, reason = null;
+        string? arn = null, pipeline = null, status = null, reason = null, imageStatus = null;
         bool? enabled = null;
         DateTime? created = null;
         while (NextProperty(ref reader))
@@ -37,6 +37,7 @@ internal sealed class ImageReader : ResponseReader<ImageScanState>
             if (reader.ValueTextEquals("arn"u8)) arn = ReadString(ref reader, "image.arn");
             else if (reader.ValueTextEquals("sourcePipelineArn"u8)) pipeline = ReadString(ref reader, "image.sourcePipelineArn");
             else if (reader.ValueTextEquals("dateCreated"u8)) created = ReadTimestamp(ref reader, "image.dateCreated");
+            else if (reader.ValueTextEquals("state"u8)) imageStatus = ReadStatus(ref reader, "image.state");
             // A member that is null is no object to read, and must not fall through to the next test.
             else if (reader.ValueTextEquals("scanState"u8))
             {
@@ -61,7 +62,7 @@ internal sealed class ImageReader : ResponseReader<ImageScanState>
         }
 
         if (string.IsNullOrEmpty(arn)) throw new JsonShapeException("The image has no arn.");
-        return new ImageScanState(arn, pipeline, status, reason, enabled == true, created);
+        return new ImageScanState(arn, pipeline, status, reason, enabled == true, created) { ImageStatus = imageStatus };
     }
 
     /// <summary>One <c>ImageSummary</c> of a <c>ListImagePipelineImages</c> page (its <c>state</c> is an <c>ImageState</c> too).</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client.Queries;
 
 namespace ImageBuilderScan.Client.Operations;
 
@@ -11,9 +13,9 @@ internal sealed class ListAggregationsRequest(string? filterName, IReadOnlyList<
     public string? FilterName { get; } = filterName;
     public IReadOnlyList<string> FilterValues { get; } = filterValues;
 
-    public override string Operation => "ListImageScanFindingAggregations";
+    public override string Operation => ListingOperation.Aggregations.Name;
 
-    public override ResponseReader<WirePage<ScanFindingAggregation>> Reader => PageReaders.Aggregations;
+    public override ResponseReader<ScanPage<ScanFindingAggregation>> Reader => PageReaders.Aggregations;
 
     protected override void WriteSelection(Utf8JsonWriter writer)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client.Queries;
 
 namespace ImageBuilderScan.Client.Operations;
 
@@ -12,9 +14,9 @@ internal sealed class ListFindingsRequest(string? filterName, string? filterValu
     public string? FilterName { get; } = filterName;
     public string? FilterValue { get; } = filterValue;
 
-    public override string Operation => "ListImageScanFindings";
+    public override string Operation => ListingOperation.Findings.Name;
 
-    public override ResponseReader<WirePage<ScanFinding>> Reader => PageReaders.Findings;
+    public override ResponseReader<ScanPage<ScanFinding>> Reader => PageReaders.Findings;
 
     protected override void WriteSelection(Utf8JsonWriter writer)
     {

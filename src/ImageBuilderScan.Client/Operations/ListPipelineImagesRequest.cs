@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client.Queries;
 
 namespace ImageBuilderScan.Client.Operations;
 
@@ -9,9 +11,9 @@ internal sealed class ListPipelineImagesRequest(string imagePipelineArn, int? ma
 {
     public string ImagePipelineArn { get; } = imagePipelineArn;
 
-    public override string Operation => "ListImagePipelineImages";
+    public override string Operation => ListingOperation.PipelineImages.Name;
 
-    public override ResponseReader<WirePage<ImageSummary>> Reader => PageReaders.PipelineImages;
+    public override ResponseReader<ScanPage<ImageSummary>> Reader => PageReaders.ImageSummaries;
 
     protected override void WriteSelection(Utf8JsonWriter writer)
         => writer.WriteString("imagePipelineArn"u8, ImagePipelineArn);

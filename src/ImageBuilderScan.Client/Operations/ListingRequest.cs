@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Client.Operations;
 
@@ -6,7 +7,7 @@ namespace ImageBuilderScan.Client.Operations;
 /// The request of any listing operation: the operation's own members, then <c>maxResults</c> (when the
 /// operation takes one and it is set) and <c>nextToken</c>, which every listing sends the same way.
 /// </summary>
-internal abstract class ListingRequest<T>(int? maxResults, string? nextToken) : ImageBuilderRequest<WirePage<T>>
+internal abstract class ListingRequest<T>(int? maxResults, string? nextToken) : ImageBuilderRequest<ScanPage<T>>
 {
     public int? MaxResults { get; } = maxResults;
     public string? NextToken { get; } = nextToken;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using static ImageBuilderScan.Client.Wire.JsonShapeReader;
+using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Client.Operations;
 
@@ -23,11 +24,11 @@ internal delegate T ItemReader<out T>(ref Utf8JsonReader reader, string? request
 /// <param name="hasAggregationType">Whether the response has an <c>aggregationType</c> member (else it is skipped like any unknown member).</param>
 /// <param name="restamp">The item with the page's final request id and aggregation type.</param>
 internal sealed class PageReader<T>(string itemsMember, int expectedItems, int maxItems, bool hasAggregationType,
-    ItemReader<T> readItem, Func<T, string?, string?, T> restamp) : ResponseReader<WirePage<T>>
+    ItemReader<T> readItem, Func<T, string?, string?, T> restamp) : ResponseReader<ScanPage<T>>
 {
     private readonly string _element = itemsMember + "[]";
 
-    public override WirePage<T> Read(ref Utf8JsonReader reader, string? headerRequestId)
+    public override ScanPage<T> Read(ref Utf8JsonReader reader, string? headerRequestId)
     {
         string? bodyRequestId = null, nextToken = null, aggregationType = null;
         // What the first item was created with: if the page's values differ at the end, every item is restamped.
@@ -62,7 +63,8 @@ internal sealed class PageReader<T>(string itemsMember, int expectedItems, int m
             for (var i = 0; i < items.Count; i++) items[i] = restamp(items[i], pageRequestId, aggregationType);
         }
 
-        return new WirePage<T>(items, pageRequestId, nextToken, aggregationType);
+        // The request's own context (token, filter, values) is added by the client: one page record, filled in two steps.
+        return new ScanPage<T>(items, pageRequestId, aggregationType, nextToken, RequestToken: null, FilterName: null, FilterValues: []);
     }
 
     private ScanProtocolException TooMany(string? requestId) => new("TooManyItems",

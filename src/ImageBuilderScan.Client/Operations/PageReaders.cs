@@ -24,8 +24,8 @@ internal static class PageReaders
         (ref Utf8JsonReader reader, string? requestId, string? _) => FindingReader.Read(ref reader, requestId),
         (item, requestId, _) => item with { RequestId = requestId });
 
-    /// <summary><c>ListImagePipelineImages</c>: requestId, nextToken and imageSummaryList[] (see <see cref="ImageReader.ReadSummary"/>).</summary>
-    public static readonly PageReader<ImageSummary> PipelineImages = new("imageSummaryList", expectedItems: 25, maxItems: MaxSizedPage, hasAggregationType: false,
+    /// <summary><c>ListImagePipelineImages</c> and <c>ListImageBuildVersions</c> (both take <c>maxResults</c>): requestId, nextToken and imageSummaryList[] (see <see cref="ImageReader.ReadSummary"/>).</summary>
+    public static readonly PageReader<ImageSummary> ImageSummaries = new("imageSummaryList", expectedItems: 25, maxItems: MaxSizedPage, hasAggregationType: false,
         (ref Utf8JsonReader reader, string? requestId, string? _) => ImageReader.ReadSummary(ref reader, requestId),
         (item, requestId, _) => item with { RequestId = requestId });
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Diagnostics;
 using ImageBuilderScan.Client.Errors;
@@ -14,8 +15,8 @@ namespace ImageBuilderScan.Client.Paging;
 /// </summary>
 /// <remarks>
 /// Bounds, each a <see cref="ScanProtocolException"/> with a resume point: a next token longer than the model's
-/// <see cref="QueryValidator.MaxTokenLength"/> (<c>NextTokenTooLong</c>, resumed from the request that returned it), and more than
-/// <see cref="MaxConsecutiveEmptyPages"/> empty pages in a row that each carry a token (<c>EndlessEmptyPages</c>,
+/// <see cref="QueryValidator.MaxTokenLength"/> (<c>NextTokenTooLong</c>, resumed from the request that returned it), and more
+/// than <see cref="MaxConsecutiveEmptyPages"/> empty pages in a row that each carry a token (<c>EndlessEmptyPages</c>,
 /// resumed from the last token, since nothing was lost). Items per page are bounded where a page is read.
 /// </remarks>
 internal static class ScanPager
@@ -29,69 +30,167 @@ internal static class ScanPager
     /// <summary>Sends one request: a chunk's values and the token to continue from.</summary>
     public delegate Task<ScanPage<T>> Fetch<T>(IReadOnlyList<string> values, string? token, CancellationToken cancellationToken);
 
+    /// <param name="concurrency">How many chains (chunks of values) run at once. Pages are yielded in chain order
+    /// whatever the concurrency: the first chain is asked for alone (a consumer that stops within its first page causes
+    /// no other request); once the consumer comes back for more, up to <paramref name="concurrency"/> chains run, those
+    /// ahead of the one being yielded each reading at most <see cref="PagesAhead"/> pages into a buffer. A failure of a
+    /// chain ahead is thrown when its turn comes, after every page before it, with the same resume point as one after
+    /// another; a stop cancels the chains ahead, whose buffered pages were never yielded.</param>
     public static async IAsyncEnumerable<ScanPage<T>> PagesAsync<T>(
         string operation, PagingPlan plan, Fetch<T> fetch, Func<ScanPage<T>, ScanProtocolException?>? check,
         IScanLog? log, [EnumeratorCancellation] CancellationToken cancellationToken,
-        Func<ScanPage<T>, CancellationToken, Task<ScanPage<T>>>? accept = null)
+        Func<ScanPage<T>, CancellationToken, Task<ScanPage<T>>>? accept = null, int concurrency = 1)
     {
-        var token = plan.FirstToken;
-        var pageNumber = 0;
-        for (var c = 0; c < plan.Chunks.Count; c++, token = null)
+        var numbers = new PageNumbers();
+        var handed = 0;
+        if (concurrency <= 1 || plan.Chunks.Count <= 1 || plan.FirstPageOnly)
         {
-            var chunk = plan.Chunks[c];
-            var chain = new TokenChain(token);
-            var emptyInARow = 0;
-            while (true)
+            for (var c = 0; c < plan.Chunks.Count; c++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                ScanPage<T> page;
-                log?.Debug($"{operation} request {pageNumber + 1}: {Describe(plan.FilterName, chunk)}, token {TokenDisplay.Show(token, 40)}.");
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await foreach (var page in ChainAsync(operation, plan, c, fetch, check, log, accept, numbers, cancellationToken).ConfigureAwait(false))
+                {
+                    Handed(operation, page, ++handed, log);
+                    yield return page;
+                    if (plan.FirstPageOnly) yield break;
+                }
+            }
+
+            yield break;
+        }
+
+        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var buffers = new Channel<ScanPage<T>>?[plan.Chunks.Count];
+        var producers = new List<Task>();
+        var started = 1;
+        try
+        {
+            for (var c = 0; c < plan.Chunks.Count; c++)
+            {
+                var pages = buffers[c] is { } buffer
+                    ? buffer.Reader.ReadAllAsync(cancellationToken)
+                    : ChainAsync(operation, plan, c, fetch, check, log, accept, numbers, cancellationToken);
+                var first = true;
+                await foreach (var page in pages.ConfigureAwait(false))
+                {
+                    Handed(operation, page, ++handed, log);
+                    yield return page;
+                    if (!first) continue;
+                    first = false;
+                    // The consumer came back for more: let the chains ahead start, at most concurrency at once.
+                    for (; started < plan.Chunks.Count && started <= c + concurrency - 1; started++)
+                    {
+                        var chain = started;
+                        var channel = Channel.CreateBounded<ScanPage<T>>(new BoundedChannelOptions(PagesAhead) { SingleReader = true, SingleWriter = true });
+                        buffers[chain] = channel;
+                        producers.Add(Task.Run(() => FillAsync(channel.Writer,
+                            ChainAsync(operation, plan, chain, fetch, check, log, accept, numbers, ahead.Token), ahead.Token), CancellationToken.None));
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (producers.Count > 0)
+            {
+                await ahead.CancelAsync().ConfigureAwait(false);
                 try
                 {
-                    if (ScanTrace.Enabled) ScanTrace.Mark($"{operation} page {pageNumber + 1}: sending");
-                    page = await fetch(chunk, token, cancellationToken).ConfigureAwait(false);
+                    await Task.WhenAll(producers).ConfigureAwait(false);
                 }
-                catch (ImageBuilderScanException e) when (e.Resume is null)
+                catch (Exception)
                 {
-                    e.Resume = plan.ResumeAt(c, token);
-                    throw;
+                    // Chains ahead that were cancelled, or failed past the point the consumer stopped at.
                 }
-
-                // "When this field isn't empty, there are additional elements": an empty token ends the chain.
-                if (page.NextToken is { Length: 0 }) page = page with { NextToken = null };
-                var next = page.NextToken;
-                if (next is { Length: > QueryValidator.MaxTokenLength })
-                    throw new ScanProtocolException("NextTokenTooLong",
-                        $"{operation} returned a next token of {next.Length} characters (request id {InputDisplay.RequestId(page.RequestId)}); " +
-                        $"a token has at most {QueryValidator.MaxTokenLength}, so it is not sent back. Nothing from this page was emitted.", page.RequestId)
-                    { Resume = plan.ResumeAt(c, token) };
-                emptyInARow = page.Items.Count == 0 && next is not null ? emptyInARow + 1 : 0;
-                if (emptyInARow > MaxConsecutiveEmptyPages)
-                    throw new ScanProtocolException("EndlessEmptyPages",
-                        $"{operation} returned {emptyInARow} empty pages in a row, each with a new next token (last request id " +
-                        $"{InputDisplay.RequestId(page.RequestId)}); the listing was ended after {MaxConsecutiveEmptyPages}. Everything listed so far was emitted.",
-                        page.RequestId) { Resume = plan.ResumeAt(c, next) };
-                var problem = check?.Invoke(page)
-                    ?? (next is not null && !chain.TryAdvance(token, next) ? Repeated(operation, page, token, next) : null);
-                if (problem is not null)
-                {
-                    problem.Resume = plan.ResumeAt(c, token);
-                    throw problem;
-                }
-
-                pageNumber++;
-                log?.Debug($"{operation} page {pageNumber}: request id {InputDisplay.RequestId(page.RequestId)}, {page.Items.Count} item(s) in " +
-                    $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms, next token {TokenDisplay.Show(next, 40)}.");
-                if (accept is not null) page = await accept(page, cancellationToken).ConfigureAwait(false);
-                if (ScanTrace.Enabled) ScanTrace.Mark($"{operation} page {pageNumber}: {page.Items.Count} item(s) checked, handing over");
-                log?.Verbose($"{operation} page {pageNumber}: request id {InputDisplay.RequestId(page.RequestId)}, " +
-                    $"{page.Items.Count} item(s), {(next is null ? "no more pages" : "more pages follow")}.");
-                yield return page;
-                if (plan.FirstPageOnly) yield break;
-                if (next is null) break;
-                token = next;
             }
+        }
+    }
+
+    // The verbose line of a page is said when it is handed over, so its number is its place in the listing.
+    private static void Handed<T>(string operation, ScanPage<T> page, int number, IScanLog? log) =>
+        log?.Verbose($"{operation} page {number}: request id {InputDisplay.RequestId(page.RequestId)}, " +
+            $"{page.Items.Count} item(s), {(page.NextToken is null ? "no more pages" : "more pages follow")}.");
+
+    /// <summary>Pages a chain ahead may read before its turn.</summary>
+    public const int PagesAhead = 2;
+
+    private static async Task FillAsync<T>(ChannelWriter<ScanPage<T>> writer, IAsyncEnumerable<ScanPage<T>> chain, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var page in chain.ConfigureAwait(false)) await writer.WriteAsync(page, cancellationToken).ConfigureAwait(false);
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            // The failure (with its resume point) reaches the consumer when the chain's turn comes.
+            writer.Complete(e);
+        }
+    }
+
+    /// <summary>Page numbers across the chains of one listing, for the log.</summary>
+    private sealed class PageNumbers
+    {
+        private int _requests, _pages;
+        public int NextRequest() => Interlocked.Increment(ref _requests);
+        public int NextPage() => Interlocked.Increment(ref _pages);
+    }
+
+    /// <summary>One chain: chunk <paramref name="c"/>'s pages from its first token to its last, each checked.</summary>
+    private static async IAsyncEnumerable<ScanPage<T>> ChainAsync<T>(string operation, PagingPlan plan, int c, Fetch<T> fetch,
+        Func<ScanPage<T>, ScanProtocolException?>? check, IScanLog? log, Func<ScanPage<T>, CancellationToken, Task<ScanPage<T>>>? accept,
+        PageNumbers numbers, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var token = c == 0 ? plan.FirstToken : null;
+        var chunk = plan.Chunks[c];
+        var chain = new TokenChain(token);
+        var emptyInARow = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ScanPage<T> page;
+            log?.Debug($"{operation} request {numbers.NextRequest()}: {Describe(plan.FilterName, chunk)}, token {TokenDisplay.Show(token, 40)}.");
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                if (ScanTrace.Enabled) ScanTrace.Mark($"{operation} chain {c + 1}: sending");
+                page = await fetch(chunk, token, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ImageBuilderScanException e) when (e.Resume is null)
+            {
+                e.Resume = plan.ResumeAt(c, token);
+                throw;
+            }
+
+            // "When this field isn't empty, there are additional elements": an empty token ends the chain.
+            if (page.NextToken is { Length: 0 }) page = page with { NextToken = null };
+            var next = page.NextToken;
+            if (next is { Length: > QueryValidator.MaxTokenLength })
+                throw new ScanProtocolException("NextTokenTooLong",
+                    $"{operation} returned a next token of {next.Length} characters (request id {InputDisplay.RequestId(page.RequestId)}); " +
+                    $"a token has at most {QueryValidator.MaxTokenLength}, so it is not sent back. Nothing from this page was emitted.", page.RequestId)
+                { Resume = plan.ResumeAt(c, token) };
+            emptyInARow = page.Items.Count == 0 && next is not null ? emptyInARow + 1 : 0;
+            if (emptyInARow > MaxConsecutiveEmptyPages)
+                throw new ScanProtocolException("EndlessEmptyPages",
+                    $"{operation} returned {emptyInARow} empty pages in a row, each with a new next token (last request id " +
+                    $"{InputDisplay.RequestId(page.RequestId)}); the listing was ended after {MaxConsecutiveEmptyPages}. Everything listed so far was emitted.",
+                    page.RequestId) { Resume = plan.ResumeAt(c, next) };
+            var problem = check?.Invoke(page)
+                ?? (next is not null && !chain.TryAdvance(token, next) ? Repeated(operation, page, token, next) : null);
+            if (problem is not null)
+            {
+                problem.Resume = plan.ResumeAt(c, token);
+                throw problem;
+            }
+
+            var pageNumber = numbers.NextPage();
+            log?.Debug($"{operation} page {pageNumber}: request id {InputDisplay.RequestId(page.RequestId)}, {page.Items.Count} item(s) in " +
+                $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms, next token {TokenDisplay.Show(next, 40)}.");
+            if (accept is not null) page = await accept(page, cancellationToken).ConfigureAwait(false);
+            if (ScanTrace.Enabled) ScanTrace.Mark($"{operation} page {pageNumber}: {page.Items.Count} item(s) checked, handing over");
+            yield return page;
+            if (plan.FirstPageOnly || next is null) yield break;
+            token = next;
         }
     }
 

@@ -40,7 +40,7 @@ internal sealed class UnknownValues(string operation, IScanLog? log)
             if (a.UnknownKind is { } kind) Note("aggregation kind", kind, "one of accountAggregation, imageAggregation, imagePipelineAggregation, vulnerabilityIdAggregation");
     }
 
-    /// <summary>The pipeline images page's image states.</summary>
+    /// <summary>The image states of a page of image summaries (a pipeline's builds, a version's builds).</summary>
     public void PipelineImages(ScanPage<ImageSummary> page)
     {
         foreach (var image in page.Items)

@@ -11,6 +11,11 @@ public static class FilterNames
     public const string ImageBuildVersionArn = "imageBuildVersionArn";
     public const string ImagePipelineArn = "imagePipelineArn";
     public const string VulnerabilityId = "vulnerabilityId";
+    /// <summary>
+    /// ListImageBuildVersions' one (required) member: an image version, <c>image/name/x.y.z</c> with no build number
+    /// (what AWS Tools' Get-EC2IBImageList returns); never a scan filter.
+    /// </summary>
+    public const string ImageVersionArn = "imageVersionArn";
     /// <summary>ListImageScanFindings only.</summary>
     public const string Severity = "severity";
 
@@ -20,6 +25,7 @@ public static class FilterNames
         AccountId => "AccountId",
         ImageBuildVersionArn => "ImageBuildVersionArn",
         ImagePipelineArn => "ImagePipelineArn",
+        ImageVersionArn => "ImageVersionArn",
         VulnerabilityId => "VulnerabilityId",
         Severity => "Severity",
         _ => null,

@@ -45,6 +45,13 @@ internal sealed class FilterValueShape
         "e.g. arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3/4",
         new Regex($@"\Aarn:{Partition}:imagebuilder:{Region}:([0-9]{{12}}|aws(-[a-z-]+)?):image/{Name}/[0-9]+\.[0-9]+\.[0-9]+/[0-9]+\z", Options));
 
+    /// <summary>The model's ImageVersionArn: an image build version ARN without its build number.</summary>
+    public static readonly FilterValueShape ImageVersionArn = new(
+        FilterNames.ImageVersionArn, "an image version ARN",
+        "arn:<partition>:imagebuilder:<region>:<12-digit account>:image/<lower-case name>/<x.y.z>, " +
+        "e.g. arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3",
+        new Regex($@"\Aarn:{Partition}:imagebuilder:{Region}:([0-9]{{12}}|aws(-[a-z-]+)?):image/{Name}/[0-9]+\.[0-9]+\.[0-9]+\z", Options));
+
     /// <summary>The model: an account, or <c>aws</c>.</summary>
     public static readonly FilterValueShape ImagePipelineArn = new(
         FilterNames.ImagePipelineArn, "an image pipeline ARN",
@@ -76,19 +83,18 @@ internal sealed class FilterValueShape
             @"|(?=[^0-9]*[0-9])[A-Za-z][A-Za-z0-9._:-]*[A-Za-z0-9]))))\z",
             Options));
 
-    public static readonly string[] SeverityValues = SeverityRank.Descending.Select(SeverityRank.ToServiceName).ToArray();
-
     /// <summary>Checked case-insensitively; the validator sends the upper-case spelling.</summary>
     public static readonly FilterValueShape Severity = new(
         FilterNames.Severity, "a severity",
-        "one of " + string.Join(", ", SeverityValues),
-        new Regex(@"\A(CRITICAL|HIGH|MEDIUM|LOW|INFORMATIONAL|UNTRIAGED)\z", Options | RegexOptions.IgnoreCase));
+        SeverityRank.ExpectedForm,
+        new Regex(@"\A(" + string.Join("|", SeverityRank.ServiceNames) + @")\z", Options | RegexOptions.IgnoreCase));
 
     /// <summary>The typed shape for a known filter name, or null.</summary>
     public static FilterValueShape? For(string filterName) => filterName switch
     {
         FilterNames.ImageBuildVersionArn => ImageBuildVersionArn,
         FilterNames.ImagePipelineArn => ImagePipelineArn,
+        FilterNames.ImageVersionArn => ImageVersionArn,
         FilterNames.AccountId => AccountId,
         FilterNames.VulnerabilityId => VulnerabilityId,
         FilterNames.Severity => Severity,

@@ -34,4 +34,8 @@ internal sealed class ListingOperation
     /// <summary><c>imagePipelineArn</c> (required, one per request).</summary>
     public static readonly ListingOperation PipelineImages = new("ListImagePipelineImages",
         [Queries.FilterNames.ImagePipelineArn], valuesPerRequest: 1, requiresValue: true);
+
+    /// <summary><c>imageVersionArn</c> (one per request): the builds of an image version.</summary>
+    public static readonly ListingOperation ImageBuildVersions = new("ListImageBuildVersions",
+        [Queries.FilterNames.ImageVersionArn], valuesPerRequest: 1, requiresValue: true);
 }

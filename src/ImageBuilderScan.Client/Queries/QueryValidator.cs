@@ -40,7 +40,10 @@ public static class QueryValidator
     public static IReadOnlyList<string> FindingFilterNames => ListingOperation.Findings.FilterNames;
 
     /// <summary>The severities <c>ListImageScanFindings</c> filters on, as they are sent.</summary>
-    public static IReadOnlyList<string> Severities { get; } = FilterValueShape.SeverityValues;
+    // The very instances Validate returned (by reference: a copy made with `with` is a new query and is checked again).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ListingQuery, object> Checked = new();
+
+    public static IReadOnlyList<string> Severities => SeverityRank.ServiceNames;
 
     /// <summary>Validates and normalises a query of any listing operation.</summary>
     /// <returns>The query itself when nothing needed normalising, else a copy with normalised values.</returns>
@@ -59,8 +62,10 @@ public static class QueryValidator
         if (query is ISizedPages { PageSize: { } size } && (size < MinPageSize || size > MaxPageSize))
             throw new ScanInputException("PageSize", size.ToString(CultureInfo.InvariantCulture),
                 $"a page size from {MinPageSize} to {MaxPageSize}", $"{size} is outside the range the service accepts.");
-        return ReferenceEquals(values, query.Values) && ReferenceEquals(filterName, query.FilterName)
+        var valid = ReferenceEquals(values, query.Values) && ReferenceEquals(filterName, query.FilterName)
             ? query : query with { Values = values, FilterName = filterName };
+        Checked.AddOrUpdate(valid, Checked);
+        return valid;
     }
 
     /// <summary>Whether the query's filter name is one the operation documents (exact spelling, after <see cref="Validate"/>).</summary>
@@ -77,10 +82,13 @@ public static class QueryValidator
         return filterName;
     }
 
-    /// <summary>Validates once and plans the requests: the only way a listing gets its <see cref="PagingPlan"/>.</summary>
+    /// <summary>
+    /// Validates once and plans the requests: the only way a listing gets its <see cref="PagingPlan"/>. A query this
+    /// validator returned (a fan-out's, checked before any target runs it) is not checked again by each target.
+    /// </summary>
     internal static PagingPlan Plan<TQuery>(ref TQuery query) where TQuery : ListingQuery
     {
-        query = Validate(query);
+        if (!Checked.TryGetValue(query, out _)) query = Validate(query);
         return PagingPlan.Create(query.FilterName, query.Values, query.Operation.ValuesPerRequest, query.NextToken, query.FirstPageOnly);
     }
 

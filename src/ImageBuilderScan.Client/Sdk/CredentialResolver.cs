@@ -25,7 +25,7 @@ internal static class CredentialResolver
         // A member account's role, assumed with the caller's credentials; STS in the scan's region.
         var region = ConnectionSettings.Region(options, resolved.ProfileRegion) ?? RegionEndpoint.USEast1.SystemName;
         var session = options.RoleSessionName ?? "ImageBuilderScan";
-        var role = RoleCredentials.Assume(resolved.Credentials, roleArn, options.ExternalId, session, options.RoleDurationSeconds, RegionEndpoint.GetBySystemName(region));
+        var role = RoleCredentials.Assume(resolved.Credentials, roleArn, options.ExternalId, session, options.RoleDurationSeconds, RegionEndpoint.GetBySystemName(region), config);
         return resolved with { Credentials = role, Source = $"{resolved.Source}, assume role {roleArn}" };
     }
 
@@ -46,11 +46,11 @@ internal static class CredentialResolver
         }
 
         if (NullIfEmpty(options.ProfileName) is { } named)
-            return FromProfile(options, named, location, "")
+            return FromProfile(options, config, named, location, "")
                 ?? throw NoCredentials($"The profile '{named}' was not found or holds no usable credentials{In(location)}.");
 
         if (envProfile is not null)
-            return FromProfile(options, envProfile, location, " from AWS_PROFILE")
+            return FromProfile(options, config, envProfile, location, " from AWS_PROFILE")
                 ?? throw NoCredentials($"The profile '{envProfile}' named by AWS_PROFILE was not found or holds no usable credentials{In(location)}.");
 
         var envKey = NullIfEmpty(Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"));
@@ -62,7 +62,7 @@ internal static class CredentialResolver
             return new ResolvedCredentials(keys, "environment", TryProfileRegion(SharedCredentialsFile.DefaultProfileName, location));
         }
 
-        if (FromProfile(options, SharedCredentialsFile.DefaultProfileName, location, "") is { } defaultProfile)
+        if (FromProfile(options, config, SharedCredentialsFile.DefaultProfileName, location, "") is { } defaultProfile)
             return defaultProfile;
 
         try
@@ -76,7 +76,7 @@ internal static class CredentialResolver
         }
     }
 
-    private static ResolvedCredentials? FromProfile(ScanClientOptions options, string name, string? location, string how)
+    private static ResolvedCredentials? FromProfile(ScanClientOptions options, IClientConfig config, string name, string? location, string how)
     {
         var chain = location is null ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(location);
         if (!chain.TryGetProfile(name, out var profile)) return null;
@@ -87,7 +87,7 @@ internal static class CredentialResolver
         {
             // STS in the region the scan uses (AWS recommends regional STS), us-east-1 when none is set yet.
             var region = ConnectionSettings.Region(options, profile.Region?.SystemName) ?? RegionEndpoint.USEast1.SystemName;
-            credentials = RoleCredentials.Wrap(role, $"the profile '{name}'", RegionEndpoint.GetBySystemName(region));
+            credentials = RoleCredentials.Wrap(role, $"the profile '{name}'", RegionEndpoint.GetBySystemName(region), config);
             source += $", assume role {role.RoleArn}";
         }
         return new ResolvedCredentials(credentials, source, profile.Region?.SystemName);

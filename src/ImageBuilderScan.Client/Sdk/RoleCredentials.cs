@@ -32,15 +32,18 @@ internal sealed class RoleCredentials : AWSCredentials
     private readonly AssumeRoleAWSCredentials _role;
     private readonly string _who;
     private readonly RegionEndpoint _region;
+    private readonly IClientConfig? _like;
 
     /// <param name="who">Who asked for the role, for errors: "the profile 'dev'", "the caller".</param>
-    private RoleCredentials(AssumeRoleAWSCredentials role, string who, RegionEndpoint region, int? durationSeconds = null)
+    /// <param name="like">The Image Builder client's settings, whose timeout and attempts AssumeRole follows (-TimeoutSec, -MaxAttempts).</param>
+    private RoleCredentials(AssumeRoleAWSCredentials role, string who, RegionEndpoint region, IClientConfig? like, int? durationSeconds = null)
     {
         _role = role;
         _who = who;
         _region = region;
+        _like = like;
         // A role chain (source_profile naming another role profile) assumes each role in turn, all with our client.
-        _source = Wrap(role.SourceCredentials, who, region);
+        _source = Wrap(role.SourceCredentials, who, region, like);
         // As the SDK does: refresh well before expiry so no request is signed with credentials about to lapse
         // (a third of a session shorter than 45 minutes, so a short one is not refreshed on every request).
         _preempt = durationSeconds is int seconds ? TimeSpan.FromSeconds(Math.Min(900, seconds / 3.0)) : TimeSpan.FromMinutes(15);
@@ -49,14 +52,14 @@ internal sealed class RoleCredentials : AWSCredentials
     public string RoleArn => _role.RoleArn;
 
     /// <summary>Replaces the SDK's assume-role credentials by ours; anything else is returned unchanged.</summary>
-    public static AWSCredentials Wrap(AWSCredentials credentials, string who, RegionEndpoint region) =>
-        credentials is AssumeRoleAWSCredentials role ? new RoleCredentials(role, who, region) : credentials;
+    public static AWSCredentials Wrap(AWSCredentials credentials, string who, RegionEndpoint region, IClientConfig? like) =>
+        credentials is AssumeRoleAWSCredentials role ? new RoleCredentials(role, who, region, like) : credentials;
 
     /// <summary>The role <paramref name="roleArn"/> assumed with <paramref name="source"/>, refreshed before it expires.</summary>
     public static AWSCredentials Assume(AWSCredentials source, string roleArn, string? externalId, string sessionName, int? durationSeconds,
-        RegionEndpoint region) =>
+        RegionEndpoint region, IClientConfig? like) =>
         new RoleCredentials(new AssumeRoleAWSCredentials(source, roleArn, sessionName,
-            new AssumeRoleAWSCredentialsOptions { ExternalId = externalId, DurationSeconds = durationSeconds }), "the caller", region, durationSeconds);
+            new AssumeRoleAWSCredentialsOptions { ExternalId = externalId, DurationSeconds = durationSeconds }), "the caller", region, like, durationSeconds);
 
     public override ImmutableCredentials GetCredentials()
     {
@@ -123,7 +126,7 @@ internal sealed class RoleCredentials : AWSCredentials
         }
     }
 
-    private AmazonSecurityTokenServiceClient CreateClient() => StsClients.Create(_source, _region, _role.Options?.ProxySettings);
+    private AmazonSecurityTokenServiceClient CreateClient() => StsClients.Create(_source, _region, _role.Options?.ProxySettings ?? _like?.GetWebProxy(), _like);
 
     // The STS client wraps STS's answer in "Error calling AssumeRole"; the answer itself is what the user needs.
     private static AmazonServiceException? Refusal(Exception error)

@@ -34,6 +34,7 @@ public static class EmulatorCommandLine
         ("--region-latency", "REGION=MS", "Added to API requests signed for REGION (repeatable).", "none"),
         ("--filter-matches-all", "", "Any aggregation filter returns every key of its kind, whatever its values.", "off"),
         ("--synthetic-keys", "N", "Aggregations come from N generated keys of the requested kind, built page by page.", "0 (off)"),
+        ("--scan-progress", "SPEC", "Make a build's scan advance over time (repeatable): ARN[,step-ms=N][,final=STATE][,building] (see README).", "none"),
         ("--fault", "SPEC", "Install a fault plan (repeatable), e.g. throttle:every=5,max=100 (see README).", "none"),
         ("--verbose", "", "Log every request to the console.", "off"),
         ("--help", "", "Show this help.", ""),
@@ -43,7 +44,7 @@ public static class EmulatorCommandLine
     {
         var lines = new List<string>
         {
-            "ImageBuilderScan emulator: ListImageScanFindingAggregations, ListImageScanFindings, GetImage, ListImagePipelineImages and STS AssumeRole and GetCallerIdentity on loopback.",
+            "ImageBuilderScan emulator: ListImageScanFindingAggregations, ListImageScanFindings, GetImage, ListImagePipelineImages, ListImageBuildVersions and STS AssumeRole and GetCallerIdentity on loopback.",
             "Usage: dotnet run --project src/ImageBuilderScan.Emulator -- [options]",
             "",
         };
@@ -54,7 +55,7 @@ public static class EmulatorCommandLine
         }
         lines.Add("");
         lines.Add("Fault SPEC: KIND[:key=value,...]; KIND is throttle, service-error, service-unavailable, error, latency,");
-        lines.Add("  drop-connection, truncated-body, malformed-body, repeated-next-token, absurd-counts; keys: op=aggregations|findings|image|pipeline-images, region=R,");
+        lines.Add("  drop-connection, truncated-body, malformed-body, repeated-next-token, absurd-counts; keys: op=aggregations|findings|image|pipeline-images|build-versions, region=R,");
         lines.Add("  on=N (first matching request), every=N, max=N (times it fires), ms=N, code=ErrorCode, status=N, chunked=true,");
         lines.Add("  malformation=not-json|wrong-types, absurdity=negative|parts-exceed-all, style=header|header-with-suffix|body-type|body-code.");
         return string.Join(Environment.NewLine, lines);
@@ -66,6 +67,7 @@ public static class EmulatorCommandLine
         help = false;
         var o = new EmulatorOptions();
         var faults = new List<FaultPlan>();
+        var scans = new List<ScanProgression>();
         var regionLatency = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
@@ -101,11 +103,12 @@ public static class EmulatorCommandLine
                 "--filter-matches-all" => o with { FilterMatchesAll = true },
                 "--synthetic-keys" => o with { SyntheticKeys = long.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException("--synthetic-keys needs a whole number.") },
                 "--fault" => AddFault(faults, FaultSpec.Parse(Value()), o),
+                "--scan-progress" => AddScan(scans, ScanProgression.Parse(Value()), o),
                 "--verbose" => o with { Verbose = true },
                 _ => throw new ArgumentException($"Unknown option '{arg}'. Try --help."),
             };
         }
-        return o with { Faults = faults, RegionLatencyMs = regionLatency };
+        return o with { Faults = faults, RegionLatencyMs = regionLatency, ScanProgressions = scans };
     }
 
     private static EmulatorOptions Flag(out bool flag, EmulatorOptions o)
@@ -128,6 +131,12 @@ public static class EmulatorCommandLine
             throw new ArgumentException($"{arg} needs REGION=MS, e.g. eu-west-1=200.");
         }
         latency[value[..eq]] = ms;
+        return o;
+    }
+
+    private static EmulatorOptions AddScan(List<ScanProgression> scans, ScanProgression scan, EmulatorOptions o)
+    {
+        scans.Add(scan);
         return o;
     }
 

@@ -66,6 +66,19 @@ internal sealed class ControlApi(EmulatorServer server)
                     var values = context.Request.Query["value"].Where(v => v is not null).Select(v => v!).ToArray();
                     await Reply(context, 200, server.Data.ExpectedAggregations(name, values.Length == 0 ? null : values, server.Options.FilterMatchesAll));
                     break;
+                case ("GET", "/scans"):
+                    await Reply(context, 200, server.Scans.Snapshot(server.Clock()));
+                    break;
+                case ("POST", "/scans"):
+                    var scan = await JsonSerializer.DeserializeAsync<ScanProgression>(context.Request.Body, Json, context.RequestAborted)
+                        ?? throw new JsonException("Expected a scan progression.");
+                    server.Scans.Start(scan.Validated(), server.Clock());
+                    await Reply(context, 200, server.Scans.Snapshot(server.Clock()));
+                    break;
+                case ("DELETE", "/scans"):
+                    server.Scans.Clear();
+                    await Reply(context, 200, server.Scans.Snapshot(server.Clock()));
+                    break;
                 case ("GET", "/data"):
                     context.Response.ContentType = "application/json";
                     await context.Response.WriteAsync(server.Data.ToJson());
@@ -88,6 +101,7 @@ internal sealed class ControlApi(EmulatorServer server)
         listImageScanFindings = server.Requests.Findings,
         getImage = server.Requests.Images,
         listImagePipelineImages = server.Requests.PipelineImages,
+        listImageBuildVersions = server.Requests.BuildVersions,
         other = server.Requests.Other,
         authenticationFailures = server.Requests.AuthenticationFailures,
         faultsFired = server.Faults.FiredCount,

@@ -26,6 +26,8 @@ public sealed record EmulatedImage
     public string? ScanStatus { get; init; } = ImageScanStatuses.Completed;
     public string? ScanReason { get; init; }
     public bool ScanningEnabled { get; init; } = true;
+    /// <summary>The image's own ImageStatus: AVAILABLE once built (a scan advancing from a build shows BUILDING first).</summary>
+    public string ImageStatus { get; init; } = "AVAILABLE";
     /// <summary>Epoch seconds; served as the model's DateTime string.</summary>
     public required long DateCreated { get; init; }
     public string? OsVersion { get; init; }

@@ -102,6 +102,12 @@ public sealed class FindingsDataSet
         return images.Length == 0 ? null : images;
     }
 
+    /// <summary>What ListImageBuildVersions returns for an image version: its builds newest first, as <see cref="PipelineImages"/> orders them.</summary>
+    public IReadOnlyList<EmulatedImage> BuildVersions(string imageVersionArn) =>
+        Images.Where(i => i.Arn.StartsWith(imageVersionArn + "/", StringComparison.Ordinal))
+            .OrderByDescending(i => i.DateCreated).ThenByDescending(i => i.VersionOrder).ThenByDescending(i => i.Arn, StringComparer.Ordinal)
+            .ToArray();
+
     /// <summary>The data set in the documented file format: {"findings":[...],"images":[...]} (every image listed).</summary>
     public string ToJson()
     {

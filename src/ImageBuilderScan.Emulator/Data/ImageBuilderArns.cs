@@ -10,6 +10,10 @@ public static partial class ImageBuilderArns
     [GeneratedRegex(@"^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image/[a-z0-9-_]+/(?:(?:([0-9]+|x)\.([0-9]+|x)\.([0-9]+|x))|(?:[0-9]+\.[0-9]+\.[0-9]+/[0-9]+))$")]
     internal static partial Regex ImageVersionOrBuildPattern();
 
+    /// <summary>The model's ImageVersionArn (ListImageBuildVersions' input): a version, no build number, no wildcards.</summary>
+    [GeneratedRegex(@"^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image/[a-z0-9-_]+/[0-9]+\.[0-9]+\.[0-9]+$")]
+    internal static partial Regex ImageVersionPattern();
+
     /// <summary>The model's ImagePipelineArn.</summary>
     [GeneratedRegex(@"^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws):image-pipeline/[a-z0-9-_]+$")]
     internal static partial Regex PipelinePattern();

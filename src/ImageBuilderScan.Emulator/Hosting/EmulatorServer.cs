@@ -41,6 +41,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     public FindingsDataSet Visible(string region, string? accountId = null) =>
         Data.View(new DataScope(ScopesByRegion(Options) ? region : null, accountId == Options.AdminAccountId ? null : accountId));
 
+    /// <summary>Scans set to advance through their states over time (GetImage serves the state reached).</summary>
+    public ScanBoard Scans { get; } = new();
+
     /// <summary>Fault plans in force; change them at any time.</summary>
     public FaultBoard Faults { get; } = new();
 
@@ -81,7 +84,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
         var verifier = new SigV4Verifier(options, () => server.Clock(), server.Sessions);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ImageBuilderScan.Emulator");
-        var api = new ApiHandler(options, data, ScopesByRegion(options), server.Faults, server.Requests, verifier, logger);
+        var started = server.Clock();
+        foreach (var scan in options.ScanProgressions)
+        {
+            server.Scans.Start(scan.Validated(), started);
+        }
+        var api = new ApiHandler(options, data, ScopesByRegion(options), server.Faults, server.Requests, verifier, logger, server.Scans, () => server.Clock());
         var sts = new StsHandler(server.Sessions, server.Requests, verifier, () => server.Clock(), options.MinSessionSeconds, options.DeniedRoleAccounts, options.AdminAccountId, logger);
         var control = new ControlApi(server);
         app.Run(context => context.Request.Path.StartsWithSegments(ControlApi.Prefix) ? control.HandleAsync(context)
@@ -93,9 +101,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Clears request counts, recent requests and every fault plan.</summary>
+    /// <summary>Clears request counts, recent requests, every fault plan and every advancing scan.</summary>
     public void Reset()
     {
+        Scans.Clear();
         Requests.Reset();
         Faults.Clear();
         Faults.ResetCount();

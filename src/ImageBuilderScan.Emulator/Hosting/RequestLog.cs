@@ -51,6 +51,7 @@ public sealed class RequestLog
     public long Findings => Count(EmulatorOperation.ListImageScanFindings);
     public long Images => Count(EmulatorOperation.GetImage);
     public long PipelineImages => Count(EmulatorOperation.ListImagePipelineImages);
+    public long BuildVersions => Count(EmulatorOperation.ListImageBuildVersions);
     /// <summary>Requests to a path that is no operation (STS requests included).</summary>
     public long Other => Interlocked.Read(ref _other);
     /// <summary>Requests refused for their signature or credentials (403).</summary>

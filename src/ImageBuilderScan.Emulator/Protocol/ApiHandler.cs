@@ -12,7 +12,7 @@ namespace ImageBuilderScan.Emulator;
 /// request is counted but never consumes a fault.
 /// </summary>
 internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, bool scopeByRegion, FaultBoard faults,
-    RequestLog requests, SigV4Verifier verifier, ILogger logger)
+    RequestLog requests, SigV4Verifier verifier, ILogger logger, ScanBoard scans, Func<DateTimeOffset> clock)
 {
     private const int MaxBodyBytes = 1024 * 1024;
     private readonly PageTokens _tokens = new();
@@ -44,7 +44,7 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
                 throw new ApiError("UnknownOperationException", 404, $"No operation at {context.Request.Method} {context.Request.Path}.");
             }
             var scope = new DataScope(scopeByRegion ? caller.Region : null, caller.AccountId);
-            var page = row.Serve(new OperationCall(body, context.Request.Query, _pages, _tokens, data.View(scope), scope));
+            var page = row.Serve(new OperationCall(body, context.Request.Query, _pages, _tokens, data.View(scope), scope, scans, clock()));
             var hit = faults.Next(row.Operation, page.RequestToken is not null, caller.Region);
             var latency = hit.LatencyMs + options.LatencyMs + options.RegionLatencyMs.GetValueOrDefault(caller.Region);
             if (latency > 0)

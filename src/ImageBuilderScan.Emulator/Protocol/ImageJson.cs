@@ -60,7 +60,7 @@ internal static class ImageJson
             w.WriteString("osVersion"u8, os);
         }
         w.WriteStartObject("state"u8);
-        w.WriteString("status"u8, "AVAILABLE");
+        w.WriteString("status"u8, image.ImageStatus);
         w.WriteEndObject();
         w.WriteString("dateCreated"u8, DateTime(image.DateCreated));
         w.WriteString("buildType"u8, image.ImagePipelineArn is null ? "USER_INITIATED" : "SCHEDULED");

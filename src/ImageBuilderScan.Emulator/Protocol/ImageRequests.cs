@@ -8,6 +8,8 @@ internal sealed record GetImageRequest(string ImageArn);
 /// <summary>A filter of ListImagePipelineImages: <c>name</c> or <c>version</c> with 1-10 values (any value matches).</summary>
 internal sealed record ImageFilter(string Name, string[] Values);
 
+internal sealed record BuildVersionsRequest(string ImageVersionArn, IReadOnlyList<ImageFilter> Filters, int? MaxResults, string? NextToken);
+
 internal sealed record PipelineImagesRequest(string PipelineArn, IReadOnlyList<ImageFilter> Filters, int? MaxResults, string? NextToken);
 
 /// <summary>GetImage's query string and ListImagePipelineImages' body, checked against the model's constraints.</summary>
@@ -15,6 +17,9 @@ internal static partial class ApiRequests
 {
     /// <summary>The filter names ListImagePipelineImages documents.</summary>
     public static readonly IReadOnlyList<string> ImageFilterNames = ["name", "version"];
+
+    /// <summary>The filter names ListImageBuildVersions documents.</summary>
+    public static readonly IReadOnlyList<string> BuildVersionFilterNames = ["name", "osVersion", "platform", "type", "version"];
 
     /// <summary>GetImage: <c>GET /GetImage?imageBuildVersionArn=...</c> (the model puts the member in the query string).</summary>
     public static GetImageRequest ParseGetImage(StringValues arn)
@@ -39,16 +44,36 @@ internal static partial class ApiRequests
     {
         using var document = Parse(body);
         var root = document.RootElement;
-        if (!root.TryGetProperty("imagePipelineArn", out var arnElement) || arnElement.ValueKind == JsonValueKind.Null)
+        var arn = RequiredArn(root, "imagePipelineArn", ImageBuilderArns.PipelinePattern());
+        return new PipelineImagesRequest(arn, ImageFilters(root, ImageFilterNames), MaxResults(root), Token(root));
+    }
+
+    /// <summary>ListImageBuildVersions: <c>imageVersionArn</c> (a version, no build number), filters, maxResults, nextToken.</summary>
+    public static BuildVersionsRequest ParseBuildVersions(ReadOnlySpan<byte> body)
+    {
+        using var document = Parse(body);
+        var root = document.RootElement;
+        var arn = RequiredArn(root, "imageVersionArn", ImageBuilderArns.ImageVersionPattern());
+        return new BuildVersionsRequest(arn, ImageFilters(root, BuildVersionFilterNames), MaxResults(root), Token(root));
+    }
+
+    private static string RequiredArn(JsonElement root, string member, System.Text.RegularExpressions.Regex pattern)
+    {
+        if (!root.TryGetProperty(member, out var arnElement) || arnElement.ValueKind == JsonValueKind.Null)
         {
-            throw Constraint("null", "imagePipelineArn", "Member must not be null");
+            throw Constraint("null", member, "Member must not be null");
         }
-        Expect(arnElement, JsonValueKind.String, "imagePipelineArn");
+        Expect(arnElement, JsonValueKind.String, member);
         var arn = arnElement.GetString()!;
-        if (!ImageBuilderArns.PipelinePattern().IsMatch(arn))
+        if (!pattern.IsMatch(arn))
         {
-            throw Constraint($"'{arn}'", "imagePipelineArn", "Member must satisfy regular expression pattern: " + ImageBuilderArns.PipelinePattern());
+            throw Constraint($"'{arn}'", member, "Member must satisfy regular expression pattern: " + pattern);
         }
+        return arn;
+    }
+
+    private static List<ImageFilter> ImageFilters(JsonElement root, IReadOnlyList<string> names)
+    {
         var filters = new List<ImageFilter>();
         if (root.TryGetProperty("filters", out var list) && list.ValueKind != JsonValueKind.Null)
         {
@@ -63,10 +88,10 @@ internal static partial class ApiRequests
             {
                 i++;
                 Expect(filter, JsonValueKind.Object, $"filters.{i}.member");
-                var name = FilterName(filter, $"filters.{i}.member.name", ImageFilterNames);
+                var name = FilterName(filter, $"filters.{i}.member.name", names);
                 filters.Add(new ImageFilter(name, Values(filter, $"filters.{i}.member.values", 10)));
             }
         }
-        return new PipelineImagesRequest(arn, filters, MaxResults(root), Token(root));
+        return filters;
     }
 }

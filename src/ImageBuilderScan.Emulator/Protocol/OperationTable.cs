@@ -4,8 +4,12 @@ using Microsoft.AspNetCore.Http;
 
 namespace ImageBuilderScan.Emulator;
 
-/// <summary>One request as an operation's row sees it: its body and query string, and what the caller may see.</summary>
-internal sealed record OperationCall(byte[] Body, IQueryCollection Query, PageServer Pages, PageTokens Tokens, FindingsDataSet View, DataScope Scope);
+/// <summary>
+/// One request as an operation's row sees it: its body and query string, what the caller may see, and the scans set
+/// to advance with the time the request came (GetImage serves the state reached then).
+/// </summary>
+internal sealed record OperationCall(byte[] Body, IQueryCollection Query, PageServer Pages, PageTokens Tokens, FindingsDataSet View, DataScope Scope,
+    ScanBoard Scans, DateTimeOffset Now);
 
 /// <summary>Writes a served page as the operation's response body (aggregations stream through <c>pipe</c> when given).</summary>
 internal delegate ValueTask WriteBody(IBufferWriter<byte> output, PipeWriter? pipe, string requestId, ServedPage page, string? nextToken,
@@ -37,11 +41,15 @@ internal static class OperationTable
             (o, _, id, page, next, _, _) => Sync(() => PageJson.WriteFindings(o, id, page.Findings!, next)),
             id => $$"""{"requestId":"{{id}}","findings":{"severity":42},"nextToken":17}"""),
         new(EmulatorOperation.GetImage, "GET", "/GetImage", ["image"],
-            c => PageServer.Image(ApiRequests.ParseGetImage(c.Query["imageBuildVersionArn"]), c.View),
+            c => PageServer.Image(ApiRequests.ParseGetImage(c.Query["imageBuildVersionArn"]), c.View, c.Scans, c.Now),
             (o, _, id, page, _, _, _) => Sync(() => PageJson.WriteImage(o, id, page.Image!)),
             id => $$"""{"requestId":"{{id}}","image":{"arn":7,"dateCreated":[],"scanState":"COMPLETED","imageScanningConfiguration":{"imageScanningEnabled":"yes"} } }"""),
         new(EmulatorOperation.ListImagePipelineImages, "POST", "/ListImagePipelineImages", ["pipeline-images"],
             c => c.Pages.PipelineImages(ApiRequests.ParsePipelineImages(c.Body), c.Tokens, c.View, c.Scope),
+            (o, _, id, page, next, _, _) => Sync(() => PageJson.WriteImageSummaries(o, id, page.ImageSummaries!, next)),
+            id => $$"""{"requestId":"{{id}}","imageSummaryList":{"arn":7},"nextToken":17}"""),
+        new(EmulatorOperation.ListImageBuildVersions, "POST", "/ListImageBuildVersions", ["build-versions"],
+            c => c.Pages.BuildVersions(ApiRequests.ParseBuildVersions(c.Body), c.Tokens, c.View, c.Scope),
             (o, _, id, page, next, _, _) => Sync(() => PageJson.WriteImageSummaries(o, id, page.ImageSummaries!, next)),
             id => $$"""{"requestId":"{{id}}","imageSummaryList":{"arn":7},"nextToken":17}"""),
     ];

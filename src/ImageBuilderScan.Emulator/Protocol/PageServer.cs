@@ -73,14 +73,40 @@ internal sealed class PageServer(EmulatorOptions options)
     }
 
     /// <summary>
-    /// GetImage: a build version ARN names one image; a version ARN (x wildcards allowed) the newest build matching it.
-    /// ResourceNotFoundException when the caller sees no such image.
+    /// ListImageBuildVersions: the builds of one image version newest first (as a pipeline's are); an empty list when the
+    /// caller sees none (the service lists, it does not look up).
     /// </summary>
-    public static ServedPage Image(GetImageRequest request, FindingsDataSet data)
+    public ServedPage BuildVersions(BuildVersionsRequest request, PageTokens tokens, FindingsDataSet data, DataScope scope)
+    {
+        var values = request.Filters.SelectMany(f => f.Values.Prepend("filter:" + f.Name)).Prepend(request.ImageVersionArn);
+        var tokenScope = PageTokens.Scope(EmulatorOperation.ListImageBuildVersions, null, values, "data;" + scope.Key);
+        var position = request.NextToken is null ? 0 : tokens.Read(request.NextToken, EmulatorOperation.ListImageBuildVersions, tokenScope);
+        var matching = data.BuildVersions(request.ImageVersionArn)
+            .Where(image => request.Filters.All(f => f.Values.Contains(FilterField(image, f.Name), StringComparer.Ordinal))).ToArray();
+        var size = request.MaxResults ?? DefaultImagesPageSize;
+        var next = Next(EmulatorOperation.ListImageBuildVersions, tokens, tokenScope, position, size, matching.Length);
+        return new ServedPage(request.NextToken, next) { ImageSummaries = Slice(matching, position, size) };
+    }
+
+    private static string? FilterField(EmulatedImage image, string name) => name switch
+    {
+        "name" => image.Name,
+        "version" => image.Version,
+        "platform" => image.Platform,
+        "osVersion" => image.OsVersion,
+        _ => "AMI", // type: every emulated image is an AMI
+    };
+
+    /// <summary>
+    /// GetImage: a build version ARN names one image; a version ARN (x wildcards allowed) the newest build matching it.
+    /// ResourceNotFoundException when the caller sees no such image. An image whose scan was set to advance
+    /// (<see cref="ScanBoard"/>) is served in the state it has reached at <paramref name="now"/>.
+    /// </summary>
+    public static ServedPage Image(GetImageRequest request, FindingsDataSet data, ScanBoard scans, DateTimeOffset now)
     {
         var image = data.FindImage(request.ImageArn) ?? Newest(request.ImageArn, data)
             ?? throw new ApiError("ResourceNotFoundException", 404, $"The resource {request.ImageArn} does not exist.");
-        return new ServedPage(null, null) { Image = image };
+        return new ServedPage(null, null) { Image = scans.At(image, now) };
     }
 
     private static EmulatedImage? Newest(string versionArn, FindingsDataSet data)

@@ -6,6 +6,7 @@ using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Client;
 using ImageBuilderScan.Client.Text;
+using ImageBuilderScan.Engine.Waiting;
 
 namespace ImageBuilderScan.Engine.Builds;
 
@@ -25,12 +26,109 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     // Builds that never produced a scannable image are not "the previous build".
     private static readonly string[] Unusable = ["FAILED", "CANCELLED", "DELETED"];
 
-    /// <summary>The build's state and all its findings (pages of 25, the most the service gives).</summary>
-    public async Task<BuildScan> ReadAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
+    /// <summary>
+    /// The build's state and all its findings (pages of 25, the most the service gives), asked at once. With
+    /// <paramref name="wait"/>, the state is waited for first (<see cref="ScanWaiter"/>) and the findings listed once it settled.
+    /// </summary>
+    /// <exception cref="ScanStateException">ScanWaitTimedOut: the scan still ran when the wait ran out.</exception>
+    public async Task<BuildScan> ReadAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken, ScanWait? wait = null)
     {
-        var state = await clientFor(imageBuildVersionArn).GetImageScanStateAsync(imageBuildVersionArn, parameterName, cancellationToken).ConfigureAwait(false);
-        var findings = await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken).ConfigureAwait(false);
-        return new BuildScan(state, findings);
+        if (wait is not null)
+        {
+            var settled = (await WaitAsync(imageBuildVersionArn, parameterName, wait, cancellationToken).ConfigureAwait(false)).Settled();
+            return new BuildScan(settled, await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken).ConfigureAwait(false));
+        }
+
+        var state = StateAsync(imageBuildVersionArn, parameterName, cancellationToken);
+        var findings = FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken);
+        await Both(state, findings).ConfigureAwait(false);
+        return new BuildScan(await state.ConfigureAwait(false), await findings.ConfigureAwait(false));
+    }
+
+    /// <summary>The build's state once its scan no longer runs, or its last when the wait ran out (see <see cref="ScanWaiter"/>).</summary>
+    public Task<ScanWaitOutcome> WaitAsync(string imageBuildVersionArn, string parameterName, ScanWait wait, CancellationToken cancellationToken) =>
+        ScanWaiter.WaitAsync(imageBuildVersionArn, ct => StateAsync(imageBuildVersionArn, parameterName, ct), wait, log, cancellationToken);
+
+    /// <summary>
+    /// Awaits both; when one fails the other is still awaited (never left running unobserved), and the first failure
+    /// in argument order is thrown.
+    /// </summary>
+    internal static async Task Both(Task first, Task second)
+    {
+        try
+        {
+            await Task.WhenAll(first, second).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            await first.ConfigureAwait(false);
+            await second.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The build a name stands for: a build ARN itself; for an image pipeline ARN, the pipeline's newest build; for an
+    /// image version ARN (no build number, as AWS Tools' Get-EC2IBImageList gives), that version's newest build. Both
+    /// by creation date (ties: the greater ARN), said in a verbose line.
+    /// </summary>
+    /// <exception cref="ScanInputException">The name is none of those shapes (see <see cref="CheckName"/>).</exception>
+    /// <exception cref="ScanStateException">NoBuild: the pipeline or version has no build.</exception>
+    public async Task<SelectedBuild> SelectAsync(string name, string parameterName, CancellationToken cancellationToken)
+    {
+        switch (CheckName(name, parameterName))
+        {
+            case FilterNames.ImagePipelineArn:
+            {
+                var query = new PipelineImagesQuery { Values = [name], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = parameterName };
+                return Newest(name, "pipeline", await Collect(clientFor(name).GetPipelineImagesAsync(query, cancellationToken)).ConfigureAwait(false));
+            }
+            case FilterNames.ImageVersionArn:
+            {
+                var query = new ImageBuildVersionsQuery { Values = [name], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = parameterName };
+                return Newest(name, "image version", await Collect(clientFor(name).GetImageBuildVersionsAsync(query, cancellationToken)).ConfigureAwait(false));
+            }
+            default:
+                return new SelectedBuild(name, null);
+        }
+    }
+
+    /// <summary>Refuses, before anything is sent, a name that is no build, image version or pipeline ARN.</summary>
+    /// <returns>The name's kind: <see cref="FilterNames.ImageBuildVersionArn"/>, <see cref="FilterNames.ImageVersionArn"/> or <see cref="FilterNames.ImagePipelineArn"/>.</returns>
+    /// <exception cref="ScanInputException">The name has none of those shapes.</exception>
+    public static string CheckName(string name, string parameterName) => KeyShapes.FilterNameOf(name) switch
+    {
+        FilterNames.ImageBuildVersionArn => FilterNames.ImageBuildVersionArn,
+        FilterNames.ImagePipelineArn => FilterNames.ImagePipelineArn,
+        FilterNames.ImageVersionArn => FilterNames.ImageVersionArn,
+        _ => throw new ScanInputException(parameterName, name, KeyShapes.BuildExpectedForm,
+            $"'{Client.Text.InputDisplay.Show(name)}' is no image build version, image version or image pipeline ARN."),
+    };
+
+    private SelectedBuild Newest(string name, string what, IReadOnlyList<ImageSummary> builds)
+    {
+        ImageSummary? newest = null;
+        foreach (var build in builds)
+        {
+            if (newest is null || Newer(build, newest)) newest = build;
+        }
+
+        if (newest is null)
+            throw new ScanStateException("NoBuild", name, $"The {what} {name} has no build to judge.");
+        log?.Verbose($"The newest build of the {what} {name} is {newest.Arn}" +
+            (newest.DateCreated is { } created ? $" (created {created.ToString("u", CultureInfo.InvariantCulture)})." : "."));
+        return new SelectedBuild(newest.Arn, name);
+    }
+
+    // By creation date; a build without one is older than any with one; ties by the greater ARN (the later build number as text).
+    private static bool Newer(ImageSummary build, ImageSummary than) =>
+        (build.DateCreated ?? DateTime.MinValue) is var a && (than.DateCreated ?? DateTime.MinValue) is var b
+        && (a > b || (a == b && string.CompareOrdinal(build.Arn, than.Arn) > 0));
+
+    private static async Task<IReadOnlyList<T>> Collect<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items.ConfigureAwait(false)) list.Add(item);
+        return list;
     }
 
     /// <summary>Every finding of one build.</summary>

@@ -35,12 +35,19 @@ internal sealed class CountRequests
         }
     }
 
-    /// <summary>The counts of the group holding <paramref name="imageBuildVersionArn"/>, asked once.</summary>
+    /// <summary>
+    /// The counts of the group holding <paramref name="imageBuildVersionArn"/>, asked once; a build not named up front
+    /// (selected from a pipeline or a version) is asked alone. Builds are judged concurrently: one lock guards the asking.
+    /// </summary>
     public Task<IReadOnlyDictionary<string, long>> For(string imageBuildVersionArn, CancellationToken cancellationToken)
     {
-        var index = _groupOf[imageBuildVersionArn];
-        if (!_sent.TryGetValue(index, out var counts))
-            _sent[index] = counts = _builds.CountsAsync(_groups[index], "ImageBuildVersionArn", cancellationToken);
-        return counts;
+        lock (_sent)
+        {
+            if (!_groupOf.TryGetValue(imageBuildVersionArn, out var index))
+                return _builds.CountsAsync([imageBuildVersionArn], "ImageBuildVersionArn", cancellationToken);
+            if (!_sent.TryGetValue(index, out var counts))
+                _sent[index] = counts = _builds.CountsAsync(_groups[index], "ImageBuildVersionArn", cancellationToken);
+            return counts;
+        }
     }
 }

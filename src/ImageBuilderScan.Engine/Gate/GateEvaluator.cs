@@ -45,6 +45,7 @@ public sealed class GateEvaluator(TimeProvider clock, IReadOnlyList<IFindingRule
         var context = new GateContext(policy, pipeline, now);
         var outcomes = new List<FindingOutcome>(findings.Count);
         foreach (var finding in findings) outcomes.Add(Judge(finding, context));
+        var expiredMatches = context.ExpiredMatches;
 
         var counts = SeverityCounts.Of(outcomes.Where(o => o.Verdict == FindingVerdict.Counted).Select(o => o.Severity));
         var failed = SeverityRank.Descending.Where(s => s >= policy.FailOn && counts[s] > policy.AllowanceFor(s)).ToList();
@@ -71,9 +72,9 @@ public sealed class GateEvaluator(TimeProvider clock, IReadOnlyList<IFindingRule
             Outcomes = outcomes,
             Counts = counts,
             FailedSeverities = failed,
-            ExpiredMatches = context.ExpiredMatches,
+            ExpiredMatches = expiredMatches,
             ExpiredEntries = expiredEntries,
-            Summary = GateSummary.Compose(scanProblem, state, policy, counts, failed, outcomes, rules, context.ExpiredMatches.Count),
+            Summary = GateSummary.Compose(scanProblem, state, policy, counts, failed, outcomes, rules, expiredMatches.Count),
         };
     }
 

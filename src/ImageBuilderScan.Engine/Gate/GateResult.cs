@@ -13,6 +13,9 @@ public sealed record GateResult
     public string? ImageVersion { get; init; }
     public string? ImagePipelineArn { get; init; }
 
+    /// <summary>The pipeline or image version ARN given, when this build was judged as that one's newest build; else null.</summary>
+    public string? SelectedFrom { get; init; }
+
     /// <summary>The build whose findings were excused as inherited (-NewOnly), or null.</summary>
     public string? BaselineImageBuildVersionArn { get; init; }
 

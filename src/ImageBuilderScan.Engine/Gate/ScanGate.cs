@@ -1,10 +1,11 @@
-using System.Runtime.CompilerServices;
 using ImageBuilderScan.Engine.Builds;
 using ImageBuilderScan.Engine.Comparison;
 using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client;
+using ImageBuilderScan.Engine.Concurrency;
+using ImageBuilderScan.Engine.Waiting;
 
 namespace ImageBuilderScan.Engine.Gate;
 
@@ -12,9 +13,13 @@ namespace ImageBuilderScan.Engine.Gate;
 /// Reads what the gate needs from the service and judges each image with <see cref="GateEvaluator"/>.
 /// It never passes on data it could not read completely: a state or listing that fails is a failed
 /// result naming why (the other images are still judged), and findings handed in from the pipeline
-/// must add up to the count the service keeps for their image.
+/// must add up to the count the service keeps for their image. Builds are read at most
+/// <paramref name="concurrency"/> at once (each build's state and findings together), results in input order
+/// (see <see cref="InOrder"/>). With <paramref name="wait"/>, each named build's scan is waited for first, and a
+/// wait that runs out is a failed result that names the last state (not judged).
 /// </summary>
-public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, GateEvaluator evaluator, IScanLog? log = null)
+public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, GateEvaluator evaluator, IScanLog? log = null,
+    ScanWait? wait = null, int concurrency = 1)
 {
     private readonly BuildScans _builds = new(clientFor, log);
 
@@ -24,44 +29,78 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     }
 
     /// <summary>
-    /// Reads each image's state and findings itself, then judges it. The findings listed must number what the
-    /// service's own aggregation counts for the image (one aggregation request per ten builds of one client and region,
-    /// sent when the first of them is read and so running alongside the listings): a listing that ended early,
-    /// or a GetImage answer about another image, keeps the build from being judged.
+    /// Reads each build's state and findings itself, then judges it. A build may be named by its ARN, or by an image
+    /// pipeline or image version ARN (its newest build, see <see cref="BuildScans.SelectAsync"/>; the result's
+    /// <see cref="GateResult.SelectedFrom"/> names it). The findings listed must number what the service's own
+    /// aggregation counts for the build, asked alongside the listing (one aggregation request per ten builds named by
+    /// their ARN, of one client and region; one per build selected from a pipeline or version): a listing that ended
+    /// early, or a GetImage answer about another image, keeps the build from being judged.
     /// </summary>
-    public async IAsyncEnumerable<GateResult> EvaluateAsync(IReadOnlyList<string> imageBuildVersionArns, GatePolicy policy,
-        GateBaseline? baseline, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <exception cref="ScanInputException">At once, when no build is named or a name has no build's shape; nothing is sent.</exception>
+    public IAsyncEnumerable<GateResult> EvaluateAsync(IReadOnlyList<string> builds, GatePolicy policy,
+        GateBaseline? baseline, CancellationToken cancellationToken = default, string parameterName = "ImageBuildVersionArn")
     {
-        if (imageBuildVersionArns.Count == 0) throw NothingToJudge();
-        var counts = new CountRequests(imageBuildVersionArns, clientFor, _builds);
-        foreach (var arn in imageBuildVersionArns)
+        if (builds.Count == 0) throw NothingToJudge();
+        foreach (var name in builds) BuildScans.CheckName(name, parameterName);
+        var counts = new CountRequests(builds.Where(n => ImageBuilderArn.TryParse(n)?.Build is not null).ToList(), clientFor, _builds);
+        return InOrder.SelectAsync(builds, concurrency, (name, ct) => JudgeBuildAsync(name, parameterName, policy, baseline, counts, ct), cancellationToken);
+    }
+
+    private async Task<GateResult> JudgeBuildAsync(string name, string parameterName, GatePolicy policy, GateBaseline? baseline,
+        CountRequests counts, CancellationToken cancellationToken)
+    {
+        Task<IReadOnlyDictionary<string, long>>? counted = null;
+        var (arn, from) = (name, (string?)null);
+        ImageScanState? state = null;
+        IReadOnlyList<ScanFinding> findings = [];
+        string? problem = null;
+        try
         {
-            ImageScanState? state = null;
-            IReadOnlyList<ScanFinding> findings = [];
-            string? problem = null;
-            var counted = counts.For(arn, cancellationToken);
-            try
+            (arn, from) = await _builds.SelectAsync(name, parameterName, cancellationToken).ConfigureAwait(false);
+            if (wait is not null)
             {
-                var scan = await _builds.ReadAsync(arn, "ImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+                // Judged on the last state seen when the wait ran out: a failure that names it, never a pass.
+                (state, problem) = await _builds.WaitAsync(arn, parameterName, wait, cancellationToken).ConfigureAwait(false);
+                if (problem is null)
+                {
+                    counted = counts.For(arn, cancellationToken);
+                    findings = await _builds.FindingsAsync(arn, parameterName, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                counted = counts.For(arn, cancellationToken);
+                var scan = await _builds.ReadAsync(arn, parameterName, cancellationToken).ConfigureAwait(false);
                 (state, findings) = (scan.State, scan.Findings);
             }
-            catch (ImageBuilderScanException e) when (e is not ScanInputException)
-            {
-                problem = Unreadable("its scan", e);
-            }
+        }
+        catch (ScanStateException e) when (e.ErrorId is "NoBuild")
+        {
+            problem = e.Message;
+        }
+        catch (ImageBuilderScanException e) when (e is not ScanInputException)
+        {
+            problem = Unreadable("its scan", e);
+        }
 
-            try
-            {
-                var count = (await counted.ConfigureAwait(false))[arn];
-                if (problem is null && count != findings.Count)
-                    problem = $"{findings.Count} finding(s) were listed, but the service counts {count} for this image: the listing ended early or is not this image's";
-            }
-            catch (ImageBuilderScanException e) when (e is not ScanInputException)
-            {
-                problem ??= Unreadable("its finding count", e);
-            }
+        problem = await CountProblemAsync(arn, counted, findings.Count, problem).ConfigureAwait(false);
+        var result = await JudgeAsync(arn, state, findings, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
+        return from is null ? result : result with { SelectedFrom = from };
+    }
 
-            yield return await JudgeAsync(arn, state, findings, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
+    /// <summary>Why the findings listed are not the service's count for the build (or the count could not be read), else <paramref name="problem"/>.</summary>
+    private static async Task<string?> CountProblemAsync(string arn, Task<IReadOnlyDictionary<string, long>>? counted, int listed, string? problem)
+    {
+        if (counted is null) return problem;
+        try
+        {
+            var count = (await counted.ConfigureAwait(false))[arn];
+            return problem ?? (count == listed ? null
+                : $"{listed} finding(s) were listed, but the service counts {count} for this image: the listing ended early or is not this image's");
+        }
+        catch (ImageBuilderScanException e) when (e is not ScanInputException)
+        {
+            return problem ?? Unreadable("its finding count", e);
         }
     }
 
@@ -71,8 +110,9 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     /// listing that failed part way upstream hands in fewer, and must not pass.
     /// </summary>
     /// <param name="alsoImages">Images named besides: one with no finding handed in is judged as having none (which its count must confirm).</param>
-    public async IAsyncEnumerable<GateResult> EvaluateFindingsAsync(IReadOnlyList<ScanFinding> findings, IReadOnlyList<string> alsoImages,
-        GatePolicy policy, GateBaseline? baseline, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <exception cref="ScanInputException">At once, when nothing is handed in or a finding names no image; nothing is sent.</exception>
+    public IAsyncEnumerable<GateResult> EvaluateFindingsAsync(IReadOnlyList<ScanFinding> findings, IReadOnlyList<string> alsoImages,
+        GatePolicy policy, GateBaseline? baseline, CancellationToken cancellationToken = default)
     {
         if (findings.Count == 0 && alsoImages.Count == 0) throw NothingToJudge();
         var nameless = findings.Count(f => string.IsNullOrEmpty(f.ImageBuildVersionArn));
@@ -81,25 +121,32 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
                 $"{nameless} finding(s) name no image, so no scan state or count can vouch for them.");
         var byImage = findings.GroupBy(f => f.ImageBuildVersionArn!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var images = findings.Select(f => f.ImageBuildVersionArn!).Concat(alsoImages).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var image in images)
-        {
-            var mine = byImage.TryGetValue(image, out var list) ? list : [];
-            ImageScanState? state = null;
-            string? problem = null;
-            try
-            {
-                state = await _builds.StateAsync(image, "InputObject", cancellationToken).ConfigureAwait(false);
-                var counted = await _builds.CountAsync(image, "InputObject", cancellationToken).ConfigureAwait(false);
-                if (counted != mine.Count)
-                    problem = $"{mine.Count} finding(s) were handed in, but the service counts {counted} for this image: the listing may have failed part way";
-            }
-            catch (ImageBuilderScanException e) when (e is not ScanInputException)
-            {
-                problem = Unreadable("its scan state or finding count", e);
-            }
+        return InOrder.SelectAsync(images, concurrency,
+            (image, ct) => JudgeHandedInAsync(image, byImage.TryGetValue(image, out var list) ? list : [], policy, baseline, ct), cancellationToken);
+    }
 
-            yield return await JudgeAsync(image, state, mine, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
+    private async Task<GateResult> JudgeHandedInAsync(string image, IReadOnlyList<ScanFinding> mine, GatePolicy policy, GateBaseline? baseline,
+        CancellationToken cancellationToken)
+    {
+        ImageScanState? state = null;
+        string? problem = null;
+        try
+        {
+            // The state and the count check are independent requests: asked together.
+            var reading = _builds.StateAsync(image, "InputObject", cancellationToken);
+            var counting = _builds.CountAsync(image, "InputObject", cancellationToken);
+            await BuildScans.Both(reading, counting).ConfigureAwait(false);
+            state = await reading.ConfigureAwait(false);
+            var counted = await counting.ConfigureAwait(false);
+            if (counted != mine.Count)
+                problem = $"{mine.Count} finding(s) were handed in, but the service counts {counted} for this image: the listing may have failed part way";
         }
+        catch (ImageBuilderScanException e) when (e is not ScanInputException)
+        {
+            problem = Unreadable("its scan state or finding count", e);
+        }
+
+        return await JudgeAsync(image, state, mine, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<GateResult> JudgeAsync(string arn, ImageScanState? state, IReadOnlyList<ScanFinding> findings, GatePolicy policy,

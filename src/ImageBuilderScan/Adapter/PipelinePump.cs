@@ -27,6 +27,7 @@ internal sealed class PipelinePump
     public void Verbose(string message) => _queue.Add((ScanEventKind.Verbose, message, 0));
     public void Debug(string message) => _queue.Add((ScanEventKind.Debug, message, 0));
     public void Warning(string message) => _queue.Add((ScanEventKind.Warning, message, 0));
+    public void Progress(string message) => _queue.Add((ScanEventKind.Progress, message, 0));
 
     /// <summary>The engine's log for this command: its lines reach the consumer thread through this pump.</summary>
     /// <remarks>A wrapper, not an interface of this class: see <see cref="ScanLog"/> for why.</remarks>

@@ -7,6 +7,8 @@ internal enum ScanEventKind
     Verbose,
     Debug,
     Warning,
+    /// <summary>A wait's progress line (Write-Progress), see <see cref="WaitProgress"/>.</summary>
+    Progress,
     /// <summary>The listing failed; <see cref="ScanEvent{T}.Error"/> holds why. Always the last event.</summary>
     Failed,
 }

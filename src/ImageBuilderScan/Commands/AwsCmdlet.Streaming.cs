@@ -80,7 +80,22 @@ public abstract partial class AwsCmdlet
         {
             case ScanEventKind.Warning: WriteWarning(message); break;
             case ScanEventKind.Debug: WriteDebug(message); break;
+            case ScanEventKind.Progress: ShowProgress(message); break;
             default: WriteDetail(message); break;
         }
+    }
+
+    /// <summary>Shows a progress line from the engine (a command that waits shows it with Write-Progress).</summary>
+    private protected virtual void ShowProgress(string line)
+    {
+    }
+
+    /// <summary>Progress is shown unless -ProgressAction or $ProgressPreference hides it, or the console's output is redirected.</summary>
+    private protected bool ProgressWanted()
+    {
+        var preference = MyInvocation.BoundParameters.TryGetValue("ProgressAction", out var bound) && bound is ActionPreference action
+            ? action
+            : SessionState.PSVariable.GetValue("ProgressPreference") is ActionPreference p ? p : ActionPreference.Continue;
+        return ListingProgress.IsWanted(preference, Host?.Name ?? "");
     }
 }

@@ -41,7 +41,10 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
     [Parameter, ValidateNotNullOrEmpty]
     public string? RoleSessionName { get; set; }
 
-    /// <summary>How many targets (region x account) run at once; 8 as ForEach-Object -Parallel.</summary>
+    /// <summary>
+    /// How many targets (region x account) run at once, and within each how many builds (gate, comparison) or chains
+    /// of values (a listing over several values) are read at once; 8 as ForEach-Object -Parallel. Output keeps the input order.
+    /// </summary>
     [Parameter, ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = FleetRunner.DefaultThrottleLimit;
 
@@ -85,6 +88,9 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
     /// <summary>The engine's log for this command (its lines reach -Verbose/-Debug/warnings on the pipeline thread).</summary>
     private protected IScanLog Log => _log ??= _pump.CreateLog();
 
+    /// <summary>Hands a progress line from any thread to the pipeline thread (see <see cref="ShowProgress"/>).</summary>
+    private protected void QueueProgress(string line) => _pump.Progress(line);
+
     protected override void BeginProcessing()
     {
         var log = Log;
@@ -104,6 +110,8 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
                 AllowInsecureEndpoint = AllowInsecureEndpoint.IsPresent,
                 ExternalId = ExternalId,
                 RoleSessionName = RoleSessionName,
+                // Within one command too: chains of a listing's values, builds of a gate or comparison.
+                Concurrency = ThrottleLimit,
                 Log = log,
             };
             // AWS Tools' session defaults, usually unset ($null): PSObject.AsPSObject(null) throws.

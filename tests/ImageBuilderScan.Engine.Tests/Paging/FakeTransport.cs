@@ -21,6 +21,7 @@ internal sealed class FakeTransport : IImageBuilderTransport
     private readonly ConcurrentQueue<object> _requests = new();
     private readonly HashSet<int> _failed = [];
     private int _count;
+    private int _inFlight, _maxInFlight;
 
     public int PageSize { get; init; } = 3;
     /// <summary>Keys each filter value (or the unfiltered listing) has.</summary>
@@ -32,6 +33,12 @@ internal sealed class FakeTransport : IImageBuilderTransport
     /// <summary>Rewrites the page of request N before it is returned.</summary>
     public Func<int, ScanPage<ScanFindingAggregation>, ScanPage<ScanFindingAggregation>>? TamperAggregations { get; init; }
     public Func<int, ScanPage<ScanFinding>, ScanPage<ScanFinding>>? TamperFindings { get; init; }
+
+    /// <summary>How long request N takes (random per request in the concurrency tests).</summary>
+    public Func<int, TimeSpan>? DelayAt { get; init; }
+
+    /// <summary>The most requests that were in flight at once.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Completes when a hanging request has been entered.</summary>
     public TaskCompletionSource Hanging { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,19 +54,32 @@ internal sealed class FakeTransport : IImageBuilderTransport
     public async Task<TResponse> SendAsync<TResponse>(ImageBuilderRequest<TResponse> request, CancellationToken cancellationToken)
     {
         // The fake serves the listing operations only, as their pages; the client adds the request's context.
-        object response = request switch
+        var now = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); now > max && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max; max = Volatile.Read(ref _maxInFlight))
         {
-            ListAggregationsRequest aggregations => Wire(await ListImageScanFindingAggregationsAsync(aggregations, cancellationToken)),
-            ListFindingsRequest findings => Wire(await ListImageScanFindingsAsync(findings, cancellationToken)),
-            _ => throw new NotSupportedException(request.Operation),
-        };
-        return (TResponse)response;
+        }
+
+        try
+        {
+            object response = request switch
+            {
+                ListAggregationsRequest aggregations => Wire(await ListImageScanFindingAggregationsAsync(aggregations, cancellationToken)),
+                ListFindingsRequest findings => Wire(await ListImageScanFindingsAsync(findings, cancellationToken)),
+                _ => throw new NotSupportedException(request.Operation),
+            };
+            return (TResponse)response;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
     }
 
     /// <summary>The fake serves no STS: tests of a profile's account run against the emulator (FleetRunnerTests).</summary>
     public Task<string> CallerAccountAsync(CancellationToken cancellationToken) => throw new NotSupportedException("GetCallerIdentity");
 
-    private static WirePage<T> Wire<T>(ScanPage<T> page) => new(page.Items, page.RequestId, page.NextToken, page.AggregationType);
+    // What the wire gives: the request's own context is the client's to add.
+    private static ScanPage<T> Wire<T>(ScanPage<T> page) => page with { RequestToken = null, FilterName = null, FilterValues = [] };
 
     private async Task<ScanPage<ScanFindingAggregation>> ListImageScanFindingAggregationsAsync(ListAggregationsRequest request, CancellationToken cancellationToken)
     {
@@ -95,6 +115,7 @@ internal sealed class FakeTransport : IImageBuilderTransport
             await new TaskCompletionSource().Task.WaitAsync(cancellationToken);
         }
         await Task.Yield(); // a real request never completes synchronously
+        if (DelayAt?.Invoke(n) is { } delay) await Task.Delay(delay, cancellationToken);
         if (FailAt?.Invoke(n) is { } failure && _failed.Add(n)) throw failure;
         return n;
     }

@@ -27,8 +27,9 @@ internal static class Emulators
             SessionToken = sessionToken ?? server.Options.SessionToken,
         };
 
+    /// <param name="concurrency">Request chains of one listing at once (<see cref="ScanClientOptions.Concurrency"/>).</param>
     public static ImageBuilderScanClient Client(EmulatorServer server, IScanLog? log = null, int? maxAttempts = 3,
-        TimeSpan? timeout = null) => ImageBuilderScanClient.Create(Options(server, log, maxAttempts, timeout));
+        TimeSpan? timeout = null, int concurrency = 1) => ImageBuilderScanClient.Create(Options(server, log, maxAttempts, timeout) with { Concurrency = concurrency });
 
     /// <summary>The nextToken the most recent API request carried (null for a first page).</summary>
     public static string? LastRequestToken(EmulatorServer server)

@@ -18,8 +18,10 @@ internal static class ExactlyOnce
 {
     public const int MaxResumes = 25;
 
+    /// <param name="concurrent">The client runs several request chains at once: the failed request is then one of those the
+    /// emulator received, not necessarily the last.</param>
     public static async Task<ListingOutcome> RunAsync(EmulatorServer server, Workload workload, ImageBuilderScanClient client,
-        CancellationToken ct = default)
+        CancellationToken ct = default, bool concurrent = false)
     {
         var emitted = new List<string>();
         var errors = new List<ImageBuilderScanException>();
@@ -38,9 +40,16 @@ internal static class ExactlyOnce
                 Assert.True(errors.Count <= MaxResumes, $"Still failing after {MaxResumes} resumes: {error}");
                 Assert.True(error is not ScanInputException and not ScanConfigurationException, $"A fault must not look like bad input: {error}");
                 var resume = error.Resume ?? throw new Xunit.Sdk.XunitException($"{error.GetType().Name} carries no ResumePoint: {error.Message}");
-                var failed = LastRequest(server);
-                Assert.Equal(failed.Token, resume.NextToken);
-                Assert.Equal(failed.Values, resume.FilterValues);
+                if (concurrent)
+                {
+                    Assert.Contains(Requests(server), r => r.Token == resume.NextToken && r.Values.SequenceEqual(resume.FilterValues));
+                }
+                else
+                {
+                    var failed = LastRequest(server);
+                    Assert.Equal(failed.Token, resume.NextToken);
+                    Assert.Equal(failed.Values, resume.FilterValues);
+                }
                 var next = new List<(IReadOnlyList<string>, string?)> { (resume.FilterValues, resume.NextToken) };
                 if (resume.RemainingValues.Count > 0) next.Add((resume.RemainingValues, null));
                 pending.InsertRange(0, next);
@@ -50,9 +59,14 @@ internal static class ExactlyOnce
     }
 
     /// <summary>The token and filter values of the most recent API request, as the emulator received it.</summary>
-    public static (string? Token, IReadOnlyList<string> Values) LastRequest(EmulatorServer server)
+    public static (string? Token, IReadOnlyList<string> Values) LastRequest(EmulatorServer server) => Read(server.Requests.Recent[^1].Body);
+
+    /// <summary>The token and filter values of every recent API request.</summary>
+    public static IReadOnlyList<(string? Token, IReadOnlyList<string> Values)> Requests(EmulatorServer server) =>
+        server.Requests.Recent.Select(r => Read(r.Body)).ToList();
+
+    private static (string? Token, IReadOnlyList<string> Values) Read(string body)
     {
-        var body = server.Requests.Recent[^1].Body;
         using var doc = JsonDocument.Parse(body.Length == 0 ? "{}" : body);
         var root = doc.RootElement;
         var token = root.TryGetProperty("nextToken", out var t) ? t.GetString() : null;

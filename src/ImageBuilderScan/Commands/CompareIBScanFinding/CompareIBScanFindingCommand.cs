@@ -1,48 +1,75 @@
 using System.Management.Automation;
 using ImageBuilderScan.Engine.Comparison;
 
-// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>
 /// Compare-IBScanFinding: what a build fixed and introduced against another build (by default the
 /// previous build of its pipeline). One object per vulnerability and package: Added, Fixed,
 /// SeverityChanged, and Unchanged with -IncludeEqual, as with Compare-Object. Both builds' scans must
-/// have completed: an incomplete side is an error naming the build and its state.
+/// have completed: an incomplete side is an error naming the build and its state. Piped builds are compared
+/// at most -ThrottleLimit at once once the input ended, written in input order, each failure an error for its input.
 /// </summary>
-[Cmdlet(VerbsData.Compare, "IBScanFinding")]
+[Cmdlet(VerbsData.Compare, "IBScanFinding", DefaultParameterSetName = DifferenceSet)]
 [OutputType(typeof(FindingChange))]
-public sealed class CompareIBScanFindingCommand : AwsCmdlet
+public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
 {
-    private readonly HashSet<string> _compared = new(StringComparer.Ordinal);
+    private const string DifferenceSet = "Difference";
+    private const string PipelineSet = "ImagePipelineArn";
+
+    // Findings of one build piped in bind the same ARN once per finding: compare it once.
+    private readonly List<string> _differences = [];
+    private readonly HashSet<string> _named = new(StringComparer.Ordinal);
 
     /// <summary>The build to compare against; the previous build of the difference build's pipeline when omitted.</summary>
     [Parameter(Position = 1), ValidateNotNullOrEmpty]
     public string? ReferenceImageBuildVersionArn { get; set; }
 
-    /// <summary>The newer build. Binds from piped objects' ImageBuildVersionArn or (AWS Tools' images) Arn.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true), ValidateNotNullOrEmpty]
+    /// <summary>
+    /// The newer build (an image version or pipeline ARN stands for its newest build). Binds from piped objects'
+    /// ImageBuildVersionArn or (AWS Tools' images) Arn, or a piped ARN string.
+    /// </summary>
+    [Parameter(ParameterSetName = DifferenceSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true), ValidateNotNullOrEmpty]
     [Alias("ImageBuildVersionArn", "Arn")]
     public string? DifferenceImageBuildVersionArn { get; set; }
+
+    /// <summary>Pipelines whose newest build (by creation date) is the difference build.</summary>
+    [Parameter(ParameterSetName = PipelineSet, Mandatory = true), ValidateNotNullOrEmpty]
+    public string[]? ImagePipelineArn { get; set; }
 
     [Parameter]
     public SwitchParameter IncludeEqual { get; set; }
 
     protected override void ProcessRecord()
     {
-        var difference = DifferenceImageBuildVersionArn!;
-        // Findings of one build piped in bind the same ARN once per finding: compare it once.
-        if (!_compared.Add(difference)) return;
-        var comparison = new BuildComparison(ClientFor, Log);
-        Stream(() => Changes(comparison, difference), difference, change =>
-        {
-            if (IncludeEqual.IsPresent || change.Change != ChangeKind.Unchanged) WriteObject(change);
-        });
+        if (DifferenceImageBuildVersionArn is { } difference && _named.Add(difference)) _differences.Add(difference);
     }
 
-    private async IAsyncEnumerable<FindingChange> Changes(BuildComparison comparison, string difference)
+    protected override void EndProcessing()
     {
-        foreach (var change in await comparison.CompareAsync(ReferenceImageBuildVersionArn, difference, StopToken).ConfigureAwait(false))
-            yield return change;
+        var differences = ParameterSetName == PipelineSet ? ImagePipelineArn! : (IReadOnlyList<string>)_differences;
+        var comparison = new BuildComparison(ClientFor, Log, Wait(), ThrottleLimit);
+        try
+        {
+            Stream(() => comparison.CompareEachAsync(ReferenceImageBuildVersionArn, differences, StopToken), null, outcome =>
+            {
+                if (outcome.Error is { } error)
+                {
+                    ReportFailure(error, outcome.Difference);
+                    return;
+                }
+
+                foreach (var change in outcome.Changes!)
+                {
+                    if (IncludeEqual.IsPresent || change.Change != ChangeKind.Unchanged) WriteObject(change);
+                }
+            });
+        }
+        finally
+        {
+            CompleteProgress();
+        }
+
+        base.EndProcessing();
     }
 }

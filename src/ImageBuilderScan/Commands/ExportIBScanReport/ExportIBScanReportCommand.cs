@@ -5,7 +5,6 @@ using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Reports;
 
-// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>
@@ -37,7 +36,7 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
 
     /// <summary>For findings (not gate results): the lowest severity reported as a failure.</summary>
     [Parameter]
-    [ValidateSet("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED", IgnoreCase = true)]
+    [ValidateSeverity, ArgumentCompleter(typeof(SeverityCompleter))]
     public string FailOn { get; set; } = "HIGH";
 
     [Parameter]

@@ -3,12 +3,7 @@ using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Paging;
-using ImageBuilderScan.Client.Sdk;
-using ImageBuilderScan.Client.Http;
-using ImageBuilderScan.Client.Operations;
-using ImageBuilderScan.Client.Wire;
 
-// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>
@@ -45,7 +40,7 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
 
     /// <summary>Severities as the service spells them; matched case-insensitively, tab-completed.</summary>
     [Parameter(ParameterSetName = nameof(Severity), Mandatory = true)]
-    [ValidateSet("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED", IgnoreCase = true)]
+    [ValidateSeverity, ArgumentCompleter(typeof(SeverityCompleter))]
     public string[]? Severity { get; set; }
 
     /// <summary>

@@ -4,7 +4,6 @@ using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Paging;
 
-// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>

@@ -1,6 +1,9 @@
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Engine.Builds;
 
 namespace ImageBuilderScan.Commands;
 
@@ -11,6 +14,8 @@ public abstract partial class ListingCmdlet
     /// <summary>
     /// The key a piped object asks for, when it is one this command has not listed yet; else null: an
     /// object that asks for none is an error for this input, a key already listed is said as a detail line.
+    /// An image version ARN (no build number, as AWS Tools' Get-EC2IBImageList gives) stands for its newest
+    /// build, looked up with ListImageBuildVersions and said in a verbose line.
     /// </summary>
     private protected PipedKey? NewPipedKey(PSObject input, Func<PSObject, PipedKey> classify)
     {
@@ -25,6 +30,21 @@ public abstract partial class ListingCmdlet
             return null;
         }
 
+        if (key.FilterName == FilterNames.ImageVersionArn)
+        {
+            if (!_asked.Add(key))
+            {
+                WriteDetail($"{key.PropertyName} {key.Value}: already listed by this command.");
+                return null;
+            }
+
+            string? newest = null;
+            var builds = new BuildScans(ClientFor, Log);
+            Stream(() => One(ct => builds.SelectAsync(key.Value, "InputObject", ct)), PipedInput.TargetOf(input), selected => newest = selected.ImageBuildVersionArn);
+            if (newest is null) return null;
+            key = new PipedKey(FilterNames.ImageBuildVersionArn, newest);
+        }
+
         if (!_asked.Add(key))
         {
             WriteDetail($"{key.PropertyName} {key.Value}: already listed by this command.");
@@ -32,5 +52,10 @@ public abstract partial class ListingCmdlet
         }
 
         return key;
+    }
+
+    private static async IAsyncEnumerable<T> One<T>(Func<CancellationToken, Task<T>> get, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        yield return await get(cancellationToken).ConfigureAwait(false);
     }
 }

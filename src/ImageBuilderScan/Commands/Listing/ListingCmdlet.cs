@@ -126,15 +126,6 @@ public abstract partial class ListingCmdlet : AwsCmdlet
         return page.NextToken ?? "";
     }
 
-    /// <summary>Progress is shown unless -ProgressAction or $ProgressPreference hides it, or the console's output is redirected.</summary>
-    private bool ProgressWanted()
-    {
-        var preference = MyInvocation.BoundParameters.TryGetValue("ProgressAction", out var bound) && bound is ActionPreference action
-            ? action
-            : SessionState.PSVariable.GetValue("ProgressPreference") is ActionPreference p ? p : ActionPreference.Continue;
-        return ListingProgress.IsWanted(preference, Host?.Name ?? "");
-    }
-
     private protected override void OnFailureReported(ScanErrorDescription description) => SetNextToken(description.ResumeToken);
 
     /// <summary>Sets -NextTokenVariable in the caller's scope, when the caller named one.</summary>

@@ -73,6 +73,24 @@ internal static class PipedInput
         throw NoKey(input);
     }
 
+    /// <summary>
+    /// The build a piped object names for the gate or a comparison: an image or pipeline aggregation's key, else the
+    /// most specific of an image build version, image version or image pipeline ARN it carries (a string, an AWS Tools
+    /// object's Arn, an ImageBuildVersionArn or ImagePipelineArn property). A version or pipeline is resolved to its
+    /// newest build by the engine.
+    /// </summary>
+    /// <exception cref="ScanInputException">The object names no build (an account or vulnerability key, or none).</exception>
+    public static string BuildFor(PSObject input)
+    {
+        // Keys() puts the most specific first: a build before its version, a version before its pipeline.
+        var key = input.BaseObject is ScanFindingAggregation aggregation ? DrillDown.KeyOf(aggregation) : Keys(input).FirstOrDefault();
+        if (key is { FilterName: FilterNames.ImageBuildVersionArn or FilterNames.ImageVersionArn or FilterNames.ImagePipelineArn }) return key.Value;
+        throw new ScanInputException(Parameter, input.BaseObject as string ?? key?.Value, KeyShapes.BuildExpectedForm,
+            key is null
+                ? $"The piped {Describe(input)} names no build: pipe a build, image version or pipeline ARN, an object with one (AWS Tools' Arn), an image or pipeline aggregation, or findings."
+                : $"The piped {Describe(input)} names a {key.PropertyName}, not a build: a gate judges builds.");
+    }
+
     /// <summary>The piped object for an error record's TargetObject: a pscustomobject stays wrapped (its base has no properties).</summary>
     public static object TargetOf(PSObject input) => input.BaseObject is PSCustomObject ? input : input.BaseObject;
 
@@ -95,7 +113,7 @@ internal static class PipedInput
         // AWS Tools' image and pipeline objects (Get-EC2IBImageList, Get-EC2IBImagePipelineList) carry only Arn.
         foreach (var arn in Strings(Member(input, "Arn")))
         {
-            if (KeyShapes.FilterNameOf(arn) is { } filter and (FilterNames.ImageBuildVersionArn or FilterNames.ImagePipelineArn))
+            if (KeyShapes.FilterNameOf(arn) is { } filter and (FilterNames.ImageBuildVersionArn or FilterNames.ImageVersionArn or FilterNames.ImagePipelineArn))
                 keys.Add(new PipedKey(filter, arn));
         }
 
@@ -137,7 +155,13 @@ internal static class PipedInput
         }
     }
 
-    private static string Describe(PSObject input) => input.BaseObject is ScanFinding ? "finding" : "object";
+    private static string Describe(PSObject input) => input.BaseObject switch
+    {
+        ScanFinding => "finding",
+        ScanFindingAggregation => "aggregation",
+        string => "string",
+        _ => "object",
+    };
 
     private static ScanInputException NoKey(PSObject input) => input.BaseObject is string text
         ? new ScanInputException(Parameter, text, KeyShapes.ExpectedForm, "The piped string is none of the keys this command lists by.")

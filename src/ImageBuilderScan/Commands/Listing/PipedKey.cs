@@ -12,10 +12,14 @@ internal sealed record PipedKey(string FilterName, string Value)
     /// <summary>The property (and typed parameter) that carries this key's kind, e.g. <c>ImagePipelineArn</c>.</summary>
     public string PropertyName => FilterNames.PropertyFor(FilterName) ?? FilterName;
 
-    /// <summary>How specific the key is: an image is inside a pipeline, a pipeline inside an account.</summary>
+    /// <summary>The <see cref="Specificity"/> of a pipeline: the keys at or above it name builds.</summary>
+    public const int PipelineSpecificity = 2;
+
+    /// <summary>How specific the key is: a build is inside an image version, a version inside a pipeline, a pipeline inside an account.</summary>
     public int Specificity => FilterName switch
     {
-        FilterNames.ImageBuildVersionArn => 3,
+        FilterNames.ImageBuildVersionArn => 4,
+        FilterNames.ImageVersionArn => 3,
         FilterNames.ImagePipelineArn => 2,
         FilterNames.VulnerabilityId => 1,
         _ => 0,

@@ -3,39 +3,59 @@ using System.Management.Automation;
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Text;
+using ImageBuilderScan.Engine.Builds;
 
-// The namespace is not the folder's: the class full name is in every FullyQualifiedErrorId (see CancellableCmdlet).
 namespace ImageBuilderScan.Commands;
 
 /// <summary>
 /// Test-IBScanGate: may this build ship? Judges each image's findings against a policy and fails
 /// closed: an image whose scan did not complete, or whose findings could not be read completely,
 /// fails. A failure ends the script (terminating error ScanGateFailed, SecurityError) after the
-/// results are written; -Quiet returns one $true/$false for all images instead.
+/// results are written; -Quiet returns one $true/$false for all images instead. Builds are read at most
+/// -ThrottleLimit at once, results in input order; -WaitForScan waits for scans still running.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "IBScanGate", DefaultParameterSetName = ImageSet)]
-[OutputType(typeof(GateResult), ParameterSetName = [ImageSet, FindingSet])]
+[OutputType(typeof(GateResult), ParameterSetName = [ImageSet, PipelineSet, FindingSet])]
 [OutputType(typeof(bool))]
-public sealed class TestIBScanGateCommand : AwsCmdlet
+public sealed class TestIBScanGateCommand : ScanWaitingCmdlet
 {
     private const string ImageSet = "ImageBuildVersionArn";
+    private const string PipelineSet = "ImagePipelineArn";
     private const string FindingSet = "InputObject";
 
     private readonly List<ScanFinding> _findings = [];
+    // Builds named by piped objects (build, image version or pipeline ARNs), each once, in the order they came.
+    private readonly List<string> _piped = [];
+    private readonly HashSet<string> _pipedOnce = new(StringComparer.Ordinal);
+    // Piped objects that named no build: the gate cannot pass on what it was not given.
+    private readonly List<string> _refused = [];
     private GatePolicy _policy = null!;
 
-    /// <summary>The builds to judge; with piped findings, builds that may have none.</summary>
+    /// <summary>
+    /// The builds to judge (an image version or pipeline ARN stands for its newest build); with piped findings,
+    /// builds that may have none.
+    /// </summary>
     [Parameter(ParameterSetName = ImageSet, Mandatory = true, Position = 0)]
     [Parameter(ParameterSetName = FindingSet)]
     [ValidateNotNullOrEmpty]
     public string[]? ImageBuildVersionArn { get; set; }
 
-    /// <summary>Findings from Get-IBScanFinding, judged per image.</summary>
+    /// <summary>Pipelines whose newest build (by creation date) is judged.</summary>
+    [Parameter(ParameterSetName = PipelineSet, Mandatory = true), ValidateNotNullOrEmpty]
+    public string[]? ImagePipelineArn { get; set; }
+
+    /// <summary>
+    /// Findings from Get-IBScanFinding, judged per image; or anything that names a build: ARN strings (build, image
+    /// version, pipeline), image and pipeline aggregations, AWS Tools objects by Arn, objects with ImageBuildVersionArn.
+    /// </summary>
     [Parameter(ParameterSetName = FindingSet, Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
-    public ScanFinding[]? InputObject { get; set; }
+    public PSObject[]? InputObject { get; set; }
 
     [Parameter]
-    [ValidateSet("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED", IgnoreCase = true)]
+    [ValidateSeverity, ArgumentCompleter(typeof(SeverityCompleter))]
     public string FailOn { get; set; } = "HIGH";
 
     /// <summary>Allowances per severity, e.g. @{ HIGH = 5 }: up to five HIGH findings pass.</summary>
@@ -81,30 +101,84 @@ public sealed class TestIBScanGateCommand : AwsCmdlet
 
     protected override void ProcessRecord()
     {
-        if (InputObject is not null) _findings.AddRange(InputObject);
+        foreach (var input in InputObject ?? [])
+        {
+            if (input.BaseObject is ScanFinding finding)
+            {
+                _findings.Add(finding);
+                continue;
+            }
+
+            try
+            {
+                var build = PipedInput.BuildFor(input);
+                if (_pipedOnce.Add(build)) _piped.Add(build);
+                else WriteDetail($"{build}: already named to this gate.");
+            }
+            catch (ScanInputException error)
+            {
+                _refused.Add(ReportFailure(error, PipedInput.TargetOf(input)).Message);
+            }
+        }
     }
 
     protected override void EndProcessing()
     {
         var baseline = GateBaseline.For(BaselineImageBuildVersionArn, NewOnly.IsPresent);
-        var gate = new ScanGate(ClientFor, new GateEvaluator(), Log);
+        var gate = new ScanGate(ClientFor, new GateEvaluator(), Log, Wait(), ThrottleLimit);
         var images = ImageBuildVersionArn ?? [];
 
         var verdicts = new GateVerdicts();
-        var failure = Stream(() => ParameterSetName == FindingSet
-                ? gate.EvaluateFindingsAsync(_findings, images, _policy, baseline, StopToken)
-                : gate.EvaluateAsync(images, _policy, baseline, StopToken),
-            images.Length > 0 ? images : null, result =>
+        foreach (var refused in _refused) verdicts.AddError(refused);
+        void Judge(Func<IAsyncEnumerable<GateResult>> open, object? target)
+        {
+            var failure = Stream(open, target, result =>
             {
                 verdicts.Add(result);
                 foreach (var warning in verdicts.NewExpiryWarnings(result)) WriteWarning(warning);
                 if (!Quiet.IsPresent) WriteObject(result);
             });
-        if (failure is not null) verdicts.AddError(failure.Message);
+            if (failure is not null) verdicts.AddError(failure.Message);
+        }
+
+        try
+        {
+            switch (ParameterSetName)
+            {
+                case PipelineSet:
+                    Judge(() => gate.EvaluateAsync(Pipelines(ImagePipelineArn!), _policy, baseline, StopToken, PipelineSet), ImagePipelineArn);
+                    break;
+                case FindingSet:
+                    if (_findings.Count > 0 || _piped.Count == 0)
+                        Judge(() => gate.EvaluateFindingsAsync(_findings, images, _policy, baseline, StopToken), images.Length > 0 ? images : null);
+                    if (_piped.Count > 0) Judge(() => gate.EvaluateAsync(_piped, _policy, baseline, StopToken, FindingSet), null);
+                    break;
+                default:
+                    Judge(() => gate.EvaluateAsync(images, _policy, baseline, StopToken), images);
+                    break;
+            }
+        }
+        finally
+        {
+            CompleteProgress();
+        }
 
         if (Quiet.IsPresent) WriteObject(verdicts.AllPassed);
         else if (!verdicts.AllPassed) FailGate(verdicts);
         base.EndProcessing();
+    }
+
+    /// <summary>-ImagePipelineArn's values, each refused (before anything is sent) unless it is a pipeline ARN.</summary>
+    private static string[] Pipelines(string[] values)
+    {
+        foreach (var value in values)
+        {
+            if (BuildScans.CheckName(value, PipelineSet) != FilterNames.ImagePipelineArn)
+                throw new ScanInputException(PipelineSet, value, "an image pipeline ARN (arn:aws:imagebuilder:<region>:<account>:image-pipeline/<name>)",
+                    $"'{InputDisplay.Show(value)}' is not an image pipeline ARN.");
+        }
+
+        return values;
     }
 
     private void FailGate(GateVerdicts verdicts) =>

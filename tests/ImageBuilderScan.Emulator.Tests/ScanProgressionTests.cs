@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ImageBuilderScan.Emulator.Tests;
+
+/// <summary>
+/// Scans that advance over time (--scan-progress, POST /_emulator/scans) and ListImageBuildVersions: what -WaitForScan
+/// and an image version ARN need from the emulator. Time is the server's clock, moved by the test.
+/// </summary>
+public sealed class ScanProgressionTests
+{
+    private const string Web150 = "arn:aws:imagebuilder:us-east-1:111122223333:image/web-frontend-al2023/1.5.0/1";
+
+    private static async Task<(string? Image, string? Scan)> StateAsync(EmulatorCaller caller)
+    {
+        var image = (await caller.GetImage(Web150)).Json["image"]!;
+        return (image["state"]!["status"]!.GetValue<string>(), image["scanState"]?["status"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_started_scan_is_served_building_then_pending_scanning_collecting_then_its_final_state()
+    {
+        await using var server = await TestData.Sample();
+        using var caller = new EmulatorCaller(server);
+        var start = DateTimeOffset.UtcNow;
+        server.Clock = () => start;
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var body = new StringContent($$"""{"imageBuildVersionArn":"{{Web150}}","stepMs":1000,"building":true}""", Encoding.UTF8, "application/json");
+        Assert.Equal(200, (int)(await http.PostAsync("/_emulator/scans", body)).StatusCode);
+
+        var seen = new List<(string?, string?)>();
+        foreach (var ms in new[] { 0, 1000, 2000, 3000, 4000, 60000 })
+        {
+            server.Clock = () => start.AddMilliseconds(ms + 1);
+            seen.Add(await StateAsync(caller));
+        }
+
+        Assert.Equal([("BUILDING", null), ("AVAILABLE", "PENDING"), ("AVAILABLE", "SCANNING"), ("AVAILABLE", "COLLECTING"), ("AVAILABLE", "COMPLETED"), ("AVAILABLE", "COMPLETED")], seen);
+        var listed = JsonNode.Parse(await http.GetStringAsync("/_emulator/scans"))!.AsArray();
+        Assert.Equal("COMPLETED", listed.Single()!["state"]!.GetValue<string>());
+        Assert.Equal(200, (int)(await http.DeleteAsync("/_emulator/scans")).StatusCode);
+        Assert.Empty(JsonNode.Parse(await http.GetStringAsync("/_emulator/scans"))!.AsArray());
+    }
+
+    [Fact]
+    public async Task The_command_line_starts_scans_with_the_emulator_and_bad_ones_are_refused()
+    {
+        var options = EmulatorCommandLine.Parse(["--scan-progress", $"{Web150},step-ms=50,final=failed", "--scan-progress", Web150 + ",building"], out _);
+        Assert.Equal(2, options.ScanProgressions.Count);
+        Assert.Equal((50, "FAILED", false), (options.ScanProgressions[0].StepMs, options.ScanProgressions[0].Final, options.ScanProgressions[0].Building));
+        Assert.Equal((1000, "COMPLETED", true), (options.ScanProgressions[1].StepMs, options.ScanProgressions[1].Final, options.ScanProgressions[1].Building));
+        Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(["--scan-progress", Web150 + ",final=SCANNING"], out _));
+        Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(["--scan-progress", Web150 + ",step-ms=0"], out _));
+        Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(["--scan-progress", Web150 + ",speed=2"], out _));
+        Assert.Contains("--scan-progress", EmulatorCommandLine.Help());
+
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions
+        {
+            DataFile = TestData.SamplePath, ScanProgressions = [new ScanProgression { ImageBuildVersionArn = Web150, StepMs = 3_600_000 }],
+        });
+        using var caller = new EmulatorCaller(server);
+        Assert.Equal(("AVAILABLE", "PENDING"), await StateAsync(caller));
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var bad = await http.PostAsync("/_emulator/scans", new StringContent("""{"stepMs":5}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(400, (int)bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListImageBuildVersions_lists_an_image_versions_builds_newest_first_and_checks_its_input()
+    {
+        await using var server = await TestData.Sample();
+        using var caller = new EmulatorCaller(server);
+        var reply = await caller.BuildVersions(new { imageVersionArn = "arn:aws:imagebuilder:us-east-1:111122223333:image/web-frontend-al2023/1.5.0" });
+        Assert.Equal(200, reply.Status);
+        Assert.Equal([Web150], reply.Json["imageSummaryList"]!.AsArray().Select(i => i!["arn"]!.GetValue<string>()));
+        Assert.Equal(1, server.Requests.BuildVersions);
+        var none = await caller.BuildVersions(new { imageVersionArn = "arn:aws:imagebuilder:us-east-1:111122223333:image/nothing-here/1.0.0" });
+        Assert.Empty(none.Json["imageSummaryList"]!.AsArray());
+        Assert.Equal("InvalidRequestException", (await caller.BuildVersions(new { imageVersionArn = Web150 })).ErrorType);
+        Assert.Equal("InvalidRequestException", (await caller.BuildVersions(new { maxResults = 1 })).ErrorType);
+    }
+}

@@ -1,0 +1,98 @@
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Engine.Waiting;
+using ImageBuilderScan.Tests.Shared;
+
+namespace ImageBuilderScan.Engine.Tests.Waiting;
+
+/// <summary>-WaitForScan's poll loop over scripted GetImage answers (intervals of a millisecond: the schedule is injected).</summary>
+public sealed class ScanWaiterTests
+{
+    private const string Arn = "arn:aws:imagebuilder:us-east-1:123456789012:image/web/1.0.0/1";
+    private static readonly ScanWaitSchedule Fast = new() { Initial = TimeSpan.FromMilliseconds(1), Max = TimeSpan.FromMilliseconds(2) };
+
+    private static ImageScanState State(string? scan, string image = "AVAILABLE", bool enabled = true) =>
+        new(Arn, null, scan, null, enabled, null) { ImageStatus = image };
+
+    private static Func<CancellationToken, Task<ImageScanState>> Script(params ImageScanState[] states)
+    {
+        var i = 0;
+        return _ => Task.FromResult(states[Math.Min(i++, states.Length - 1)]);
+    }
+
+    [Fact]
+    public async Task Waits_through_building_and_the_running_scan_states_says_each_change_once_and_returns_the_completed_state()
+    {
+        var log = new RecordingLog();
+        var progress = new List<ScanWaitProgress>();
+        var outcome = await ScanWaiter.WaitAsync(Arn, Script(State(null, "BUILDING"), State(null, "BUILDING"), State("PENDING"), State("SCANNING"),
+            State("SCANNING"), State("COLLECTING"), State("COMPLETED")), new ScanWait { Schedule = Fast, Progress = progress.Add }, log, CancellationToken.None);
+
+        Assert.Null(outcome.TimedOut);
+        Assert.True(outcome.State.IsComplete);
+        var lines = log.VerboseLines.Where(l => l.StartsWith(Arn, StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, lines.Count);
+        Assert.StartsWith($"{Arn}: image BUILDING (", lines[0]);
+        Assert.Contains("image BUILDING -> scan PENDING after", lines[1]);
+        Assert.Contains("scan COLLECTING -> scan COMPLETED after", lines[4]);
+        Assert.Equal(6, progress.Count);
+        Assert.All(progress, p => Assert.Equal(Arn, p.ImageBuildVersionArn));
+    }
+
+    [Theory]
+    [InlineData("FAILED", "AVAILABLE", true, "scan FAILED")]
+    [InlineData("ABANDONED", "AVAILABLE", true, "scan ABANDONED")]
+    [InlineData("TIMED_OUT", "AVAILABLE", true, "scan TIMED_OUT")]
+    [InlineData(null, "AVAILABLE", false, "scanning disabled")]
+    [InlineData(null, "FAILED", true, "image FAILED")]
+    public async Task A_terminal_state_ends_the_wait_at_once(string? scan, string image, bool enabled, string described)
+    {
+        var reads = 0;
+        var outcome = await ScanWaiter.WaitAsync(Arn, _ => { reads++; return Task.FromResult(State(scan, image, enabled)); },
+            new ScanWait { Schedule = Fast, Timeout = TimeSpan.FromHours(1) }, null, CancellationToken.None);
+
+        Assert.Equal(1, reads);
+        Assert.Null(outcome.TimedOut);
+        Assert.Equal(described, ScanStage.Describe(outcome.State));
+        Assert.Equal(ScanStageKind.Ended, ScanStage.Of(outcome.State));
+    }
+
+    [Fact]
+    public async Task At_the_timeout_it_returns_the_last_state_and_why_it_is_not_judged()
+    {
+        var outcome = await ScanWaiter.WaitAsync(Arn, Script(State("PENDING"), State("SCANNING")),
+            new ScanWait { Schedule = Fast, Timeout = TimeSpan.FromMilliseconds(30) }, null, CancellationToken.None);
+
+        Assert.Equal("SCANNING", outcome.State.Status);
+        Assert.Contains("was still at scan SCANNING when the wait of", outcome.TimedOut);
+        Assert.Contains("not judged", outcome.TimedOut);
+        var refused = Assert.Throws<Client.Errors.ScanStateException>(() => outcome.Settled());
+        Assert.Equal("ScanWaitTimedOut", refused.ErrorId);
+    }
+
+    [Fact]
+    public async Task A_stop_ends_the_wait_during_its_delay()
+    {
+        using var stop = new CancellationTokenSource();
+        var reads = 0;
+        var waiting = ScanWaiter.WaitAsync(Arn, _ =>
+        {
+            if (++reads == 1) stop.CancelAfter(TimeSpan.FromMilliseconds(20));
+            return Task.FromResult(State("SCANNING"));
+        }, new ScanWait { Schedule = new ScanWaitSchedule { Initial = TimeSpan.FromHours(1) }, Timeout = TimeSpan.FromHours(2) }, null, stop.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Equal(1, reads);
+    }
+
+    [Fact]
+    public void The_default_schedule_starts_near_15_s_grows_to_near_60_s_and_jitters()
+    {
+        var random = new Random(1);
+        var first = ScanWaitSchedule.Default.Delay(1, random);
+        Assert.InRange(first.TotalSeconds, 12, 18);
+        var late = ScanWaitSchedule.Default.Delay(20, random);
+        Assert.InRange(late.TotalSeconds, 48, 72);
+        var draws = Enumerable.Range(0, 20).Select(_ => ScanWaitSchedule.Default.Delay(1, random)).Distinct().Count();
+        Assert.True(draws > 1, "the delays must not all be the same (jitter)");
+    }
+}

@@ -1,0 +1,192 @@
+#Requires -Version 7.4
+# Pester 5. The gate right after a build: -WaitForScan against scans the emulator advances over time, -ImagePipelineArn
+# (a pipeline's newest build), image version ARNs (a version's newest build, as AWS Tools' Get-EC2IBImageList gives)
+# and every shape that pipes into Test-IBScanGate; the same for Compare-IBScanFinding.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
+    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
+    $script:Emulator = Start-TestEmulator -PageSize 1
+    $script:Aws = $script:Emulator.Aws
+    $a = 'arn:aws:imagebuilder:us-east-1:111122223333'
+    $script:WebPipeline = "$a`:image-pipeline/web-frontend-al2023"
+    $script:Web141 = "$a`:image/web-frontend-al2023/1.4.1/2"
+    $script:Web150 = "$a`:image/web-frontend-al2023/1.5.0/1"
+    $script:Web150Version = "$a`:image/web-frontend-al2023/1.5.0"
+    $script:Pay200 = "$a`:image/payments-api-al2023/2.0.0/1"
+    # A first gate makes the module's code warm, so a scan set to advance is not half over before the first poll.
+    $null = Test-IBScanGate @Aws -ImageBuildVersionArn $Web150 -FailOn CRITICAL -WaitForScan
+
+    # Makes a build's scan advance from now: (BUILDING,) PENDING, SCANNING, COLLECTING, each StepMs, then Final.
+    function script:Start-EmulatedScan {
+        param([string] $Arn, [int] $StepMs, [string] $Final = 'COMPLETED', [switch] $Building)
+        $body = @{ imageBuildVersionArn = $Arn; stepMs = $StepMs; final = $Final; building = $Building.IsPresent } | ConvertTo-Json
+        $null = Invoke-RestMethod "$($Emulator.Url)/_emulator/scans" -Method Post -ContentType 'application/json' -Body $body
+    }
+    function script:Get-GateError { param([scriptblock] $Gate) try { $null = & $Gate; $null } catch { $_ } }
+    function script:Get-Verbose { param([scriptblock] $Command) @(& $Command 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message) }
+    # What AWS Tools' Get-EC2IBImageList emits (Amazon.Imagebuilder.Model.ImageVersion): image version ARNs, no build number.
+    function script:Get-EC2IBImageList {
+        [pscustomobject]@{ PSTypeName = 'Amazon.Imagebuilder.Model.ImageVersion'; Arn = $Web150Version; Name = 'web-frontend-al2023'; Version = '1.5.0'; Type = 'AMI'; Platform = 'Linux'; Owner = '111122223333' }
+    }
+}
+
+AfterAll {
+    Stop-TestEmulator $script:Emulator
+}
+
+Describe '-WaitForScan' {
+    AfterEach { $null = Invoke-RestMethod "$($Emulator.Url)/_emulator/scans" -Method Delete }
+
+    It 'waits while the build is made and scanned, says each state once, and judges the completed scan' {
+        Start-EmulatedScan $Web150 -StepMs 1000 -Building
+        $before = Get-EmulatorRequestCount $Emulator 'GetImage'
+        $verbose = Get-Verbose { $script:result = Test-IBScanGate @Aws -ImageBuildVersionArn $Web150 -WaitForScan -WaitIntervalSec 0.05 -FailOn CRITICAL -Verbose }
+        $result.Passed | Should -BeTrue
+        $result.ScanStatus | Should -Be 'COMPLETED'
+        # Every state on the way, in order, each said once (the emulator moves on every 1000 ms; polls come every 40 to 240 ms).
+        $states = @($verbose | Where-Object { $_ -like "$Web150*" })
+        $states[0] | Should -BeLike "*: image BUILDING (*"
+        $states | Should -Contain "$Web150`: image BUILDING -> scan PENDING after $(($states | Select-String 'BUILDING -> scan PENDING after (.*)$').Matches[0].Groups[1].Value)"
+        ($states -join "`n") | Should -Match '(?s)PENDING -> scan SCANNING.*SCANNING -> scan COLLECTING.*COLLECTING -> scan COMPLETED'
+        (Get-EmulatorRequestCount $Emulator 'GetImage') - $before | Should -BeGreaterThan 4
+    }
+
+    It 'fails closed at the timeout, naming the last state, and does not judge' {
+        Start-EmulatedScan $Web150 -StepMs 3600000
+        $err = Get-GateError { Test-IBScanGate @Aws -ImageBuildVersionArn $Web150 -WaitForScan -WaitIntervalSec 0.05 -WaitTimeoutSec 1 -FailOn CRITICAL }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'ScanGateFailed*'
+        $err.Exception.Message | Should -BeLike '*was still at scan PENDING when the wait of 1 s ran out (-WaitTimeoutSec)*not judged*'
+        $result = Test-IBScanGate @Aws -ImageBuildVersionArn $Web150 -WaitForScan -WaitIntervalSec 0.05 -WaitTimeoutSec 1 -FailOn CRITICAL -ErrorAction SilentlyContinue 2>$null -Quiet
+        $result | Should -BeFalse
+    }
+
+    It 'ends the wait at once on a terminal state (FAILED) and fails the gate on it' {
+        Start-EmulatedScan $Web150 -StepMs 1 -Final FAILED
+        $err = Get-GateError { Test-IBScanGate @Aws -ImageBuildVersionArn $Web150 -WaitForScan -WaitIntervalSec 0.05 -WaitTimeoutSec 3600 -FailOn CRITICAL }
+        $err.Exception.Message | Should -BeLike '*FAILED*'
+        $err.Exception.Message | Should -Not -BeLike '*ran out*'
+    }
+
+    It 'stops promptly on a stop request (Ctrl+C) while it waits' {
+        Start-EmulatedScan $Web150 -StepMs 3600000
+        $before = Get-EmulatorRequestCount $Emulator 'GetImage'
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($m, $aws, $arn) Import-Module $m; Test-IBScanGate @aws -ImageBuildVersionArn $arn -WaitForScan -WaitIntervalSec 600 -WaitTimeoutSec 3600').
+                AddArgument((Get-BuiltModuleManifest)).AddArgument($Aws).AddArgument($Web150)
+            $async = $ps.BeginInvoke()
+            # Wait for the event (the first poll reached the emulator), bounded.
+            $deadline = [datetime]::UtcNow.AddSeconds(120)
+            while ((Get-EmulatorRequestCount $Emulator 'GetImage') -eq $before -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            (Get-EmulatorRequestCount $Emulator 'GetImage') | Should -BeGreaterThan $before
+            $ps.Stop()
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $async.IsCompleted | Should -BeTrue
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'waits for both sides of a comparison' {
+        Start-EmulatedScan $Web150 -StepMs 200
+        $changes = @(Compare-IBScanFinding @Aws -DifferenceImageBuildVersionArn $Web150 -ReferenceImageBuildVersionArn $Web141 -WaitForScan -WaitIntervalSec 0.05 -IncludeEqual)
+        $changes.Count | Should -BeGreaterThan 0
+        $changes[0].DifferenceImageBuildVersionArn | Should -Be $Web150
+        # Without the wait the same comparison refuses the incomplete side.
+        Start-EmulatedScan $Web150 -StepMs 3600000
+        { Compare-IBScanFinding @Aws -DifferenceImageBuildVersionArn $Web150 -ReferenceImageBuildVersionArn $Web141 -ErrorAction Stop } | Should -Throw '*cannot be compared*PENDING*'
+    }
+}
+
+Describe '-ImagePipelineArn' {
+    AfterEach { $null = Invoke-RestMethod "$($Emulator.Url)/_emulator/scans" -Method Delete }
+
+    It 'gates the pipeline''s newest build, named in -Verbose and on the result' {
+        $verbose = Get-Verbose { $script:result = Test-IBScanGate @Aws -ImagePipelineArn $WebPipeline -FailOn CRITICAL -Verbose }
+        $result.ImageBuildVersionArn | Should -Be $Web150
+        $result.SelectedFrom | Should -Be $WebPipeline
+        $verbose | Should -Contain "The newest build of the pipeline $WebPipeline is $Web150 (created 2025-08-04 00:00:00Z)."
+    }
+
+    It 'chooses the newest build first, then waits for it' {
+        Start-EmulatedScan $Web150 -StepMs 200
+        $verbose = Get-Verbose { $script:result = Test-IBScanGate @Aws -ImagePipelineArn $WebPipeline -WaitForScan -WaitIntervalSec 0.05 -FailOn CRITICAL -Verbose }
+        $result.Passed | Should -BeTrue
+        $chosen = [array]::IndexOf($verbose, ($verbose | Where-Object { $_ -like 'The newest build of the pipeline*' } | Select-Object -First 1))
+        $waited = [array]::IndexOf($verbose, ($verbose | Where-Object { $_ -like "$Web150`: scan PENDING*" } | Select-Object -First 1))
+        $chosen | Should -BeGreaterOrEqual 0
+        $waited | Should -BeGreaterThan $chosen
+    }
+
+    It 'refuses a value that is no pipeline ARN before anything is sent' {
+        $before = Get-EmulatorRequestCount $Emulator 'GetImage'
+        $err = Get-GateError { Test-IBScanGate @Aws -ImagePipelineArn $Web150 }
+        $err.Exception.Message | Should -BeLike '*is not an image pipeline ARN*'
+        (Get-EmulatorRequestCount $Emulator 'GetImage') | Should -Be $before
+    }
+
+    It 'compares the pipeline''s newest build with the one before it' {
+        $changes = @(Compare-IBScanFinding @Aws -ImagePipelineArn $WebPipeline -IncludeEqual)
+        $changes[0].DifferenceImageBuildVersionArn | Should -Be $Web150
+        $changes[0].ReferenceImageBuildVersionArn | Should -Not -Be $Web150
+    }
+}
+
+Describe 'Everything with a key pipes into the gate' {
+    It 'gates <Name>' -ForEach @(
+        @{ Name = 'a build ARN string'; Make = { $Web150 } }
+        @{ Name = 'an image version ARN string (its newest build)'; Make = { $Web150Version } }
+        @{ Name = 'a pipeline ARN string (its newest build)'; Make = { $WebPipeline } }
+        @{ Name = 'an image aggregation'; Make = { Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $Web150 } }
+        @{ Name = 'a pipeline aggregation (its newest build)'; Make = { Get-IBScanFindingAggregation @Aws -ImagePipelineArn $WebPipeline } }
+        @{ Name = 'findings'; Make = { Get-IBScanFinding @Aws -ImageBuildVersionArn $Web150 } }
+        @{ Name = 'an AWS Tools image version (Get-EC2IBImageList)'; Make = { Get-EC2IBImageList } }
+        @{ Name = 'a pscustomobject with Arn'; Make = { [pscustomobject]@{ Arn = $Web150 } } }
+        @{ Name = 'a pscustomobject with ImageBuildVersionArn'; Make = { [pscustomobject]@{ ImageBuildVersionArn = $Web150 } } }
+        @{ Name = 'a hashtable with Arn'; Make = { @{ Arn = $Web150 } } }
+    ) {
+        $results = @(& $Make | Test-IBScanGate @Aws -FailOn CRITICAL)
+        $results.Count | Should -Be 1
+        $results[0].ImageBuildVersionArn | Should -Be $Web150
+        $results[0].Passed | Should -BeTrue
+    }
+
+    It 'says in -Verbose which build an image version stands for' {
+        $verbose = Get-Verbose { $null = Get-EC2IBImageList | Test-IBScanGate @Aws -FailOn CRITICAL -Verbose }
+        $verbose | Should -Contain "The newest build of the image version $Web150Version is $Web150 (created 2025-08-04 00:00:00Z)."
+    }
+
+    It 'judges several piped builds in input order, each once' {
+        $results = [System.Collections.Generic.List[object]]::new()
+        # The gate fails on payments 2.0.0/1 (CRITICAL findings), after writing every result.
+        $err = Get-GateError { $Pay200, $Web150, $Web141, $Web150 | Test-IBScanGate @Aws -FailOn CRITICAL -ThrottleLimit 4 | ForEach-Object { $results.Add($_) } }
+        $err | Should -Not -BeNullOrEmpty
+        $results.ImageBuildVersionArn | Should -Be @($Pay200, $Web150, $Web141)
+    }
+
+    It 'fails when a piped object names no build' {
+        $err = Get-GateError { 'CVE-2024-3094', $Web150 | Test-IBScanGate @Aws -FailOn CRITICAL -ErrorAction SilentlyContinue }
+        $err.Exception.Message | Should -BeLike '*not judged*VulnerabilityId*'
+    }
+}
+
+Describe 'Image version ARNs in the Get cmdlets (the README''s Get-EC2IBImageList example)' {
+    It 'Get-EC2IBImageList | Get-IBScanFindingAggregation lists the newest build''s aggregation, and says so' {
+        $verbose = Get-Verbose { $script:result = @(Get-EC2IBImageList | Get-IBScanFindingAggregation @Aws -Verbose) }
+        $result.Count | Should -Be 1
+        $result[0].Key | Should -Be $Web150
+        $verbose | Should -Contain "The newest build of the image version $Web150Version is $Web150 (created 2025-08-04 00:00:00Z)."
+    }
+
+    It 'Get-EC2IBImageList | Get-IBScanFinding lists the newest build''s findings' {
+        $findings = @(Get-EC2IBImageList | Get-IBScanFinding @Aws)
+        $findings.Count | Should -BeGreaterThan 0
+        @($findings.ImageBuildVersionArn | Sort-Object -Unique) | Should -Be @($Web150)
+    }
+
+    It 'Get-EC2IBImageList | Compare-IBScanFinding compares the newest build with the one before it' {
+        $changes = @(Get-EC2IBImageList | Compare-IBScanFinding @Aws -IncludeEqual)
+        $changes[0].DifferenceImageBuildVersionArn | Should -Be $Web150
+    }
+}
