@@ -84,8 +84,8 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFindingAggregation>> GetAggregationPagesAsync(AggregationQuery query, CancellationToken cancellationToken = default)
-        => Pages(query, static (_, plan, values, token) => new ListAggregationsRequest(plan.FilterName, values, token), PagePlausibility.Check, cancellationToken,
-            WhereFrom);
+        => Pages(query, static (_, plan, values, token) => new ListAggregationsRequest(plan.FilterName, values, token),
+            unknown => page => { unknown.Aggregations(page); return PagePlausibility.Check(page); }, cancellationToken, WhereFrom);
 
     /// <summary>Every aggregation, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -100,7 +100,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFinding>> GetFindingPagesAsync(FindingQuery query, CancellationToken cancellationToken = default)
         => Pages(query, static (q, plan, values, token) => new ListFindingsRequest(plan.FilterName, values.Count == 0 ? null : values[0], q.PageSize, token),
-            null, cancellationToken);
+            unknown => page => { unknown.Findings(page); return null; }, cancellationToken);
 
     /// <summary>Every finding, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -114,7 +114,8 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ImageSummary>> GetPipelineImagePagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
-        => Pages(query, static (q, _, values, token) => new ListPipelineImagesRequest(values.Count == 0 ? "" : values[0], q.PageSize, token), null, cancellationToken);
+        => Pages(query, static (q, _, values, token) => new ListPipelineImagesRequest(values.Count == 0 ? "" : values[0], q.PageSize, token),
+            unknown => page => { unknown.PipelineImages(page); return null; }, cancellationToken);
 
     /// <summary>Every build of the query's pipelines, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -128,7 +129,8 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ImageSummary>> GetImageBuildVersionPagesAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
-        => Pages(query, static (q, _, values, token) => new ListImageBuildVersionsRequest(values.Count == 0 ? "" : values[0], q.PageSize, token), null, cancellationToken);
+        => Pages(query, static (q, _, values, token) => new ListImageBuildVersionsRequest(values.Count == 0 ? "" : values[0], q.PageSize, token),
+            unknown => page => { unknown.PipelineImages(page); return null; }, cancellationToken);
 
     /// <summary>Every build of the query's image versions, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -141,14 +143,19 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <param name="imageBuildVersionArn">An image build version ARN (not a version ARN with wildcards).</param>
     /// <param name="parameterName">The input that supplied the ARN, named when it is refused.</param>
     /// <exception cref="Errors.ScanInputException">At once, when the ARN is not an image build version ARN; nothing is sent.</exception>
-    public Task<ImageScanState> GetImageScanStateAsync(string imageBuildVersionArn, string parameterName = "ImageBuildVersionArn",
+    /// <exception cref="Errors.ScanProtocolException">ImageMismatch: the answer is about another image than the one asked.</exception>
+    public async Task<ImageScanState> GetImageScanStateAsync(string imageBuildVersionArn, string parameterName = "ImageBuildVersionArn",
         CancellationToken cancellationToken = default)
     {
         var arn = FilterValueRule.Check(parameterName, imageBuildVersionArn, FilterValueShape.ImageBuildVersionArn);
         // Routed like a listing of that image: to the ARN's region, or refused when it contradicts the one given.
         var api = ApiFor(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [arn], ValuesParameterName = parameterName });
         cancellationToken.ThrowIfCancellationRequested();
-        return api.SendAsync(new GetImageRequest(arn), cancellationToken);
+        var state = await api.SendAsync(new GetImageRequest(arn), cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(state.ImageBuildVersionArn, arn, StringComparison.Ordinal))
+            throw new Errors.ScanProtocolException("ImageMismatch",
+                $"GetImage was asked for {arn} but answered about {InputDisplay.Arn(state.ImageBuildVersionArn)}: the answer is not used.");
+        return state;
     }
 
     /// <summary>An operation's request for one chunk of a validated query's values and one token.</summary>
@@ -161,7 +168,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <param name="whereFrom">Adds to a page's items where they came from (the region asked, the account asked: given
     /// the account's source, asked only if an item needs it), or null.</param>
     private IAsyncEnumerable<ScanPage<T>> Pages<TQuery, T>(TQuery query, RequestFor<TQuery, T> request,
-        Func<ScanPage<T>, Errors.ScanProtocolException?>? check, CancellationToken cancellationToken,
+        Func<UnknownValues, Func<ScanPage<T>, Errors.ScanProtocolException?>> check, CancellationToken cancellationToken,
         Func<ScanPage<T>, string, Func<CancellationToken, Task<string?>>, CancellationToken, Task<ScanPage<T>>>? whereFrom = null) where TQuery : ListingQuery
     {
         var plan = QueryValidator.Plan(ref query);
@@ -170,11 +177,17 @@ public sealed class ImageBuilderScanClient : IDisposable
         // nothing goes to STS for a query that is refused or has nothing to stamp.
         Func<CancellationToken, Task<string?>> account = ct => Connection.AccountId is { } known ? Task.FromResult<string?>(known)
             : _accountLookup?.GetAsync(api.CallerAccountAsync, Log, ct) ?? Task.FromResult<string?>(null);
-        return ScanPager.PagesAsync<T>(query.Operation.Name, plan, async (values, token, ct) =>
+        var operation = query.Operation.Name;
+        return ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
         {
-            var page = await api.SendAsync(request(query, plan, values, token), ct).ConfigureAwait(false);
+            var sent = request(query, plan, values, token);
+            var page = await api.SendAsync(sent, ct).ConfigureAwait(false);
+            if (sent is ListingRequest<T> { MaxResults: int asked } && page.Items.Count > asked)
+                throw new Errors.ScanProtocolException("TooManyItems",
+                    $"{operation} returned {page.Items.Count} items in one page when {asked} were asked (request id " +
+                    $"{InputDisplay.RequestId(page.RequestId)}). Nothing from this page was emitted.", page.RequestId);
             return page with { RequestToken = token, FilterName = plan.FilterName, FilterValues = values };
-        }, check, Log, cancellationToken,
+        }, check(new UnknownValues(operation, Log)), Log, cancellationToken,
             // After the page's own checks: a page refused is never stamped, and STS is never asked for one.
             whereFrom is null ? null : (page, ct) => whereFrom(page, region, account, ct), Concurrency);
     }

@@ -1,4 +1,12 @@
+// Explicit usings and nullable context: pwsh compiles this file with Add-Type (neither is implicit there) for the Pester suites.
+#nullable enable
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -12,6 +20,18 @@ public sealed record CapturedRequest(string Method, string Target, IReadOnlyDict
 public sealed record ScriptedResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null,
     TimeSpan Delay = default, int? TruncateTo = null)
 {
+    /// <summary>Bytes sent as the body instead of <see cref="Body"/>'s UTF-8 (invalid UTF-8, a body of any size).</summary>
+    public byte[]? RawBody { get; init; }
+
+    /// <summary>
+    /// A body too large to hold: <see cref="Body"/>, then <c>Item</c> <c>Count</c> times (comma-separated), then
+    /// <c>Suffix</c>, streamed with no Content-Length and the connection closed after it (or when the client hangs up).
+    /// </summary>
+    public (string Item, int Count, string Suffix)? Repeat { get; init; }
+
+    /// <summary>Each time it is sent, <c>{token}</c> in <see cref="Body"/> becomes a token never sent before (endless pages).</summary>
+    public bool FreshToken { get; init; }
+
     public static ScriptedResponse Json(string body, string requestId = "req-1")
         => new(200, body, new Dictionary<string, string> { ["x-amzn-RequestId"] = requestId });
 
@@ -29,7 +49,7 @@ public sealed record ScriptedResponse(int Status, string Body, IReadOnlyDictiona
 /// serves. It checks no signature. Bounded: every read and wait has a limit. Linked into each test project that
 /// needs it.
 /// </summary>
-public sealed class ScriptedServer : IAsyncDisposable
+public sealed class ScriptedServer : IAsyncDisposable, IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
@@ -45,7 +65,15 @@ public sealed class ScriptedServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
     public ConcurrentQueue<CapturedRequest> Requests { get; } = new();
-    public ScriptedResponse Default { get; set; } = ScriptedResponse.Json("{}");
+    /// <summary>An empty page of any listing (each operation reads its own items member and skips the others).</summary>
+    public ScriptedResponse Default { get; set; } = ScriptedResponse.Json("""{"findings":[],"responses":[],"imageSummaryList":[]}""");
+
+    /// <summary>Answers by request path (<c>/GetImage</c>, <c>/ListImageScanFindings</c>), after the queue and before the default:
+    /// for commands whose requests run concurrently, so their order is not known.</summary>
+    public ConcurrentDictionary<string, ScriptedResponse> Routes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sets the answer to every request on <paramref name="path"/> (a method PowerShell calls easily).</summary>
+    public void Route(string path, ScriptedResponse response) => Routes[path] = response;
 
     public void Enqueue(params ScriptedResponse[] responses)
     {
@@ -74,7 +102,8 @@ public sealed class ScriptedServer : IAsyncDisposable
                 var request = await ReadRequestAsync(stream);
                 if (request is null) return;
                 Requests.Enqueue(request);
-                var response = _script.TryDequeue(out var scripted) ? scripted : Default;
+                var path = request.Target.Split('?')[0];
+                var response = _script.TryDequeue(out var scripted) ? scripted : Routes.TryGetValue(path, out var routed) ? routed : Default;
                 if (response.Delay > TimeSpan.Zero) await Task.Delay(response.Delay, _stop.Token);
                 if (!await WriteResponseAsync(stream, response)) return;
             }
@@ -117,7 +146,9 @@ public sealed class ScriptedServer : IAsyncDisposable
 
     private static async Task<bool> WriteResponseAsync(NetworkStream stream, ScriptedResponse response)
     {
-        var body = Encoding.UTF8.GetBytes(response.Body);
+        if (response.Repeat is { } repeat) return await WriteRepeatedAsync(stream, response, repeat);
+        var body = response.RawBody
+            ?? Encoding.UTF8.GetBytes(response.FreshToken ? response.Body.Replace("{token}", Guid.NewGuid().ToString("N"), StringComparison.Ordinal) : response.Body);
         var head = new StringBuilder($"HTTP/1.1 {response.Status} {(HttpStatusCode)response.Status}\r\n");
         head.Append("Content-Type: application/json\r\n");
         head.Append($"Content-Length: {body.Length}\r\n");
@@ -134,6 +165,35 @@ public sealed class ScriptedServer : IAsyncDisposable
         await stream.FlushAsync();
         return true;
     }
+
+    private static async Task<bool> WriteRepeatedAsync(NetworkStream stream, ScriptedResponse response, (string Item, int Count, string Suffix) repeat)
+    {
+        var head = new StringBuilder($"HTTP/1.1 {response.Status} {(HttpStatusCode)response.Status}\r\nContent-Type: application/json\r\nConnection: close\r\n");
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>()) head.Append($"{name}: {value}\r\n");
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()));
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(response.Body));
+        var item = Encoding.UTF8.GetBytes(repeat.Item);
+        // Items in blocks of about 64 KiB, so a body of any size costs the server no more than one block.
+        var perBlock = Math.Max(1, 65536 / (item.Length + 1));
+        var block = new byte[perBlock * (item.Length + 1)];
+        for (var i = 0; i < perBlock; i++)
+        {
+            block[i * (item.Length + 1)] = (byte)',';
+            item.CopyTo(block, i * (item.Length + 1) + 1);
+        }
+        for (var written = 0; written < repeat.Count; written += perBlock)
+        {
+            var n = Math.Min(perBlock, repeat.Count - written);
+            var from = written == 0 ? 1 : 0; // no comma before the first item
+            await stream.WriteAsync(block.AsMemory(from, n * (item.Length + 1) - from));
+        }
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(repeat.Suffix));
+        await stream.FlushAsync();
+        return false;
+    }
+
+    /// <summary>For callers that cannot await (a PowerShell test).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {

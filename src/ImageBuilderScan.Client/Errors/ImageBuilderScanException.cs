@@ -3,7 +3,9 @@ namespace ImageBuilderScan.Client.Errors;
 /// <summary>The base of every error the engine raises.</summary>
 public abstract class ImageBuilderScanException : Exception
 {
-    protected ImageBuilderScanException(string message, Exception? inner = null) : base(message, inner) { }
+    /// <param name="message">Written as given but for what no message may hold: secrets in use or echoed are taken out,
+    /// and control characters, escape sequences and CI-runner commands are made inert (<see cref="SecretRedaction.ForOutput"/>).</param>
+    protected ImageBuilderScanException(string message, Exception? inner = null) : base(SecretRedaction.ForOutput(message), inner) { }
 
     /// <summary>A stable identifier, used as the PowerShell error id.</summary>
     public abstract string ErrorId { get; }

@@ -12,7 +12,7 @@ internal sealed class PooledBodyHandler(HttpMessageHandler inner) : DelegatingHa
         try
         {
             var original = response.Content;
-            var pooled = await PooledContent.LoadAsync(original, cancellationToken).ConfigureAwait(false);
+            var pooled = await PooledContent.LoadAsync(original, RequestIdOf(response), cancellationToken).ConfigureAwait(false);
             response.Content = pooled;
             original.Dispose();
             return response;
@@ -23,6 +23,9 @@ internal sealed class PooledBodyHandler(HttpMessageHandler inner) : DelegatingHa
             throw;
         }
     }
+
+    private static string? RequestIdOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("x-amzn-RequestId", out var values) ? values.FirstOrDefault() : null;
 }
 
 internal sealed class PooledContent : HttpContent
@@ -36,10 +39,11 @@ internal sealed class PooledContent : HttpContent
         _length = length;
     }
 
-    public static async Task<PooledContent> LoadAsync(HttpContent source, CancellationToken cancellationToken)
+    public static async Task<PooledContent> LoadAsync(HttpContent source, string? requestId, CancellationToken cancellationToken)
     {
         var expected = source.Headers.ContentLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(expected is > 0 and < 64 * 1024 * 1024 ? (int)expected + 1 : 16 * 1024);
+        if (expected > ResponseBody.MaxBytes) throw ResponseBody.TooLarge(requestId, expected);
+        var buffer = ArrayPool<byte>.Shared.Rent(expected is > 0 ? (int)expected + 1 : 16 * 1024);
         var length = 0;
         try
         {
@@ -49,6 +53,8 @@ internal sealed class PooledContent : HttpContent
                 while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     length += read;
+                    // Stops reading at the ceiling: a body that never ends costs at most that much memory.
+                    if (length > ResponseBody.MaxBytes) throw ResponseBody.TooLarge(requestId, null);
                     PooledBuffer.GrowIfFull(ref buffer, length);
                 }
             }

@@ -21,7 +21,12 @@ public sealed record ScanFindingAggregation
     /// <summary>What the key is, as a name (<c>Account</c>, <c>Image</c>, <c>ImagePipeline</c>,
     /// <c>VulnerabilityId</c>, <c>Unknown</c>): a string so that ConvertTo-Json and Export-Csv write
     /// the name (ConvertTo-Json writes an enum as its number).</summary>
-    public string Kind => AggregationKinds.NameOf(KindValue);
+    /// <remarks>An aggregation of a kind this version does not know shows the member name the service sent
+    /// (<c>repositoryAggregation</c>).</remarks>
+    public string Kind => UnknownKind ?? AggregationKinds.NameOf(KindValue);
+
+    /// <summary>The member name of an aggregation of a kind this version does not know, as sent; null for the four known.</summary>
+    internal string? UnknownKind { get; init; }
 
     /// <summary>The kind as the engine switches on it.</summary>
     internal AggregationKind KindValue { get; init; }
@@ -99,7 +104,7 @@ public sealed record ScanFindingAggregation
 
     // Records compare and hash every field, the cached parts included: compare what the service sent.
     public bool Equals(ScanFindingAggregation? other) =>
-        other is not null && KindValue == other.KindValue && AggregationType == other.AggregationType && _key == other._key
+        other is not null && KindValue == other.KindValue && UnknownKind == other.UnknownKind && AggregationType == other.AggregationType && _key == other._key
         && AccountId == other.AccountId && ImageBuildVersionArn == other.ImageBuildVersionArn && ImagePipelineArn == other.ImagePipelineArn
         && VulnerabilityId == other.VulnerabilityId && Critical == other.Critical && High == other.High && Medium == other.Medium
         && All == other.All && RequestId == other.RequestId;

@@ -31,15 +31,19 @@ public sealed class ScanSeverity : IComparable, IComparable<ScanSeverity>, IEqua
     /// <summary>0 (untriaged) to 5 (critical); -1 for a name this version does not know.</summary>
     public int Rank { get; }
 
-    /// <summary>The severity of a name (any case), or null for none.</summary>
+    /// <summary>The severity of a name as the service sent it (exact, see <see cref="SeverityRank.Of"/>), or null for none.</summary>
     public static ScanSeverity? Of(string? name)
     {
         if (name is null) return null;
-        return SeverityRank.TryParse(name, out var severity) ? Known[(int)severity] : new ScanSeverity(name, -1);
+        return SeverityRank.Of(name) is { } severity ? Known[(int)severity] : new ScanSeverity(name, -1);
     }
 
-    /// <summary>For PowerShell's conversions (<c>[ImageBuilderScan.Client.Model.ScanSeverity]'high'</c>).</summary>
-    public static ScanSeverity Parse(string name) => Of(name ?? throw new ArgumentNullException(nameof(name)))!;
+    /// <summary>A name a person typed, any case (PowerShell's conversions: <c>[ImageBuilderScan.Client.Model.ScanSeverity]'high'</c>, <c>-ge 'high'</c>).</summary>
+    public static ScanSeverity Parse(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return SeverityRank.TryParse(name, out var severity) ? Known[(int)severity] : new ScanSeverity(name, -1);
+    }
 
     public int CompareTo(ScanSeverity? other)
     {
@@ -53,7 +57,7 @@ public sealed class ScanSeverity : IComparable, IComparable<ScanSeverity>, IEqua
     {
         null => 1,
         ScanSeverity other => CompareTo(other),
-        string name => CompareTo(Of(name)),
+        string name => CompareTo(Parse(name)),
         _ => throw new ArgumentException($"A severity compares with a severity or its name, not {obj.GetType().Name}.", nameof(obj)),
     };
 

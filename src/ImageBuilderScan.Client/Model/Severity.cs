@@ -22,24 +22,34 @@ public static class SeverityRank
         [FindingSeverity.Critical, FindingSeverity.High, FindingSeverity.Medium, FindingSeverity.Low, FindingSeverity.Informational, FindingSeverity.Untriaged];
 
     /// <summary>
-    /// The rank of the service's text (any case). Null, empty or a value the service may add later
-    /// ranks as <see cref="FindingSeverity.Untriaged"/>: unrated, never silently more severe.
+    /// The rank of a severity as the service sent it, compared exactly (no trimming, no case folding, so
+    /// <c>CRITICAL</c> followed by a zero-width space or spelled with a dotted capital I is no severity); null for
+    /// none and for a value this version does not know. Never defaulted: a listing keeps such a value as sent and
+    /// warns, and the gate refuses to judge a build that has one.
     /// </summary>
-    public static FindingSeverity Of(string? severity) => TryParse(severity, out var value) ? value : FindingSeverity.Untriaged;
+    public static FindingSeverity? Of(string? severity) => severity switch
+    {
+        "CRITICAL" => FindingSeverity.Critical,
+        "HIGH" => FindingSeverity.High,
+        "MEDIUM" => FindingSeverity.Medium,
+        "LOW" => FindingSeverity.Low,
+        "INFORMATIONAL" => FindingSeverity.Informational,
+        "UNTRIAGED" => FindingSeverity.Untriaged,
+        _ => null,
+    };
 
+    /// <summary>
+    /// For a decision that must fail closed (a gate's count, a report's level): a severity this version does not
+    /// know, or none, counts as CRITICAL. The gate refuses to judge a build with one anyway (see the gate's rules).
+    /// </summary>
+    public static FindingSeverity FailClosed(string? severity) => Of(severity) ?? FindingSeverity.Critical;
+
+    /// <summary>A severity a person typed (a parameter, a comparison in a script): any case, surrounding blanks ignored.</summary>
     public static bool TryParse(string? severity, out FindingSeverity value)
     {
-        value = FindingSeverity.Untriaged;
-        if (severity is null) return false;
-        var name = severity.Trim();
-        for (var i = 0; i < Descending.Count; i++)
-        {
-            if (!string.Equals(ServiceNames[i], name, StringComparison.OrdinalIgnoreCase)) continue;
-            value = Descending[i];
-            return true;
-        }
-
-        return false;
+        var known = Of(severity?.Trim().ToUpperInvariant());
+        value = known ?? FindingSeverity.Untriaged;
+        return known is not null;
     }
 
     /// <summary>
@@ -57,5 +67,6 @@ public static class SeverityRank
         TryParse(value, out var severity) ? severity
             : throw new ScanInputException(parameter, value, ExpectedForm, $"'{value}' is not a severity.");
 
+    /// <summary>The service's spelling: CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNTRIAGED.</summary>
     public static string ToServiceName(this FindingSeverity severity) => severity.ToString().ToUpperInvariant();
 }

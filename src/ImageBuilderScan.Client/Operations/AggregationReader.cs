@@ -5,16 +5,19 @@ using static ImageBuilderScan.Client.Wire.JsonShapeReader;
 namespace ImageBuilderScan.Client.Operations;
 
 /// <summary>
-/// One <c>ImageScanFindingAggregation</c> of a <c>ListImageScanFindingAggregations</c> page: one of
-/// accountAggregation, imageAggregation, imagePipelineAggregation or vulnerabilityIdAggregation with its
-/// key and severityCounts{all,critical,high,medium}.
+/// One <c>ImageScanFindingAggregation</c> of a <c>ListImageScanFindingAggregations</c> page: exactly one of
+/// accountAggregation, imageAggregation, imagePipelineAggregation or vulnerabilityIdAggregation with its key and
+/// severityCounts{all,critical,high,medium}. Two kinds in one aggregation are refused (they would be merged).
+/// A member of another name ending in <c>Aggregation</c> and holding an object is a kind this version does not know: it is kept as sent (its
+/// name as the kind, its one string member as the key, its counts) for the client to warn about, and the gate
+/// refuses to judge from it.
 /// </summary>
 internal static class AggregationReader
 {
     public static ScanFindingAggregation Read(ref Utf8JsonReader reader, string? requestId, string? aggregationType)
     {
         var kind = AggregationKind.Unknown;
-        string? key = null;
+        string? kindName = null, key = null;
         long critical = 0, high = 0, medium = 0, all = 0;
         while (NextProperty(ref reader))
         {
@@ -23,23 +26,53 @@ internal static class AggregationReader
                 : reader.ValueTextEquals("imageAggregation"u8) ? ("imageAggregation", "imageBuildVersionArn", AggregationKind.Image)
                 : reader.ValueTextEquals("imagePipelineAggregation"u8) ? ("imagePipelineAggregation", "imagePipelineArn", AggregationKind.ImagePipeline)
                 : reader.ValueTextEquals("vulnerabilityIdAggregation"u8) ? ("vulnerabilityIdAggregation", "vulnerabilityId", AggregationKind.VulnerabilityId)
-                : (null, null, AggregationKind.Unknown);
-            if (member is null || !BeginObject(ref reader, member))
+                : (reader.GetString()!, null, AggregationKind.Unknown);
+            // Another member whose name is no aggregation kind's (…Aggregation) is skipped like any unknown member.
+            if (keyMember is null && !member.EndsWith("Aggregation", StringComparison.Ordinal))
             {
-                if (member is null) SkipValue(ref reader);
+                SkipValue(ref reader);
                 continue;
             }
-            kind = memberKind;
+            if (!BeginObjectOrSkip(ref reader, member, known: keyMember is not null)) continue;
+            if (kindName is not null)
+                throw new JsonShapeException($"An aggregation holds two kinds, '{InputDisplay.Show(kindName)}' and '{InputDisplay.Show(member)}'.");
+            (kind, kindName) = (memberKind, member);
             while (NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals(keyMember)) key = ReadString(ref reader, keyMember!);
-                else if (reader.ValueTextEquals("severityCounts"u8)) ReadCounts(ref reader, ref critical, ref high, ref medium, ref all);
+                if (reader.ValueTextEquals("severityCounts"u8)) ReadCounts(ref reader, ref critical, ref high, ref medium, ref all);
+                else if (keyMember is not null ? reader.ValueTextEquals(keyMember) : PeekIsString(ref reader))
+                {
+                    var name = keyMember ?? reader.GetString()!;
+                    if (keyMember is null && key is not null)
+                        throw new JsonShapeException($"An aggregation of the unknown kind '{InputDisplay.Show(member)}' has more than one key.");
+                    key = ReadString(ref reader, member + "." + name);
+                }
                 else SkipValue(ref reader);
             }
         }
-        if (kind != AggregationKind.Unknown && key is null)
-            throw new JsonShapeException($"An aggregation of kind {kind} has no key.");
-        return AggregationMapper.Create(kind, key ?? string.Empty, critical, high, medium, all, aggregationType, requestId);
+        if (kindName is not null && key is null)
+            throw new JsonShapeException($"An aggregation of kind {InputDisplay.Show(kindName)} has no key.");
+        var aggregation = AggregationMapper.Create(kind, key ?? string.Empty, critical, high, medium, all, aggregationType, requestId);
+        return kind == AggregationKind.Unknown && kindName is not null ? aggregation with { UnknownKind = kindName } : aggregation;
+    }
+
+    /// <summary>Moves onto an aggregation member's object: true for an object; a known member that is null, and
+    /// an unknown member that holds no object, are skipped (false).</summary>
+    private static bool BeginObjectOrSkip(ref Utf8JsonReader reader, string member, bool known)
+    {
+        if (known) return BeginObject(ref reader, member);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartObject) return true;
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>True when the member the reader is on holds a string (the reader does not move).</summary>
+    private static bool PeekIsString(ref Utf8JsonReader reader)
+    {
+        var copy = reader;
+        copy.Read();
+        return copy.TokenType == JsonTokenType.String;
     }
 
     private static void ReadCounts(ref Utf8JsonReader reader, ref long critical, ref long high, ref long medium, ref long all)

@@ -18,7 +18,11 @@ internal sealed class ImageReader : ResponseReader<ImageScanState>
     public override ImageScanState Read(ref Utf8JsonReader reader, string? headerRequestId)
     {
         ImageScanState? state = null;
-        while (NextObjectMember(ref reader, "image"u8, "image")) state = ReadImage(ref reader);
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("image"u8)) { if (BeginObject(ref reader, "image")) state = ReadImage(ref reader); }
+            else SkipResponseMember(ref reader);
+        }
 
         return state ?? throw new JsonShapeException("The response has no image.");
     }

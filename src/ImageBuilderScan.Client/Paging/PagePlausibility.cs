@@ -19,7 +19,7 @@ internal static class PagePlausibility
             if (string.IsNullOrEmpty(a.Key))
                 return new ScanProtocolException("MissingKey",
                     $"The service returned an aggregation without a key (item {i + 1} of the page, request id " +
-                    $"{page.RequestId ?? "(none)"}). Nothing from this page was emitted.", page.RequestId);
+                    $"{InputDisplay.RequestId(page.RequestId)}). Nothing from this page was emitted.", page.RequestId);
 
             long c = a.Critical, h = a.High, m = a.Medium, all = a.All;
             // Compared part by part: summing absurd 64-bit counts could overflow.
@@ -27,7 +27,7 @@ internal static class PagePlausibility
             if (negative || c > all || h > all - c || m > all - c - h)
                 return new ScanProtocolException("ImplausibleCounts",
                     $"The service returned implausible counts for '{InputDisplay.Show(a.Key)}' (request id " +
-                    $"{page.RequestId ?? "(none)"}): critical {c}, high {h}, medium {m}, all {all}; " +
+                    $"{InputDisplay.RequestId(page.RequestId)}): critical {c}, high {h}, medium {m}, all {all}; " +
                     (negative ? "a count is negative." : "critical + high + medium exceed all.") +
                     " Nothing from this page was emitted.", page.RequestId);
         }

@@ -13,8 +13,20 @@ namespace ImageBuilderScan.Client.Paging;
 /// the request that failed. Nothing already yielded is taken back. A page that passed is handed to
 /// <c>accept</c> (where its items are told where they came from) before it is yielded.
 /// </summary>
+/// <remarks>
+/// Bounds, each a <see cref="ScanProtocolException"/> with a resume point: a next token longer than the model's
+/// <see cref="QueryValidator.MaxTokenLength"/> (<c>NextTokenTooLong</c>, resumed from the request that returned it), and more
+/// than <see cref="MaxConsecutiveEmptyPages"/> empty pages in a row that each carry a token (<c>EndlessEmptyPages</c>,
+/// resumed from the last token, since nothing was lost). Items per page are bounded where a page is read.
+/// </remarks>
 internal static class ScanPager
 {
+    /// <summary>
+    /// How many empty pages in a row that each promise more a chain may have before it is ended. A real service
+    /// may send an empty page now and then (a filter that matches late); fifty in a row is a loop with fresh tokens.
+    /// </summary>
+    public const int MaxConsecutiveEmptyPages = 50;
+
     /// <summary>Sends one request: a chunk's values and the token to continue from.</summary>
     public delegate Task<ScanPage<T>> Fetch<T>(IReadOnlyList<string> values, string? token, CancellationToken cancellationToken);
 
@@ -95,7 +107,7 @@ internal static class ScanPager
 
     // The verbose line of a page is said when it is handed over, so its number is its place in the listing.
     private static void Handed<T>(string operation, ScanPage<T> page, int number, IScanLog? log) =>
-        log?.Verbose($"{operation} page {number}: request id {page.RequestId ?? "(none)"}, " +
+        log?.Verbose($"{operation} page {number}: request id {InputDisplay.RequestId(page.RequestId)}, " +
             $"{page.Items.Count} item(s), {(page.NextToken is null ? "no more pages" : "more pages follow")}.");
 
     /// <summary>Pages a chain ahead may read before its turn.</summary>
@@ -131,6 +143,7 @@ internal static class ScanPager
         var token = c == 0 ? plan.FirstToken : null;
         var chunk = plan.Chunks[c];
         var chain = new TokenChain(token);
+        var emptyInARow = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -151,6 +164,17 @@ internal static class ScanPager
             // "When this field isn't empty, there are additional elements": an empty token ends the chain.
             if (page.NextToken is { Length: 0 }) page = page with { NextToken = null };
             var next = page.NextToken;
+            if (next is { Length: > QueryValidator.MaxTokenLength })
+                throw new ScanProtocolException("NextTokenTooLong",
+                    $"{operation} returned a next token of {next.Length} characters (request id {InputDisplay.RequestId(page.RequestId)}); " +
+                    $"a token has at most {QueryValidator.MaxTokenLength}, so it is not sent back. Nothing from this page was emitted.", page.RequestId)
+                { Resume = plan.ResumeAt(c, token) };
+            emptyInARow = page.Items.Count == 0 && next is not null ? emptyInARow + 1 : 0;
+            if (emptyInARow > MaxConsecutiveEmptyPages)
+                throw new ScanProtocolException("EndlessEmptyPages",
+                    $"{operation} returned {emptyInARow} empty pages in a row, each with a new next token (last request id " +
+                    $"{InputDisplay.RequestId(page.RequestId)}); the listing was ended after {MaxConsecutiveEmptyPages}. Everything listed so far was emitted.",
+                    page.RequestId) { Resume = plan.ResumeAt(c, next) };
             var problem = check?.Invoke(page)
                 ?? (next is not null && !chain.TryAdvance(token, next) ? Repeated(operation, page, token, next) : null);
             if (problem is not null)
@@ -160,7 +184,7 @@ internal static class ScanPager
             }
 
             var pageNumber = numbers.NextPage();
-            log?.Debug($"{operation} page {pageNumber}: request id {page.RequestId ?? "(none)"}, {page.Items.Count} item(s) in " +
+            log?.Debug($"{operation} page {pageNumber}: request id {InputDisplay.RequestId(page.RequestId)}, {page.Items.Count} item(s) in " +
                 $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms, next token {TokenDisplay.Show(next, 40)}.");
             if (accept is not null) page = await accept(page, cancellationToken).ConfigureAwait(false);
             if (ScanTrace.Enabled) ScanTrace.Mark($"{operation} page {pageNumber}: {page.Items.Count} item(s) checked, handing over");
@@ -189,6 +213,6 @@ internal static class ScanPager
         new("RepeatedNextToken",
             $"{operation} returned a next token already seen in this listing" +
             (next == requestToken ? " (the very token this page was requested with)" : "") +
-            $" (request id {page.RequestId ?? "(none)"}); following it would loop. Nothing from this page was emitted.",
+            $" (request id {InputDisplay.RequestId(page.RequestId)}); following it would loop. Nothing from this page was emitted.",
             page.RequestId);
 }

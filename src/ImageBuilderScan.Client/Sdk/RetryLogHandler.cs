@@ -37,7 +37,7 @@ internal sealed class RetryLogHandler(IScanLog? log, int maxAttempts) : Pipeline
         {
             var result = await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
             log?.Debug($"{OperationName(request.OriginalRequest)} attempt {sends} of {maxAttempts}: HTTP {(int?)executionContext.ResponseContext?.HttpResponse?.StatusCode ?? 0} " +
-                $"in {Elapsed(started)} ms, request id {executionContext.ResponseContext?.Response?.ResponseMetadata?.RequestId ?? "(none)"}.");
+                $"in {Elapsed(started)} ms, request id {InputDisplay.RequestId(executionContext.ResponseContext?.Response?.ResponseMetadata?.RequestId)}.");
             return result;
         }
         catch (Exception e)

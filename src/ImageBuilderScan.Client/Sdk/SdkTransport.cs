@@ -13,6 +13,9 @@ internal sealed class SdkTransport(ImageBuilderSdkClient client, PooledBodyHttpC
         ArgumentNullException.ThrowIfNull(request);
         try
         {
+            // Whatever comes back may echo the secrets this request is signed with: they are scrubbed from all output.
+            var inUse = await credentials.GetCredentialsAsync().ConfigureAwait(false);
+            SecretRedaction.Remember(inUse?.SecretKey, inUse?.Token);
             return await client.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not Errors.ImageBuilderScanException)

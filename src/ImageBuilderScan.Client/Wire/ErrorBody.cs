@@ -34,7 +34,11 @@ internal static class ErrorBody
         var hash = span.LastIndexOf('#');
         if (hash >= 0) span = span[(hash + 1)..];
         span = span.Trim();
-        return span.IsEmpty ? null : span.ToString();
+        // The code becomes an error id: one that is no identifier is not taken (the status code names the error instead).
+        if (span.IsEmpty || span.Length > 128) return null;
+        foreach (var c in span)
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_' && c != '.') return null;
+        return span.ToString();
     }
 
     private static string? ReadLenient(ref Utf8JsonReader reader)

@@ -11,13 +11,12 @@ namespace ImageBuilderScan.Client.Wire;
 /// Every operation's response unmarshaller: reads the body into a pooled buffer, hands it to the
 /// operation's <see cref="ResponseReader{T}"/> (which parses it with <see cref="Utf8JsonReader"/>
 /// straight into the engine's records), and turns error responses into
-/// <see cref="ImageBuilderServiceError"/>. A body that is not the model's JSON becomes a
-/// <see cref="ScanProtocolException"/>.
+/// <see cref="ImageBuilderServiceError"/>. A body that is not the model's JSON, or breaks a rule of
+/// <see cref="StrictDocument"/>, becomes a <see cref="ScanProtocolException"/> <c>MalformedResponse</c>.
 /// </summary>
 internal sealed class ImageBuilderResponseUnmarshaller<T>(ResponseReader<T> reader) : JsonResponseUnmarshaller
 {
     private const string RequestIdHeader = "x-amzn-RequestId";
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
     public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
     {
@@ -25,9 +24,9 @@ internal sealed class ImageBuilderResponseUnmarshaller<T>(ResponseReader<T> read
         using var body = ResponseBody.Read(context.Stream, context.ResponseData?.ContentLength ?? -1);
         try
         {
-            var json = new Utf8JsonReader(body.Span, ReaderOptions);
-            if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
-                throw new JsonShapeException("The response body is not a JSON object.");
+            StrictDocument.Check(body.Span);
+            var json = new Utf8JsonReader(body.Span, StrictDocument.ReaderOptions);
+            json.Read();
             var started = ScanTrace.Enabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
             var value = reader.Read(ref json, NullIfEmpty(headerRequestId));
             if (ScanTrace.Enabled) ScanTrace.Mark($"response: {body.Span.Length} bytes parsed in {ScanTrace.Since(started):F1} ms");

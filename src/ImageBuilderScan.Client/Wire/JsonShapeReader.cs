@@ -148,6 +148,18 @@ internal static class JsonShapeReader
         return reader.TokenType != JsonTokenType.EndArray;
     }
 
+    /// <summary>
+    /// Skips an unknown top-level member of a successful answer. A member of the error shape (<c>__type</c>,
+    /// <c>code</c>, <c>message</c>) refuses the answer: an error with status 200 is still an error, never an empty page.
+    /// </summary>
+    public static void SkipResponseMember(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("__type"u8) || reader.ValueTextEquals("code"u8) || reader.ValueTextEquals("Code"u8)
+            || reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("Message"u8) || reader.ValueTextEquals("errorMessage"u8))
+            throw new JsonShapeException($"The response has the error member '{reader.GetString()}' though its status is success.");
+        SkipValue(ref reader);
+    }
+
     /// <summary>Skips the value of the property the reader is on (an unknown member).</summary>
     public static void SkipValue(ref Utf8JsonReader reader)
     {

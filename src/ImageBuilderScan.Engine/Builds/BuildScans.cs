@@ -5,6 +5,7 @@ using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Text;
 using ImageBuilderScan.Engine.Waiting;
 
 namespace ImageBuilderScan.Engine.Builds;
@@ -148,16 +149,36 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
         clientFor(imageBuildVersionArn).GetImageScanStateAsync(imageBuildVersionArn, parameterName, cancellationToken);
 
     /// <summary>How many findings the service counts for one build (its image aggregation's <c>all</c>; 0 when it has none).</summary>
+    /// <exception cref="ScanProtocolException">The answer holds an aggregation that is no count of the build asked (see <see cref="CountsAsync"/>).</exception>
     public async Task<long> CountAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
+        => (await CountsAsync([imageBuildVersionArn], parameterName, cancellationToken).ConfigureAwait(false))[imageBuildVersionArn];
+
+    /// <summary>
+    /// How many findings the service counts for each build (one aggregation request for up to ten builds of one
+    /// client and region): every build asked is in the answer, 0 when the service has no aggregation for it.
+    /// </summary>
+    /// <exception cref="ScanProtocolException">UnexpectedAggregation: an aggregation of another kind or another build
+    /// than those asked, or a build counted twice; the counts cannot vouch for anything then.</exception>
+    public async Task<IReadOnlyDictionary<string, long>> CountsAsync(IReadOnlyList<string> imageBuildVersionArns, string parameterName,
+        CancellationToken cancellationToken)
     {
-        var query = new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [imageBuildVersionArn], ValuesParameterName = parameterName };
-        long all = 0;
-        await foreach (var aggregation in clientFor(imageBuildVersionArn).GetAggregationsAsync(query, cancellationToken).ConfigureAwait(false))
+        var query = new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = imageBuildVersionArns, ValuesParameterName = parameterName };
+        var counts = imageBuildVersionArns.Distinct(StringComparer.Ordinal).ToDictionary(a => a, _ => -1L, StringComparer.Ordinal);
+        await foreach (var aggregation in clientFor(imageBuildVersionArns[0]).GetAggregationsAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            if (string.Equals(aggregation.Key, imageBuildVersionArn, StringComparison.Ordinal)) all += aggregation.All;
+            var seen = counts.GetValueOrDefault(aggregation.Key, -2);
+            if (aggregation.Kind != AggregationKinds.Image || seen != -1)
+                throw new ScanProtocolException("UnexpectedAggregation",
+                    $"Asked for the finding counts of {imageBuildVersionArns.Count} build(s), the service answered " +
+                    (aggregation.Kind != AggregationKinds.Image ? $"an aggregation of kind '{InputDisplay.Show(aggregation.Kind)}'"
+                        : seen >= 0 ? $"a second count for {InputDisplay.Arn(aggregation.Key)}" : $"a count for {InputDisplay.Arn(aggregation.Key)}, which was not asked") +
+                    $" (request id {InputDisplay.RequestId(aggregation.RequestId)}), so the counts cannot vouch for any of them.", aggregation.RequestId);
+            counts[aggregation.Key] = aggregation.All;
         }
 
-        return all;
+        foreach (var arn in counts.Keys.ToList())
+            if (counts[arn] < 0) counts[arn] = 0;
+        return counts;
     }
 
     /// <summary>
@@ -171,7 +192,7 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
         var previous = older.Count > 0 ? older[0] : null;
         log?.Verbose(previous is null
             ? $"{image.ImageBuildVersionArn} is the first build of {image.ImagePipelineArn}: there is no previous build."
-            : $"The previous build of {image.ImagePipelineArn} before {image.ImageBuildVersionArn} is {previous.Arn} (created {previous.DateCreated!.Value.ToString("u", CultureInfo.InvariantCulture)}).");
+            : $"The previous build of {image.ImagePipelineArn} before {image.ImageBuildVersionArn} is {InputDisplay.Arn(previous.Arn)} (created {previous.DateCreated!.Value.ToString("u", CultureInfo.InvariantCulture)}).");
         return previous;
     }
 
@@ -196,7 +217,7 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
             if (build.Arn == image.ImageBuildVersionArn || build.DateCreated is not { } when || when >= created) continue;
             if (build.State is { } s && Unusable.Contains(s, StringComparer.Ordinal))
             {
-                log?.Verbose($"Passed over {build.Arn}: its build is {s}.");
+                log?.Verbose($"Passed over {InputDisplay.Arn(build.Arn)}: its build is {InputDisplay.Show(s)}.");
                 continue;
             }
 
@@ -211,7 +232,7 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     {
         if (state.IsComplete) return;
         var what = !state.ScanningEnabled ? "scanning is not enabled for it"
-            : $"its scan is {state.Status ?? "in no state"}{(state.Reason is { Length: > 0 } r ? $" ({r})" : "")}";
+            : $"its scan is {InputDisplay.Show(state.Status ?? "in no state")}{(state.Reason is { Length: > 0 } r ? $" ({InputDisplay.Show(r)})" : "")}";
         throw new ScanStateException("ScanNotComplete", state.ImageBuildVersionArn,
             $"The {role} {state.ImageBuildVersionArn} cannot be compared: {what}, so its findings may be incomplete.");
     }

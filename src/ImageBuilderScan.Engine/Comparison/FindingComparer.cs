@@ -49,7 +49,7 @@ public static class FindingComparer
         var index = new Dictionary<FindingKey, FindingRow>();
         foreach (var row in FindingRow.Of(findings))
         {
-            if (!index.TryGetValue(row.Key, out var kept) || SeverityRank.Of(row.Finding.Severity) > SeverityRank.Of(kept.Finding.Severity))
+            if (!index.TryGetValue(row.Key, out var kept) || Rank(row.Finding.Severity) > Rank(kept.Finding.Severity))
                 index[row.Key] = row;
         }
         return index;
@@ -61,7 +61,7 @@ public static class FindingComparer
         {
             (null, _) => ChangeKind.Added,
             (_, null) => ChangeKind.Fixed,
-            _ when SeverityRank.Of(before.Finding.Severity) != SeverityRank.Of(after.Finding.Severity) => ChangeKind.SeverityChanged,
+            _ when !string.Equals(before.Finding.Severity, after.Finding.Severity, StringComparison.Ordinal) => ChangeKind.SeverityChanged,
             _ => ChangeKind.Unchanged,
         };
         return new FindingChange
@@ -82,6 +82,8 @@ public static class FindingComparer
         };
     }
 
-    private static FindingSeverity Max(string? a, string? b) =>
-        (FindingSeverity)Math.Max((int)SeverityRank.Of(a), (int)SeverityRank.Of(b));
+    private static int Max(string? a, string? b) => Math.Max(Rank(a), Rank(b));
+
+    // A severity this version does not know (kept as sent) sorts after the known ones.
+    private static int Rank(string? severity) => SeverityRank.Of(severity) is { } known ? (int)known : -1;
 }

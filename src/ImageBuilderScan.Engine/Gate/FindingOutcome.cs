@@ -20,7 +20,8 @@ public enum FindingVerdict
 /// <summary>One finding with the gate's verdict; <see cref="Exception"/> is the entry that suppressed it.</summary>
 public sealed record FindingOutcome(ScanFinding Finding, FindingVerdict Verdict, ExceptionEntry? Exception = null)
 {
-    public FindingSeverity Severity => SeverityRank.Of(Finding.Severity);
+    /// <summary>The finding's severity; one this version does not know counts as CRITICAL (the gate judges no build with one).</summary>
+    public FindingSeverity Severity => SeverityRank.FailClosed(Finding.Severity);
 
     /// <summary>The suppressing exception's reason.</summary>
     public string? Reason => Exception?.Reason;

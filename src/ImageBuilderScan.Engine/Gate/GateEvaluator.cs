@@ -1,3 +1,4 @@
+using ImageBuilderScan.Client.Text;
 using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Gate;
@@ -54,7 +55,7 @@ public sealed class GateEvaluator(TimeProvider clock, IReadOnlyList<IFindingRule
                 outcomes[i] = outcomes[i] with { Verdict = FindingVerdict.Violation };
         }
 
-        var scanProblem = incompleteData ?? ScanProblem(state, findings.Count, policy.AllowIncompleteScan);
+        var scanProblem = incompleteData ?? UnknownValue(state, findings) ?? ScanProblem(state, findings.Count, policy.AllowIncompleteScan);
         var arn = ImageBuilderArn.TryParse(imageBuildVersionArn);
         return new GateResult
         {
@@ -75,6 +76,23 @@ public sealed class GateEvaluator(TimeProvider clock, IReadOnlyList<IFindingRule
             ExpiredEntries = expiredEntries,
             Summary = GateSummary.Compose(scanProblem, state, policy, counts, failed, outcomes, rules, expiredMatches.Count),
         };
+    }
+
+    /// <summary>
+    /// A value outside the service model's that keeps the build from being judged (compared exactly, never
+    /// defaulted): a scan status the model does not define, a finding with no severity or one not among
+    /// <see cref="SeverityRank.ExpectedForm"/> (a look-alike such as CRITICAL with a zero-width space included).
+    /// </summary>
+    private static string? UnknownValue(ImageScanState? state, IReadOnlyList<ScanFinding> findings)
+    {
+        if (state is not null && !ServiceValues.IsKnownOrAbsent(state.Status, ServiceValues.ImageScanStatuses))
+            return $"the scan status '{InputDisplay.Show(state.Status)}' is not one the service defines ({string.Join(", ", ServiceValues.ImageScanStatuses)}), so the scan cannot be judged";
+        var unknown = findings.Where(f => SeverityRank.Of(f.Severity) is null).ToList();
+        if (unknown.Count == 0) return null;
+        var first = unknown[0];
+        return $"{unknown.Count} finding(s) have no severity or one this version does not know (the first: " +
+            $"{InputDisplay.VulnerabilityId(first.VulnerabilityId)} with {(first.Severity is null ? "none" : $"'{InputDisplay.Show(first.Severity)}'")}; " +
+            $"a severity is {SeverityRank.ExpectedForm}, exactly), so they cannot be ranked";
     }
 
     /// <summary>The first rule's answer, or counted when no rule takes the finding out.</summary>

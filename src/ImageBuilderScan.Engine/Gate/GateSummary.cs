@@ -1,5 +1,6 @@
 using System.Text;
 using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Text;
 
 namespace ImageBuilderScan.Engine.Gate;
 
@@ -33,7 +34,7 @@ internal static class GateSummary
     }
 
     public static string ScanText(ImageScanState state) =>
-        $"scan {state.Status ?? "status unknown"}{(string.IsNullOrWhiteSpace(state.Reason) ? "" : $" ({state.Reason})")}";
+        $"scan {(state.Status is null ? "status unknown" : InputDisplay.Show(state.Status))}{(string.IsNullOrWhiteSpace(state.Reason) ? "" : $" ({InputDisplay.Show(state.Reason)})")}";
 
     private static string Count(int count, FindingSeverity severity, int allowed) =>
         allowed > 0 ? $"{count} {severity.ToServiceName()} (allowed {allowed})" : $"{count} {severity.ToServiceName()}";

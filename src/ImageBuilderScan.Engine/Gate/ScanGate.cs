@@ -31,7 +31,10 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     /// <summary>
     /// Reads each build's state and findings itself, then judges it. A build may be named by its ARN, or by an image
     /// pipeline or image version ARN (its newest build, see <see cref="BuildScans.SelectAsync"/>; the result's
-    /// <see cref="GateResult.SelectedFrom"/> names it).
+    /// <see cref="GateResult.SelectedFrom"/> names it). The findings listed must number what the service's own
+    /// aggregation counts for the build, asked alongside the listing (one aggregation request per ten builds named by
+    /// their ARN, of one client and region; one per build selected from a pipeline or version): a listing that ended
+    /// early, or a GetImage answer about another image, keeps the build from being judged.
     /// </summary>
     /// <exception cref="ScanInputException">At once, when no build is named or a name has no build's shape; nothing is sent.</exception>
     public IAsyncEnumerable<GateResult> EvaluateAsync(IReadOnlyList<string> builds, GatePolicy policy,
@@ -39,11 +42,14 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     {
         if (builds.Count == 0) throw NothingToJudge();
         foreach (var name in builds) BuildScans.CheckName(name, parameterName);
-        return InOrder.SelectAsync(builds, concurrency, (name, ct) => JudgeBuildAsync(name, parameterName, policy, baseline, ct), cancellationToken);
+        var counts = new CountRequests(builds.Where(n => ImageBuilderArn.TryParse(n)?.Build is not null).ToList(), clientFor, _builds);
+        return InOrder.SelectAsync(builds, concurrency, (name, ct) => JudgeBuildAsync(name, parameterName, policy, baseline, counts, ct), cancellationToken);
     }
 
-    private async Task<GateResult> JudgeBuildAsync(string name, string parameterName, GatePolicy policy, GateBaseline? baseline, CancellationToken cancellationToken)
+    private async Task<GateResult> JudgeBuildAsync(string name, string parameterName, GatePolicy policy, GateBaseline? baseline,
+        CountRequests counts, CancellationToken cancellationToken)
     {
+        Task<IReadOnlyDictionary<string, long>>? counted = null;
         var (arn, from) = (name, (string?)null);
         ImageScanState? state = null;
         IReadOnlyList<ScanFinding> findings = [];
@@ -55,10 +61,15 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             {
                 // Judged on the last state seen when the wait ran out: a failure that names it, never a pass.
                 (state, problem) = await _builds.WaitAsync(arn, parameterName, wait, cancellationToken).ConfigureAwait(false);
-                if (problem is null) findings = await _builds.FindingsAsync(arn, parameterName, cancellationToken).ConfigureAwait(false);
+                if (problem is null)
+                {
+                    counted = counts.For(arn, cancellationToken);
+                    findings = await _builds.FindingsAsync(arn, parameterName, cancellationToken).ConfigureAwait(false);
+                }
             }
             else
             {
+                counted = counts.For(arn, cancellationToken);
                 var scan = await _builds.ReadAsync(arn, parameterName, cancellationToken).ConfigureAwait(false);
                 (state, findings) = (scan.State, scan.Findings);
             }
@@ -72,8 +83,25 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             problem = Unreadable("its scan", e);
         }
 
+        problem = await CountProblemAsync(arn, counted, findings.Count, problem).ConfigureAwait(false);
         var result = await JudgeAsync(arn, state, findings, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
         return from is null ? result : result with { SelectedFrom = from };
+    }
+
+    /// <summary>Why the findings listed are not the service's count for the build (or the count could not be read), else <paramref name="problem"/>.</summary>
+    private static async Task<string?> CountProblemAsync(string arn, Task<IReadOnlyDictionary<string, long>>? counted, int listed, string? problem)
+    {
+        if (counted is null) return problem;
+        try
+        {
+            var count = (await counted.ConfigureAwait(false))[arn];
+            return problem ?? (count == listed ? null
+                : $"{listed} finding(s) were listed, but the service counts {count} for this image: the listing ended early or is not this image's");
+        }
+        catch (ImageBuilderScanException e) when (e is not ScanInputException)
+        {
+            return problem ?? Unreadable("its finding count", e);
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using ImageBuilderScan.Client.Errors;
 using System.Text;
 
 namespace ImageBuilderScan.Engine.Reports;
@@ -18,6 +19,7 @@ public static class MarkdownText
     public static string Escape(string? text, int maxLength = 500)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        text = SecretRedaction.Scrub(text)!;
         var result = new StringBuilder(text.Length + 16);
         var space = false;
         var taken = 0;

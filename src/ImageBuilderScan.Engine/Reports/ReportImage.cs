@@ -25,7 +25,7 @@ public sealed record ReportImage(string ImageBuildVersionArn, string ImageName, 
             .Select(g =>
             {
                 var arn = ImageBuilderArn.TryParse(g.Key);
-                var outcomes = g.Select(f => new FindingOutcome(f, SeverityRank.Of(f.Severity) >= failOn ? FindingVerdict.Violation : FindingVerdict.Counted)).ToList();
+                var outcomes = g.Select(f => new FindingOutcome(f, SeverityRank.FailClosed(f.Severity) >= failOn ? FindingVerdict.Violation : FindingVerdict.Counted)).ToList();
                 var name = arn?.Name ?? (g.Key.Length == 0 ? "unknown-image" : g.Key);
                 return new ReportImage(g.Key, name, arn?.Version is null ? null : arn.Build is null ? arn.Version : $"{arn.Version}/{arn.Build}", outcomes, null);
             })

@@ -1,14 +1,34 @@
+using ImageBuilderScan.Client.Errors;
 using System.Text;
 
 namespace ImageBuilderScan.Engine.Reports;
 
-/// <summary>Service text made safe for the containers that carry it.</summary>
+/// <summary>
+/// Service text made safe for the containers that carry it. Every text first goes through the one sanitiser
+/// (<see cref="SecretRedaction.ForOutput"/>: secrets scrubbed; controls, escape sequences and bidi controls as
+/// <c>\uXXXX</c>; no line starting with a CI runner's command), then gets its container's own escaping.
+/// </summary>
 internal static class ReportText
 {
-    /// <summary>Characters XML 1.0 cannot hold (most C0 controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD.</summary>
+    /// <summary>Plain report text (SARIF properties, JUnit text): see the class summary.</summary>
+    public static string Plain(string? text) => SecretRedaction.ForOutput(text);
+
+    /// <summary>
+    /// SARIF <c>message.text</c>-like plain text: <see cref="Plain"/>, and the link syntax SARIF viewers render in
+    /// plain text (<c>[text](target)</c>, §3.11.6) escaped as SARIF says, with a backslash before <c>\</c>, <c>[</c> and <c>]</c>.
+    /// </summary>
+    public static string ForSarif(string? text)
+    {
+        var plain = Plain(text);
+        return plain.AsSpan().IndexOfAny("\\[]") < 0 ? plain
+            : plain.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+    }
+
+    /// <summary><see cref="Plain"/> text, then what XML 1.0 cannot hold (lone surrogates, U+FFFE/U+FFFF) as U+FFFD.</summary>
     public static string ForXml(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        text = Plain(text);
         StringBuilder? clean = null;
         for (var i = 0; i < text.Length; i++)
         {

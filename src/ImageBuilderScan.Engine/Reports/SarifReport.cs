@@ -74,7 +74,7 @@ public static class SarifReport
         json.WriteNumber("ruleIndex", ruleIndex);
         json.WriteString("level", SarifLevel.Of(outcome.Severity));
         json.WriteStartObject("message");
-        json.WriteString("text", Message(row, ruleId));
+        json.WriteString("text", ReportText.ForSarif(Message(row, ruleId)));
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
@@ -98,17 +98,17 @@ public static class SarifReport
             json.WriteStartObject();
             json.WriteString("kind", "external");
             json.WriteString("status", "accepted");
-            json.WriteString("justification", outcome.Reason);
+            json.WriteString("justification", ReportText.ForSarif(outcome.Reason));
             json.WriteEndObject();
             json.WriteEndArray();
         }
         json.WriteStartObject("properties");
-        json.WriteString("imageBuildVersionArn", image.ImageBuildVersionArn);
-        json.WriteString("packageName", r.PackageName);
-        json.WriteString("installedVersion", r.InstalledVersion);
-        json.WriteString("fixedInVersion", r.FixedInVersion);
-        json.WriteString("severity", outcome.Finding.Severity);
-        json.WriteString("fixAvailable", outcome.Finding.FixAvailable);
+        json.WriteString("imageBuildVersionArn", ReportText.Plain(image.ImageBuildVersionArn));
+        json.WriteString("packageName", ReportText.Plain(r.PackageName));
+        json.WriteString("installedVersion", ReportText.Plain(r.InstalledVersion));
+        json.WriteString("fixedInVersion", ReportText.Plain(r.FixedInVersion));
+        json.WriteString("severity", ReportText.Plain(outcome.Finding.Severity));
+        json.WriteString("fixAvailable", ReportText.Plain(outcome.Finding.FixAvailable));
         json.WriteString("verdict", outcome.Verdict.ToString());
         json.WriteEndObject();
         json.WriteEndObject();
@@ -120,7 +120,7 @@ public static class SarifReport
         var package = r.PackageName.Length == 0 ? "" : $" in {r.PackageName}{(r.InstalledVersion is null ? "" : " " + r.InstalledVersion)}";
         var fixedIn = r.FixedInVersion is null ? "" : $"; fixed in {r.FixedInVersion}";
         var suppressed = outcome.Verdict == FindingVerdict.Suppressed ? $" (accepted: {outcome.Reason})" : "";
-        return $"{outcome.Finding.Severity ?? "UNTRIAGED"} {ruleId}{package} on image {image.DisplayName}{fixedIn}.{suppressed}";
+        return $"{outcome.Finding.Severity ?? "(no severity)"} {ruleId}{package} on image {image.DisplayName}{fixedIn}.{suppressed}";
     }
 
     private static void WriteGates(Utf8JsonWriter json, IReadOnlyList<ReportImage> images)
@@ -132,9 +132,9 @@ public static class SarifReport
         foreach (var image in gated)
         {
             json.WriteStartObject();
-            json.WriteString("imageBuildVersionArn", image.ImageBuildVersionArn);
+            json.WriteString("imageBuildVersionArn", ReportText.Plain(image.ImageBuildVersionArn));
             json.WriteBoolean("passed", image.Gate!.Passed);
-            json.WriteString("summary", image.Gate.Summary);
+            json.WriteString("summary", ReportText.ForSarif(image.Gate.Summary));
             json.WriteEndObject();
         }
         json.WriteEndArray();

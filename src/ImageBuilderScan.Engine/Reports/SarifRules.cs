@@ -18,7 +18,7 @@ internal static class SarifRules
             // The most severe finding speaks for the rule: its score is what GitHub ranks the alert by.
             var lead = rule.OrderByDescending(r => FindingScore.Of(r.Row.Finding)).First().Row;
             var finding = lead.Finding;
-            var severity = SeverityRank.Of(finding.Severity);
+            var severity = SeverityRank.FailClosed(finding.Severity);
             json.WriteStartObject();
             json.WriteString("id", rule.Key);
             WriteText(json, "shortDescription", finding.Title ?? rule.Key);
@@ -26,7 +26,7 @@ internal static class SarifRules
             var helpUri = ReportText.SafeUrl(finding.SourceUrl) ?? finding.ReferenceUrls.Select(ReportText.SafeUrl).FirstOrDefault(u => u is not null);
             if (helpUri is not null) json.WriteString("helpUri", helpUri);
             json.WriteStartObject("help");
-            json.WriteString("text", HelpText(lead));
+            json.WriteString("text", ReportText.ForSarif(HelpText(lead)));
             json.WriteString("markdown", HelpMarkdown(lead));
             json.WriteEndObject();
             json.WriteStartObject("defaultConfiguration");
@@ -49,7 +49,7 @@ internal static class SarifRules
     private static void WriteText(Utf8JsonWriter json, string name, string text)
     {
         json.WriteStartObject(name);
-        json.WriteString("text", text);
+        json.WriteString("text", ReportText.ForSarif(text));
         json.WriteEndObject();
     }
 

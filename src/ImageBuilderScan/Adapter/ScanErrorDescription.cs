@@ -29,7 +29,7 @@ internal sealed record ScanErrorDescription(
         {
             // A defect or an unforeseen runtime failure: still one record per input, never a crash.
             return new ScanErrorDescription("UnexpectedError", ScanErrorCategory.NotSpecified,
-                $"{error.GetType().Name}: {error.Message}", null, null, false);
+                SecretRedaction.ForOutput($"{error.GetType().Name}: {error.Message}"), null, null, false);
         }
 
         // A refused token is no place to resume from: -NextTokenVariable must not hand it back either.

@@ -72,8 +72,10 @@ public abstract partial class AwsCmdlet
         foreach (var e in _pump.DrainLogs()) WriteLog(e.Kind, e.Message!);
     }
 
+    /// <summary>Every engine log line passes here: secrets scrubbed and made inert (<see cref="SecretRedaction.ForOutput"/>).</summary>
     private void WriteLog(ScanEventKind kind, string message)
     {
+        message = SecretRedaction.ForOutput(message);
         switch (kind)
         {
             case ScanEventKind.Warning: WriteWarning(message); break;

@@ -38,8 +38,10 @@ public abstract class CancellableCmdlet : PSCmdlet, IDisposable
     /// stream the Inquire preference under -Debug, so each verbose line would stop at a "Continue with
     /// this operation?" prompt (and fail where no one can answer) instead of being shown.
     /// </summary>
+    /// <remarks>Secrets are scrubbed and the text made inert first (<see cref="Client.Errors.SecretRedaction.ForOutput"/>).</remarks>
     private protected void WriteDetail(string message)
     {
+        message = Client.Errors.SecretRedaction.ForOutput(message);
         var bound = MyInvocation.BoundParameters;
         if (bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true } && !bound.ContainsKey("Verbose")) WriteDebug(message);
         else WriteVerbose(message);

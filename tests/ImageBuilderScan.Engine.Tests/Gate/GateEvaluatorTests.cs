@@ -43,13 +43,39 @@ public sealed class GateEvaluatorTests
     [InlineData("FAILED")]
     [InlineData("TIMED_OUT")]
     [InlineData(null)]
-    [InlineData("completed")]
     public void Every_status_but_completed_fails_with_no_findings(string? status)
     {
         var result = Evaluate(State(status, "Inspector busy"), []);
         Assert.False(result.Passed);
         Assert.StartsWith($"FAILED: scan {status ?? "status unknown"} (Inspector busy)", result.Summary);
         Assert.NotNull(result.ScanProblem);
+    }
+
+    [Theory]
+    [InlineData("completed")]
+    [InlineData("COMPLETED ")]
+    [InlineData("COMPLETED\u200B")]
+    [InlineData("DONE")]
+    public void A_status_the_model_does_not_define_keeps_the_build_from_being_judged(string status)
+    {
+        var result = Evaluate(State(status, "Inspector busy"), [], new GatePolicy { AllowIncompleteScan = true });
+        Assert.False(result.Passed);
+        Assert.StartsWith("FAILED: the scan status '", result.Summary);
+        Assert.Contains("is not one the service defines", result.ScanProblem);
+    }
+
+    [Theory]
+    [InlineData("CRITICAL\u200B")]
+    [InlineData("CR\u0130TICAL")]
+    [InlineData("critical")]
+    [InlineData(" HIGH")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_severity_it_does_not_know_keeps_the_build_from_being_judged(string? severity)
+    {
+        var result = Evaluate(State("COMPLETED", null), [Finding("CVE-1", "LOW") with { Severity = severity }], new GatePolicy { FailOn = FindingSeverity.Critical });
+        Assert.False(result.Passed);
+        Assert.Contains("no severity or one this version does not know", result.ScanProblem);
     }
 
     [Theory]

@@ -73,11 +73,14 @@ public sealed class JUnitReportTests
     }
 
     [Fact]
-    public void Text_xml_cannot_hold_is_replaced_not_thrown()
+    public void Text_xml_cannot_hold_is_escaped_not_thrown()
     {
         var finding = Gate.TestFindings.Finding("CVE-1", "HIGH") with { Title = "bad \u0001 \uD800 char", Description = "\u001B[31m" };
         var xml = JUnit(ReportImage.FromFindings([finding]));
         Assert.Empty(SchemaErrors(xml));
-        Assert.Contains("bad \uFFFD \uFFFD char", xml);
+        // Through the one sanitiser: controls, a lone surrogate and escape sequences become visible escapes.
+        Assert.Contains("bad \\u0001 \\uD800 char", xml);
+        Assert.Contains("\\u001B[31m", xml);
+        Assert.DoesNotContain('\u001B', xml);
     }
 }

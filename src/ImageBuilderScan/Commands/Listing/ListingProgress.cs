@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Management.Automation;
+using ImageBuilderScan.Client.Text;
 
 namespace ImageBuilderScan.Adapter;
 
@@ -74,7 +75,7 @@ internal sealed class ListingProgress
     private static string? Target(string? filterName, IReadOnlyList<string> values) => values.Count switch
     {
         0 => null,
-        1 => $"{filterName}: {values[0]}",
-        _ => $"{filterName}: {values[0]} and {values.Count - 1} more",
+        1 => $"{InputDisplay.Show(filterName)}: {InputDisplay.Show(values[0])}",
+        _ => $"{InputDisplay.Show(filterName)}: {InputDisplay.Show(values[0])} and {values.Count - 1} more",
     };
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Text;
 
 namespace ImageBuilderScan.Adapter;
 
@@ -36,7 +38,7 @@ internal sealed class GateVerdicts
         {
             var entry = match.Exception;
             if (!_warned.Add(entry.Location)) continue;
-            yield return $"The exception for {entry.VulnerabilityId}{(entry.Package is null ? "" : $" ({entry.Package})")} at {entry.Location} expired on {entry.ExpiresText}: it no longer suppresses.";
+            yield return SecretRedaction.ForOutput($"The exception for {InputDisplay.Show(entry.VulnerabilityId)}{(entry.Package is null ? "" : $" ({InputDisplay.Show(entry.Package)})")} at {InputDisplay.Show(entry.Location)} expired on {entry.ExpiresText}: it no longer suppresses.");
         }
     }
 
@@ -46,7 +48,7 @@ internal sealed class GateVerdicts
         foreach (var result in _results.Where(r => !r.Passed))
         {
             var top = result.Violations.OrderByDescending(v => v.Severity).Take(TopViolations)
-                .Select(v => $"{v.Finding.VulnerabilityId} {v.Severity.ToServiceName()}{(v.Finding.PackageName is { } p ? $" in {p}" : "")}");
+                .Select(v => $"{InputDisplay.VulnerabilityId(v.Finding.VulnerabilityId)} {v.Severity.ToServiceName()}{(v.Finding.PackageName is { } p ? $" in {InputDisplay.Show(p)}" : "")}");
             var more = result.Violations.Count > TopViolations ? $" and {result.Violations.Count - TopViolations} more" : "";
             var violations = result.Violations.Count > 0 ? $" ({string.Join(", ", top)}{more})" : "";
             lines.Add($"{result.ImageName} {result.ImageVersion}: {result.Summary}{violations}");
@@ -54,7 +56,7 @@ internal sealed class GateVerdicts
 
         lines.AddRange(_errors.Select(e => "not judged: " + e));
         var failed = FailedImages.Count + _errors.Count;
-        return string.Format(CultureInfo.InvariantCulture, "The scan gate failed for {0} of {1} image(s): ", failed, _results.Count + _errors.Count)
-            + string.Join("; ", lines);
+        return SecretRedaction.ForOutput(string.Format(CultureInfo.InvariantCulture, "The scan gate failed for {0} of {1} image(s): ", failed, _results.Count + _errors.Count)
+            + string.Join("; ", lines));
     }
 }

@@ -1,0 +1,31 @@
+namespace ImageBuilderScan.Client.Model;
+
+/// <summary>
+/// The enum-like values of the service model (<c>service-2.json</c>) that the module compares, exactly (ordinal,
+/// no trimming, no case folding): a value outside them is kept as sent, named in a warning in a listing, and keeps
+/// the gate from judging. Severity has its own home (<see cref="SeverityRank"/>), and so do the aggregation kinds
+/// (<see cref="AggregationKind"/>).
+/// </summary>
+public static class ServiceValues
+{
+    /// <summary><c>ImageScanStatus</c>.</summary>
+    public static IReadOnlyList<string> ImageScanStatuses { get; } =
+        ["PENDING", "SCANNING", "COLLECTING", "COMPLETED", "ABANDONED", "FAILED", "TIMED_OUT"];
+
+    /// <summary><c>ImageStatus</c> (an image's <c>state.status</c>).</summary>
+    public static IReadOnlyList<string> ImageStatuses { get; } =
+        ["PENDING", "CREATING", "BUILDING", "TESTING", "DISTRIBUTING", "INTEGRATING", "AVAILABLE", "CANCELLED", "FAILED",
+         "DEPRECATED", "DELETED", "DISABLED"];
+
+    /// <summary>The <c>aggregationType</c> values the API documents (spelled as the filter names it aggregates by).</summary>
+    public static IReadOnlyList<string> AggregationTypes { get; } = ["accountId", "imageBuildVersionArn", "imagePipelineArn", "vulnerabilityId"];
+
+    /// <summary>True when <paramref name="value"/> is null (not sent) or one of <paramref name="known"/>, compared exactly.</summary>
+    public static bool IsKnownOrAbsent(string? value, IReadOnlyList<string> known)
+    {
+        if (value is null) return true;
+        for (var i = 0; i < known.Count; i++)
+            if (string.Equals(known[i], value, StringComparison.Ordinal)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace ImageBuilderScan.Client.Wire;
+
+/// <summary>
+/// The rules every response body meets before an operation's reader looks at it: the whole body is valid
+/// UTF-8 (members the readers skip included), it is one JSON object and nothing follows it, and no object
+/// anywhere in it names a member twice (the readers would otherwise keep the last, so
+/// <c>"severity":"CRITICAL","severity":"LOW"</c> would read LOW). Names are compared unescaped, so
+/// <c>"sev\u0065rity"</c> is <c>severity</c>. One pass over the tokens, no allocation per member.
+/// </summary>
+internal static class StrictDocument
+{
+    /// <summary>Objects with more members than this are checked through a hash set instead of a linear scan.</summary>
+    private const int LinearScanLimit = 16;
+
+    public static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
+
+    /// <exception cref="JsonShapeException">The body breaks one of the rules.</exception>
+    /// <exception cref="JsonException">The body is not JSON, or more follows the document.</exception>
+    public static void Check(ReadOnlySpan<byte> body)
+    {
+        if (!Utf8.IsValid(body)) throw new JsonShapeException("The response body is not valid UTF-8.");
+        var reader = new Utf8JsonReader(body, ReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonShapeException("The response body is not a JSON object.");
+        var names = new MemberNames();
+        try
+        {
+            names.Open();
+            // Read() throws when anything but white space follows the document's end.
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject: names.Open(); break;
+                    case JsonTokenType.EndObject: names.Close(); break;
+                    case JsonTokenType.PropertyName:
+                        if (!names.Add(ref reader))
+                            throw new JsonShapeException($"The response names the member '{InputDisplay.Show(reader.GetString())}' twice in one object.");
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            names.Dispose();
+        }
+    }
+
+    /// <summary>The member names of each object open on the path to the reader, unescaped, in one pooled arena.</summary>
+    private sealed class MemberNames : IDisposable
+    {
+        private byte[] _arena = ArrayPool<byte>.Shared.Rent(1024);
+        private int _used;
+        private readonly List<(int Start, int Length, int Hash)> _names = new(64);
+        // Per open object: where its names start in _names and _arena, and its hash set once it grew large.
+        private readonly Stack<(int FirstName, int ArenaStart, HashSet<int>? Large)> _objects = new();
+
+        public void Open() => _objects.Push((_names.Count, _used, null));
+
+        public void Close()
+        {
+            var (first, arenaStart, _) = _objects.Pop();
+            _names.RemoveRange(first, _names.Count - first);
+            _used = arenaStart;
+        }
+
+        /// <summary>Records the property name the reader is on; false when its object already has it.</summary>
+        public bool Add(ref Utf8JsonReader reader)
+        {
+            var length = reader.ValueSpan.Length;
+            if (_used + length > _arena.Length) Grow(_used + length);
+            var name = _arena.AsSpan(_used, length);
+            var written = reader.ValueIsEscaped ? reader.CopyString(name) : Copy(reader.ValueSpan, name);
+            name = name[..written];
+            var hash = Hash(name);
+
+            var (first, arenaStart, large) = _objects.Peek();
+            var count = _names.Count - first;
+            if (large is null && count >= LinearScanLimit)
+            {
+                large = new HashSet<int>(count * 2);
+                for (var i = first; i < _names.Count; i++) large.Add(_names[i].Hash);
+                _objects.Pop();
+                _objects.Push((first, arenaStart, large));
+            }
+
+            // A hash seen before is compared byte for byte (hashes of different names may collide).
+            if (large is null || !large.Add(hash))
+            {
+                for (var i = first; i < _names.Count; i++)
+                {
+                    var seen = _names[i];
+                    if (seen.Hash == hash && _arena.AsSpan(seen.Start, seen.Length).SequenceEqual(name)) return false;
+                }
+            }
+
+            _names.Add((_used, written, hash));
+            _used += written;
+            return true;
+        }
+
+        private static int Copy(ReadOnlySpan<byte> from, Span<byte> to)
+        {
+            from.CopyTo(to);
+            return from.Length;
+        }
+
+        private static int Hash(ReadOnlySpan<byte> name)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(name);
+            return hash.ToHashCode();
+        }
+
+        private void Grow(int needed)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _arena.Length * 2));
+            _arena.AsSpan(0, _used).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_arena);
+            _arena = larger;
+        }
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_arena);
+    }
+}

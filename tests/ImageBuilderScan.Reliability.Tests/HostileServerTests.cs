@@ -1,0 +1,290 @@
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Text;
+using ImageBuilderScan.Engine.Gate;
+using static ImageBuilderScan.Tests.Shared.HostileInput;
+
+namespace ImageBuilderScan.Reliability.Tests;
+
+/// <summary>
+/// An endpoint that is not the service (issue 21), served by <see cref="ScriptedServer"/> on 127.0.0.1: whatever it
+/// answers is read exactly or refused with a typed error, the gate never judges what it could not read exactly,
+/// every page is bounded, no text from it acts on a terminal or CI log, and no secret in use is echoed back.
+/// </summary>
+public sealed class HostileServerTests
+{
+    private const string Secret = "HostileSecretKeyThatMustNeverBeSeen00001";
+    private const string Token = "HostileSessionToken/That+MustNeverBeSeen=0002";
+
+    private static ImageBuilderScanClient Client(ScriptedServer server, RecordingLog? log = null) => ImageBuilderScanClient.Create(
+        TestClientOptions.For(server.BaseAddress, "AKIAIBSCANHOSTILE001", Secret, "us-east-1", Token, log, maxAttempts: 1, timeout: TimeSpan.FromSeconds(30)));
+
+    private static FindingQuery ByImage(int? pageSize = 25) => new() { FilterName = FilterNames.ImageBuildVersionArn, Values = [ImageArn], PageSize = pageSize };
+
+    private static async Task<(int Emitted, Exception? Error)> RunAsync(ImageBuilderScanClient client, string operation)
+    {
+        var emitted = 0;
+        try
+        {
+            switch (operation)
+            {
+                case GetImage: await client.GetImageScanStateAsync(ImageArn); emitted++; break;
+                case FindingsOperation: await foreach (var _ in client.GetFindingsAsync(ByImage())) emitted++; break;
+                default:
+                    await foreach (var _ in client.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [ImageArn] })) emitted++;
+                    break;
+            }
+            return (emitted, null);
+        }
+        catch (Exception e)
+        {
+            return (emitted, e);
+        }
+    }
+
+    public static TheoryData<HostileAnswer> StrictCases => new(StrictReading);
+
+    [Theory]
+    [MemberData(nameof(StrictCases))]
+    public async Task A_hostile_answer_is_a_typed_error_and_nothing_of_it_is_emitted(HostileAnswer answer)
+    {
+        await using var server = new ScriptedServer { Default = answer.Response };
+        using var client = Client(server);
+        var (emitted, error) = await RunAsync(client, answer.Operation);
+        Assert.Equal(0, emitted);
+        var protocol = Assert.IsType<ScanProtocolException>(error);
+        Assert.True(protocol.ErrorId == answer.ErrorId, $"{answer.Label}: {protocol.ErrorId}: {protocol.Message}");
+    }
+
+    [Fact]
+    public async Task A_listing_keeps_an_unknown_severity_as_sent_and_names_it_once()
+    {
+        var body = $$"""{"findings":[{{string.Join(",", LookAlikeSeverities.Concat(LookAlikeSeverities).Select(s => FindingJson(s)))}},{{FindingJson("HIGH")}}]}""";
+        await using var server = new ScriptedServer { Default = ScriptedResponse.Json(body) };
+        var log = new RecordingLog();
+        using var client = Client(server, log);
+        var findings = await client.GetFindingsAsync(ByImage(pageSize: null)).ToListAsync();
+        Assert.Equal(LookAlikeSeverities.Concat(LookAlikeSeverities).Append("HIGH"), findings.Select(f => f.Severity));
+        var warnings = log.Lines.Where(l => l.StartsWith("WARNING: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(LookAlikeSeverities.Count, warnings.Count);
+        Assert.Contains(warnings, w => w.Contains("CRITICAL\\u200B", StringComparison.Ordinal));
+        Assert.All(warnings, w => Assert.DoesNotContain('\u200B', w));
+    }
+
+    [Fact]
+    public async Task An_unknown_aggregation_kind_is_kept_as_sent_and_named_once()
+    {
+        const string body = """{"aggregationType":"repositoryName","responses":[{"repositoryAggregation":{"repositoryName":"web","severityCounts":{"all":2}}},{"repositoryAggregation":{"repositoryName":"db","severityCounts":{"all":1}}}]}""";
+        await using var server = new ScriptedServer { Default = ScriptedResponse.Json(body) };
+        var log = new RecordingLog();
+        using var client = Client(server, log);
+        var items = await client.GetAggregationsAsync(new AggregationQuery()).ToListAsync();
+        Assert.Equal(["repositoryAggregation", "repositoryAggregation"], items.Select(a => a.Kind));
+        Assert.Equal(["web", "db"], items.Select(a => a.Key));
+        Assert.Equal(2, log.Lines.Count(l => l.StartsWith("WARNING: ", StringComparison.Ordinal))); // the type once, the kind once
+    }
+
+    public static TheoryData<string> LookAlikes => new(LookAlikeSeverities);
+
+    [Theory]
+    [MemberData(nameof(LookAlikes))]
+    public async Task The_gate_does_not_judge_a_build_with_a_severity_it_does_not_know(string severity)
+    {
+        await using var server = GateServer(findings: [FindingJson(severity)], counted: 1);
+        var result = await JudgeAsync(server);
+        Assert.False(result.Passed);
+        Assert.Contains("severity", result.ScanProblem);
+    }
+
+    [Theory]
+    [InlineData("completed")]
+    [InlineData("COMPLETED\u200B")]
+    [InlineData("DONE")]
+    public async Task The_gate_does_not_judge_a_scan_status_the_model_does_not_define(string status)
+    {
+        await using var server = GateServer(findings: [], counted: 0, status: status);
+        var result = await JudgeAsync(server);
+        Assert.False(result.Passed);
+        Assert.NotNull(result.ScanProblem);
+    }
+
+    [Fact]
+    public async Task The_gate_does_not_judge_a_GetImage_answer_about_another_image()
+    {
+        await using var server = GateServer(findings: [], counted: 0, imageArn: ImageArn.Replace("/4", "/5", StringComparison.Ordinal));
+        var result = await JudgeAsync(server);
+        Assert.False(result.Passed);
+        Assert.Contains("ImageMismatch", result.ScanProblem);
+    }
+
+    [Fact]
+    public async Task By_ARN_the_gate_checks_the_listing_against_the_image_count()
+    {
+        // The listing ends after one LOW finding while the image's own aggregation counts five.
+        await using var server = GateServer(findings: [FindingJson("LOW")], counted: 5);
+        var result = await JudgeAsync(server);
+        Assert.False(result.Passed);
+        Assert.Contains("counts 5", result.ScanProblem);
+
+        await using var honest = GateServer(findings: [FindingJson("LOW")], counted: 1);
+        Assert.True((await JudgeAsync(honest)).Passed);
+    }
+
+    [Fact]
+    public async Task The_gate_asks_one_count_for_ten_builds()
+    {
+        var arns = Enumerable.Range(1, 12).Select(i => ImageArn.Replace("/4", $"/{i}", StringComparison.Ordinal)).ToList();
+        await using var server = new ScriptedServer();
+        server.Route("/ListImageScanFindings", ScriptedResponse.Json("""{"findings":[]}"""));
+        server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json("""{"responses":[]}"""));
+        server.Route("/GetImage", ScriptedResponse.Json(ImageJson()));
+        using var client = Client(server);
+        // Each GetImage answer names the first ARN: only it is judged, the rest are mismatches; the counts are what is counted here.
+        await new ScanGate(client, new GateEvaluator()).EvaluateAsync(arns, new GatePolicy(), null).ToListAsync();
+        Assert.Equal(2, server.Requests.Count(r => r.Target.StartsWith("/ListImageScanFindingAggregations", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Endless_empty_pages_end_with_a_typed_error_and_a_resume_token()
+    {
+        await using var server = new ScriptedServer { Default = ScriptedResponse.Json("""{"findings":[],"nextToken":"{token}"}""") with { FreshToken = true } };
+        using var client = Client(server);
+        var (_, error) = await RunAsync(client, FindingsOperation);
+        var protocol = Assert.IsType<ScanProtocolException>(error);
+        Assert.Equal("EndlessEmptyPages", protocol.ErrorId);
+        Assert.NotNull(protocol.Resume?.NextToken);
+        Assert.Equal(ScanPager.MaxConsecutiveEmptyPages + 1, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_page_with_more_findings_than_asked_is_refused()
+    {
+        var body = $$"""{"findings":[{{string.Join(",", Enumerable.Repeat(FindingJson(), 6))}}],"nextToken":"t2"}""";
+        await using var server = new ScriptedServer { Default = ScriptedResponse.Json(body) };
+        using var client = Client(server);
+        var error = await Assert.ThrowsAsync<ScanProtocolException>(async () => await client.GetFindingsAsync(ByImage(pageSize: 5)).ToListAsync());
+        Assert.Equal("TooManyItems", error.ErrorId);
+        Assert.NotNull(error.Resume);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_ceiling_is_refused_before_it_is_read_whole()
+    {
+        var finding = System.Text.Encoding.UTF8.GetBytes(FindingJson() + ",");
+        var body = new byte[17 * 1024 * 1024];
+        var prefix = System.Text.Encoding.UTF8.GetBytes("""{"findings":[""");
+        prefix.CopyTo(body, 0);
+        for (var at = prefix.Length; at + finding.Length < body.Length; at += finding.Length) finding.CopyTo(body, at);
+        await using var server = new ScriptedServer { Default = ScriptedResponse.Json("") with { RawBody = body } };
+        using var client = Client(server);
+        var (emitted, error) = await RunAsync(client, FindingsOperation);
+        Assert.Equal(0, emitted);
+        Assert.Equal("ResponseTooLarge", Assert.IsType<ScanProtocolException>(error).ErrorId);
+    }
+
+    [Fact]
+    public async Task A_token_longer_than_the_model_allows_is_not_sent_back()
+    {
+        var token = new string('t', QueryValidator.MaxTokenLength + 1);
+        await using var server = new ScriptedServer { Default = ScriptedResponse.Json($$"""{"findings":[{{FindingJson()}}],"nextToken":"{{token}}"}""") };
+        using var client = Client(server);
+        var (emitted, error) = await RunAsync(client, FindingsOperation);
+        Assert.Equal(0, emitted);
+        var protocol = Assert.IsType<ScanProtocolException>(error);
+        Assert.Equal("NextTokenTooLong", protocol.ErrorId);
+        Assert.NotNull(protocol.Resume);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task Text_from_the_wire_reaches_no_log_line_or_message_raw()
+    {
+        var headers = new Dictionary<string, string> { ["x-amzn-RequestId"] = "::error::req" };
+        await using var server = new ScriptedServer();
+        server.Enqueue(new ScriptedResponse(200, $$"""{"requestId":"{{Escape(ActiveText)}}","findings":[{{FindingJson(id: Escape(ActiveText))}}],"nextToken":"t2"}""", headers));
+        server.Enqueue(ScriptedResponse.Error(400, "InvalidRequestException", $$"""{"message":"{{Escape(ActiveText)}}"}""", requestId: Escape(ActiveText)));
+        var log = new RecordingLog();
+        using var client = Client(server, log);
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(async () => await client.GetFindingsAsync(ByImage()).ToListAsync());
+        foreach (var text in log.Lines.Append(error.Message)) AssertInert(text);
+    }
+
+    [Theory]
+    [InlineData("query", "https://x/?X-Amz-Security-Token={0}&X-Amz-Date=1")]
+    [InlineData("header", "x-amz-security-token: {0}")]
+    [InlineData("JSON", "{{\"X-Amz-Security-Token\": \"{0}\"}}")]
+    [InlineData("HTML", "<tr><th>x-amz-security-token</th><td>{0}</td></tr>")]
+    [InlineData("bare", "the canonical request was ... {0} ...")]
+    public async Task An_echoed_session_token_is_scrubbed_from_every_message(string form, string echo)
+    {
+        await using var server = new ScriptedServer();
+        var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, echo, Token) + " and " + Secret;
+        server.Default = ScriptedResponse.Error(403, "ForbiddenException", System.Text.Json.JsonSerializer.Serialize(new { message }));
+        var log = new RecordingLog();
+        using var client = Client(server, log);
+        var error = await Assert.ThrowsAsync<ForbiddenException>(async () => await client.GetFindingsAsync(ByImage()).ToListAsync());
+        foreach (var text in log.Lines.Append(error.Message).Append(error.ToString()))
+        {
+            Assert.False(text.Contains(Token, StringComparison.Ordinal) || text.Contains(Uri.EscapeDataString(Token), StringComparison.Ordinal), $"{form}: {text}");
+            Assert.DoesNotContain(Secret, text);
+        }
+        Assert.Contains(SecretRedaction.Redacted, error.Message);
+    }
+
+    [Theory]
+    [InlineData("GET /?X-Amz-Security-Token=FwoGZXIvYXdzEBYaDOtherToken%2Fx%3D&X-Amz-Date=1")]
+    [InlineData("X-Amz-Security-Token: FwoGZXIvYXdzEBYaDOtherToken/x=")]
+    [InlineData("{\"x-amz-security-token\":\"FwoGZXIvYXdzEBYaDOtherToken/x=\"}")]
+    [InlineData("<td>X-Amz-Security-Token</td>\n<td class=\"v\">FwoGZXIvYXdzEBYaDOtherToken/x=</td>")]
+    [InlineData("<input name=\"X_Amz_Security_Token\" value=\"FwoGZXIvYXdzEBYaDOtherToken/x=\">")]
+    public void Any_security_token_value_is_scrubbed_whatever_token_it_is(string text)
+    {
+        var scrubbed = SecretRedaction.ForOutput(text);
+        Assert.DoesNotContain("OtherToken", scrubbed);
+        Assert.Contains(SecretRedaction.Redacted, scrubbed);
+    }
+
+    [Fact]
+    public void The_sanitiser_shows_every_active_character_as_an_escape()
+    {
+        var shown = SecretRedaction.ForOutput(ActiveText);
+        AssertInert(shown);
+        Assert.Contains("\\u001B]52", shown);
+        Assert.Contains("\\u202E", shown);
+        Assert.Equal("CVE-2025-38064", InputDisplay.VulnerabilityId("CVE-2025-38064"));
+        Assert.Equal("\"CVE\\u002D1\\u000A\"", InputDisplay.VulnerabilityId("CVE-1\n"));
+        Assert.Equal("\"\\u003A\\u003Aerror\\u003A\\u003Ax\"", InputDisplay.RequestId("::error::x"));
+    }
+
+    /// <summary>No C0/C1 control but a line break, no ESC, no bidi control, and no line that starts a CI runner's command.</summary>
+    internal static void AssertInert(string text)
+    {
+        foreach (var c in text)
+            Assert.False((char.IsControl(c) && c != '\n') || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069', $"raw U+{(int)c:X4} in: {text}");
+        foreach (var line in text.Split('\n'))
+        {
+            var start = line.TrimStart();
+            Assert.False(start.StartsWith("##vso[", StringComparison.OrdinalIgnoreCase) || start.StartsWith("::", StringComparison.Ordinal), $"a command line in: {text}");
+        }
+    }
+
+    private static string Escape(string text) => System.Text.Json.JsonEncodedText.Encode(text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
+
+    private static ScriptedServer GateServer(IReadOnlyList<string> findings, long counted, string status = "COMPLETED", string imageArn = ImageArn)
+    {
+        var server = new ScriptedServer();
+        server.Route("/GetImage", ScriptedResponse.Json(ImageJson(imageArn, status)));
+        server.Route("/ListImageScanFindings", ScriptedResponse.Json($$"""{"findings":[{{string.Join(",", findings)}}]}"""));
+        server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json($$"""{"aggregationType":"imageBuildVersionArn","responses":[{{AggregationJson(counted)}}]}"""));
+        return server;
+    }
+
+    private async Task<GateResult> JudgeAsync(ScriptedServer server)
+    {
+        using var client = Client(server);
+        return Assert.Single(await new ScanGate(client, new GateEvaluator()).EvaluateAsync([ImageArn], new GatePolicy(), null).ToListAsync());
+    }
+}
