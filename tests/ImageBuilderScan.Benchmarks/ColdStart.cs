@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Benchmarks;
 

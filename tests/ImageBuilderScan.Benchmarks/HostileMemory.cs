@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Benchmarks;

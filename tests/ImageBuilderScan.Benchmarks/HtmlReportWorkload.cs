@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Engine.History;
-using ImageBuilderScan.Engine.Reports;
 using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Benchmarks;

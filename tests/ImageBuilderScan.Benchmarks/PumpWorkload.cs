@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using ImageBuilderScan.Client;
 using ImageBuilderScan.Adapter;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Benchmarks;
 

@@ -5,7 +5,6 @@ using System.Text.Json.Serialization;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Benchmarks;
 

@@ -1,4 +1,3 @@
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Benchmarks;
 

@@ -1,9 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Benchmarks;
 

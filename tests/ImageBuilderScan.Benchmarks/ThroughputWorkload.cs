@@ -1,7 +1,3 @@
-using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Benchmarks;
 

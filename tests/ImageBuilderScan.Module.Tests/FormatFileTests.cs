@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Module.Tests;
 

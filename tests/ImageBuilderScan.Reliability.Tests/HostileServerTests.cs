@@ -1,10 +1,3 @@
-using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Client.Paging;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Text;
-using ImageBuilderScan.Engine.Gate;
 using static ImageBuilderScan.Tests.Shared.HostileInput;
 
 namespace ImageBuilderScan.Reliability.Tests;

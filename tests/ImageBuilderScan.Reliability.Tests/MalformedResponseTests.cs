@@ -1,9 +1,3 @@
-using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Reliability.Tests.Support;
 
 namespace ImageBuilderScan.Reliability.Tests;

@@ -1,6 +1,4 @@
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Reliability.Tests.Support;
 
 namespace ImageBuilderScan.Reliability.Tests;

@@ -1,9 +1,4 @@
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Reliability.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,10 +1,5 @@
 using System.Text;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Reliability.Tests.Support;
 
 namespace ImageBuilderScan.Reliability.Tests;

@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Engine.Tests.Paging;
 using static ImageBuilderScan.Engine.Tests.Paging.TestClients;
 

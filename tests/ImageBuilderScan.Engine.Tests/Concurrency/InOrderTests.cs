@@ -1,4 +1,3 @@
-using ImageBuilderScan.Engine.Concurrency;
 
 namespace ImageBuilderScan.Engine.Tests.Concurrency;
 

@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Fleet;

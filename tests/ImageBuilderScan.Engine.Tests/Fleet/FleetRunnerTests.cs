@@ -1,14 +1,7 @@
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Engine.Fleet;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Engine.Tests.Integration;
 using ImageBuilderScan.Engine.Tests.Sdk;
 using ImageBuilderScan.Tests.Shared;
-using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Tests.Fleet;
 

@@ -1,6 +1,3 @@
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Engine.Gate;
 
 namespace ImageBuilderScan.Engine.Tests.Gate;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using ImageBuilderScan.Engine.Gate;
 using static ImageBuilderScan.Engine.Tests.Gate.TestFindings;
 
 namespace ImageBuilderScan.Engine.Tests.Gate;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Pipes;
 using System.Text;
-using ImageBuilderScan.Engine.Gate;
 
 namespace ImageBuilderScan.Engine.Tests.Gate;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using ImageBuilderScan.Engine.Gate;
 
 namespace ImageBuilderScan.Engine.Tests.Gate;
 

@@ -1,6 +1,3 @@
-using ImageBuilderScan.Engine.Comparison;
-using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Client.Model;
 using static ImageBuilderScan.Engine.Tests.Gate.TestFindings;
 
 namespace ImageBuilderScan.Engine.Tests.Gate;

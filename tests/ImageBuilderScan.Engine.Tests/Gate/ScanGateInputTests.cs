@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Engine.Gate;
 
 namespace ImageBuilderScan.Engine.Tests.Gate;
 

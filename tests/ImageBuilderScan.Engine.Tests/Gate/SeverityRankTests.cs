@@ -1,6 +1,3 @@
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Tests.Gate;
 

@@ -1,6 +1,4 @@
-using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine.History;
 using ImageBuilderScan.Engine.Tests.Integration;
 
 namespace ImageBuilderScan.Engine.Tests.History;

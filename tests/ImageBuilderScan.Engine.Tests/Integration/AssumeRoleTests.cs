@@ -1,10 +1,5 @@
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Engine.Tests.Sdk;
-using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

@@ -1,7 +1,4 @@
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

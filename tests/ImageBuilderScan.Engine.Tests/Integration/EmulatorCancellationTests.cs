@@ -1,7 +1,4 @@
-using ImageBuilderScan.Client;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

@@ -1,8 +1,4 @@
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Engine.Tests.Sdk;
-using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

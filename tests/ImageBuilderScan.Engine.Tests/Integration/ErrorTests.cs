@@ -1,7 +1,4 @@
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

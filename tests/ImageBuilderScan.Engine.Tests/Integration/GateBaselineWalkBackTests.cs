@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Engine.Gate;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

@@ -1,11 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using Log = ImageBuilderScan.Tests.Shared.RecordingLog;
-using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

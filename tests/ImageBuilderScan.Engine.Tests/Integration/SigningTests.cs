@@ -1,8 +1,3 @@
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
-using ImageBuilderScan.Client;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

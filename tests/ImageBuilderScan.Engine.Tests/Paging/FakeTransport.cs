@@ -1,13 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
-using ImageBuilderScan.Client.Sdk;
-using ImageBuilderScan.Client.Http;
-using ImageBuilderScan.Client.Operations;
-using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Paging;
 

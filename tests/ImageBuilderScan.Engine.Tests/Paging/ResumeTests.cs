@@ -1,6 +1,3 @@
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using static ImageBuilderScan.Engine.Tests.Paging.TestClients;
 
 namespace ImageBuilderScan.Engine.Tests.Paging;

@@ -1,4 +1,3 @@
-using ImageBuilderScan.Client;
 namespace ImageBuilderScan.Engine.Tests.Paging;
 
 /// <summary>Engine clients over a <see cref="FakeTransport"/>, for the tests that need no server.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using ImageBuilderScan.Engine.Reports;
 
 namespace ImageBuilderScan.Engine.Tests.Reports;
 

@@ -1,7 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
-using ImageBuilderScan.Engine.Reports;
 
 namespace ImageBuilderScan.Engine.Tests.Reports;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ImageBuilderScan.Engine.Reports;
 using Markdig;
 
 namespace ImageBuilderScan.Engine.Tests.Reports;

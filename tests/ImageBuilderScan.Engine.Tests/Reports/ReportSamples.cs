@@ -1,6 +1,3 @@
-using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Engine.Reports;
 using ImageBuilderScan.Engine.Tests.Gate;
 using static ImageBuilderScan.Engine.Tests.Gate.TestFindings;
 

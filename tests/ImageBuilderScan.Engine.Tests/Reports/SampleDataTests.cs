@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Engine.Reports;
 using ImageBuilderScan.Engine.Tests.Gate;
 
 namespace ImageBuilderScan.Engine.Tests.Reports;

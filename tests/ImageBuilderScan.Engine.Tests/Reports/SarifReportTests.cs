@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ImageBuilderScan.Engine.Reports;
 using Json.Schema;
 using static ImageBuilderScan.Engine.Tests.Gate.TestFindings;
 

@@ -1,8 +1,3 @@
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Sdk;
-using ImageBuilderScan.Client.Http;
-using ImageBuilderScan.Client.Operations;
-using ImageBuilderScan.Client.Wire;
 using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;

@@ -1,10 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Client.Sdk;
-using ImageBuilderScan.Client.Http;
-using ImageBuilderScan.Client.Operations;
-using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 

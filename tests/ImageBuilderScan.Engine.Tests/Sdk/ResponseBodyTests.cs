@@ -1,9 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using ImageBuilderScan.Client.Sdk;
-using ImageBuilderScan.Client.Http;
-using ImageBuilderScan.Client.Operations;
-using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 

@@ -1,10 +1,4 @@
 using System.Text.Json;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
-using ImageBuilderScan.Client.Sdk;
-using ImageBuilderScan.Client.Http;
-using ImageBuilderScan.Client.Operations;
-using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 

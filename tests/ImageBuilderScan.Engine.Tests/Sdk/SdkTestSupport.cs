@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Sdk;
-using ImageBuilderScan.Client.Http;
-using ImageBuilderScan.Client.Operations;
-using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 

@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Engine.Tests.Paging;
 
 namespace ImageBuilderScan.Engine.Tests.Validation;

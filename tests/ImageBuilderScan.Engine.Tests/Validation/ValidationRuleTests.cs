@@ -1,7 +1,4 @@
 using System.Globalization;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Engine.Tests.Paging;
 using Xunit.Abstractions;
 using Xunit.Sdk;

@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Engine.Waiting;
 using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Waiting;

@@ -1,12 +1,6 @@
 using System.Runtime.CompilerServices;
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Module.Tests.Adapter;
 

@@ -1,10 +1,5 @@
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Module.Tests.Adapter;
 

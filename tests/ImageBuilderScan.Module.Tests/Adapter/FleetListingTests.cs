@@ -1,7 +1,4 @@
 using ImageBuilderScan.Adapter;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Engine.Fleet;
 
 namespace ImageBuilderScan.Module.Tests.Adapter;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Reliability.Tests.Support;
 

@@ -1,9 +1,7 @@
+using AggregationKinds = ImageBuilderScan.Emulator.AggregationKinds;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ImageBuilderScan.Emulator;
-using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Reliability.Tests.Support;
 

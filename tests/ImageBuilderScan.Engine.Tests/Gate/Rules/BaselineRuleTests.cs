@@ -1,5 +1,3 @@
-using ImageBuilderScan.Engine.Comparison;
-using ImageBuilderScan.Engine.Gate;
 using static ImageBuilderScan.Engine.Tests.Gate.TestFindings;
 
 namespace ImageBuilderScan.Engine.Tests.Gate.Rules;

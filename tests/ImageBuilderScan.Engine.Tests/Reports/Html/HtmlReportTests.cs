@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using ImageBuilderScan.Engine.Reports;
 
 namespace ImageBuilderScan.Engine.Tests.Reports.Html;
 

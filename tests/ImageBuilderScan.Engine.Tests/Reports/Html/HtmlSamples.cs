@@ -1,7 +1,3 @@
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Engine.Comparison;
-using ImageBuilderScan.Engine.History;
-using ImageBuilderScan.Engine.Reports;
 using static ImageBuilderScan.Engine.Tests.Gate.TestFindings;
 
 namespace ImageBuilderScan.Engine.Tests.Reports.Html;

@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using ImageBuilderScan.Engine.Reports;
 
 namespace ImageBuilderScan.Engine.Tests.Reports.Html.Browser;
 
