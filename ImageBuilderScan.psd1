@@ -21,7 +21,7 @@
             Tags         = @('AWS', 'EC2ImageBuilder', 'ImageBuilder', 'Inspector', 'Vulnerability', 'Security', 'CVE', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/ImageBuilderScan/ImageBuilderScan'
             LicenseUri   = 'https://github.com/ImageBuilderScan/ImageBuilderScan/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Get-IBScanFindingAggregation and Get-IBScanFinding with typed filters, auto-paging (-NoAutoPage, -NextToken, -NextTokenVariable), drill-down by pipeline, format views, and AWSSDK.Core isolation from AWS Tools.'
+            ReleaseNotes = 'First release: Get-IBScanFindingAggregation and Get-IBScanFinding (typed filters, auto-paging with -NoAutoPage, -NextToken and -NextTokenVariable, drill-down by pipeline, several regions and accounts in one call), Test-IBScanGate (a CI gate that fails closed, with exceptions and baselines), Compare-IBScanFinding (what a build fixed and introduced) and Export-IBScanReport (SARIF, JUnit, Markdown); format views, AWS Tools'' parameter names, and AWSSDK.Core isolation from AWS Tools.'
         }
     }
 }

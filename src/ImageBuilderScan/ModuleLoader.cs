@@ -20,9 +20,18 @@ public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCl
     // that has not yet used a cmdlet could no longer load the engine.
     private static int _imports;
 
-    public void OnImport() => Hook();
+    public void OnImport()
+    {
+        Hook();
+        // After Hook: naming the output types loads the client and the engine through the resolver.
+        Adapter.TypeAccelerators.Register();
+    }
 
-    public void OnRemove(PSModuleInfo psModuleInfo) => Unhook();
+    public void OnRemove(PSModuleInfo psModuleInfo)
+    {
+        Unhook();
+        if (!IsHooked) Adapter.TypeAccelerators.Remove();
+    }
 
     /// <summary>True while the resolver is hooked (for tests).</summary>
     internal static bool IsHooked

@@ -108,7 +108,8 @@ public sealed class CmdletMetadataTests
         var input = Assert.Single(piped);
         Assert.Equal("InputObject", input.Name);
         Assert.Equal("System.Management.Automation.PSObject[]", input.TypeName);
-        Assert.Equal(new ParameterSetEntry("InputObject", true, true, false), Assert.Single(input.Sets));
+        // Position 0: AWS Tools puts the key first (Get-IBScanFinding $arn), read by the same adapter.
+        Assert.Equal(new ParameterSetEntry("InputObject", true, true, false, Position: 0), Assert.Single(input.Sets));
     }
 
     [Theory]

@@ -7,8 +7,8 @@ public sealed partial class ManifestTests
 {
     private static readonly string Manifest = File.ReadAllText(Repo.File("ImageBuilderScan.psd1"));
 
-    private static string Scalar(string key) => Regex.Match(Manifest, $@"^\s*{key}\s*=\s*'([^']*)'", RegexOptions.Multiline) is { Success: true } m
-        ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException($"{key} not found");
+    private static string Scalar(string key) => Regex.Match(Manifest, $@"^\s*{key}\s*=\s*'((?:[^']|'')*)'", RegexOptions.Multiline) is { Success: true } m
+        ? m.Groups[1].Value.Replace("''", "'") : throw new Xunit.Sdk.XunitException($"{key} not found");
 
     private static string[] List(string key)
     {
@@ -48,5 +48,12 @@ public sealed partial class ManifestTests
         Assert.StartsWith("https://", Scalar("ProjectUri"));
         Assert.StartsWith("https://", Scalar("LicenseUri"));
         Assert.NotEmpty(Scalar("ReleaseNotes"));
+    }
+
+    [Fact]
+    public void Release_notes_name_every_cmdlet()
+    {
+        var notes = Scalar("ReleaseNotes");
+        Assert.All(CmdletMetadata.Cmdlets.Keys, cmdlet => Assert.Contains(cmdlet, notes));
     }
 }

@@ -29,8 +29,9 @@ public sealed class PesterSuiteTests
         // Build.Tests.ps1 checks build.ps1's helpers (how the Test task starts Pester); Errors.Tests.ps1 what the
         // cmdlets say when something fails, and where they resume; Examples.Tests.ps1 runs every documented
         // example, Fleet.Tests.ps1 the fan-out over regions and accounts, Views.Tests.ps1 checks the format views, WaitAndSelect.Tests.ps1 the gate right
-        // after a build (-WaitForScan, -ImagePipelineArn, image versions, every pipeable shape); one suite per cmdlet besides.
-        Assert.Equal(["Build.Tests.ps1", "Compare-IBScanFinding.Tests.ps1", "Errors.Tests.ps1", "Examples.Tests.ps1", "Export-IBScanReport.Tests.ps1", "Fleet.Tests.ps1",
+        // after a build (-WaitForScan, -ImagePipelineArn, image versions, every pipeable shape), AwsToolsHabits.Tests.ps1
+        // what an AWS Tools user types and expects (parameter names, type literals, export habits); one suite per cmdlet besides.
+        Assert.Equal(["AwsToolsHabits.Tests.ps1", "Build.Tests.ps1", "Compare-IBScanFinding.Tests.ps1", "Errors.Tests.ps1", "Examples.Tests.ps1", "Export-IBScanReport.Tests.ps1", "Fleet.Tests.ps1",
             "Get-IBScanFinding.Tests.ps1", "Get-IBScanFindingAggregation.Tests.ps1", "Test-IBScanGate.Tests.ps1", "Views.Tests.ps1", "WaitAndSelect.Tests.ps1"], SuiteNames());
     }
 

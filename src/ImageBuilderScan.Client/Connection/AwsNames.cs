@@ -6,10 +6,20 @@ namespace ImageBuilderScan.Client.Connection;
 /// Names a user types for -Region and -ProfileName, for tab completion: the regions the AWS SDK's
 /// endpoint data knows, and the profiles of the shared credentials and config files as they are now.
 /// </summary>
-public static class AwsNames
+public static partial class AwsNames
 {
+    /// <summary>
+    /// The region names (us-east-1, eu-west-1, us-gov-west-1, cn-north-1...), without the SDK's endpoint
+    /// pseudo-regions (us-east-1-regional, aws-global) that no -Region accepts.
+    /// </summary>
     public static IReadOnlyList<string> Regions() =>
-        RegionEndpoint.EnumerableAllRegions.Select(r => r.SystemName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        RegionEndpoint.EnumerableAllRegions.Select(r => r.SystemName).Where(IsRegionName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>A region name: a partition prefix, words, a number (us-east-1, ap-southeast-5, us-isob-east-1).</summary>
+    public static bool IsRegionName(string name) => RegionName().IsMatch(name);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RegionName();
 
     /// <summary>
     /// The profile names of the credentials file (<paramref name="profileLocation"/>, else

@@ -12,7 +12,13 @@ namespace ImageBuilderScan.Client.Connection;
 /// left out of JSON.</remarks>
 public sealed record ScanClientOptions
 {
+    /// <summary>The region the caller gave: it pins a query by ARN (another ARN region is an error).</summary>
     public string? Region { get; init; }
+    /// <summary>
+    /// A session default (AWS Tools' <c>$StoredAWSRegion</c>): used when <see cref="Region"/> is not, before
+    /// <c>AWS_REGION</c>, but like <c>AWS_REGION</c> it never pins: an ARN's own region beats it.
+    /// </summary>
+    public string? DefaultRegion { get; init; }
     public string? ProfileName { get; init; }
     /// <summary>The shared credentials or config file to read profiles from.</summary>
     public string? ProfileLocation { get; init; }

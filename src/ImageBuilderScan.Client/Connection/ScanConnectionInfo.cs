@@ -27,6 +27,9 @@ public static class RegionSources
 {
     public const string Option = "option";
 
+    /// <summary>The session's default (<see cref="ScanClientOptions.DefaultRegion"/>), which never pins a query by ARN.</summary>
+    public const string SessionDefault = "$StoredAWSRegion";
+
     /// <summary>No region anywhere: not given, not in the environment, the profile or the instance.</summary>
     public const string None = "none";
 }

@@ -17,11 +17,12 @@ internal static partial class ConnectionSettings
 
     public static string? Region(ScanClientOptions options, string? profileRegion) => Region(options, profileRegion, out _);
 
-    /// <summary>The region and where it came from: <c>option</c>, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, <c>profile</c>, <c>instance</c>.</summary>
+    /// <summary>The region and where it came from: <c>option</c>, <c>$StoredAWSRegion</c>, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, <c>profile</c>, <c>instance</c>.</summary>
     public static string? Region(ScanClientOptions options, string? profileRegion, out string source)
     {
         string? region;
         if ((region = Clean(options.Region)) is not null) source = RegionSources.Option;
+        else if ((region = Clean(options.DefaultRegion)) is not null) source = RegionSources.SessionDefault;
         else if ((region = Env("AWS_REGION")) is not null) source = "AWS_REGION";
         else if ((region = Env("AWS_DEFAULT_REGION")) is not null) source = "AWS_DEFAULT_REGION";
         else if ((region = profileRegion) is not null) source = "the AWS profile";

@@ -14,8 +14,8 @@ namespace ImageBuilderScan.Client.Sdk;
 /// It also holds the SDK to the attempt budget. AWSSDK.Core re-sends a request whose connection was
 /// reset without counting it as a retry (seen: 11 sends, back to back, with MaxAttempts 1), so a
 /// server that keeps dropping connections was hammered past MaxAttempts. Every send passes through
-/// here; once <c>maxAttempts</c> sends have failed, the last failure ends the request as an engine
-/// exception, which the SDK does not retry.
+/// here; once <c>maxAttempts</c> sends have failed, the last failure ends the request as a client
+/// exception (its one translation, see <see cref="ErrorTranslator"/>), which the SDK does not retry.
 /// </remarks>
 internal sealed class RetryLogHandler(IScanLog? log, int maxAttempts) : PipelineHandler
 {
@@ -46,10 +46,17 @@ internal sealed class RetryLogHandler(IScanLog? log, int maxAttempts) : Pipeline
             if (!request.CancellationToken.IsCancellationRequested)
                 log?.Debug($"{OperationName(request.OriginalRequest)} attempt {sends} of {maxAttempts} failed after {Elapsed(started)} ms with {Describe(e)}; " +
                     (sends >= maxAttempts ? "no attempt left." : IsRetried(e) ? "retried after a back-off." : "not retried (the request itself was refused)."));
-            if (sends >= maxAttempts && !request.CancellationToken.IsCancellationRequested
-                && ErrorTranslator.Translate(e, request.CancellationToken, EndpointOf(request)) is ScanNetworkException network)
+            if (sends >= maxAttempts && !request.CancellationToken.IsCancellationRequested)
+            {
+                // The last attempt's failure is translated here, once: SdkTransport passes the client's exceptions
+                // through and translates only what ended the request without reaching this point.
+                var translated = ErrorTranslator.Translate(e, request.CancellationToken, EndpointOf(request));
                 // No inner exception: the SDK re-sends anything whose causes include a SocketException.
-                throw new ScanNetworkException(network.Message, network.TimedOut) { Unreachable = network.Unreachable, Endpoint = network.Endpoint };
+                if (translated is ScanNetworkException network)
+                    throw new ScanNetworkException(network.Message, network.TimedOut) { Unreachable = network.Unreachable, Endpoint = network.Endpoint };
+                if (translated is ImageBuilderScanException) throw translated;
+            }
+
             throw;
         }
     }

@@ -141,6 +141,8 @@ internal sealed class RoleCredentials : AWSCredentials
     // echoes the canonical request).
     private ScanConfigurationException Failed(AmazonServiceException refusal) => new("AssumeRoleFailed",
         $"{char.ToUpperInvariant(_who[0])}{_who[1..]} could not assume the role {_role.RoleArn}: STS answered {refusal.ErrorCode} ({(int)refusal.StatusCode}): " +
-        $"{SecretRedaction.ServiceMessage(refusal.Message)} Check the source credentials (a profile's source_profile or credential_source, or the caller's) and the role's trust policy.",
+        $"{SecretRedaction.ServiceMessage(refusal.Message)} " +
+        (CredentialRefusal.Advice(refusal.ErrorCode, _region.SystemName)
+         ?? "Check the source credentials (a profile's source_profile or credential_source, or the caller's) and the role's trust policy."),
         category: (int)refusal.StatusCode == 403 ? ScanErrorCategory.PermissionDenied : ScanErrorCategory.InvalidOperation);
 }

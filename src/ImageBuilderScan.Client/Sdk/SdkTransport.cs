@@ -17,6 +17,8 @@ internal sealed class SdkTransport(ImageBuilderSdkClient client, PooledBodyHttpC
         }
         catch (Exception e) when (e is not Errors.ImageBuilderScanException)
         {
+            // What did not reach RetryLogHandler's last attempt (a failure the SDK does not retry, one before sending):
+            // translated here, the one other place; the last attempt's failure arrives translated.
             throw ErrorTranslator.Translate(e, cancellationToken, endpoint);
         }
     }

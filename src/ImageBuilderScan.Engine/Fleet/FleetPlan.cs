@@ -26,7 +26,7 @@ public static partial class FleetPlan
                 "roles are assumed with the caller's credentials, and a profile brings its own: give one kind of account list.");
         foreach (var region in regions)
         {
-            if (!RegionName().IsMatch(region))
+            if (!AwsNames.IsRegionName(region))
                 throw new ScanInputException(regionParameter, region, "a region name such as us-east-1 or eu-west-1", $"'{region}' is not a region name.");
         }
 
@@ -44,7 +44,8 @@ public static partial class FleetPlan
                 ? profiles.Distinct(StringComparer.Ordinal).Select(p => (Id: (string?)null, Name: (string?)p,
                     Options: options with { ProfileName = p, AccountLookup = new AccountLookup(p) }))
                 : [(Id: null, Name: null, Options: options)];
-        return accounts.SelectMany(a => distinctRegions.Select(r => new FleetTarget(r ?? "", a.Id, a.Name, a.Options with { Region = r }))).ToList();
+        // Without -Region a target is labelled with the session default ($StoredAWSRegion), which stays a default (no pin).
+        return accounts.SelectMany(a => distinctRegions.Select(r => new FleetTarget(r ?? options.DefaultRegion ?? "", a.Id, a.Name, a.Options with { Region = r }))).ToList();
     }
 
     /// <summary>
@@ -64,9 +65,6 @@ public static partial class FleetPlan
     }
 
     private static string AccountOf(string roleArn) => roleArn.Split(':')[4];
-
-    [GeneratedRegex(@"\A[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionName();
 
     [GeneratedRegex(@"\Aarn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}\z", RegexOptions.CultureInvariant)]
     private static partial Regex RoleArn();

@@ -8,14 +8,22 @@ namespace ImageBuilderScan.Engine.Reports;
 public static class AtomicFile
 {
     /// <param name="noClobber">Refuse to replace an existing file (checked again at the rename).</param>
+    /// <param name="force">Replace a read-only file too (it stays read-only, as Export-Csv -Force leaves it).</param>
     /// <exception cref="ReportFileExistsException">With <paramref name="noClobber"/>, when the target exists.</exception>
-    public static void Write(string path, Action<Stream, CancellationToken> write, bool noClobber = false, CancellationToken cancellationToken = default)
+    /// <exception cref="ReportFileReadOnlyException">Without <paramref name="force"/>, when the target is read-only.</exception>
+    /// <exception cref="ReportFolderNotFoundException">The folder the file would go to does not exist.</exception>
+    public static void Write(string path, Action<Stream, CancellationToken> write, bool noClobber = false, CancellationToken cancellationToken = default, bool force = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
         if (noClobber && File.Exists(full)) throw new ReportFileExistsException(full);
         var folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"{path} has no folder.", nameof(path));
+        // Said before the temporary file is tried, whose name would otherwise be the one in the error.
+        if (!Directory.Exists(folder)) throw new ReportFolderNotFoundException(full, folder);
+        // A rename replaces a read-only file on Unix (not on Windows): refuse it everywhere unless forced.
+        var readOnly = File.Exists(full) && File.GetAttributes(full).HasFlag(FileAttributes.ReadOnly);
+        if (readOnly && !force) throw new ReportFileReadOnlyException(full);
         var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -28,7 +36,9 @@ public static class AtomicFile
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
+                if (readOnly) File.SetAttributes(full, File.GetAttributes(full) & ~FileAttributes.ReadOnly);
                 File.Move(temp, full, overwrite: !noClobber);
+                if (readOnly) File.SetAttributes(full, File.GetAttributes(full) | FileAttributes.ReadOnly);
             }
             catch (IOException) when (noClobber && File.Exists(full))
             {
@@ -42,12 +52,12 @@ public static class AtomicFile
     }
 
     /// <summary>Writes text (UTF-8, no byte order mark).</summary>
-    public static void WriteText(string path, Action<TextWriter, CancellationToken> write, bool noClobber = false, CancellationToken cancellationToken = default) =>
+    public static void WriteText(string path, Action<TextWriter, CancellationToken> write, bool noClobber = false, CancellationToken cancellationToken = default, bool force = false) =>
         Write(path, (stream, token) =>
         {
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
             write(writer, token);
-        }, noClobber, cancellationToken);
+        }, noClobber, cancellationToken, force);
 
     private static void TryDelete(string temp)
     {

@@ -10,15 +10,17 @@ public static class ReportWriter
         /// <summary>How many findings the Markdown summary lists.</summary>
         public int MarkdownTop { get; init; } = 10;
         public bool NoClobber { get; init; }
+        /// <summary>Replace a read-only file too (Export-Csv's -Force).</summary>
+        public bool Force { get; init; }
     }
 
     public static void WriteFile(string path, ReportFormat format, IReadOnlyList<ReportImage> images, Options? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new Options();
         if (format == ReportFormat.Markdown)
-            AtomicFile.WriteText(path, (w, t) => MarkdownReport.Write(w, images, options.MarkdownTop, t), options.NoClobber, cancellationToken);
+            AtomicFile.WriteText(path, (w, t) => MarkdownReport.Write(w, images, options.MarkdownTop, t), options.NoClobber, cancellationToken, options.Force);
         else
-            AtomicFile.Write(path, (s, t) => Write(s, format, images, options, t), options.NoClobber, cancellationToken);
+            AtomicFile.Write(path, (s, t) => Write(s, format, images, options, t), options.NoClobber, cancellationToken, options.Force);
     }
 
     public static void Write(Stream output, ReportFormat format, IReadOnlyList<ReportImage> images, Options? options = null, CancellationToken cancellationToken = default)

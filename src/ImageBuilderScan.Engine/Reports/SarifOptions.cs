@@ -5,7 +5,11 @@ public sealed record SarifOptions
 {
     public string ToolVersion { get; init; } = typeof(SarifOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public string InformationUri { get; init; } = "https://github.com/ImageBuilderScan/ImageBuilderScan";
+    /// <summary>
+    /// The project's page (tool.driver.informationUri), left out when null. The module passes the
+    /// manifest's ProjectUri: the one place a fork sets its URL.
+    /// </summary>
+    public string? InformationUri { get; init; }
 
     /// <summary>
     /// The repository path results point at (say, the image recipe). <c>{image}</c> is replaced by

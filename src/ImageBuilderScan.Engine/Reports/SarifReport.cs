@@ -36,7 +36,7 @@ public static class SarifReport
         json.WriteString("name", "ImageBuilderScan");
         json.WriteString("version", options.ToolVersion);
         json.WriteString("semanticVersion", options.ToolVersion);
-        json.WriteString("informationUri", options.InformationUri);
+        if (options.InformationUri is { } uri) json.WriteString("informationUri", uri);
         SarifRules.Write(json, rules);
         json.WriteEndObject();
         json.WriteEndObject();

@@ -8,7 +8,8 @@ namespace ImageBuilderScan.Adapter;
 /// AWS Tools' habits applied to the options a cmdlet's parameters gave: its <c>-Credential</c>
 /// objects and the session defaults it leaves behind, with AWS Tools' precedence. Credentials:
 /// explicit keys, then <c>-Credential</c>, then <c>-ProfileName</c>, then <c>$StoredAWSCredentials</c>,
-/// then the SDK's chain. Region: <c>-Region</c>, then <c>$StoredAWSRegion</c>, then the SDK's chain.
+/// then the SDK's chain. Region: <c>-Region</c>, then <c>$StoredAWSRegion</c>, then the SDK's chain; only
+/// <c>-Region</c> pins a query by ARN to a region.
 /// Whether the result is complete is checked once, by the engine, when the client is created.
 /// </summary>
 internal static class AwsToolsSession
@@ -20,10 +21,11 @@ internal static class AwsToolsSession
     /// <exception cref="ScanConfigurationException">The credential object has no keys to read.</exception>
     public static ScanClientOptions Apply(ScanClientOptions options, object? credential, object? storedRegion, object? storedCredentials, IScanLog log)
     {
+        // A default, not a -Region: a query by ARN still goes to the ARN's region (as with AWS_REGION).
         if (string.IsNullOrEmpty(options.Region) && storedRegion is string stored && stored.Length > 0)
         {
-            options = options with { Region = stored };
-            log.Verbose($"Region {stored} from $StoredAWSRegion.");
+            options = options with { DefaultRegion = stored };
+            log.Verbose($"Default region {stored} from $StoredAWSRegion (an ARN's own region beats it).");
         }
 
         if (options.AccessKey is not null || options.SecretKey is not null)

@@ -16,6 +16,7 @@ internal static class ErrorAdvice
     public static string? For(ImageBuilderScanException error) => error switch
     {
         InvalidPaginationTokenException => RefusedToken(error.Resume),
+        ScanServiceException { StatusCode: 401 or 403 } refused when CredentialRefusal.Advice(refused.ErrorCode, null) is { } credentials => credentials,
         ScanServiceException { StatusCode: 401 or 403 } =>
             "Check that the credentials may call Image Builder's list operations in this account and region; asking again unchanged fails the same way.",
         ScanServiceException { StatusCode: >= 400 and < 500 and not 429 } =>

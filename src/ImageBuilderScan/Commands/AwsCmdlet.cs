@@ -20,8 +20,9 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
     private readonly Dictionary<FleetTarget, ImageBuilderScanClient> _targetClients = [];
     private IScanLog? _log;
 
-    /// <summary>One region, or several: every listing then runs in each (times each account).</summary>
+    /// <summary>One region, or several: every listing then runs in each (times each account). RegionToCall is AWS Tools' alias.</summary>
     [Parameter, ValidateNotNullOrEmpty]
+    [Alias("RegionToCall")]
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string[]? Region { get; set; }
 
@@ -52,13 +53,21 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
     [Alias("AWSProfilesLocation", "ProfilesLocation")]
     public string? ProfileLocation { get; set; }
 
+    // The key parameters carry AWS Tools' aliases (AWSCommonArgumentsCmdlet): besides habit, the exact
+    // alias -ST keeps the token from resolving, by prefix, to -StoredCredentials (a profile name that
+    // an error would print). CredentialPrefixTests checks every prefix of every name and alias.
+    // Unlike AWS Tools they never bind from the pipeline: a piped object is a key to list (PipedInput),
+    // and a piped finding's Region or an object's SecretKey property must not re-target the command.
     [Parameter, ValidateNotNullOrEmpty]
+    [Alias("AK")]
     public string? AccessKey { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty]
+    [Alias("SK", "SecretAccessKey")]
     public string? SecretKey { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty]
+    [Alias("ST")]
     public string? SessionToken { get; set; }
 
     /// <summary>

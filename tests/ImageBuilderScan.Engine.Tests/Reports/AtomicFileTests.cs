@@ -90,4 +90,33 @@ public sealed class AtomicFileTests : IDisposable
         Assert.NotEqual(0xEF, bytes[0]);
         Assert.StartsWith(start, Encoding.UTF8.GetString(bytes));
     }
+
+    [Fact]
+    public void A_missing_folder_is_named_and_no_temporary_file_is_mentioned()
+    {
+        var target = Path.Combine(folder, "missing", "report.sarif");
+        var error = Assert.Throws<ReportFolderNotFoundException>(() => AtomicFile.Write(target, (s, _) => s.Write("new"u8)));
+        Assert.Equal(Path.Combine(folder, "missing"), error.Folder);
+        Assert.DoesNotContain(".tmp", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public void A_read_only_file_is_replaced_only_when_forced_and_stays_read_only()
+    {
+        Existing();
+        File.SetAttributes(Target, File.GetAttributes(Target) | FileAttributes.ReadOnly);
+        try
+        {
+            Assert.Throws<ReportFileReadOnlyException>(() => AtomicFile.Write(Target, (s, _) => s.Write("new"u8)));
+            AssertOnlyTheOldFile();
+            AtomicFile.Write(Target, (s, _) => s.Write("new"u8), force: true);
+            Assert.Equal("new", File.ReadAllText(Target));
+            Assert.True(File.GetAttributes(Target).HasFlag(FileAttributes.ReadOnly));
+        }
+        finally
+        {
+            File.SetAttributes(Target, File.GetAttributes(Target) & ~FileAttributes.ReadOnly);
+        }
+    }
 }

@@ -55,10 +55,11 @@ public sealed class SarifReportTests
     [Fact]
     public void Rules_results_levels_and_suppressions_are_shaped_for_code_scanning()
     {
-        var run = Sarif(ReportSamples.Gated(), new SarifOptions { ToolVersion = "1.2.3" })["runs"]![0]!;
+        var run = Sarif(ReportSamples.Gated(), new SarifOptions { ToolVersion = "1.2.3", InformationUri = "https://example.org/fork" })["runs"]![0]!;
         var driver = run["tool"]!["driver"]!;
         Assert.Equal(("ImageBuilderScan", "1.2.3"), (driver["name"]!.GetValue<string>(), driver["version"]!.GetValue<string>()));
-        Assert.StartsWith("https://", driver["informationUri"]!.GetValue<string>());
+        Assert.Equal("https://example.org/fork", driver["informationUri"]!.GetValue<string>());
+        Assert.Null(Sarif(ReportSamples.Gated())["runs"]![0]!["tool"]!["driver"]!["informationUri"]);
         var rules = driver["rules"]!.AsArray();
         Assert.Equal(rules.Select(r => r!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal), rules.Select(r => r!["id"]!.GetValue<string>()));
         Assert.Equal(7, rules.Count);

@@ -238,7 +238,8 @@ public sealed class AdapterTests
     {
         var log = new Log();
         var o = Apply(new ScanClientOptions { AccessKey = "AKIDX", SecretKey = "sx" }, new FakeAwsCredentials(), "eu-west-1", new FakeStored(), log);
-        Assert.Equal(("AKIDX", "sx", "eu-west-1"), (o.AccessKey, o.SecretKey, o.Region));
+        // $StoredAWSRegion is a default, never a -Region: an ARN's own region still beats it.
+        Assert.Equal(("AKIDX", "sx", null, "eu-west-1"), (o.AccessKey, o.SecretKey, o.Region, o.DefaultRegion));
 
         o = Apply(new ScanClientOptions { Region = "us-east-2" }, new FakeAwsCredentials(), "eu-west-1", log: log);
         Assert.Equal(("AKIDTOOLS", "tools-secret", "tools-token", "us-east-2"), (o.AccessKey, o.SecretKey, o.SessionToken, o.Region));

@@ -12,7 +12,7 @@ namespace ImageBuilderScan.Commands;
 /// (test reports of CI systems) or Markdown (job summaries). Written atomically when the input ends:
 /// a failed or stopped run leaves no half report. Overwrites like Export-Csv; -NoClobber refuses.
 /// </summary>
-[Cmdlet(VerbsData.Export, "IBScanReport")]
+[Cmdlet(VerbsData.Export, "IBScanReport", SupportsShouldProcess = true, DefaultParameterSetName = nameof(Path))]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportIBScanReportCommand : CancellableCmdlet
 {
@@ -23,8 +23,14 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
     [ValidateSet("Sarif", "JUnit", "Markdown", IgnoreCase = true)]
     public string Format { get; set; } = "";
 
-    [Parameter(Mandatory = true, Position = 1), ValidateNotNullOrEmpty]
+    /// <summary>The file to write; wildcards must name one existing file (as Out-File's -FilePath).</summary>
+    [Parameter(ParameterSetName = nameof(Path), Mandatory = true, Position = 1), ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
+
+    /// <summary>The file to write, taken as typed: no character is a wildcard.</summary>
+    [Parameter(ParameterSetName = nameof(LiteralPath), Mandatory = true), ValidateNotNullOrEmpty]
+    [Alias("PSPath", "LP")]
+    public string LiteralPath { get; set; } = "";
 
     /// <summary>Findings from Get-IBScanFinding, or results from Test-IBScanGate.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
@@ -42,6 +48,10 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
 
+    /// <summary>Replace a read-only file too (it stays read-only), as Export-Csv -Force does.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -50,18 +60,47 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
         foreach (var item in InputObject!)
         {
             if (item.BaseObject is ScanFinding or GateResult) _input.Add(item.BaseObject);
-            else
+            else if (Refusal(item, out var copy) is { } refusal)
             {
                 _refused++;
-                WriteError(new ErrorRecord(new ArgumentException($"A {item.BaseObject.GetType().Name} is neither a finding from Get-IBScanFinding nor a result from Test-IBScanGate."),
-                    "UnsupportedReportInput", ErrorCategory.InvalidType, item));
+                WriteError(new ErrorRecord(new ArgumentException(refusal), "UnsupportedReportInput", ErrorCategory.InvalidType, item));
             }
+            else _input.Add(copy!);
         }
+    }
+
+    /// <summary>Why <paramref name="item"/> cannot be reported, or null with the finding it copies (Import-Clixml, Start-Job) in <paramref name="copy"/>.</summary>
+    private static string? Refusal(PSObject item, out ScanFinding? copy)
+    {
+        copy = null;
+        if (item.TypeNames.Any(t => t.EndsWith("Engine.Gate.GateResult", StringComparison.Ordinal)))
+            return "A copy of a gate result (from Import-Clixml, a job or remoting) cannot be reported: its outcomes are the live gate's. " +
+                "Export the report where Test-IBScanGate ran, or pipe the findings (copies are read by their shape) to Test-IBScanGate again.";
+        try
+        {
+            copy = FindingCopies.From(item);
+        }
+        catch (FormatException e)
+        {
+            return $"A copy of a finding could not be read: {e.Message}.";
+        }
+
+        return copy is null ? $"A {item.BaseObject.GetType().Name} is neither a finding from Get-IBScanFinding nor a result from Test-IBScanGate." : null;
     }
 
     protected override void EndProcessing()
     {
-        var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        string path;
+        try
+        {
+            path = ReportPath.Resolve(SessionState.Path, ParameterSetName == nameof(LiteralPath) ? null : Path, LiteralPath);
+        }
+        catch (ScanInputException error)
+        {
+            ThrowTerminatingError(ErrorRecords.From(error, error.Value));
+            return;
+        }
+
         // A report without some of its input would look complete: an empty one for input that was
         // all refused even reads as "no findings". Write none.
         if (_refused > 0)
@@ -69,10 +108,14 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
                 "IncompleteReportInput", ErrorCategory.InvalidData, path));
         try
         {
-            var images = ReportInput.Images(_input, FailOn);
-            var sarif = ArtifactPath is null ? new SarifOptions() : new SarifOptions { ArtifactPath = ArtifactPath };
+            // -FailOn given with gate results would be ignored (the gate decided): refused instead.
+            var images = ReportInput.Images(_input, FailOn, failOnGiven: MyInvocation.BoundParameters.ContainsKey(nameof(FailOn)));
+            if (!ShouldProcess(path, $"Write the {Format} report of {images.Count} image(s)")) return;
+            // The project URL has one home, the manifest's ProjectUri (a fork sets it there).
+            var sarif = new SarifOptions { InformationUri = MyInvocation.MyCommand.Module?.ProjectUri?.ToString() };
+            if (ArtifactPath is not null) sarif = sarif with { ArtifactPath = ArtifactPath };
             ReportWriter.WriteFile(path, Enum.Parse<ReportFormat>(Format, ignoreCase: true), images,
-                new ReportWriter.Options { NoClobber = NoClobber.IsPresent, Sarif = sarif }, StopToken);
+                new ReportWriter.Options { NoClobber = NoClobber.IsPresent, Force = Force.IsPresent, Sarif = sarif }, StopToken);
         }
         catch (Exception error) when (ScanErrorDescription.IsStop(error, StopToken))
         {
@@ -84,6 +127,8 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
         }
 
         WriteDetail($"Wrote the {Format} report to {path}.");
-        if (PassThru.IsPresent) WriteObject(new FileInfo(path));
+        // Through the provider, as Get-Item: the FileInfo then carries PSParentPath and the other
+        // provider properties that the file system table view groups and fills its columns by.
+        if (PassThru.IsPresent) WriteObject(InvokeProvider.Item.Get([path], force: true, literalPath: true), enumerateCollection: true);
     }
 }

@@ -44,10 +44,10 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
     public string[]? Severity { get; set; }
 
     /// <summary>
-    /// What to list, piped: aggregations from Get-IBScanFindingAggregation to drill into, key strings,
+    /// What to list, piped or at position 0 as AWS Tools puts the key (Get-IBScanFinding $arn): aggregations from Get-IBScanFindingAggregation to drill into, key strings,
     /// AWS Tools' image and pipeline objects (Arn), objects with one key property. See <see cref="PipedInput"/>.
     /// </summary>
-    [Parameter(ParameterSetName = nameof(InputObject), Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
+    [Parameter(ParameterSetName = nameof(InputObject), Mandatory = true, Position = 0, ValueFromPipeline = true), ValidateNotNull]
     public PSObject[]? InputObject { get; set; }
 
     /// <summary>One object per (finding, vulnerable package), for spreadsheets: Export-Csv does not unroll lists.</summary>

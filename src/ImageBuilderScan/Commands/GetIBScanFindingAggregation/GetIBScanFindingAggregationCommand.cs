@@ -58,10 +58,10 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
     public string[]? FilterValue { get; set; }
 
     /// <summary>
-    /// What to aggregate, piped: our aggregations (asked again by their own key), findings (their
+    /// What to aggregate, piped or at position 0 as AWS Tools puts the key (Get-IBScanFinding $arn): our aggregations (asked again by their own key), findings (their
     /// image), AWS Tools' objects (Arn, AwsAccountId), key strings. See <see cref="PipedInput"/>.
     /// </summary>
-    [Parameter(ParameterSetName = nameof(InputObject), Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
+    [Parameter(ParameterSetName = nameof(InputObject), Mandatory = true, Position = 0, ValueFromPipeline = true), ValidateNotNull]
     public PSObject[]? InputObject { get; set; }
 
     protected override void ProcessRecord()

@@ -48,7 +48,7 @@ public sealed class TestIBScanGateCommand : ScanWaitingCmdlet
     public string[]? ImagePipelineArn { get; set; }
 
     /// <summary>
-    /// Findings from Get-IBScanFinding, judged per image; or anything that names a build: ARN strings (build, image
+    /// Findings from Get-IBScanFinding (or their copies from Import-Clixml, jobs, remoting, by shape), judged per image; or anything that names a build: ARN strings (build, image
     /// version, pipeline), image and pipeline aggregations, AWS Tools objects by Arn, objects with ImageBuildVersionArn.
     /// </summary>
     [Parameter(ParameterSetName = FindingSet, Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
@@ -106,6 +106,23 @@ public sealed class TestIBScanGateCommand : ScanWaitingCmdlet
             if (input.BaseObject is ScanFinding finding)
             {
                 _findings.Add(finding);
+                continue;
+            }
+
+            // A copy of a finding is judged as the finding (the count check against the service still holds),
+            // not as a name of its build: leaving one out must fail the gate as leaving out a live one does.
+            try
+            {
+                if (FindingCopies.From(input) is { } copy)
+                {
+                    _findings.Add(copy);
+                    continue;
+                }
+            }
+            catch (FormatException error)
+            {
+                _refused.Add(ReportFailure(new ScanInputException("InputObject", null, "a finding from Get-IBScanFinding, or a copy of one with its members whole",
+                    $"a copy of a finding could not be read: {error.Message}."), PipedInput.TargetOf(input)).Message);
                 continue;
             }
 

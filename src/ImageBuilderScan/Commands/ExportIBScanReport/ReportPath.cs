@@ -1,0 +1,55 @@
+using System.Management.Automation;
+using ImageBuilderScan.Client.Errors;
+using Microsoft.PowerShell.Commands;
+
+namespace ImageBuilderScan.Adapter;
+
+/// <summary>
+/// Export-IBScanReport's -Path or -LiteralPath as a file system path, the way Out-File reads its own:
+/// relative to the current location, a wildcard in -Path naming exactly one existing file.
+/// </summary>
+internal static class ReportPath
+{
+    /// <param name="path">-Path (wildcards allowed), or null when -LiteralPath was given.</param>
+    /// <exception cref="ScanInputException">Not a file system path, or a wildcard that names no file or several.</exception>
+    public static string Resolve(PathIntrinsics paths, string? path, string literalPath)
+    {
+        var (parameter, given) = path is null ? ("LiteralPath", literalPath) : ("Path", path);
+        string resolved;
+        ProviderInfo provider;
+        if (path is not null && WildcardPattern.ContainsWildcardCharacters(path))
+        {
+            var matches = ResolveExisting(paths, path, out provider);
+            if (matches.Count != 1)
+                throw new ScanInputException(parameter, given, "a file path (for a name with [ ] or * in it, use -LiteralPath)",
+                    matches.Count == 0 ? $"{given} has wildcard characters and names no existing file." : $"{given} names {matches.Count} files; a report goes to one.");
+            resolved = matches[0];
+        }
+        else
+        {
+            resolved = paths.GetUnresolvedProviderPathFromPSPath(given, out provider, out _);
+        }
+
+        if (provider.ImplementingType != typeof(FileSystemProvider))
+            throw new ScanInputException(parameter, given, "a file system path", $"{given} is on the {provider.Name} provider, not the file system.");
+        // Said here, with the parameter's name, rather than by the file write (whose error would name its temporary file).
+        var folder = System.IO.Path.GetDirectoryName(resolved);
+        if (folder is not null && !Directory.Exists(folder))
+            throw new ScanInputException(parameter, given, "a file in an existing folder (create it first: New-Item -ItemType Directory)",
+                $"the folder {folder} does not exist, so no report was written.");
+        return resolved;
+    }
+
+    private static IReadOnlyList<string> ResolveExisting(PathIntrinsics paths, string path, out ProviderInfo provider)
+    {
+        try
+        {
+            return paths.GetResolvedProviderPathFromPSPath(path, out provider);
+        }
+        catch (ItemNotFoundException)
+        {
+            paths.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+            return [];
+        }
+    }
+}
