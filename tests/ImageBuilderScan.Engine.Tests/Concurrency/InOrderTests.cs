@@ -31,17 +31,22 @@ public sealed class InOrderTests
         if (limit == 1) Assert.Equal(1, most);
     }
 
-    [Fact]
-    public async Task The_first_result_alone_starts_only_its_own_work_and_a_stop_cancels_what_runs_ahead()
+    [Theory]
+    [InlineData(1, 1, 0)]
+    [InlineData(2, 9, 7)]
+    public async Task The_first_result_alone_starts_only_its_own_work_and_a_stop_cancels_what_runs_ahead(int taken, int expectStarted, int expectCancelled)
     {
-        var started = 0;
-        var cancelled = 0;
+        // Build i > 0 runs until cancelled. One result taken (Select-Object -First 1): only the first build started.
+        // Two: the first alone, then builds 1 to 8 (at most 8 in flight); 2 to 8 were running when the consumer stopped.
+        var (started, cancelled, got) = (0, 0, 0);
         await foreach (var _ in InOrder.SelectAsync(Enumerable.Range(0, 10).ToList(), 8, async (i, ct) =>
         {
             Interlocked.Increment(ref started);
             try
             {
-                if (i > 0) await Task.Delay(Timeout.Infinite, ct);
+                // The last result taken waits for every build in flight to have started (the event, not a time).
+                if (i == taken - 1 && taken > 1) while (Volatile.Read(ref started) < expectStarted) await Task.Delay(1, ct);
+                if (i >= taken) await Task.Delay(Timeout.Infinite, ct);
             }
             catch (OperationCanceledException)
             {
@@ -52,36 +57,10 @@ public sealed class InOrderTests
             return i;
         }))
         {
-            break; // Select-Object -First 1
+            if (++got == taken) break;
         }
 
-        Assert.Equal(1, started);
-        Assert.Equal(0, cancelled);
-
-        // Two results taken: the work ahead started (at most 8 in flight) and was cancelled and awaited when the consumer stopped.
-        started = 0;
-        var taken = 0;
-        await foreach (var _ in InOrder.SelectAsync(Enumerable.Range(0, 10).ToList(), 8, async (i, ct) =>
-        {
-            Interlocked.Increment(ref started);
-            try
-            {
-                if (i > 1) await Task.Delay(Timeout.Infinite, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                Interlocked.Increment(ref cancelled);
-                throw;
-            }
-
-            return i;
-        }))
-        {
-            if (++taken == 2) break;
-        }
-
-        // The first alone, then builds 1 to 8 (at most 8 in flight); 2 to 8 were still running when the consumer stopped.
-        Assert.Equal(9, started);
-        Assert.Equal(7, cancelled);
+        Assert.Equal(expectStarted, started);
+        Assert.Equal(expectCancelled, cancelled);
     }
 }
