@@ -4,10 +4,10 @@ using System.Text;
 namespace ImageBuilderScan.Engine.Reports;
 
 /// <summary>
-/// Service and file text made inert for HTML, in element content and in quoted attribute values alike:
-/// &amp; &lt; &gt; &quot; and ' become references, characters XML cannot hold become U+FFFD (the report
-/// also parses as XML), and invisible format characters (direction overrides that reverse "exe.txt",
-/// zero-width marks) are dropped, as <see cref="MarkdownText"/> drops them.
+/// Service and file text made inert for HTML, in element content and in quoted attribute values alike: first the
+/// one sanitiser every report uses (<see cref="ReportText.ForXml"/>: secrets scrubbed, controls and bidi controls as
+/// visible escapes, then what XML cannot hold as U+FFFD, so the report also parses as XML), then &amp; &lt; &gt;
+/// &quot; and ' as references; any invisible format character left (zero-width marks) is dropped.
 /// </summary>
 internal static class HtmlText
 {
