@@ -13,15 +13,14 @@ namespace ImageBuilderScan.Engine.History;
 /// client, or, in a fan-out, the target where the pipeline lives). A failure ends the pipeline's history
 /// with an error: a history with a build missing or a count unread would look complete.
 /// </summary>
-public sealed class PipelineHistory(Func<string, ImageBuilderScanClient> clientFor, IScanLog? log = null)
+/// <remarks><c>concurrency</c> bounds the GetImage requests in flight at once for one pipeline (the command's
+/// -ThrottleLimit, as the client bounds its chains of aggregation chunks); 1 asks one build after another.</remarks>
+public sealed class PipelineHistory(Func<string, ImageBuilderScanClient> clientFor, IScanLog? log = null, int concurrency = 8)
 {
-    public PipelineHistory(ImageBuilderScanClient client, IScanLog? log = null)
-        : this(_ => client, log)
+    public PipelineHistory(ImageBuilderScanClient client, IScanLog? log = null, int concurrency = 8)
+        : this(_ => client, log, concurrency)
     {
     }
-
-    /// <summary>How many GetImage requests are in flight at once for one pipeline.</summary>
-    public const int ConcurrentStates = 8;
 
     private const string ParameterName = "ImagePipelineArn";
     // The builds' ARNs come from the service, not from a parameter; an ARN it sent in a shape no request takes is named so.
@@ -44,7 +43,7 @@ public sealed class PipelineHistory(Func<string, ImageBuilderScanClient> clientF
 
         var states = new ImageScanState?[entries.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, entries.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentStates, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
             async (i, ct) => states[i] = await client.GetImageScanStateAsync(entries[i].ImageBuildVersionArn, BuildParameterName, ct).ConfigureAwait(false))
             .ConfigureAwait(false);
 

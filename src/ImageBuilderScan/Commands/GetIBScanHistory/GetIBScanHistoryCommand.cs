@@ -63,7 +63,7 @@ public sealed class GetIBScanHistoryCommand : AwsCmdlet
             return;
         }
 
-        var history = new PipelineHistory(ClientFor, Log);
+        var history = new PipelineHistory(ClientFor, Log, ThrottleLimit);
         Stream(() => history.ReadAsync(pipeline, Last > 0 ? Last : null, StopToken), target, WriteObject);
     }
 }
