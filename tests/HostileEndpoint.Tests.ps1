@@ -65,13 +65,16 @@ Describe 'A hostile endpoint' {
             finally { $server.Dispose() }
         }
 
-        It 'exits non-zero under pwsh -File when the endpoint sends a look-alike severity' {
+        It 'exits <Exit> under pwsh -File when the endpoint sends a look-alike severity (<Mode>)' -ForEach @(
+            @{ Mode = 'default preferences'; Switch = ''; Exit = 'non-zero' }
+            @{ Mode = '-ExitCode: not judged'; Switch = ' -ExitCode'; Exit = 2 }
+        ) {
             $server = New-GateServer -Findings @(New-Finding "CRITICAL`u{200B}")
             try {
                 $script = Join-Path $TestDrive 'gate.ps1'
                 Set-Content -LiteralPath $script -Value @"
 Import-Module ImageBuilderScan -ErrorAction Stop
-Test-IBScanGate -ImageBuildVersionArn '$Image' -FailOn CRITICAL -MaxAttempts 1
+Test-IBScanGate -ImageBuildVersionArn '$Image' -FailOn CRITICAL -MaxAttempts 1$Switch
 'gate passed'
 "@
                 $environment = @{
@@ -80,7 +83,8 @@ Test-IBScanGate -ImageBuildVersionArn '$Image' -FailOn CRITICAL -MaxAttempts 1
                     PSModulePath = (Split-Path -Parent (Split-Path -Parent (Split-Path -Parent (Get-BuiltModuleManifest))))
                 }
                 $run = Invoke-ChildPwsh -ScriptPath $script -Environment $environment -WorkingDirectory $TestDrive
-                $run.ExitCode | Should -Not -Be 0 -Because $run.Output
+                if ($Exit -eq 2) { $run.ExitCode | Should -Be 2 -Because $run.Output }
+                else { $run.ExitCode | Should -Not -Be 0 -Because $run.Output }
                 $run.Output | Should -Not -Match 'gate passed'
                 $run.Output | Should -Match 'u200B'
             }
