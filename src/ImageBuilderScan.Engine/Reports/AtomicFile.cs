@@ -3,7 +3,8 @@ namespace ImageBuilderScan.Engine.Reports;
 /// <summary>
 /// Writes a file whole or not at all: the content goes to a temporary file in the same folder (so the
 /// rename cannot cross volumes), which then replaces the target. On any failure or cancellation the
-/// temporary file is deleted and an existing target is left as it was.
+/// temporary file is deleted and an existing target is left as it was. A write killed with its process (where no
+/// finally runs) leaves its temporary file; the next write of the same file removes it.
 /// </summary>
 public static class AtomicFile
 {
@@ -24,7 +25,8 @@ public static class AtomicFile
         // A rename replaces a read-only file on Unix (not on Windows): refuse it everywhere unless forced.
         var readOnly = File.Exists(full) && File.GetAttributes(full).HasFlag(FileAttributes.ReadOnly);
         if (readOnly && !force) throw new ReportFileReadOnlyException(full);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        RemoveLeftovers(folder, Path.GetFileName(full));
+        var temp = Path.Combine(folder, TempPrefix(Path.GetFileName(full)) + $"{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -58,6 +60,40 @@ public static class AtomicFile
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
             write(writer, token);
         }, noClobber, cancellationToken, force);
+
+    private static string TempPrefix(string fileName) => $".{fileName}.";
+
+    /// <summary>
+    /// Deletes the temporary files of earlier writes of <paramref name="fileName"/> that were killed midway. A live
+    /// writer holds its temporary file open unshared, so the exclusive open below is refused and its file left alone:
+    /// no clock decides what is stale.
+    /// </summary>
+    private static void RemoveLeftovers(string folder, string fileName)
+    {
+        var prefix = TempPrefix(fileName);
+        foreach (var leftover in Directory.EnumerateFiles(folder, ".*.tmp"))
+        {
+            var name = Path.GetFileName(leftover);
+            if (!name.StartsWith(prefix, StringComparison.Ordinal) || name.Length != prefix.Length + 32 + 4) continue;
+            if (!name.AsSpan(prefix.Length, 32).ContainsAnyExcept("0123456789abcdef")) TryDeleteUnheld(leftover);
+        }
+    }
+
+    private static void TryDeleteUnheld(string leftover)
+    {
+        try
+        {
+            using (new FileStream(leftover, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
+            File.Delete(leftover);
+        }
+        catch (IOException)
+        {
+            // Held by a live writer (or already gone): not a leftover.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 
     private static void TryDelete(string temp)
     {

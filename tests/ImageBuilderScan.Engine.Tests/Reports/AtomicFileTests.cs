@@ -12,6 +12,35 @@ public sealed class AtomicFileTests : IDisposable
 
     private void Existing() => File.WriteAllText(Target, "old");
 
+    [Fact]
+    public void A_write_killed_midway_leaves_no_temporary_file_after_the_next_write()
+    {
+        // What a process killed during a write leaves (no finally ran), and a stranger's file that only looks alike.
+        var leftover = Path.Combine(folder, $".report.sarif.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(leftover, "half a report");
+        var unrelated = Path.Combine(folder, ".report.sarif.notaguid.tmp");
+        File.WriteAllText(unrelated, "someone else's");
+
+        AtomicFile.WriteText(Target, (w, _) => w.Write("new"));
+
+        Assert.Equal("new", File.ReadAllText(Target));
+        Assert.False(File.Exists(leftover));
+        Assert.True(File.Exists(unrelated));
+    }
+
+    [Fact]
+    public void A_temporary_file_a_live_writer_holds_is_left_alone()
+    {
+        var live = Path.Combine(folder, $".report.sarif.{Guid.NewGuid():N}.tmp");
+        using (var held = new FileStream(live, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            AtomicFile.WriteText(Target, (w, _) => w.Write("new"));
+            Assert.True(File.Exists(live));
+        }
+
+        Assert.Equal("new", File.ReadAllText(Target));
+    }
+
     private void AssertOnlyTheOldFile()
     {
         Assert.Equal("old", File.ReadAllText(Target));
