@@ -46,6 +46,8 @@ BeforeDiscovery {
         @{ Name = 'one build passes, one not judged'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN, $env:SCANNING_ARN'; With = 2; Without = 1; Ends = $true }
         @{ Name = 'baseline refused: the build itself'; Body = 'GATE -ImageBuildVersionArn $env:FAIL_ARN -BaselineImageBuildVersionArn $env:FAIL_ARN'; With = 2; Without = 1; Ends = $true }
         @{ Name = 'baseline refused: a newer build'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -BaselineImageBuildVersionArn $env:FAIL_ARN'; With = 2; Without = 1; Ends = $true }
+        # a report that cannot be written after a passing gate: the job must not go on without it
+        @{ Name = 'report to a folder that does not exist, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path ./no/such/folder/summary.md }'; With = 2; Without = 1; Ends = $true; Report = $true }
     )
     $script:Runs = foreach ($case in $Cases) {
         foreach ($mode in 'With', 'Without') {
@@ -54,7 +56,7 @@ BeforeDiscovery {
         }
     }
     # GitHub Actions' pwsh shell (dot-sourced under -command): the code must hold there too.
-    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)' })
+    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)', 'report to a folder that does not exist, after a passing gate' })
 }
 
 BeforeAll {
@@ -126,7 +128,8 @@ Describe 'Test-IBScanGate exit codes under pwsh -File' {
         $run = $Results[$Key]
         $run.ExitCode | Should -Be $Expected -Because $run.Output
         if ($Case.Ends -and $Expected -ne 0) { $run.Output | Should -Not -Match 'after the gate' -Because 'a failed or refused gate ends the script' }
-        if ($Mode -eq 'With' -and $Expected -eq 2 -and -not $Case.Name.Contains('Stop at the top')) { $run.Output | Should -Match 'exit (code )?2 \(the gate could not judge\)' }
+        if ($Mode -eq 'With' -and $Expected -eq 2 -and -not $Case.Name.Contains('Stop at the top') -and -not $Case.Report) { $run.Output | Should -Match 'exit (code )?2 \(the gate could not judge\)' }
+        if ($Case.Report) { $run.Output | Should -Match '-Path|no/such/folder' -Because 'the error names where the report was to go' }
     }
 
     It 'under GitHub Actions'' pwsh shell, -ExitCode: <Name> exits <With>' -ForEach $GitHubCases {

@@ -34,6 +34,26 @@ public abstract class CancellableCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
+    /// Ends the script, not only the statement: ThrowTerminatingError ends one statement, so a script (and
+    /// <c>pwsh -File</c>, exit code 0) would go on without what this command was to do. Raised like a script's
+    /// <c>throw</c>: an uncaught one stops the script; try/catch and -ErrorAction work as for <c>throw</c>.
+    /// </summary>
+    private protected void EndScript(ErrorRecord record)
+    {
+        var scriptRecord = new ErrorRecord(record.Exception, record.FullyQualifiedErrorId + "," + GetType().FullName,
+            record.CategoryInfo.Category, record.TargetObject) { ErrorDetails = record.ErrorDetails };
+        scriptRecord.CategoryInfo.Activity = MyInvocation.MyCommand.Name;
+        throw new ScriptTermination(record.Exception.Message, record.Exception, scriptRecord);
+    }
+
+    /// <summary>A command's own script-ending error (raised like <c>throw</c>), told apart from any other exception.</summary>
+    private protected sealed class ScriptTermination : RuntimeException
+    {
+        public ScriptTermination(string message, Exception inner, ErrorRecord record)
+            : base(message, inner, record) => WasThrownFromThrowStatement = true;
+    }
+
+    /// <summary>
     /// A verbose line, or a debug line under -Debug without -Verbose: PowerShell gives a cmdlet's verbose
     /// stream the Inquire preference under -Debug, so each verbose line would stop at a "Continue with
     /// this operation?" prompt (and fail where no one can answer) instead of being shown.

@@ -97,14 +97,14 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
         }
         catch (ScanInputException error)
         {
-            ThrowTerminatingError(ErrorRecords.From(error, error.Value));
+            Fail(ErrorRecords.From(error, error.Value));
             return;
         }
 
         // A report without some of its input would look complete: an empty one for input that was
         // all refused even reads as "no findings". Write none.
         if (_refused > 0)
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"{_refused} piped object(s) were not report input ({ReportInput.Expected(IsHtml)}), so the report would be incomplete: {path} was not written."),
+            Fail(new ErrorRecord(new ArgumentException($"{_refused} piped object(s) were not report input ({ReportInput.Expected(IsHtml)}), so the report would be incomplete: {path} was not written."),
                 "IncompleteReportInput", ErrorCategory.InvalidData, path));
         try
         {
@@ -133,7 +133,7 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
         }
         catch (Exception error) when (error is ImageBuilderScanException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            ThrowTerminatingError(ErrorRecords.From(error, path));
+            Fail(ErrorRecords.From(error, path));
         }
 
         WriteDetail($"Wrote the {Format} report to {path}.");
@@ -143,4 +143,23 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
     }
 
     private bool IsHtml => string.Equals(Format, nameof(ReportFormat.Html), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A report that cannot be written ends the script (a CI job must not go on without it). Where
+    /// <c>Test-IBScanGate -ExitCode</c> owns the exit code, it ends with 2 (not judged, the contract's code for
+    /// anything that kept the run from being whole), as the gate does: an uncaught error would give 1.
+    /// </summary>
+    private void Fail(ErrorRecord record)
+    {
+        if (ExitCodeOwner.IsClaimed)
+        {
+            var reason = record.ErrorDetails?.Message is { Length: > 0 } details ? details : record.Exception.Message;
+            Host.UI.WriteErrorLine($"{MyInvocation.MyCommand.Name}: exit 2 (the report could not be written): {Client.Errors.SecretRedaction.ForOutput(reason)}");
+            Host.SetShouldExit(2);
+            SessionState.PSVariable.Set("global:LASTEXITCODE", 2);
+            InvokeCommand.InvokeScript("exit 2");
+        }
+
+        EndScript(record);
+    }
 }

@@ -42,7 +42,7 @@ public sealed partial class TestIBScanGateCommand
         {
             step();
         }
-        catch (Exception error) when (error is not (ExitException or PipelineStoppedException or GateTermination)
+        catch (Exception error) when (error is not (ExitException or PipelineStoppedException or ScriptTermination)
                                       && (ExitCode.IsPresent || error is not RuntimeException))
         {
             Terminate(ErrorRecords.From(error, ImageBuildVersionArn));
@@ -116,11 +116,4 @@ public sealed partial class TestIBScanGateCommand
         GateExitCode.NotJudged => "the gate could not judge",
         _ => "passed",
     };
-
-    /// <summary>The gate's own script-ending error (raised like `throw`), told apart from any other exception.</summary>
-    private sealed class GateTermination : RuntimeException
-    {
-        public GateTermination(string message, Exception inner, ErrorRecord record)
-            : base(message, inner, record) => WasThrownFromThrowStatement = true;
-    }
 }

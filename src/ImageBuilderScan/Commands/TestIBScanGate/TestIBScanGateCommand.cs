@@ -100,6 +100,7 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
 
     protected override void BeginProcessing() => Guard(() =>
     {
+        if (ExitCode.IsPresent) ExitCodeOwner.Claim();
         try
         {
             ScanGate.RequireNamedBuilds(ImageBuildVersionArn, ParameterSetName == ImageSet);
@@ -244,10 +245,6 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
     private protected override void Terminate(ErrorRecord record)
     {
         if (ExitCode.IsPresent) EndProcess(GateExitCode.NotJudged, record);
-
-        var scriptRecord = new ErrorRecord(record.Exception, record.FullyQualifiedErrorId + "," + typeof(TestIBScanGateCommand).FullName,
-            record.CategoryInfo.Category, record.TargetObject) { ErrorDetails = record.ErrorDetails };
-        scriptRecord.CategoryInfo.Activity = MyInvocation.MyCommand.Name;
-        throw new GateTermination(record.Exception.Message, record.Exception, scriptRecord);
+        EndScript(record);
     }
 }
