@@ -5,6 +5,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'ImageBuilderScan.GateTestHelpers.ps1')
     Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
     $script:Emulator = Start-TestEmulator -PageSize 25 -ExtraArgs '--disabled-regions', 'ap-south-1'
     $script:Aws = $script:Emulator.Aws
@@ -107,14 +108,23 @@ Describe 'Type accelerators for the output types' {
     }
 
     It 'are removed with the module and come back with it' {
-        # The table itself: PowerShell caches a type name once resolved, so -as [type] could still answer.
-        $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
-        try {
-            Remove-Module ImageBuilderScan
-            $accelerators::Get.Keys -like 'ImageBuilderScan.*' | Should -BeNullOrEmpty
-        }
-        finally { Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop }
-        $accelerators::Get.ContainsKey('ImageBuilderScan.GateResult') | Should -BeTrue
+        # In a process of its own: the accelerators are the process's, kept while any runspace still has the module
+        # imported (the hosted test run imports it in several at once), and removed with the last import.
+        $script = Join-Path $TestDrive 'accelerators.ps1'
+        Set-Content -LiteralPath $script -Value @"
+`$accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
+Import-Module '$(Get-BuiltModuleManifest)' -ErrorAction Stop
+"imported: `$(`$accelerators::Get.ContainsKey('ImageBuilderScan.GateResult'))"
+Remove-Module ImageBuilderScan
+"removed: `$(@(`$accelerators::Get.Keys -like 'ImageBuilderScan.*').Count)"
+Import-Module '$(Get-BuiltModuleManifest)' -ErrorAction Stop
+"again: `$(`$accelerators::Get.ContainsKey('ImageBuilderScan.GateResult'))"
+"@
+        $run = Invoke-ChildPwsh -ScriptPath $script -Environment @{} -WorkingDirectory $TestDrive
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match 'imported: True'
+        $run.Output | Should -Match 'removed: 0'
+        $run.Output | Should -Match 'again: True'
     }
 }
 
