@@ -7,8 +7,8 @@ using ImageBuilderScan.Client.Model;
 namespace ImageBuilderScan.Engine.Reports;
 
 /// <summary>
-/// Writes a Markdown summary for $GITHUB_STEP_SUMMARY: a verdict line, a counts table per image and
-/// the top findings with their fixed-in versions. Every piece of service text goes through
+/// Writes a Markdown summary for $GITHUB_STEP_SUMMARY: a verdict line, a counts table per image, the top
+/// findings with their fixed-in versions, the suppressed findings with their reasons and the expired exceptions. Every piece of service text goes through
 /// <see cref="MarkdownText.Escape"/>.
 /// </summary>
 public static class MarkdownReport
@@ -31,6 +31,16 @@ public static class MarkdownReport
             var scan = image.Gate is null ? "-" : MarkdownText.Escape(image.Gate.ScanStatus ?? "UNKNOWN");
             output.WriteLine($"| {MarkdownText.Escape(image.DisplayName)} | {verdict} | {scan} | {N(c.Critical)} | {N(c.High)} | {N(c.Medium)} | {N(c.Low)} | {N(c.Other)} |");
         }
+        WriteTopFindings(output, images, top, cancellationToken);
+        WriteSuppressions(output, images, cancellationToken);
+        WriteExpired(output, images, cancellationToken);
+    }
+
+    /// <summary>At most this many suppressed findings and expired matches are listed; the rest are counted.</summary>
+    public const int MaxListed = 50;
+
+    private static void WriteTopFindings(TextWriter output, IReadOnlyList<ReportImage> images, int top, CancellationToken cancellationToken)
+    {
         var rows = RankedFindings.Of(images).Take(top).ToList();
         if (rows.Count == 0) return;
         output.WriteLine();
@@ -55,9 +65,55 @@ public static class MarkdownReport
         }
     }
 
+    /// <summary>Every finding an exception accepted, with the exception's reason and where it is: a reviewer sees what was let through and why.</summary>
+    private static void WriteSuppressions(TextWriter output, IReadOnlyList<ReportImage> images, CancellationToken cancellationToken)
+    {
+        var suppressed = images.Where(i => i.Gate is not null)
+            .SelectMany(i => i.Gate!.Suppressed.Select(o => (Image: i, Outcome: o))).ToList();
+        if (suppressed.Count == 0) return;
+        output.WriteLine();
+        output.WriteLine($"### Suppressed ({suppressed.Count})");
+        output.WriteLine();
+        output.WriteLine("| Severity | Vulnerability | Package | Image | Reason | Exception |");
+        output.WriteLine("| --- | --- | --- | --- | --- | --- |");
+        foreach (var (image, outcome) in suppressed.Take(MaxListed))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var entry = outcome.Exception!;
+            var until = entry.ExpiresText is null ? "" : $", until {entry.ExpiresText}";
+            output.WriteLine($"| {outcome.Severity.ToServiceName()} | {MarkdownText.Escape(outcome.Finding.VulnerabilityId)} | {MarkdownText.Escape(outcome.Finding.PackageName)} | " +
+                $"{MarkdownText.Escape(image.DisplayName)} | {MarkdownText.Escape(entry.Reason, 160)} | {MarkdownText.Escape(entry.Location + until)} |");
+        }
+
+        if (suppressed.Count > MaxListed) output.WriteLine($"\n{suppressed.Count - MaxListed} more suppressed finding(s) are in the SARIF and JUnit reports.");
+    }
+
+    /// <summary>Exceptions past their date that matched a finding: they no longer suppress it, and the file wants a look.</summary>
+    private static void WriteExpired(TextWriter output, IReadOnlyList<ReportImage> images, CancellationToken cancellationToken)
+    {
+        var expired = images.Where(i => i.Gate is not null)
+            .SelectMany(i => i.Gate!.ExpiredMatches.Select(m => (Image: i, Match: m))).ToList();
+        if (expired.Count == 0) return;
+        output.WriteLine();
+        output.WriteLine($"### Expired exceptions ({expired.Count})");
+        output.WriteLine();
+        output.WriteLine("| Exception | Expired | Matched | Image |");
+        output.WriteLine("| --- | --- | --- | --- |");
+        foreach (var (image, match) in expired.Take(MaxListed))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            output.WriteLine($"| {MarkdownText.Escape(match.Exception.VulnerabilityId + " (" + match.Exception.Location + ")")} | {MarkdownText.Escape(match.Exception.ExpiresText)} | " +
+                $"{MarkdownText.Escape(match.Finding.VulnerabilityId)} | {MarkdownText.Escape(image.DisplayName)} |");
+        }
+
+        if (expired.Count > MaxListed) output.WriteLine($"\n{expired.Count - MaxListed} more expired match(es) are in the SARIF and JUnit reports.");
+    }
+
     private static string Verdict(IReadOnlyList<ReportImage> images)
     {
         var gated = images.Where(i => i.Gate is not null).ToList();
+        // No input at all is what a gate that could not judge leaves behind ($gate empty): never a clean-looking line.
+        if (images.Count == 0) return "**NOT JUDGED**: no image result reached this report (a gate that could not judge writes none; its error in the job log says why).";
         if (gated.Count == 0) return $"**{images.Count} image{(images.Count == 1 ? "" : "s")}**, not gated.";
         // A run that could not judge says so first, with why: it must never read as a clean run.
         var notJudged = gated.Where(i => i.Gate!.ScanProblem is not null).ToList();
