@@ -45,11 +45,11 @@ internal static class OperationTable
             (o, _, id, page, _, _, _) => Sync(() => PageJson.WriteImage(o, id, page.Image!)),
             id => $$"""{"requestId":"{{id}}","image":{"arn":7,"dateCreated":[],"scanState":"COMPLETED","imageScanningConfiguration":{"imageScanningEnabled":"yes"} } }"""),
         new(EmulatorOperation.ListImagePipelineImages, "POST", "/ListImagePipelineImages", ["pipeline-images"],
-            c => c.Pages.PipelineImages(ApiRequests.ParsePipelineImages(c.Body), c.Tokens, c.View, c.Scope),
+            c => c.Pages.PipelineImages(ApiRequests.ParsePipelineImages(c.Body), c.Tokens, c.View, c.Scope, c.Scans, c.Now),
             (o, _, id, page, next, _, _) => Sync(() => PageJson.WriteImageSummaries(o, id, page.ImageSummaries!, next)),
             id => $$"""{"requestId":"{{id}}","imageSummaryList":{"arn":7},"nextToken":17}"""),
         new(EmulatorOperation.ListImageBuildVersions, "POST", "/ListImageBuildVersions", ["build-versions"],
-            c => c.Pages.BuildVersions(ApiRequests.ParseBuildVersions(c.Body), c.Tokens, c.View, c.Scope),
+            c => c.Pages.BuildVersions(ApiRequests.ParseBuildVersions(c.Body), c.Tokens, c.View, c.Scope, c.Scans, c.Now),
             (o, _, id, page, next, _, _) => Sync(() => PageJson.WriteImageSummaries(o, id, page.ImageSummaries!, next)),
             id => $$"""{"requestId":"{{id}}","imageSummaryList":{"arn":7},"nextToken":17}"""),
     ];

@@ -57,8 +57,11 @@ internal sealed class PageServer(EmulatorOptions options)
         return new ServedPage(request.NextToken, next) { Findings = Slice(all, position, size) };
     }
 
-    /// <summary>A pipeline's images newest first; ResourceNotFoundException when the caller sees no image of it.</summary>
-    public ServedPage PipelineImages(PipelineImagesRequest request, PageTokens tokens, FindingsDataSet data, DataScope scope)
+    /// <summary>
+    /// A pipeline's images newest first; ResourceNotFoundException when the caller sees no image of it. Each in the state
+    /// GetImage would serve at <paramref name="now"/> (a build whose scan was set to advance is BUILDING until it is built).
+    /// </summary>
+    public ServedPage PipelineImages(PipelineImagesRequest request, PageTokens tokens, FindingsDataSet data, DataScope scope, ScanBoard scans, DateTimeOffset now)
     {
         // Filters are part of the scope: name=a,b and version=x become "name\0a\0b\0" style values in order.
         var values = request.Filters.SelectMany(f => f.Values.Prepend("filter:" + f.Name)).Prepend(request.PipelineArn);
@@ -69,14 +72,14 @@ internal sealed class PageServer(EmulatorOptions options)
         var matching = images.Where(image => request.Filters.All(f => f.Values.Contains(f.Name == "name" ? image.Name : image.Version, StringComparer.Ordinal))).ToArray();
         var size = request.MaxResults ?? DefaultImagesPageSize;
         var next = Next(EmulatorOperation.ListImagePipelineImages, tokens, tokenScope, position, size, matching.Length);
-        return new ServedPage(request.NextToken, next) { ImageSummaries = Slice(matching, position, size) };
+        return new ServedPage(request.NextToken, next) { ImageSummaries = Slice(matching, position, size).Select(i => scans.At(i, now)) };
     }
 
     /// <summary>
     /// ListImageBuildVersions: the builds of one image version newest first (as a pipeline's are); an empty list when the
-    /// caller sees none (the service lists, it does not look up).
+    /// caller sees none (the service lists, it does not look up). Each in the state GetImage would serve at <paramref name="now"/>.
     /// </summary>
-    public ServedPage BuildVersions(BuildVersionsRequest request, PageTokens tokens, FindingsDataSet data, DataScope scope)
+    public ServedPage BuildVersions(BuildVersionsRequest request, PageTokens tokens, FindingsDataSet data, DataScope scope, ScanBoard scans, DateTimeOffset now)
     {
         var values = request.Filters.SelectMany(f => f.Values.Prepend("filter:" + f.Name)).Prepend(request.ImageVersionArn);
         var tokenScope = PageTokens.Scope(EmulatorOperation.ListImageBuildVersions, null, values, "data;" + scope.Key);
@@ -85,7 +88,7 @@ internal sealed class PageServer(EmulatorOptions options)
             .Where(image => request.Filters.All(f => f.Values.Contains(FilterField(image, f.Name), StringComparer.Ordinal))).ToArray();
         var size = request.MaxResults ?? DefaultImagesPageSize;
         var next = Next(EmulatorOperation.ListImageBuildVersions, tokens, tokenScope, position, size, matching.Length);
-        return new ServedPage(request.NextToken, next) { ImageSummaries = Slice(matching, position, size) };
+        return new ServedPage(request.NextToken, next) { ImageSummaries = Slice(matching, position, size).Select(i => scans.At(i, now)) };
     }
 
     private static string? FilterField(EmulatedImage image, string name) => name switch
