@@ -84,60 +84,72 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFindingAggregation>> GetAggregationPagesAsync(AggregationQuery query, CancellationToken cancellationToken = default)
+        => AggregationPages(query, null, cancellationToken);
+
+    private IAsyncEnumerable<ScanPage<ScanFindingAggregation>> AggregationPages(AggregationQuery query, ChainWindow? window, CancellationToken cancellationToken)
         => Pages(query, static (_, plan, values, token) => new ListAggregationsRequest(plan.FilterName, values, token),
-            unknown => page => { unknown.Aggregations(page); return PagePlausibility.Check(page); }, cancellationToken, WhereFrom);
+            unknown => page => { unknown.Aggregations(page); return PagePlausibility.Check(page); }, cancellationToken, window, WhereFrom);
 
     /// <summary>Every aggregation, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanFindingAggregation> GetAggregationsAsync(AggregationQuery query, CancellationToken cancellationToken = default)
-        => ScanPager.ItemsAsync(GetAggregationPagesAsync(query, cancellationToken), cancellationToken);
+        => Items(window => AggregationPages(query, window, cancellationToken), cancellationToken);
 
     /// <summary>Every page of findings (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFinding>> GetFindingPagesAsync(FindingQuery query, CancellationToken cancellationToken = default)
+        => FindingPages(query, null, cancellationToken);
+
+    private IAsyncEnumerable<ScanPage<ScanFinding>> FindingPages(FindingQuery query, ChainWindow? window, CancellationToken cancellationToken)
         => Pages(query, static (q, plan, values, token) => new ListFindingsRequest(plan.FilterName, values.Count == 0 ? null : values[0], q.PageSize, token),
-            unknown => page => { unknown.Findings(page); return null; }, cancellationToken);
+            unknown => page => { unknown.Findings(page); return null; }, cancellationToken, window);
 
     /// <summary>Every finding, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanFinding> GetFindingsAsync(FindingQuery query, CancellationToken cancellationToken = default)
-        => ScanPager.ItemsAsync(GetFindingPagesAsync(query, cancellationToken), cancellationToken);
+        => Items(window => FindingPages(query, window, cancellationToken), cancellationToken);
 
     /// <summary>Every page of the builds of the query's pipelines, as each arrives (newest first as the service orders them).</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ImageSummary>> GetPipelineImagePagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
+        => PipelineImagePages(query, null, cancellationToken);
+
+    private IAsyncEnumerable<ScanPage<ImageSummary>> PipelineImagePages(PipelineImagesQuery query, ChainWindow? window, CancellationToken cancellationToken)
         => Pages(query, static (q, _, values, token) => new ListPipelineImagesRequest(values.Count == 0 ? "" : values[0], q.PageSize, token),
-            unknown => page => { unknown.PipelineImages(page); return null; }, cancellationToken);
+            unknown => page => { unknown.PipelineImages(page); return null; }, cancellationToken, window);
 
     /// <summary>Every build of the query's pipelines, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ImageSummary> GetPipelineImagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
-        => ScanPager.ItemsAsync(GetPipelineImagePagesAsync(query, cancellationToken), cancellationToken);
+        => Items(window => PipelineImagePages(query, window, cancellationToken), cancellationToken);
 
     /// <summary>Every page of the builds of the query's image versions (<c>ListImageBuildVersions</c>), as each arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ImageSummary>> GetImageBuildVersionPagesAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
+        => BuildVersionPages(query, null, cancellationToken);
+
+    private IAsyncEnumerable<ScanPage<ImageSummary>> BuildVersionPages(ImageBuildVersionsQuery query, ChainWindow? window, CancellationToken cancellationToken)
         => Pages(query, static (q, _, values, token) => new ListImageBuildVersionsRequest(values.Count == 0 ? "" : values[0], q.PageSize, token),
-            unknown => page => { unknown.PipelineImages(page); return null; }, cancellationToken);
+            unknown => page => { unknown.PipelineImages(page); return null; }, cancellationToken, window);
 
     /// <summary>Every build of the query's image versions, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ImageSummary> GetImageBuildVersionsAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
-        => ScanPager.ItemsAsync(GetImageBuildVersionPagesAsync(query, cancellationToken), cancellationToken);
+        => Items(window => BuildVersionPages(query, window, cancellationToken), cancellationToken);
 
     /// <summary>An image's scan state (<c>GetImage</c>).</summary>
     /// <param name="imageBuildVersionArn">An image build version ARN (not a version ARN with wildcards).</param>
@@ -158,6 +170,13 @@ public sealed class ImageBuilderScanClient : IDisposable
         return state;
     }
 
+    /// <summary>The items of a listing's pages, its window opened once the consumer came back after the first item.</summary>
+    private static IAsyncEnumerable<T> Items<T>(Func<ChainWindow, IAsyncEnumerable<ScanPage<T>>> pages, CancellationToken cancellationToken)
+    {
+        var window = new ChainWindow();
+        return ScanPager.ItemsAsync(pages(window), cancellationToken, window);
+    }
+
     /// <summary>An operation's request for one chunk of a validated query's values and one token.</summary>
     private delegate ImageBuilderRequest<ScanPage<T>> RequestFor<in TQuery, T>(TQuery query, PagingPlan plan, IReadOnlyList<string> values, string? token);
 
@@ -168,7 +187,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <param name="whereFrom">Adds to a page's items where they came from (the region asked, the account asked: given
     /// the account's source, asked only if an item needs it), or null.</param>
     private IAsyncEnumerable<ScanPage<T>> Pages<TQuery, T>(TQuery query, RequestFor<TQuery, T> request,
-        Func<UnknownValues, Func<ScanPage<T>, Errors.ScanProtocolException?>> check, CancellationToken cancellationToken,
+        Func<UnknownValues, Func<ScanPage<T>, Errors.ScanProtocolException?>> check, CancellationToken cancellationToken, ChainWindow? window,
         Func<ScanPage<T>, string, Func<CancellationToken, Task<string?>>, CancellationToken, Task<ScanPage<T>>>? whereFrom = null) where TQuery : ListingQuery
     {
         var plan = QueryValidator.Plan(ref query);
@@ -189,7 +208,7 @@ public sealed class ImageBuilderScanClient : IDisposable
             return page with { RequestToken = token, FilterName = plan.FilterName, FilterValues = values };
         }, check(new UnknownValues(operation, Log)), Log, cancellationToken,
             // After the page's own checks: a page refused is never stamped, and STS is never asked for one.
-            whereFrom is null ? null : (page, ct) => whereFrom(page, region, account, ct), Concurrency);
+            whereFrom is null ? null : (page, ct) => whereFrom(page, region, account, ct), Concurrency, window);
     }
 
     /// <summary>
