@@ -56,7 +56,7 @@ public sealed class OrderedWindow<TIn, TOut> : IAsyncDisposable
         {
             if (!all && _open && _waiting.Count == 0 && !oldest.IsCompleted) yield break;
             var result = await oldest.WaitAsync(cancellationToken).ConfigureAwait(false);
-            _inFlight.Dequeue();
+            _ = _inFlight.Dequeue();
             var gives = _gives?.Invoke(result) ?? true;
             yield return result;
             // The consumer came back for more: the result was accepted.
