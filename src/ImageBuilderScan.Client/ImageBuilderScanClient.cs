@@ -214,7 +214,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// and aggregation type, the region asked and, only when an item shows it, the account asked: known from the
     /// options (a role's), else a fan-out profile's from STS, asked once per client.
     /// </summary>
-    private async Task<ScanPage<T>> StampAsync<T>(ScanPage<T> page, string region, IImageBuilderTransport api, CancellationToken cancellationToken)
+    private async ValueTask<ScanPage<T>> StampAsync<T>(ScanPage<T> page, string region, IImageBuilderTransport api, CancellationToken cancellationToken)
         where T : IPageItem
     {
         // The page is this client's own, just read and checked, and not yet handed to anyone.
