@@ -72,7 +72,7 @@ public sealed class ResumeTests
 
         var failed = api.FindingRequests[failAt];
         var resume = error.Resume!;
-        Assert.Equal([failed.FilterValue!], resume.FilterValues);
+        Assert.Equal(failed.FilterValues, resume.FilterValues);
         Assert.Equal(failed.NextToken, resume.NextToken);
         Assert.Equal(values.Skip(failAt / 3 + 1), resume.RemainingValues);
 

@@ -55,7 +55,7 @@ public sealed class ErrorAndRetryTests
         var log = new RecordingLog();
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, log, maxAttempts: 3));
 
-        var page = await api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None);
+        var page = await api.SendAsync(AggregationQuery.Listing.Request(null, [], null, null), CancellationToken.None);
 
         Assert.Equal("ok", page.RequestId);
         Assert.Equal(2, server.Requests.Count);
@@ -75,7 +75,7 @@ public sealed class ErrorAndRetryTests
         server.Enqueue(ScriptedResponse.Error(status, code, "{}"), ScriptedResponse.Json("""{"findings":[]}"""));
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 2));
 
-        await api.SendAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None);
+        await api.SendAsync(FindingQuery.Listing.Request(null, [], null, null), CancellationToken.None);
         Assert.Equal(2, server.Requests.Count);
     }
 
@@ -87,7 +87,7 @@ public sealed class ErrorAndRetryTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 4));
 
         var error = await Assert.ThrowsAsync<CallRateLimitExceededException>(
-            () => api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
+            () => api.SendAsync(AggregationQuery.Listing.Request(null, [], null, null), CancellationToken.None));
         Assert.Equal(4, server.Requests.Count);
         Assert.Equal((429, "r-429", "Rate exceeded"), (error.StatusCode, error.RequestId, error.Message));
     }
@@ -99,7 +99,7 @@ public sealed class ErrorAndRetryTests
         await using var server = new ScriptedServer { Default = ScriptedResponse.Error(400, "InvalidPaginationTokenException", "{}") };
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 5));
         await Assert.ThrowsAsync<InvalidPaginationTokenException>(
-            () => api.SendAsync(new ListAggregationsRequest(null, [], "x"), CancellationToken.None));
+            () => api.SendAsync(AggregationQuery.Listing.Request(null, [], null, "x"), CancellationToken.None));
         Assert.Single(server.Requests);
     }
 
@@ -111,7 +111,7 @@ public sealed class ErrorAndRetryTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 3));
         using var cts = new CancellationTokenSource();
 
-        var call = api.SendAsync(new ListAggregationsRequest(null, [], null), cts.Token);
+        var call = api.SendAsync(AggregationQuery.Listing.Request(null, [], null, null), cts.Token);
         await WaitUntil(() => !server.Requests.IsEmpty);
         var watch = Stopwatch.StartNew();
         cts.Cancel();
@@ -128,7 +128,7 @@ public sealed class ErrorAndRetryTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 1, timeout: TimeSpan.FromMilliseconds(300)));
 
         var error = await Assert.ThrowsAsync<ScanNetworkException>(
-            () => api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
+            () => api.SendAsync(AggregationQuery.Listing.Request(null, [], null, null), CancellationToken.None));
         Assert.True(error.TimedOut);
     }
 
@@ -143,7 +143,7 @@ public sealed class ErrorAndRetryTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 2));
 
         var error = await Assert.ThrowsAsync<ScanNetworkException>(
-            () => api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
+            () => api.SendAsync(AggregationQuery.Listing.Request(null, [], null, null), CancellationToken.None));
         Assert.False(error.TimedOut);
     }
 
@@ -161,7 +161,7 @@ public sealed class ErrorAndRetryTests
             EndpointUrl = $"http://127.0.0.1:{port}", MaxAttempts = 1,
         });
         var error = await Assert.ThrowsAsync<ScanNetworkException>(
-            () => api.SendAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None));
+            () => api.SendAsync(FindingQuery.Listing.Request(null, [], null, null), CancellationToken.None));
         Assert.DoesNotContain(SdkTestSupport.SecretKey, error.ToString());
     }
 
@@ -171,7 +171,7 @@ public sealed class ErrorAndRetryTests
         await using var server = new ScriptedServer { Default = response };
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 1));
         return await Assert.ThrowsAnyAsync<ScanServiceException>(
-            () => api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
+            () => api.SendAsync(AggregationQuery.Listing.Request(null, [], null, null), CancellationToken.None));
     }
 
     private static void AssertError(ScanServiceException error, string code, int status, Type expected, string message)

@@ -23,7 +23,7 @@ public sealed class SdkRequestFormatTests
         await using var server = new ScriptedServer();
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, sessionToken: SdkTestSupport.SessionToken));
 
-        await api.SendAsync(new ListAggregationsRequest(filterName, values, "token-1"), CancellationToken.None);
+        await api.SendAsync(AggregationQuery.Listing.Request(filterName, values, null, "token-1"), CancellationToken.None);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
@@ -59,7 +59,7 @@ public sealed class SdkRequestFormatTests
         await using var server = new ScriptedServer();
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server));
 
-        await api.SendAsync(new ListFindingsRequest(name, value, maxResults, token), CancellationToken.None);
+        await api.SendAsync(FindingQuery.Listing.Request(name, value is null ? [] : [value], maxResults, token), CancellationToken.None);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
@@ -100,7 +100,7 @@ public sealed class SdkRequestFormatTests
         Assert.Empty(names.Intersect(["CallbackHandler", "ErrorCallbackHandler", "CompressionHandler", "EndpointDiscoveryHandler", "ChecksumHandler", "MetricsHandler"]));
         Assert.Equal(["Marshaller", "ImageBuilderAuthResolver", "ImageBuilderEndpointResolver", "RetryHandler", "RetryLogHandler", "Signer", "ErrorHandler", "Unmarshaller"],
             names.Where(n => !n.StartsWith("HttpHandler", StringComparison.Ordinal)));
-        await api.SendAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None);
+        await api.SendAsync(FindingQuery.Listing.Request(null, [], null, null), CancellationToken.None);
         AssertSigned(Assert.Single(server.Requests));
     }
 

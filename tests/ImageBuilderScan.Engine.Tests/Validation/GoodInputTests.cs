@@ -46,7 +46,7 @@ public sealed class GoodInputTests
         await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { FilterName = filter, Values = [value] }));
 
         Assert.All(api.AggregationRequests, r => Assert.Equal([value], r.FilterValues));
-        Assert.All(api.FindingRequests, r => Assert.Equal(value, r.FilterValue));
+        Assert.All(api.FindingRequests, r => Assert.Equal(value, r.FilterValues.SingleOrDefault()));
         Assert.NotEqual(0, api.RequestCount);
     }
 
