@@ -70,7 +70,7 @@ public sealed class FirstItemRuleTests
             break; // Select-Object -First 1
         }
 
-        Assert.Equal([TenPipelines[0], TenPipelines[1]], api.FindingRequests.Select(r => r.FilterValue));
+        Assert.Equal([TenPipelines[0], TenPipelines[1]], api.FindingRequests.Select(r => r.FilterValues.SingleOrDefault()));
         Assert.Equal(1, api.MaxInFlight);
     }
 
