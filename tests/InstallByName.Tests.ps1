@@ -15,18 +15,20 @@ BeforeAll {
     $script:Repository = Join-Path $TestDrive 'repository'
     $null = New-Item -ItemType Directory $Repository
 
-    # A user of its own: HOME and the XDG folders in the test drive (PowerShell, .NET and PSResourceGet derive the
-    # CurrentUser module path, the repository list and their caches from them), the default PSModulePath rebuilt
+    # A user of its own: HOME, the XDG folders and TMPDIR in the test drive (PowerShell, .NET and PSResourceGet derive
+    # the CurrentUser module path, the repository list and their caches from them), the default PSModulePath rebuilt
     # from that HOME, no AWS setting but the emulator's, no telemetry or update check (no network).
     function New-FreshUser([string] $Name) {
         $folder = Join-Path $TestDrive $Name
-        $null = New-Item -ItemType Directory $folder
+        # They exist, as in any account: .NET names no folder that does not (GetFolderPath answers ''), and PSResourceGet
+        # would then keep its repository list in the working directory.
+        foreach ($sub in '.local/share', '.config', '.cache') { $null = New-Item -ItemType Directory (Join-Path $folder $sub) }
         @{
             HOME                        = $folder
             XDG_DATA_HOME               = Join-Path $folder '.local/share'
             XDG_CONFIG_HOME             = Join-Path $folder '.config'
             XDG_CACHE_HOME              = Join-Path $folder '.cache'
-            TMPDIR                      = $TestDrive
+            TMPDIR                      = (New-Item -ItemType Directory (Join-Path $folder 'tmp')).FullName
             PSModulePath                = $null
             POWERSHELL_TELEMETRY_OPTOUT = '1'
             POWERSHELL_UPDATECHECK      = 'Off'
@@ -54,9 +56,10 @@ Register-PSResourceRepository -Name IBScanLocal -Uri '$Repository' -Trusted
 Publish-PSResource -Path '$ModuleFolder' -Repository IBScanLocal
 'published: ' + ((Get-ChildItem '$Repository' -Filter '*.nupkg').Name -join ', ')
 "@
-        $run = Invoke-ChildPwsh $publish $publisher $TestDrive
+        $run = Invoke-ChildPwsh $publish $publisher $publisher.HOME
         $run.Output | Should -Match "published: ImageBuilderScan\.$([regex]::Escape($Version))\.nupkg"
         $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Not -Match 'WARNING' -Because 'Publish-PSResource validates the manifest and has nothing to say about it'
 
         $user = New-FreshUser 'user'
         $install = Join-Path $TestDrive 'install.ps1'
@@ -71,7 +74,7 @@ Import-Module ImageBuilderScan
 `$rows = @(Get-IBScanFindingAggregation)
 'rows: ' + `$rows.Count + ' ' + ((`$rows | ForEach-Object { "`$(`$_.AccountId)=`$(`$_.All)" } | Sort-Object) -join ',')
 "@
-        $run = Invoke-ChildPwsh $install $user $TestDrive
+        $run = Invoke-ChildPwsh $install $user $user.HOME
         $run.ExitCode | Should -Be 0 -Because $run.Output
         $installedBase = Join-Path $user.XDG_DATA_HOME "powershell/Modules/ImageBuilderScan/$Version"
         $run.Output | Should -Match "module: $([regex]::Escape($Version)) $([regex]::Escape($installedBase))"

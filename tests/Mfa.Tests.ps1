@@ -42,7 +42,8 @@ BeforeAll {
     Remove-Item Env:AWS_PROFILE, Env:AWS_REGION -ErrorAction SilentlyContinue
 
     function Reset-Emulator { $null = Invoke-RestMethod "$($Emulator.Url)/_emulator/reset" -Method Post }
-    function Get-StsRequest { @(Invoke-RestMethod "$($Emulator.Url)/_emulator/requests" | Where-Object { $_.body -match 'Action=AssumeRole' }) }
+    # Invoke-RestMethod writes a JSON array as one object: assigned first, it is enumerated.
+    function Get-StsRequest { $recent = Invoke-RestMethod "$($Emulator.Url)/_emulator/requests"; @($recent | Where-Object { $_.body -match 'Action=AssumeRole' }) }
 
     # Runs $Script in a runspace of a PromptingHost that answers $Answer; returns the host, what the script returned,
     # its error records (as text) and the pipeline thread's id.
@@ -52,8 +53,9 @@ BeforeAll {
         $runspace.Open()
         try {
             $shell = [powershell]::Create($runspace)
-            $null = $shell.AddScript('param($Manifest) Import-Module $Manifest -ErrorAction Stop; [Environment]::CurrentManagedThreadId').AddArgument((Get-BuiltModuleManifest))
-            $null = $shell.AddStatement().AddScript($Script.ToString())
+            $null = $shell.AddScript('param($Manifest) Import-Module $Manifest -ErrorAction Stop').AddArgument((Get-BuiltModuleManifest))
+            # One statement: the thread that runs it is the pipeline thread of the command in it.
+            $null = $shell.AddStatement().AddScript("[Environment]::CurrentManagedThreadId`n$Script")
             $out = @($shell.Invoke())
             [pscustomobject]@{
                 Host     = $answering
@@ -137,8 +139,9 @@ Import-Module '$(Get-BuiltModuleManifest)' -ErrorAction Stop
 'ROWS ' + ((`$rows | ForEach-Object { "`$(`$_.AccountId)=`$(`$_.All)" }) -join ',')
 "@
         $transcript = Join-Path $TestDrive 'terminal.txt'
-        # script(1) gives pwsh a terminal and types what it reads on its stdin; the code is typed once the prompt shows
-        # (typed earlier, the terminal itself would echo it before pwsh turned echo off, as no person types it then).
+        # script(1) gives pwsh a terminal and types what it reads on its stdin. The code is typed once pwsh reads the
+        # field: after 'Code: ', .NET's console asks the cursor position (ESC [6n) with echo already off. Typed earlier,
+        # the terminal itself would echo it, which no person typing at a prompt can cause.
         $info = [System.Diagnostics.ProcessStartInfo]::new('script')
         foreach ($argument in '-q', '-f', '-e', '-c', "'$(Get-PwshPath)' -NoProfile -File '$script'", $transcript) { $info.ArgumentList.Add($argument) }
         $info.RedirectStandardInput = $true
@@ -149,7 +152,7 @@ Import-Module '$(Get-BuiltModuleManifest)' -ErrorAction Stop
         try {
             $screen = $terminal.StandardOutput.ReadToEndAsync()
             $deadline = [datetime]::UtcNow.AddSeconds(120)
-            while (-not ((Get-Content $transcript -Raw -ErrorAction SilentlyContinue) -match 'mfa_serial') -and -not $terminal.HasExited -and [datetime]::UtcNow -lt $deadline) {
+            while (-not ((Get-Content $transcript -Raw -ErrorAction SilentlyContinue) -match "Code: [^\n]*`e\[6n") -and -not $terminal.HasExited -and [datetime]::UtcNow -lt $deadline) {
                 Start-Sleep -Milliseconds 100
             }
             $terminal.StandardInput.Write("$Code`r")
@@ -171,11 +174,12 @@ Import-Module '$(Get-BuiltModuleManifest)' -ErrorAction Stop
     It 'pwsh -NonInteractive -File fails before any request, naming mfa_serial, the profile and what to do' {
         $script = Join-Path $TestDrive 'noninteractive.ps1'
         Set-Content $script @"
-Import-Module '$(Get-BuiltModuleManifest)' -ErrorAction Stop
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Get-BuiltModuleManifest)'
 Get-IBScanFindingAggregation -ProfileName mfa -Region us-east-1 -EndpointUrl '$($Emulator.Url)' -ErrorAction Stop
 "@
         $run = Invoke-ChildPwsh $script @{ AWS_ENDPOINT_URL_STS = $Emulator.Url; AWS_SHARED_CREDENTIALS_FILE = $ChildCredentialsFile; AWS_CONFIG_FILE = $ChildConfigFile } $TestDrive
-        $run.ExitCode | Should -Not -Be 0
+        $run.ExitCode | Should -Be 1 -Because 'the error ends the script ($ErrorActionPreference Stop)'
         $text = $run.Output -replace '\s+', ' '
         $text | Should -Match 'mfa_serial'
         $text | Should -Match "profile 'mfa'"

@@ -33,7 +33,16 @@ internal static class CredentialResolver
     // person is asked directly), not at the first request on a worker; a failure then stops the command before any listing.
     private static ResolvedCredentials AskMfaNow(ResolvedCredentials resolved)
     {
-        if (resolved.Credentials is RoleCredentials { RequiresMfa: true } role) role.GetCredentials();
+        if (resolved.Credentials is not RoleCredentials { RequiresMfa: true } role) return resolved;
+        try
+        {
+            role.GetCredentials();
+        }
+        catch (Exception e) when (e is not ImageBuilderScanException)
+        {
+            // STS unreachable or timed out: said as any request's network failure, not as the SDK's "Error calling AssumeRole".
+            throw ErrorTranslator.Translate(e, CancellationToken.None);
+        }
         return resolved;
     }
 

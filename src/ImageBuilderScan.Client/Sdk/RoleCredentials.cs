@@ -2,9 +2,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.SharedInterfaces;
 using Amazon.SecurityToken;
-using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Text;
 
 namespace ImageBuilderScan.Client.Sdk;
 
