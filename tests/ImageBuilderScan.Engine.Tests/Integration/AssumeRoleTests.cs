@@ -19,16 +19,7 @@ public sealed class AssumeRoleTests
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
         using var env = Environment(server);
-        var file = env.WriteFile("credentials", $"""
-            [source]
-            aws_access_key_id = {server.Options.AccessKeyId}
-            aws_secret_access_key = {server.Options.SecretAccessKey}
-
-            [scanner]
-            role_arn = {RoleArn}
-            source_profile = source
-            role_session_name = ci-scan
-            """);
+        var file = env.WriteFile("credentials", RoleProfile(server, "role_session_name = ci-scan"));
         using var client = ImageBuilderScanClient.Create(Options(server, "scanner"));
 
         var got = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
@@ -102,7 +93,8 @@ public sealed class AssumeRoleTests
     private const string Device = "arn:aws:iam::111122223333:mfa/scan-operator";
     private const string MfaCode = "408317";
 
-    private static string MfaProfile(EmulatorServer server) => $"""
+    /// <summary>[source] with the emulator's keys, and [scanner] assuming <see cref="RoleArn"/> with it, plus <paramref name="line"/>.</summary>
+    private static string RoleProfile(EmulatorServer server, string line) => $"""
         [source]
         aws_access_key_id = {server.Options.AccessKeyId}
         aws_secret_access_key = {server.Options.SecretAccessKey}
@@ -110,27 +102,35 @@ public sealed class AssumeRoleTests
         [scanner]
         role_arn = {RoleArn}
         source_profile = source
-        mfa_serial = {Device}
+        {line}
         """;
+
+    private static string MfaProfile(EmulatorServer server) => RoleProfile(server, $"mfa_serial = {Device}");
 
     private static Task<EmulatorServer> MfaEmulator() =>
         EmulatorServer.StartAsync(new EmulatorOptions { MfaRoles = [RoleArn], MfaSerialNumber = Device, MfaTokenCode = MfaCode });
 
-    [Fact]
-    public async Task A_role_profile_with_mfa_serial_and_nobody_to_ask_fails_at_creation_naming_mfa_serial_and_sends_nothing()
+    /// <summary>A client for the MFA profile that cannot be made: the error, and what reached the emulator meanwhile.</summary>
+    private static async Task<(ScanConfigurationException Error, long Requests, int Issued)> MfaFailure(MfaSession? mfa)
     {
         await using var server = await MfaEmulator();
         using var env = Environment(server);
         env.WriteFile("credentials", MfaProfile(server));
+        var error = Assert.Throws<ScanConfigurationException>(() => ImageBuilderScanClient.Create(Options(server, "scanner") with { Mfa = mfa }));
+        return (error, server.Requests.Total, server.Sessions.Issued.Count);
+    }
 
-        var error = Assert.Throws<ScanConfigurationException>(() => ImageBuilderScanClient.Create(Options(server, "scanner")));
+    [Fact]
+    public async Task A_role_profile_with_mfa_serial_and_nobody_to_ask_fails_at_creation_naming_mfa_serial_and_sends_nothing()
+    {
+        var (error, requests, _) = await MfaFailure(null);
 
         Assert.Equal("MfaCodeUnavailable", error.ErrorId);
         Assert.Contains("mfa_serial", error.Message);
         Assert.Contains(Device, error.Message);
         Assert.Contains("profile 'scanner'", error.Message);
         Assert.Contains("get-session-token", error.Message);
-        Assert.Equal(0, server.Requests.Total);
+        Assert.Equal(0, requests);
     }
 
     [Fact]
@@ -168,30 +168,22 @@ public sealed class AssumeRoleTests
     [InlineData(null, "MfaCodeUnavailable")]
     public async Task An_MFA_answer_that_is_no_code_is_refused_before_anything_is_sent(string? answer, string errorId)
     {
-        await using var server = await MfaEmulator();
-        using var env = Environment(server);
-        env.WriteFile("credentials", MfaProfile(server));
-
-        var error = Assert.Throws<ScanConfigurationException>(() => ImageBuilderScanClient.Create(Options(server, "scanner") with { Mfa = new MfaSession(_ => answer) }));
+        var (error, requests, _) = await MfaFailure(new MfaSession(_ => answer));
 
         Assert.Equal(errorId, error.ErrorId);
         if (!string.IsNullOrEmpty(answer)) Assert.DoesNotContain(answer, error.Message);
-        Assert.Equal(0, server.Requests.Total);
+        Assert.Equal(0, requests);
     }
 
     [Fact]
     public async Task An_MFA_code_STS_refuses_is_AssumeRoleFailed_with_advice_about_the_code_and_never_the_code()
     {
-        await using var server = await MfaEmulator();
-        using var env = Environment(server);
-        env.WriteFile("credentials", MfaProfile(server));
-
-        var error = Assert.Throws<ScanConfigurationException>(() => ImageBuilderScanClient.Create(Options(server, "scanner") with { Mfa = new MfaSession(_ => "999999") }));
+        var (error, _, issued) = await MfaFailure(new MfaSession(_ => "999999"));
 
         Assert.Equal("AssumeRoleFailed", error.ErrorId);
         Assert.Contains("MFA device", error.Message);
         Assert.DoesNotContain("999999", error.ToString());
-        Assert.Empty(server.Sessions.Issued);
+        Assert.Equal(0, issued);
     }
 
     /// <summary>The first request is AssumeRole signed with the long-term key; every later one uses what it issued.</summary>
