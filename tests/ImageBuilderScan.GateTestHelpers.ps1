@@ -96,13 +96,14 @@ function Get-HelpExample {
     }
 }
 
-# The script of each pwsh step in the README's "CI gate" section: GitHub's `run: |` and Azure DevOps' `- pwsh: |`.
+# The script of each documented pwsh CI step: GitHub's `run: |` in the README's "CI gate" section and
+# Azure DevOps' `- pwsh: |` in docs/ci-gate.md, which the section links to.
 function Get-ReadmeCiStep {
     $text = (Get-Content (Join-Path $script:RepoRoot 'README.md') -Raw) -replace "`r`n", "`n"
     $start = $text.IndexOf("`n## CI gate`n")
     if ($start -lt 0) { throw 'README.md has no "## CI gate" section.' }
     $end = $text.IndexOf("`n## ", $start + 5)
-    $section = $text.Substring($start, $end - $start)
+    $section = $text.Substring($start, $end - $start) + "`n" + ((Get-Content (Join-Path $script:RepoRoot 'docs/ci-gate.md') -Raw) -replace "`r`n", "`n")
     foreach ($block in [regex]::Matches($section, '(?ms)^```yaml\n(.*?)^```$')) {
         $lines = $block.Groups[1].Value -split "`n"
         for ($i = 0; $i -lt $lines.Count; $i++) {

@@ -21,12 +21,13 @@ internal static class AggregationReader
         long critical = 0, high = 0, medium = 0, all = 0;
         while (NextProperty(ref reader))
         {
-            var (member, keyMember, memberKind) =
-                reader.ValueTextEquals("accountAggregation"u8) ? ("accountAggregation", "accountId", AggregationKind.Account)
-                : reader.ValueTextEquals("imageAggregation"u8) ? ("imageAggregation", "imageBuildVersionArn", AggregationKind.Image)
-                : reader.ValueTextEquals("imagePipelineAggregation"u8) ? ("imagePipelineAggregation", "imagePipelineArn", AggregationKind.ImagePipeline)
-                : reader.ValueTextEquals("vulnerabilityIdAggregation"u8) ? ("vulnerabilityIdAggregation", "vulnerabilityId", AggregationKind.VulnerabilityId)
-                : (reader.GetString()!, null, AggregationKind.Unknown);
+            // The key's path is a constant for the four known kinds: building it per item cost ~100 bytes an aggregation.
+            var (member, keyMember, keyPath, memberKind) =
+                reader.ValueTextEquals("accountAggregation"u8) ? ("accountAggregation", "accountId", "accountAggregation.accountId", AggregationKind.Account)
+                : reader.ValueTextEquals("imageAggregation"u8) ? ("imageAggregation", "imageBuildVersionArn", "imageAggregation.imageBuildVersionArn", AggregationKind.Image)
+                : reader.ValueTextEquals("imagePipelineAggregation"u8) ? ("imagePipelineAggregation", "imagePipelineArn", "imagePipelineAggregation.imagePipelineArn", AggregationKind.ImagePipeline)
+                : reader.ValueTextEquals("vulnerabilityIdAggregation"u8) ? ("vulnerabilityIdAggregation", "vulnerabilityId", "vulnerabilityIdAggregation.vulnerabilityId", AggregationKind.VulnerabilityId)
+                : (reader.GetString()!, null, null, AggregationKind.Unknown);
             // Another member whose name is no aggregation kind's (…Aggregation) is skipped like any unknown member.
             if (keyMember is null && !member.EndsWith("Aggregation", StringComparison.Ordinal))
             {
@@ -42,10 +43,9 @@ internal static class AggregationReader
                 if (reader.ValueTextEquals("severityCounts"u8)) ReadCounts(ref reader, ref critical, ref high, ref medium, ref all);
                 else if (keyMember is not null ? reader.ValueTextEquals(keyMember) : PeekIsString(ref reader))
                 {
-                    var name = keyMember ?? reader.GetString()!;
                     if (keyMember is null && key is not null)
                         throw new JsonShapeException($"An aggregation of the unknown kind '{InputDisplay.Show(member)}' has more than one key.");
-                    key = ReadString(ref reader, member + "." + name);
+                    key = ReadString(ref reader, keyPath ?? member + "." + reader.GetString());
                 }
                 else SkipValue(ref reader);
             }
