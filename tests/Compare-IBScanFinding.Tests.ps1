@@ -5,18 +5,10 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.GateTestHelpers.ps1')
-    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
-    $script:Emulator = Start-TestEmulator -PageSize 1
-    $script:Aws = $script:Emulator.Aws
+    Initialize-EmulatorSuite
     $script:Big = Start-GeneratedEmulator @('--accounts', '1', '--pipelines', '1', '--images-per-pipeline', '3', '--findings-per-image', '30', '--vulnerabilities', '45')
     $script:BigImages = @((Invoke-RestMethod "$($Big.Url)/_emulator/data").images | Sort-Object dateCreated | ForEach-Object arn)
-    $a = 'arn:aws:imagebuilder:us-east-1:111122223333:image'
-    $script:Web140 = "$a/web-frontend-al2023/1.4.0/1"
-    $script:Web141 = "$a/web-frontend-al2023/1.4.1/2"
-    $script:Web150 = "$a/web-frontend-al2023/1.5.0/1"
-    $script:Scanning = "$a/payments-api-al2023/2.2.0/1"
-    $script:NotScanned = "$a/payments-api-al2023/2.1.1/1"
-    $script:Clean = 'arn:aws:imagebuilder:us-east-1:444455556666:image/windows-iis-2022/2025.2.0/1'
+    Set-SampleBuildVariable
     function script:Get-Keys { param($Findings) @($Findings | ForEach-Object { "$($_.VulnerabilityId)|$($_.PackageName)" } | Sort-Object -Unique) }
     function script:Get-CompareError {
         param([hashtable] $Options)
@@ -26,11 +18,7 @@ BeforeAll {
     }
 }
 
-AfterAll {
-    Stop-TestEmulator $script:Emulator
-    Stop-TestEmulator $script:Big
-    Remove-Module ImageBuilderScan -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-EmulatorSuite -Others $script:Big }
 
 Describe 'Compare-IBScanFinding' {
     Context 'change kinds' {
@@ -140,19 +128,10 @@ Describe 'Compare-IBScanFinding' {
 
     Context 'documentation runs as written' {
         It 'every help example exits as its text says, and one is the CI step on what a build adds' {
-            $work = Join-Path $TestDrive 'compare-examples'
-            $null = New-Item -ItemType Directory $work -Force
-            $environment = Get-EmulatorEnvironment $Emulator
-            $environment.IMAGE_ARN = $Web150
-            $expected = @{ 1 = 0; 2 = 1; 3 = 0; 4 = 0 }
-            $examples = @(Get-HelpExample 'Compare-IBScanFinding')
-            $examples.Count | Should -BeGreaterOrEqual 4
-            $examples.Title | Should -Contain 'Fail only on what this build adds'
-            $actual = Invoke-HelpExampleScript 'Compare-IBScanFinding' $environment $work $expected
-            $actual | Should -Be ($examples | ForEach-Object { "$($_.Number)=$($expected[$_.Number])" })
-            $environment.IMAGE_ARN = $Web141
-            $script = Join-Path $work 'example2.ps1'
-            (Invoke-ChildPwsh $script $environment $work).ExitCode | Should -Be 0
+            $run = Invoke-HelpExampleCheck 'Compare-IBScanFinding' -Expected @{ 1 = 0; 2 = 1; 3 = 0; 4 = 0 } -ImageArn $Web150
+            $run.Examples.Title | Should -Contain 'Fail only on what this build adds'
+            $run.Environment.IMAGE_ARN = $Web141
+            (Invoke-ChildPwsh (Join-Path $run.Work 'example2.ps1') $run.Environment $run.Work).ExitCode | Should -Be 0
         }
     }
 }

@@ -5,10 +5,8 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
-    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
-    $script:Emulator = Start-TestEmulator -PageSize 1
-    $script:Aws = $script:Emulator.Aws
-    $script:AllFindings = @(Get-IBScanFinding @Aws -PageSize 25 -ErrorAction Stop)
+    Initialize-EmulatorSuite
+    Set-SampleFindingVariable
     $script:EuImage = 'arn:aws:imagebuilder:eu-west-1:111122223333:image/web-frontend-al2023/1.5.0/1'
     $script:UsImage = @($AllFindings.ImageBuildVersionArn | Where-Object { $_ -like 'arn:aws:imagebuilder:us-east-1:*' } | Sort-Object -Unique)[0]
 
@@ -29,10 +27,7 @@ BeforeAll {
     }
 }
 
-AfterAll {
-    Stop-TestEmulator $script:Emulator
-    Remove-Module ImageBuilderScan -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-EmulatorSuite }
 
 Describe 'Honest errors and tokens' {
     BeforeEach { Clear-EmulatorFaults $Emulator }

@@ -5,12 +5,8 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.GateTestHelpers.ps1')
-    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
-    $script:Emulator = Start-TestEmulator -PageSize 1
-    $script:Aws = $script:Emulator.Aws
-    $a = 'arn:aws:imagebuilder:us-east-1:111122223333:image'
-    $script:Web141 = "$a/web-frontend-al2023/1.4.1/2"
-    $script:Web150 = "$a/web-frontend-al2023/1.5.0/1"
+    Initialize-EmulatorSuite
+    Set-SampleBuildVariable
     $script:Samples = Join-Path $script:RepoRoot 'samples/scan-exceptions.yaml'
     $script:Gate = @(try { Test-IBScanGate @Aws -ImageBuildVersionArn $Web141, $Web150 -ExceptionPath (Join-Path $script:RepoRoot 'samples/scan-exceptions.yaml') } catch { })
     $script:Findings = @(Get-IBScanFinding @Aws -ImageBuildVersionArn $Web150)
@@ -30,10 +26,7 @@ BeforeAll {
     }
 }
 
-AfterAll {
-    Stop-TestEmulator $script:Emulator
-    Remove-Module ImageBuilderScan -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-EmulatorSuite }
 
 Describe 'Export-IBScanReport' {
     Context 'formats' {
@@ -151,19 +144,11 @@ Describe 'Export-IBScanReport' {
 
     Context 'documentation runs as written' {
         It 'every help example exits as its text says and writes its report' {
-            $work = Join-Path $TestDrive 'export-examples'
-            $null = New-Item -ItemType Directory $work -Force
-            Copy-Item $Samples $work
-            $environment = Get-EmulatorEnvironment $Emulator
-            $environment.IMAGE_ARN = $Web150
-            $environment.GITHUB_STEP_SUMMARY = Join-Path $work 'summary.md'
-            $expected = @{ 1 = 1; 2 = 0; 3 = 0; 4 = 0 }
-            $examples = @(Get-HelpExample 'Export-IBScanReport')
-            $examples.Count | Should -BeGreaterOrEqual 4
-            $actual = Invoke-HelpExampleScript 'Export-IBScanReport' $environment $work $expected
-            $actual | Should -Be ($examples | ForEach-Object { "$($_.Number)=$($expected[$_.Number])" })
+            $summary = Join-Path $TestDrive 'Export-IBScanReport-examples/summary.md'
+            $run = Invoke-HelpExampleCheck 'Export-IBScanReport' -Expected @{ 1 = 1; 2 = 0; 3 = 0; 4 = 0 } -ImageArn $Web150 -Environment @{ GITHUB_STEP_SUMMARY = $summary }
+            $work = $run.Work
             foreach ($file in 'imagebuilder.sarif', 'scan-results.xml', 'summary.md', 'findings.sarif') { Join-Path $work $file | Should -Exist }
-            $again = Invoke-ChildPwsh (Join-Path $work 'example4.ps1') $environment $work
+            $again = Invoke-ChildPwsh (Join-Path $work 'example4.ps1') $run.Environment $work
             $again.ExitCode | Should -Be 0
             $again.Output | Should -Match 'Kept the earlier report'
         }

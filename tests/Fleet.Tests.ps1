@@ -206,12 +206,12 @@ source_profile = admin
             $null = Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/reset"
             $first = @(Get-IBScanFinding @Keys -Region $Regions -RoleArn $Roles -PageSize 1 | Select-Object -First 1)
             $first.Count | Should -Be 1
-            Start-Sleep -Milliseconds 500
-            $stats = Invoke-RestMethod "$($Emulator.Url)/_emulator/stats"
+            # The stop has returned (the fan-out joins its targets first); once no page request is in flight any more
+            # (each answered or abandoned), the log holds every request the listing sent.
+            $sent = Wait-EmulatorRequest $Emulator 'ListImageScanFindings' -Until { param($r) -not @($r | Where-Object { -not $_.completed }) }
             # At most one page per target in flight when the stop came (4 targets); never the 36 pages of the whole listing.
-            $stats.listImageScanFindings | Should -BeLessOrEqual 4
-            Start-Sleep -Milliseconds 500
-            (Invoke-RestMethod "$($Emulator.Url)/_emulator/stats").listImageScanFindings | Should -Be $stats.listImageScanFindings -Because 'nothing is sent after the stop'
+            $sent.Count | Should -BeLessOrEqual 4
+            Get-EmulatorRequestCount $Emulator 'ListImageScanFindings' | Should -Be $sent.Count -Because 'nothing is sent after the stop'
         }
 
         It '<Parameter> is refused with several regions, before any request' -ForEach @(

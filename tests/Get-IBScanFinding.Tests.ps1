@@ -3,20 +3,13 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
-    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
-    $script:Emulator = Start-TestEmulator -PageSize 1
-    $script:Aws = $script:Emulator.Aws
-    $script:AllFindings = @(Get-IBScanFinding @Aws -PageSize 25 -ErrorAction Stop)
-    $script:ImageArns = @($AllFindings.ImageBuildVersionArn | Where-Object { $_ } | Sort-Object -Unique)
-    $script:PipelineArns = @($AllFindings.ImagePipelineArn | Where-Object { $_ } | Sort-Object -Unique)
-    $script:VulnerabilityIds = @($AllFindings.VulnerabilityId | Where-Object { $_ } | Sort-Object -Unique)
+    Initialize-EmulatorSuite
+    # What the sample data holds, seen through the findings API (every finding, every key).
+    Set-SampleFindingVariable
     $script:Cmdlet = 'ImageBuilderScan.Commands.GetIBScanFindingCommand'
 }
 
-AfterAll {
-    Stop-TestEmulator $script:Emulator
-    Remove-Module ImageBuilderScan -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-EmulatorSuite }
 
 Describe 'Get-IBScanFinding' {
     Context 'parameter sets' {

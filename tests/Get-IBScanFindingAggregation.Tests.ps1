@@ -4,22 +4,13 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
-    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
-    $script:Emulator = Start-TestEmulator -PageSize 1
-    $script:Aws = $script:Emulator.Aws
-
+    Initialize-EmulatorSuite
     # What the sample data holds, seen through the findings API (every finding, every key).
-    $script:AllFindings = @(Get-IBScanFinding @Aws -PageSize 25 -ErrorAction Stop)
-    $script:ImageArns = @($AllFindings.ImageBuildVersionArn | Where-Object { $_ } | Sort-Object -Unique)
-    $script:PipelineArns = @($AllFindings.ImagePipelineArn | Where-Object { $_ } | Sort-Object -Unique)
-    $script:VulnerabilityIds = @($AllFindings.VulnerabilityId | Where-Object { $_ } | Sort-Object -Unique)
+    Set-SampleFindingVariable
     $script:Cmdlet = 'ImageBuilderScan.Commands.GetIBScanFindingAggregationCommand'
 }
 
-AfterAll {
-    Stop-TestEmulator $script:Emulator
-    Remove-Module ImageBuilderScan -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-EmulatorSuite }
 
 Describe 'Get-IBScanFindingAggregation' {
     It 'has sample data to test with' {
@@ -381,13 +372,13 @@ Describe 'Get-IBScanFindingAggregation' {
                 $deadline = [datetime]::UtcNow.AddSeconds(60)
                 while ((Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') -eq $before -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
                 (Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') | Should -Be ($before + 1)
-                $clock = [System.Diagnostics.Stopwatch]::StartNew()
                 $shell.Stop()
-                $null = $running.AsyncWaitHandle.WaitOne(10000)
-                $clock.Elapsed.TotalSeconds | Should -BeLessThan 5   # the request hangs for 30 s; a stop that waited would show it
+                $null = $running.AsyncWaitHandle.WaitOne(60000)
                 $shell.InvocationStateInfo.State | Should -Be 'Stopped'
-                # And nothing more was sent after the stop.
-                Start-Sleep -Milliseconds 300
+                # The emulator holds the request 30 s: it ends by the client hanging up only if the stop cancelled it
+                # rather than waiting it out. Once it has ended, the log shows nothing more was sent.
+                $held = (Wait-EmulatorRequest $Emulator 'ListImageScanFindingAggregations' -Until { param($r) $r[-1].completed })[-1]
+                $held.clientAborted | Should -BeTrue -Because 'a stop cancels the request in flight'
                 (Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') | Should -Be ($before + 1)
             }
             finally { $shell.Dispose() }

@@ -5,9 +5,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
-    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
-    $script:Emulator = Start-TestEmulator -PageSize 1
-    $script:Aws = $script:Emulator.Aws
+    Initialize-EmulatorSuite
     $p = 'arn:aws:imagebuilder:{0}:111122223333:image-pipeline/{1}'
     $script:WebUs = $p -f 'us-east-1', 'web-frontend-al2023'
     $script:WebEu = $p -f 'eu-west-1', 'web-frontend-al2023'
@@ -22,10 +20,7 @@ BeforeAll {
     }
 }
 
-AfterAll {
-    Stop-TestEmulator $script:Emulator
-    Remove-Module ImageBuilderScan -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-EmulatorSuite }
 
 Describe 'Get-IBScanHistory' {
     Context 'against the per-build aggregations' {

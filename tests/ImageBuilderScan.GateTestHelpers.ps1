@@ -2,25 +2,20 @@
 # pwsh process for scripts whose exit code matters, and the documented examples and CI snippets cut
 # out of the markdown so they run as written. Dot-source from BeforeAll after ImageBuilderScan.TestHelpers.ps1.
 
-# A real pwsh: the suites run in a hosted PowerShell (no pwsh.exe of its own) or in pwsh itself. When
-# none is found, the PowerShell dotnet tool 7.6.9 is installed from NuGet into output/bench/pwsh-7.6.9
-# (where the benchmark's PowerShell section puts it too), so a fresh machine needs no manual step.
+# A real pwsh: the suites run in a hosted PowerShell (no pwsh.exe of its own) or in pwsh itself. Nothing is
+# installed here (the test run touches no network): .ci/run installs the PowerShell dotnet tool 7.6.9 into
+# output/bench/pwsh-7.6.9 before the tests when no pwsh is on PATH.
 function Get-PwshPath {
-    $tool = Join-Path $RepoRoot 'output/bench/pwsh-7.6.9'
-    $installed = Join-Path $tool ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    $name = $IsWindows ? 'pwsh.exe' : 'pwsh'
     $candidates = @(
         (Get-Command pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source
         $env:IBSCAN_TEST_PWSH
-        (Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh'))
-        $installed
+        (Join-Path $PSHOME $name)
+        (Join-Path ([Environment]::GetFolderPath('UserProfile')) ".dotnet/tools/$name")
+        @(Get-ChildItem (Join-Path $RepoRoot 'output/bench') -Directory -Filter 'pwsh-*' -ErrorAction SilentlyContinue | Sort-Object Name -Descending | ForEach-Object { Join-Path $_.FullName $name })
     ) | Where-Object { $_ -and (Test-Path $_ -PathType Leaf) }
     if ($candidates) { return @($candidates)[0] }
-
-    $dotnet = if ($env:DOTNET_HOST_PATH) { $env:DOTNET_HOST_PATH } else { 'dotnet' }
-    $output = & $dotnet tool install --tool-path $tool PowerShell --version 7.6.9 2>&1
-    # Another suite may have installed it meanwhile: what counts is that it is there now.
-    if (-not (Test-Path $installed -PathType Leaf)) { throw "No pwsh found, and installing the PowerShell dotnet tool 7.6.9 failed: $output" }
-    $installed
+    throw "No pwsh found (PATH, IBSCAN_TEST_PWSH, ~/.dotnet/tools, output/bench/pwsh-*). .ci/run installs it before the tests: dotnet tool install --tool-path output/bench/pwsh-7.6.9 PowerShell --version 7.6.9"
 }
 
 # The environment a CI job gives its step: the emulator's endpoint, region and keys, nothing else of AWS.
@@ -71,6 +66,23 @@ function Wait-ChildPwsh {
     # A run that hangs is that run's failure (no exit code), not the whole suite's.
     if (-not $Run.Process.WaitForExit(180000)) { $Run.Process.Kill($true); return [pscustomobject]@{ ExitCode = $null; Output = "pwsh -File $($Run.Script) did not end within 180 s." } }
     [pscustomobject]@{ ExitCode = $Run.Process.ExitCode; Output = $Run.Stdout.Result + $Run.Stderr.Result }
+}
+
+# Runs every help example of a cmdlet as written, in a folder of its own under TestDrive holding the sample exceptions
+# file, against $Emulator with IMAGE_ARN (and -Environment) set, and checks each exits as -Expected (number -> exit
+# code) says. Returns the folder, the environment and the examples, for what a suite checks besides.
+function Invoke-HelpExampleCheck {
+    param([string] $Cmdlet, [hashtable] $Expected, [string] $ImageArn, [hashtable] $Environment = @{})
+    $work = Join-Path $TestDrive "$Cmdlet-examples"
+    $null = New-Item -ItemType Directory $work -Force
+    Copy-Item (Join-Path $script:RepoRoot 'samples/scan-exceptions.yaml') $work
+    $variables = Get-EmulatorEnvironment $script:Emulator
+    $variables.IMAGE_ARN = $ImageArn
+    foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
+    $examples = @(Get-HelpExample $Cmdlet)
+    $examples.Count | Should -BeGreaterOrEqual 4
+    Invoke-HelpExampleScript $Cmdlet $variables $work $Expected | Should -Be ($examples | ForEach-Object { "$($_.Number)=$($Expected[$_.Number])" })
+    [pscustomobject]@{ Work = $work; Environment = $variables; Examples = $examples }
 }
 
 # The examples of a help file: number, title and code, exactly as Get-Help shows them.

@@ -32,6 +32,49 @@ function Start-GeneratedEmulator {
     Start-EmulatorProcess $Arguments
 }
 
+# The start of most suites: the built module imported, and an emulator on the sample data (page size 1) as
+# $Emulator, with $Aws (its endpoint, region and keys, for splatting), in the suite's scope.
+function Initialize-EmulatorSuite {
+    param([string] $Data = (Join-Path $script:RepoRoot 'samples/findings.json'))
+    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
+    $script:Emulator = Start-TestEmulator -PageSize 1 -Data $Data
+    $script:Aws = $script:Emulator.Aws
+}
+
+# The end of such a suite: its emulator (and any other given) stopped, the module removed.
+function Stop-EmulatorSuite {
+    param([object[]] $Others = @())
+    foreach ($emulator in @($script:Emulator) + $Others) { Stop-TestEmulator $emulator }
+    Remove-Module ImageBuilderScan -ErrorAction SilentlyContinue
+}
+
+# Builds of samples/findings.json the suites name, in the suite's scope: web-frontend 1.4.0, 1.4.1 and 1.5.0 (the
+# newest), payments-api 2.0.0, 2.2.0 (scan still running) and 2.1.1 (never scanned), batch-worker 3.4.0 (scan
+# failed), windows-iis 2025.2.0 (no findings) and 2024.11.0.
+function Set-SampleBuildVariable {
+    $a = 'arn:aws:imagebuilder:us-east-1:111122223333:image'
+    $b = 'arn:aws:imagebuilder:us-east-1:444455556666:image'
+    $script:Web140 = "$a/web-frontend-al2023/1.4.0/1"
+    $script:Web141 = "$a/web-frontend-al2023/1.4.1/2"
+    $script:Web150 = "$a/web-frontend-al2023/1.5.0/1"
+    $script:Pay200 = "$a/payments-api-al2023/2.0.0/1"
+    $script:Scanning = "$a/payments-api-al2023/2.2.0/1"
+    $script:NotScanned = "$a/payments-api-al2023/2.1.1/1"
+    $script:FailedScan = "$b/batch-worker-ubuntu/3.4.0/1"
+    $script:Clean = "$b/windows-iis-2022/2025.2.0/1"
+    $script:Iis = "$b/windows-iis-2022/2024.11.0/1"
+}
+
+# Every finding of the emulator's data, read through the findings API, as $AllFindings, and its distinct
+# $ImageArns, $PipelineArns and $VulnerabilityIds, in the suite's scope.
+function Set-SampleFindingVariable {
+    $aws = $script:Aws
+    $script:AllFindings = @(Get-IBScanFinding @aws -PageSize 25 -ErrorAction Stop)
+    $script:ImageArns = @($AllFindings.ImageBuildVersionArn | Where-Object { $_ } | Sort-Object -Unique)
+    $script:PipelineArns = @($AllFindings.ImagePipelineArn | Where-Object { $_ } | Sort-Object -Unique)
+    $script:VulnerabilityIds = @($AllFindings.VulnerabilityId | Where-Object { $_ } | Sort-Object -Unique)
+}
+
 # Starts the built emulator with these options on port 0 (it binds a free port itself: no free-port-then-bind race)
 # and reads the address it prints. Nothing is built here: the test run uses what the build made.
 function Start-EmulatorProcess {
@@ -79,42 +122,34 @@ function Stop-TestEmulator {
     }
 }
 
-# The emulator's request counters (GET /_emulator/stats). The exact JSON layout is the emulator's;
-# this finds the first numeric member named after the operation, at any depth.
+# The emulator's request counter for one operation: a member of GET /_emulator/stats, named after the operation.
 function Get-EmulatorRequestCount {
     param($Emulator, [ValidateSet('ListImageScanFindingAggregations', 'ListImageScanFindings', 'GetImage', 'ListImagePipelineImages', 'ListImageBuildVersions')] [string] $Operation)
     $stats = Invoke-RestMethod "$($Emulator.Url)/_emulator/stats"
-    $found = Find-NumericMember $stats $Operation
-    if ($null -eq $found) { throw "No counter for $Operation in /_emulator/stats: $($stats | ConvertTo-Json -Depth 6 -Compress)" }
-    [long]$found
+    if (-not $stats.PSObject.Properties[$Operation]) { throw "No counter for $Operation in /_emulator/stats: $($stats | ConvertTo-Json -Compress)" }
+    [long]$stats.$Operation
 }
 
-function Find-NumericMember($Node, [string] $Name) {
-    if ($null -eq $Node) { return $null }
-    if ($Node -is [System.Collections.IDictionary]) {
-        foreach ($key in $Node.Keys) {
-            if ("$key" -eq $Name -and $Node[$key] -is [ValueType]) { return $Node[$key] }
-            $inner = Find-NumericMember $Node[$key] $Name; if ($null -ne $inner) { return $inner }
+# The emulator's log of one operation's requests (GET /_emulator/requests, the last 500, oldest first): each says
+# whether it is still in flight (completed) and whether the client hung up before the answer (clientAborted).
+function Get-EmulatorRequest {
+    param($Emulator, [string] $Operation)
+    # Invoke-RestMethod writes a JSON array as one object; piping the variable enumerates it.
+    $requests = Invoke-RestMethod "$($Emulator.Url)/_emulator/requests"
+    $requests | Where-Object operation -EQ $Operation
+}
+
+# Waits (bounded) for an event in the emulator's request log: until -Until, given the operation's requests, is true;
+# returns them. A test asserts what did not happen on the log once the event came, never after a fixed sleep.
+function Wait-EmulatorRequest {
+    param($Emulator, [string] $Operation, [scriptblock] $Until, [int] $TimeoutSec = 60)
+    $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSec)
+    while ($true) {
+        $requests = @(Get-EmulatorRequest $Emulator $Operation)
+        if (& $Until $requests) { return , $requests }
+        if ([datetime]::UtcNow -ge $deadline) {
+            throw "The emulator's $Operation requests did not reach { $Until } within $TimeoutSec s: $($requests | Select-Object sequence, completed, clientAborted, statusCode | ConvertTo-Json -Compress)"
         }
-        return $null
+        Start-Sleep -Milliseconds 50
     }
-    if ($Node -is [System.Collections.IEnumerable] -and $Node -isnot [string]) {
-        foreach ($item in $Node) {
-            # [{ operation: 'X', count: 3 }] layouts
-            if ($item.PSObject.Properties['operation'] -and $item.operation -eq $Name) {
-                foreach ($p in 'count', 'requests', 'total') { if ($item.PSObject.Properties[$p]) { return $item.$p } }
-            }
-            $inner = Find-NumericMember $item $Name; if ($null -ne $inner) { return $inner }
-        }
-        return $null
-    }
-    if ($Node -is [psobject] -and $Node -isnot [string] -and $Node -isnot [ValueType]) {
-        foreach ($p in $Node.PSObject.Properties) {
-            if ($p.Name -eq $Name -and $p.Value -is [ValueType]) { return $p.Value }
-            if ($p.Value -isnot [string] -and $p.Value -isnot [ValueType]) {
-                $inner = Find-NumericMember $p.Value $Name; if ($null -ne $inner) { return $inner }
-            }
-        }
-    }
-    $null
 }

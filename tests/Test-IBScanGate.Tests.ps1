@@ -5,7 +5,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.GateTestHelpers.ps1')
-    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
     $data = Get-Content (Join-Path $script:RepoRoot 'samples/findings.json') -Raw | ConvertFrom-Json
     # windows-iis 2024.11.0/1: HIGH CVE-2024-21338 without a fix, CRITICAL CVE-2024-38063 with one.
     ($data.findings | Where-Object { $_.packageVulnerabilityDetails.vulnerabilityId -eq 'CVE-2024-21338' }).fixAvailable = 'NO'
@@ -15,22 +14,11 @@ BeforeAll {
     $data.findings += $partial
     $dataFile = Join-Path $TestDrive 'findings.json'
     $data | ConvertTo-Json -Depth 30 | Set-Content $dataFile
-    $script:Emulator = Start-TestEmulator -PageSize 1 -Data $dataFile
-    $script:Aws = $script:Emulator.Aws
+    Initialize-EmulatorSuite -Data $dataFile
     $script:Big = Start-GeneratedEmulator @('--accounts', '1', '--pipelines', '1', '--images-per-pipeline', '2', '--findings-per-image', '30')
     $script:BigImages = @((Invoke-RestMethod "$($Big.Url)/_emulator/data").images.arn | Sort-Object)
     $script:Samples = Join-Path $script:RepoRoot 'samples/scan-exceptions.yaml'
-    $a = 'arn:aws:imagebuilder:us-east-1:111122223333:image'
-    $b = 'arn:aws:imagebuilder:us-east-1:444455556666:image'
-    $script:Web140 = "$a/web-frontend-al2023/1.4.0/1"
-    $script:Web141 = "$a/web-frontend-al2023/1.4.1/2"
-    $script:Web150 = "$a/web-frontend-al2023/1.5.0/1"
-    $script:Pay200 = "$a/payments-api-al2023/2.0.0/1"
-    $script:Scanning = "$a/payments-api-al2023/2.2.0/1"
-    $script:NotScanned = "$a/payments-api-al2023/2.1.1/1"
-    $script:FailedScan = "$b/batch-worker-ubuntu/3.4.0/1"
-    $script:Clean = "$b/windows-iis-2022/2025.2.0/1"
-    $script:Iis = "$b/windows-iis-2022/2024.11.0/1"
+    Set-SampleBuildVariable
     function script:Invoke-Gate { param([hashtable] $Options) try { Test-IBScanGate @Aws @Options -WarningAction SilentlyContinue } catch { } }
     function script:Get-GateError {
         param([hashtable] $Options)
@@ -39,11 +27,7 @@ BeforeAll {
     function script:New-ExceptionsFile { param([string] $Name, [string] $Text) $path = Join-Path $TestDrive $Name; Set-Content $path $Text -NoNewline; $path }
 }
 
-AfterAll {
-    Stop-TestEmulator $script:Emulator
-    Stop-TestEmulator $script:Big
-    Remove-Module ImageBuilderScan -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-EmulatorSuite -Others $script:Big }
 
 Describe 'Test-IBScanGate' {
     Context 'policy' {
@@ -336,18 +320,9 @@ Test-IBScanGate -ImageBuildVersionArn `$env:IMAGE_ARN
 
     Context 'documentation runs as written' {
         It 'every help example exits as its text says' {
-            $work = Join-Path $TestDrive 'gate-examples'
-            $null = New-Item -ItemType Directory $work -Force
-            Copy-Item $Samples $work
-            $environment = Get-EmulatorEnvironment $Emulator
-            $environment.IMAGE_ARN = $Web150
-            $expected = @{ 1 = 1; 2 = 1; 3 = 0; 4 = 0; 5 = 1 }
-            $examples = @(Get-HelpExample 'Test-IBScanGate')
-            $examples.Count | Should -BeGreaterOrEqual 4
-            ($examples.Code -join "`n") | Should -Match '-NewOnly'
-            $actual = Invoke-HelpExampleScript 'Test-IBScanGate' $environment $work $expected
-            $actual | Should -Be ($examples | ForEach-Object { "$($_.Number)=$($expected[$_.Number])" })
-            Join-Path $work 'gate-summary.md' | Should -Exist
+            $run = Invoke-HelpExampleCheck 'Test-IBScanGate' -Expected @{ 1 = 1; 2 = 1; 3 = 0; 4 = 0; 5 = 1 } -ImageArn $Web150
+            ($run.Examples.Code -join "`n") | Should -Match '-NewOnly'
+            Join-Path $run.Work 'gate-summary.md' | Should -Exist
         }
 
         It 'the README''s <Kind> step, run as its CI runs it, exits 1 for a failing image, 0 for a passing one and 2 for one not judged, with its reports' -ForEach @(

@@ -5,15 +5,10 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
-    Import-Module (Get-BuiltModuleManifest) -Force -ErrorAction Stop
-    $script:Emulator = Start-TestEmulator -PageSize 1
-    $script:Aws = $script:Emulator.Aws
-    $a = 'arn:aws:imagebuilder:us-east-1:111122223333'
-    $script:WebPipeline = "$a`:image-pipeline/web-frontend-al2023"
-    $script:Web141 = "$a`:image/web-frontend-al2023/1.4.1/2"
-    $script:Web150 = "$a`:image/web-frontend-al2023/1.5.0/1"
-    $script:Web150Version = "$a`:image/web-frontend-al2023/1.5.0"
-    $script:Pay200 = "$a`:image/payments-api-al2023/2.0.0/1"
+    Initialize-EmulatorSuite
+    Set-SampleBuildVariable
+    $script:WebPipeline = 'arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023'
+    $script:Web150Version = $Web150 -replace '/1$'
     # A first gate makes the module's code warm, so a scan set to advance is not half over before the first poll.
     $null = Test-IBScanGate @Aws -ImageBuildVersionArn $Web150 -FailOn CRITICAL -WaitForScan
 

@@ -12,7 +12,7 @@ namespace ImageBuilderScan.Client;
 /// <summary>
 /// The engine's front door: validates a query before anything is sent, then pages through the
 /// service, yielding each item as its page arrives. Each operation is one method here over one
-/// shared paging path (<see cref="Pages{TQuery, T}"/>); the wire work is the operation's request type.
+/// shared paging path (<see cref="Pages{T}"/>); the wire work is the operation's request type.
 /// </summary>
 /// <remarks>
 /// <para>Every listing method validates its query with <see cref="QueryValidator"/> when it is
@@ -84,8 +84,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFindingAggregation>> GetAggregationPagesAsync(AggregationQuery query, CancellationToken cancellationToken = default)
-        => Pages(query, static (_, plan, values, token) => new ListAggregationsRequest(plan.FilterName, values, token),
-            unknown => page => { unknown.Aggregations(page); return PagePlausibility.Check(page); }, cancellationToken, WhereFrom);
+        => Pages(query, AggregationQuery.Listing, cancellationToken);
 
     /// <summary>Every aggregation, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -99,8 +98,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ScanFinding>> GetFindingPagesAsync(FindingQuery query, CancellationToken cancellationToken = default)
-        => Pages(query, static (q, plan, values, token) => new ListFindingsRequest(plan.FilterName, values.Count == 0 ? null : values[0], q.PageSize, token),
-            unknown => page => { unknown.Findings(page); return null; }, cancellationToken);
+        => Pages(query, FindingQuery.Listing, cancellationToken);
 
     /// <summary>Every finding, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -114,8 +112,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ImageSummary>> GetPipelineImagePagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
-        => Pages(query, static (q, _, values, token) => new ListPipelineImagesRequest(values.Count == 0 ? "" : values[0], q.PageSize, token),
-            unknown => page => { unknown.PipelineImages(page); return null; }, cancellationToken);
+        => Pages(query, PipelineImagesQuery.Listing, cancellationToken);
 
     /// <summary>Every build of the query's pipelines, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -129,8 +126,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanPage<ImageSummary>> GetImageBuildVersionPagesAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
-        => Pages(query, static (q, _, values, token) => new ListImageBuildVersionsRequest(values.Count == 0 ? "" : values[0], q.PageSize, token),
-            unknown => page => { unknown.PipelineImages(page); return null; }, cancellationToken);
+        => Pages(query, ImageBuildVersionsQuery.Listing, cancellationToken);
 
     /// <summary>Every build of the query's image versions, each yielded as its page arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -158,38 +154,29 @@ public sealed class ImageBuilderScanClient : IDisposable
         return state;
     }
 
-    /// <summary>An operation's request for one chunk of a validated query's values and one token.</summary>
-    private delegate ImageBuilderRequest<ScanPage<T>> RequestFor<in TQuery, T>(TQuery query, PagingPlan plan, IReadOnlyList<string> values, string? token);
-
     /// <summary>
-    /// The one paging path of every listing operation: validates and plans the query once, picks its region's client,
-    /// then sends a request per chunk and token, each answer a checked page.
+    /// The one paging path of every listing operation (its row, <paramref name="listing"/>): validates and plans the
+    /// query once, picks its region's client, then sends a request per chunk and token, each answer a checked page
+    /// whose items are then stamped once with where they came from.
     /// </summary>
-    /// <param name="whereFrom">Adds to a page's items where they came from (the region asked, the account asked: given
-    /// the account's source, asked only if an item needs it), or null.</param>
-    private IAsyncEnumerable<ScanPage<T>> Pages<TQuery, T>(TQuery query, RequestFor<TQuery, T> request,
-        Func<UnknownValues, Func<ScanPage<T>, Errors.ScanProtocolException?>> check, CancellationToken cancellationToken,
-        Func<ScanPage<T>, string, Func<CancellationToken, Task<string?>>, CancellationToken, Task<ScanPage<T>>>? whereFrom = null) where TQuery : ListingQuery
+    private IAsyncEnumerable<ScanPage<T>> Pages<T>(ListingQuery query, ListingOperation<T> listing, CancellationToken cancellationToken) where T : IPageItem
     {
         var plan = QueryValidator.Plan(ref query);
         var api = ApiFor(query, out var region);
-        // Known from the options (a role's), else a profile's from STS, asked only once an answer needs it, so
-        // nothing goes to STS for a query that is refused or has nothing to stamp.
-        Func<CancellationToken, Task<string?>> account = ct => Connection.AccountId is { } known ? Task.FromResult<string?>(known)
-            : _accountLookup?.GetAsync(api.CallerAccountAsync, Log, ct) ?? Task.FromResult<string?>(null);
-        var operation = query.Operation.Name;
+        var pageSize = (query as SizedListingQuery)?.PageSize;
+        var operation = listing.Name;
+        var unknown = new UnknownValues(operation, Log);
         return ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
         {
-            var sent = request(query, plan, values, token);
-            var page = await api.SendAsync(sent, ct).ConfigureAwait(false);
-            if (sent is ListingRequest<T> { MaxResults: int asked } && page.Items.Count > asked)
+            var page = await api.SendAsync(listing.Request(plan.FilterName, values, pageSize, token), ct).ConfigureAwait(false);
+            if (pageSize is int asked && page.Items.Count > asked)
                 throw new Errors.ScanProtocolException("TooManyItems",
                     $"{operation} returned {page.Items.Count} items in one page when {asked} were asked (request id " +
                     $"{InputDisplay.RequestId(page.RequestId)}). Nothing from this page was emitted.", page.RequestId);
             return page with { RequestToken = token, FilterName = plan.FilterName, FilterValues = values };
-        }, check(new UnknownValues(operation, Log)), Log, cancellationToken,
+        }, page => listing.Check(unknown, page), Log, cancellationToken,
             // After the page's own checks: a page refused is never stamped, and STS is never asked for one.
-            whereFrom is null ? null : (page, ct) => whereFrom(page, region, account, ct), Concurrency);
+            (page, ct) => StampAsync(page, region, api, ct), Concurrency);
     }
 
     /// <summary>
@@ -223,28 +210,26 @@ public sealed class ImageBuilderScanClient : IDisposable
     }
 
     /// <summary>
-    /// Where a page's aggregations came from, on those whose key names no region (account and
-    /// vulnerability aggregations): the region asked and, on vulnerability aggregations (whose key names no
-    /// account either), the account asked: a member account's role's, or a fan-out profile's.
-    /// Fan-out results then group by region and sort by account like ARN-keyed ones.
+    /// Gives each item of a checked page, once, where it came from (<see cref="PageOrigin"/>): the page's request id
+    /// and aggregation type, the region asked and, only when an item shows it, the account asked: known from the
+    /// options (a role's), else a fan-out profile's from STS, asked once per client.
     /// </summary>
-    private static async Task<ScanPage<ScanFindingAggregation>> WhereFrom(ScanPage<ScanFindingAggregation> page, string region,
-        Func<CancellationToken, Task<string?>> account, CancellationToken cancellationToken)
+    private async ValueTask<ScanPage<T>> StampAsync<T>(ScanPage<T> page, string region, IImageBuilderTransport api, CancellationToken cancellationToken)
+        where T : IPageItem
     {
-        // The page is this client's own, just read and not yet handed to anyone.
+        // The page is this client's own, just read and checked, and not yet handed to anyone.
+        var items = page.Items;
         string? accountId = null;
-        var asked = false;
-        foreach (var a in page.Items)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (a.KindValue is AggregationKind.VulnerabilityId && !asked)
-            {
-                accountId = await account(cancellationToken).ConfigureAwait(false);
-                asked = true;
-            }
-
-            if (a.KindValue is AggregationKind.Account or AggregationKind.VulnerabilityId) a.StampOrigin(region, a.KindValue is AggregationKind.VulnerabilityId ? accountId : null);
+            if (!items[i].NeedsAccount) continue;
+            accountId = Connection.AccountId
+                ?? (_accountLookup is null ? null : await _accountLookup.GetAsync(api.CallerAccountAsync, Log, cancellationToken).ConfigureAwait(false));
+            break;
         }
 
+        var origin = new PageOrigin(page.RequestId, page.AggregationType, region, accountId);
+        for (var i = 0; i < items.Count; i++) items[i].Stamp(origin);
         return page;
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace ImageBuilderScan.Benchmarks;
 
@@ -22,9 +21,9 @@ internal sealed class EmulatorProcess : IDisposable
     /// <summary>The emulator's process id (`dotnet` runs the app in its own process), for its CPU time in /proc.</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>Starts it on port 0 (it binds a free port itself) and reads the address from the line it prints once it listens.</summary>
     public static EmulatorProcess Start(params string[] options)
     {
-        var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -33,16 +32,26 @@ internal sealed class EmulatorProcess : IDisposable
         };
         info.ArgumentList.Add(RepoPaths.EmulatorDll());
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.ArgumentList.Add("http://127.0.0.1:0");
         foreach (var o in options) info.ArgumentList.Add(o);
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the emulator");
-        process.OutputDataReceived += (_, _) => { };
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && Regex.Match(line, @"listening on (http://127\.0\.0\.1:[0-9]+)") is { Success: true } match)
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"[emulator] {e.Data}"); };
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"emulator exited with {process.ExitCode}"));
+        if (!process.Start()) throw new InvalidOperationException("could not start the emulator");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var emulator = new EmulatorProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        emulator.WaitUntilReady();
-        return emulator;
+        if (!listening.Task.Wait(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("emulator did not say it was listening within 60 s");
+        }
+        return new EmulatorProcess(process, listening.Task.Result);
     }
 
     public long RequestCount()
@@ -51,31 +60,6 @@ internal sealed class EmulatorProcess : IDisposable
         var json = http.GetStringAsync(new Uri(BaseAddress, "/_emulator/stats")).GetAwaiter().GetResult();
         using var doc = System.Text.Json.JsonDocument.Parse(json);
         return doc.RootElement.GetProperty("total").GetInt64();
-    }
-
-    private void WaitUntilReady()
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"emulator exited with {_process.ExitCode}");
-            try
-            {
-                if (http.GetAsync(new Uri(BaseAddress, "/_emulator/stats")).GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            Thread.Sleep(100);
-        }
-        throw new TimeoutException("emulator did not become ready within 60 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

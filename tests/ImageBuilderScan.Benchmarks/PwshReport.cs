@@ -45,11 +45,6 @@ internal sealed class PwshReport(string pwshVersion, int rounds)
     {
         w.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
                     $".NET {Environment.Version}, PowerShell {pwshVersion}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {rounds} paired rounds per row");
-        w.WriteLine();
-        w.WriteLine("| measure (fresh pwsh processes) | ImageBuilderScan | peer | ratio | target | |");
-        w.WriteLine("|---|---:|---:|---:|---:|---|");
-        foreach (var l in _lines) w.WriteLine(l);
-        w.WriteLine();
-        foreach (var n in _notes) w.WriteLine("- " + n);
+        RatioTable.Write(w, "measure (fresh pwsh processes)", "ImageBuilderScan", "peer", _lines, _notes);
     }
 }

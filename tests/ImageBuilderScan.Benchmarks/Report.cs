@@ -78,11 +78,6 @@ internal sealed class Report
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {r.Name} | {r.EngineSeconds:F3} | {r.RawSeconds:F3} | {r.TimeRatio:F2}{(timeMet ? "" : " MISSED")} | {r.EngineBytesPerItem:F0} | {r.RawBytesPerItem:F0} | {r.AllocRatio:F2}{(allocMet ? "" : " MISSED")} |"));
         }
-        w.WriteLine();
-        w.WriteLine("| measure | engine / large | raw / small | ratio | target | |");
-        w.WriteLine("|---|---:|---:|---:|---:|---|");
-        foreach (var l in _lines) w.WriteLine(l);
-        w.WriteLine();
-        foreach (var n in _notes) w.WriteLine("- " + n);
+        RatioTable.Write(w, "measure", "engine / large", "raw / small", _lines, _notes);
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Emulator.Tests;
 
@@ -12,7 +13,7 @@ internal sealed record Reply(int Status, string? ErrorType, string? RequestId, s
     public string? NextToken => Json["nextToken"]?.GetValue<string>();
 }
 
-/// <summary>Sends signed requests to an emulator over real loopback HTTP.</summary>
+/// <summary>Sends requests signed by AWSSDK.Core's signer to an emulator over real loopback HTTP.</summary>
 internal sealed class EmulatorCaller(EmulatorServer server) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -41,7 +42,7 @@ internal sealed class EmulatorCaller(EmulatorServer server) : IDisposable
 
     /// <summary>Signs <paramref name="json"/>; <paramref name="tamper"/> may change the request after signing.</summary>
     public async Task<Reply> Send(string path, string json, DateTimeOffset? at = null, Action<HttpRequestMessage>? tamper = null,
-        bool sign = true, bool contentSha256Header = false, HttpMethod? method = null, CancellationToken ct = default)
+        bool sign = true, HttpMethod? method = null, CancellationToken ct = default)
     {
         var body = Encoding.UTF8.GetBytes(json);
         using var request = new HttpRequestMessage(method ?? HttpMethod.Post, path);
@@ -53,7 +54,7 @@ internal sealed class EmulatorCaller(EmulatorServer server) : IDisposable
         }
         if (sign)
         {
-            TestSigner.Sign(request, body, AccessKey, Secret, Region, at ?? DateTimeOffset.UtcNow, SessionToken, contentSha256Header);
+            SdkSigner.Sign(request, body, AccessKey, Secret, Region, at ?? DateTimeOffset.UtcNow, SessionToken);
         }
         tamper?.Invoke(request);
         using var response = await _http.SendAsync(request, ct);

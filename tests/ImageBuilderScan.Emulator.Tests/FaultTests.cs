@@ -13,9 +13,8 @@ public sealed class FaultTests
     [InlineData(FaultKind.ServiceUnavailable, 503, "ServiceUnavailableException")]
     public async Task Error_faults_answer_with_the_models_status_and_code_then_end(FaultKind kind, int status, string code)
     {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        server.Faults.Add(new FaultPlan { Kind = kind, MaxCount = 2 });
+        await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = kind, MaxCount = 2 });
+        var (server, caller) = (sample.Server, sample.Caller);
         var first = await caller.Aggregations();
         var second = await caller.Findings();
         var third = await caller.Aggregations();
@@ -35,9 +34,8 @@ public sealed class FaultTests
     [MemberData(nameof(ModelErrorCodes))]
     public async Task Any_error_code_can_be_injected(string code, int status)
     {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        server.Faults.Add(new FaultPlan { Kind = FaultKind.Error, ErrorCode = code, Message = "injected" });
+        await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = FaultKind.Error, ErrorCode = code, Message = "injected" });
+        var (server, caller) = (sample.Server, sample.Caller);
         var reply = await caller.Aggregations();
         Assert.Equal((status, code, "injected"), (reply.Status, reply.ErrorType, reply.Json["message"]!.GetValue<string>()));
     }
@@ -48,9 +46,8 @@ public sealed class FaultTests
     [InlineData(ErrorCodeStyle.BodyCode)]
     public async Task The_error_code_can_arrive_in_each_place_services_use(ErrorCodeStyle style)
     {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        server.Faults.Add(new FaultPlan { Kind = FaultKind.Throttle, ErrorCodeStyle = style });
+        await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = FaultKind.Throttle, ErrorCodeStyle = style });
+        var (server, caller) = (sample.Server, sample.Caller);
         var reply = await caller.Aggregations();
         Assert.Equal(429, reply.Status);
         switch (style)
@@ -100,9 +97,8 @@ public sealed class FaultTests
     [Fact]
     public async Task Every_nth_request_and_bursts_are_bounded()
     {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        server.Faults.Add(new FaultPlan { Kind = FaultKind.Throttle, OnRequest = 3, EveryNth = 3, MaxCount = 2 });
+        await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = FaultKind.Throttle, OnRequest = 3, EveryNth = 3, MaxCount = 2 });
+        var (server, caller) = (sample.Server, sample.Caller);
         var statuses = new List<int>();
         for (var i = 0; i < 10; i++) statuses.Add((await caller.Aggregations()).Status);
         Assert.Equal([200, 200, 429, 200, 200, 429, 200, 200, 200, 200], statuses);
@@ -116,9 +112,8 @@ public sealed class FaultTests
     [Fact]
     public async Task Latency_delays_then_answers_normally()
     {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        server.Faults.Add(new FaultPlan { Kind = FaultKind.Latency, LatencyMs = 700 });
+        await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = FaultKind.Latency, LatencyMs = 700 });
+        var (server, caller) = (sample.Server, sample.Caller);
         var watch = Stopwatch.StartNew();
         var reply = await caller.Aggregations();
         Assert.True(watch.ElapsedMilliseconds >= 650, $"took {watch.ElapsedMilliseconds} ms");
@@ -132,9 +127,8 @@ public sealed class FaultTests
     [Fact]
     public async Task A_dropped_connection_fails_the_read()
     {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        server.Faults.Add(new FaultPlan { Kind = FaultKind.DropConnection });
+        await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = FaultKind.DropConnection });
+        var (server, caller) = (sample.Server, sample.Caller);
         var error = await Assert.ThrowsAnyAsync<Exception>(() => caller.Aggregations());
         Assert.True(error is HttpRequestException or IOException, error.ToString());
         Assert.Equal(200, (await caller.Aggregations()).Status);
@@ -161,9 +155,8 @@ public sealed class FaultTests
     [InlineData(Malformation.WrongTypes, EmulatorOperation.ListImageScanFindings)]
     public async Task A_malformed_body_is_not_json_or_has_wrong_types(Malformation malformation, EmulatorOperation operation)
     {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        server.Faults.Add(new FaultPlan { Kind = FaultKind.MalformedBody, Malformation = malformation });
+        await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = FaultKind.MalformedBody, Malformation = malformation });
+        var (server, caller) = (sample.Server, sample.Caller);
         var reply = operation == EmulatorOperation.ListImageScanFindings ? await caller.Findings() : await caller.Aggregations();
         Assert.Equal(200, reply.Status);
         if (malformation == Malformation.NotJson)
@@ -181,9 +174,8 @@ public sealed class FaultTests
     [Fact]
     public async Task A_repeated_next_token_returns_the_requests_own_token_and_waits_for_one()
     {
-        await using var server = await TestData.Sample(pageSize: 2, filterMatchesAll: true);
-        using var caller = new EmulatorCaller(server);
-        server.Faults.Add(new FaultPlan { Kind = FaultKind.RepeatedNextToken });
+        await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = FaultKind.RepeatedNextToken }, pageSize: 2, filterMatchesAll: true);
+        var (server, caller) = (sample.Server, sample.Caller);
         var first = await caller.Aggregations(AccountsFilter);
         Assert.NotNull(first.NextToken);
         var second = await caller.Aggregations(new { filter = new { name = "imageBuildVersionArn", values = new[] { "x" } }, nextToken = first.NextToken });
@@ -196,9 +188,8 @@ public sealed class FaultTests
     [InlineData(Absurdity.PartsExceedAll)]
     public async Task Absurd_counts_are_served_when_asked(Absurdity absurdity)
     {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        server.Faults.Add(new FaultPlan { Kind = FaultKind.AbsurdCounts, Absurdity = absurdity });
+        await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = FaultKind.AbsurdCounts, Absurdity = absurdity });
+        var (server, caller) = (sample.Server, sample.Caller);
         var findings = await caller.Findings();
         Assert.Equal(200, findings.Status);
         var got = await caller.AllAggregations();

@@ -2,12 +2,22 @@ namespace ImageBuilderScan.Emulator.Tests;
 
 public sealed class PageTokenTests
 {
-    private static async Task<(EmulatorServer Server, EmulatorCaller Caller, string Token)> FirstPage()
+    /// <summary>An emulator of two aggregations a page, a caller, and the token of the first page; disposing it stops the emulator.</summary>
+    private sealed record FirstPage(EmulatorServer Server, EmulatorCaller Caller, string Token) : IAsyncDisposable
     {
-        var server = await TestData.Sample(pageSize: 2, filterMatchesAll: true);
-        var caller = new EmulatorCaller(server);
-        var reply = await caller.Aggregations(new { filter = new { name = "imageBuildVersionArn", values = new[] { "a" } } });
-        return (server, caller, reply.NextToken!);
+        public static async Task<FirstPage> ReadAsync()
+        {
+            var server = await TestData.Sample(pageSize: 2, filterMatchesAll: true);
+            var caller = new EmulatorCaller(server);
+            var reply = await caller.Aggregations(new { filter = new { name = "imageBuildVersionArn", values = new[] { "a" } } });
+            return new FirstPage(server, caller, reply.NextToken!);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Caller.Dispose();
+            await Server.DisposeAsync();
+        }
     }
 
     public static TheoryData<string> Tampers => new() { "flip-first", "flip-middle", "flip-last", "truncate", "extend", "forged", "garbage" };
@@ -16,9 +26,8 @@ public sealed class PageTokenTests
     [MemberData(nameof(Tampers))]
     public async Task Altered_or_forged_tokens_get_InvalidPaginationTokenException(string how)
     {
-        var (server, caller, token) = await FirstPage();
-        await using var _ = server;
-        using var __ = caller;
+        await using var first = await FirstPage.ReadAsync();
+        var (caller, token) = (first.Caller, first.Token);
         static char Flip(char c) => c == 'A' ? 'B' : 'A';
         var bad = how switch
         {
@@ -39,9 +48,8 @@ public sealed class PageTokenTests
     [Fact]
     public async Task A_token_is_valid_only_for_its_operation_filter_and_values()
     {
-        var (server, caller, token) = await FirstPage();
-        await using var _ = server;
-        using var __ = caller;
+        await using var first = await FirstPage.ReadAsync();
+        var (caller, token) = (first.Caller, first.Token);
         var ok = await caller.Aggregations(new { filter = new { name = "imageBuildVersionArn", values = new[] { "a" } }, nextToken = token });
         Assert.Equal(200, ok.Status);
         Reply[] foreign =
@@ -57,9 +65,8 @@ public sealed class PageTokenTests
     [Fact]
     public async Task A_token_from_another_emulator_process_is_foreign()
     {
-        var (server, caller, token) = await FirstPage();
-        await using var _ = server;
-        using var __ = caller;
+        await using var first = await FirstPage.ReadAsync();
+        var (caller, token) = (first.Caller, first.Token);
         await using var other = await TestData.Sample(pageSize: 2, filterMatchesAll: true);
         using var otherCaller = new EmulatorCaller(other);
         var reply = await otherCaller.Aggregations(new { filter = new { name = "imageBuildVersionArn", values = new[] { "a" } }, nextToken = token });
@@ -69,9 +76,8 @@ public sealed class PageTokenTests
     [Fact]
     public async Task Tokens_are_opaque()
     {
-        var (server, caller, token) = await FirstPage();
-        await using var _ = server;
-        using var __ = caller;
+        await using var first = await FirstPage.ReadAsync();
+        var (caller, token) = (first.Caller, first.Token);
         Assert.Matches("^[A-Za-z0-9_-]+$", token);
         Assert.DoesNotContain("arn", token, StringComparison.OrdinalIgnoreCase);
     }

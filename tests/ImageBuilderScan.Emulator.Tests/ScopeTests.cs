@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
+using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Emulator.Tests;
 
@@ -115,7 +116,7 @@ public sealed class ScopeTests
         var body = Encoding.UTF8.GetBytes(form);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseAddress, "/")) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
-        TestSigner.Sign(request, body, server.Options.AccessKeyId, server.Options.SecretAccessKey, "us-east-1", DateTimeOffset.UtcNow, service: "sts");
+        SdkSigner.Sign(request, body, server.Options.AccessKeyId, server.Options.SecretAccessKey, "us-east-1", DateTimeOffset.UtcNow, service: "sts");
         using var response = await http.SendAsync(request);
         return await response.Content.ReadAsStringAsync();
     }

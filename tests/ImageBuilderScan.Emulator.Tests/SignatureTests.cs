@@ -7,14 +7,12 @@ public sealed class SignatureTests
     private const string Path = "/ListImageScanFindingAggregations";
     private const string Body = """{"filter":{"name":"accountId","values":["111122223333"]}}""";
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_correctly_signed_request_is_accepted(bool contentSha256Header)
+    [Fact]
+    public async Task A_request_signed_by_the_AWS_SDK_is_accepted()
     {
         await using var server = await TestData.Sample();
         using var caller = new EmulatorCaller(server);
-        var reply = await caller.Send(Path, Body, contentSha256Header: contentSha256Header);
+        var reply = await caller.Send(Path, Body);
         Assert.Equal(200, reply.Status);
         Assert.Equal(0, server.Requests.AuthenticationFailures);
     }
@@ -39,20 +37,11 @@ public sealed class SignatureTests
     }
 
     [Fact]
-    public async Task An_altered_body_is_refused()
-    {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        var reply = await caller.Send(Path, Body, tamper: r => r.Content = Json(Body.Replace("111122223333", "444455556666")));
-        AssertRefused(reply, "InvalidSignatureException", "does not match");
-    }
-
-    [Fact]
     public async Task An_altered_body_under_its_old_content_hash_header_is_refused()
     {
         await using var server = await TestData.Sample();
         using var caller = new EmulatorCaller(server);
-        var reply = await caller.Send(Path, Body, contentSha256Header: true, tamper: r => r.Content = Json(Body.Replace("1111", "4444")));
+        var reply = await caller.Send(Path, Body, tamper: r => r.Content = Json(Body.Replace("111122223333", "444455556666")));
         AssertRefused(reply, "InvalidSignatureException", "does not match");
     }
 

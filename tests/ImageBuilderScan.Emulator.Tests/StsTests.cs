@@ -77,12 +77,17 @@ public sealed class StsTests
     }
 
     [Theory]
-    [InlineData("Action=AssumeRole&Version=2011-06-15&RoleSessionName=ci-run", "ValidationError")]
-    [InlineData("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fx&RoleSessionName=ci-run", "ValidationError")]
-    [InlineData("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fx&RoleSessionName=ci-run&DurationSeconds=60", "ValidationError")]
-    [InlineData("Action=DecodeAuthorizationMessage&Version=2011-06-15&EncodedMessage=x", "InvalidAction")]
-    [InlineData("Action=GetCallerIdentity&Version=2010-01-01", "InvalidAction")]
-    public async Task Invalid_requests_are_refused_with_STS_error_codes(string form, string code)
+    [InlineData("Action=AssumeRole&Version=2011-06-15&RoleSessionName=ci-run")] // no RoleArn
+    [InlineData("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fx&RoleSessionName=ci-run")] // no 12-digit account
+    [InlineData("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fx&RoleSessionName=ci-run&DurationSeconds=60")] // too short
+    public Task An_AssumeRole_with_a_bad_parameter_is_a_ValidationError(string form) => AssertRefused(form, "ValidationError");
+
+    [Theory]
+    [InlineData("Action=DecodeAuthorizationMessage&Version=2011-06-15&EncodedMessage=x")]
+    [InlineData("Action=GetCallerIdentity&Version=2010-01-01")]
+    public Task Any_other_STS_action_is_an_InvalidAction(string form) => AssertRefused(form, "InvalidAction");
+
+    private static async Task AssertRefused(string form, string code)
     {
         await using var server = await TestData.Sample();
         var reply = await Post(server, form);
@@ -196,7 +201,7 @@ public sealed class StsTests
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
         if (sign)
         {
-            TestSigner.Sign(request, body, accessKey ?? server.Options.AccessKeyId, secret ?? server.Options.SecretAccessKey,
+            SdkSigner.Sign(request, body, accessKey ?? server.Options.AccessKeyId, secret ?? server.Options.SecretAccessKey,
                 "us-east-1", DateTimeOffset.UtcNow, sessionToken, service: service);
         }
         using var response = await http.SendAsync(request);

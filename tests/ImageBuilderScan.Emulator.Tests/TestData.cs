@@ -10,3 +10,20 @@ internal static class TestData
     public static Task<EmulatorServer> Sample(int pageSize = 100, bool filterMatchesAll = false) =>
         EmulatorServer.StartAsync(new EmulatorOptions { DataFile = SamplePath, AggregationPageSize = pageSize, FilterMatchesAll = filterMatchesAll });
 }
+
+/// <summary>The sample emulator with one fault plan installed, and a caller for it; disposing it stops the emulator.</summary>
+internal sealed record FaultedSample(EmulatorServer Server, EmulatorCaller Caller) : IAsyncDisposable
+{
+    public static async Task<FaultedSample> StartAsync(FaultPlan plan, int pageSize = 100, bool filterMatchesAll = false)
+    {
+        var server = await TestData.Sample(pageSize, filterMatchesAll);
+        server.Faults.Add(plan);
+        return new FaultedSample(server, new EmulatorCaller(server));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Caller.Dispose();
+        await Server.DisposeAsync();
+    }
+}

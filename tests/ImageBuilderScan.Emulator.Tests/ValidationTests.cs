@@ -2,59 +2,45 @@ namespace ImageBuilderScan.Emulator.Tests;
 
 public sealed class ValidationTests
 {
-    public static TheoryData<string> BadAggregationRequests => new()
+    /// <summary>Bodies each listing refuses, by operation path.</summary>
+    public static TheoryData<string, string> BadRequests => new()
     {
-        """{"filter":{"name":"bogus","values":["x"]}}""",
-        """{"filter":{"name":"account-id","values":["x"]}}""",
-        """{"filter":{"name":"severity","values":["HIGH"]}}""",
-        """{"filter":{"name":"accountId","values":[]}}""",
-        """{"filter":{"name":"accountId","values":["1","2","3","4","5","6","7","8","9","10","11"]}}""",
-        """{"filter":{"name":"accountId","values":["bad;value"]}}""",
-        """{"filter":{"name":"accountId","values":[""]}}""",
-        """{"filter":{"name":"accountId","values":[12]}}""",
-        """{"filter":{"name":"accountId"}}""",
-        """{"filter":"accountId"}""",
-        """{"nextToken":""}""",
-        """{"nextToken":12}""",
-        """[1,2]""",
-        """not json""",
-    };
-
-    public static TheoryData<string> BadFindingsRequests => new()
-    {
-        """{"filters":[]}""",
-        """{"filters":[{"name":"severity","values":["HIGH"]},{"name":"severity","values":["LOW"]}]}""",
-        """{"filters":[{"name":"severity","values":["HIGH","LOW"]}]}""",
-        """{"filters":[{"name":"accountId","values":["111122223333"]}]}""",
-        """{"filters":[{"name":"severity","values":["<script>"]}]}""",
-        """{"maxResults":0}""",
-        """{"maxResults":26}""",
-        """{"maxResults":"10"}""",
-        """{"maxResults":2.5}""",
+        { "/ListImageScanFindingAggregations", """{"filter":{"name":"bogus","values":["x"]}}""" },
+        { "/ListImageScanFindingAggregations", """{"filter":{"name":"account-id","values":["x"]}}""" },
+        { "/ListImageScanFindingAggregations", """{"filter":{"name":"severity","values":["HIGH"]}}""" },
+        { "/ListImageScanFindingAggregations", """{"filter":{"name":"accountId","values":[]}}""" },
+        { "/ListImageScanFindingAggregations", """{"filter":{"name":"accountId","values":["1","2","3","4","5","6","7","8","9","10","11"]}}""" },
+        { "/ListImageScanFindingAggregations", """{"filter":{"name":"accountId","values":["bad;value"]}}""" },
+        { "/ListImageScanFindingAggregations", """{"filter":{"name":"accountId","values":[""]}}""" },
+        { "/ListImageScanFindingAggregations", """{"filter":{"name":"accountId","values":[12]}}""" },
+        { "/ListImageScanFindingAggregations", """{"filter":{"name":"accountId"}}""" },
+        { "/ListImageScanFindingAggregations", """{"filter":"accountId"}""" },
+        { "/ListImageScanFindingAggregations", """{"nextToken":""}""" },
+        { "/ListImageScanFindingAggregations", """{"nextToken":12}""" },
+        { "/ListImageScanFindingAggregations", """[1,2]""" },
+        { "/ListImageScanFindingAggregations", """not json""" },
+        { "/ListImageScanFindings", """{"filters":[]}""" },
+        { "/ListImageScanFindings", """{"filters":[{"name":"severity","values":["HIGH"]},{"name":"severity","values":["LOW"]}]}""" },
+        { "/ListImageScanFindings", """{"filters":[{"name":"severity","values":["HIGH","LOW"]}]}""" },
+        { "/ListImageScanFindings", """{"filters":[{"name":"accountId","values":["111122223333"]}]}""" },
+        { "/ListImageScanFindings", """{"filters":[{"name":"severity","values":["<script>"]}]}""" },
+        { "/ListImageScanFindings", """{"maxResults":0}""" },
+        { "/ListImageScanFindings", """{"maxResults":26}""" },
+        { "/ListImageScanFindings", """{"maxResults":"10"}""" },
+        { "/ListImageScanFindings", """{"maxResults":2.5}""" },
     };
 
     [Theory]
-    [MemberData(nameof(BadAggregationRequests))]
-    public async Task Invalid_aggregation_requests_get_InvalidRequestException(string body)
+    [MemberData(nameof(BadRequests))]
+    public async Task Invalid_requests_get_InvalidRequestException(string path, string body)
     {
         await using var server = await TestData.Sample();
         using var caller = new EmulatorCaller(server);
-        var reply = await caller.Send("/ListImageScanFindingAggregations", body);
+        var reply = await caller.Send(path, body);
         Assert.Equal(400, reply.Status);
         Assert.Equal("InvalidRequestException", reply.ErrorType);
         Assert.False(string.IsNullOrEmpty(reply.Json["message"]!.GetValue<string>()));
         Assert.NotNull(reply.RequestId);
-    }
-
-    [Theory]
-    [MemberData(nameof(BadFindingsRequests))]
-    public async Task Invalid_findings_requests_get_InvalidRequestException(string body)
-    {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        var reply = await caller.Send("/ListImageScanFindings", body);
-        Assert.Equal(400, reply.Status);
-        Assert.Equal("InvalidRequestException", reply.ErrorType);
     }
 
     [Fact]

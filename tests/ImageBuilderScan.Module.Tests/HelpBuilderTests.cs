@@ -39,23 +39,38 @@ public sealed class HelpBuilderTests
         Assert.StartsWith($"Broken.md({lastFence}): error IBHELP001:", e.Message);
     }
 
-    [Fact]
-    public void A_yaml_value_that_is_not_a_boolean_names_the_parameter_and_line()
-    {
-        var text = Real("Get-IBScanFinding");
-        var broken = text.Replace("- Name: Severity\n  Position: Named\n  IsRequired: true", "- Name: Severity\n  Position: Named\n  IsRequired: yes");
-        var e = Refused(broken);
-        Assert.Contains("-Severity", e.Problem);
-        Assert.Equal(LineOf(text, "- Name: Severity\n  Position: Named\n  IsRequired: true") + 2, e.Line);
-    }
+    private const string SeverityYaml = "- Name: Severity\n  Position: Named\n  IsRequired: true";
+    private const string PageSizeAliases = "Aliases:\n- MaxResults\n";
+    private const string PageSizeWildcards = "SupportsWildcards: false\nAliases:\n- MaxResults";
 
-    [Fact]
-    public void A_syntax_line_naming_an_undocumented_parameter_is_refused()
+    /// <summary>A change to the real Get-IBScanFinding.md; words the problem must hold ('|' between several); the line it names (near this text, plus lines).</summary>
+    public static TheoryData<string, string, string, string, int> Refusals => new()
+    {
+        // a YAML value that is not a boolean names the parameter
+        { SeverityYaml, SeverityYaml.Replace("true", "yes"), "-Severity", SeverityYaml, 2 },
+        // a YAML 1.1 boolean is refused too
+        { PageSizeWildcards, PageSizeWildcards.Replace("false", "no"), "-PageSize|'no' is not true or false", PageSizeWildcards, 0 },
+        // a syntax line naming an undocumented parameter
+        { "Get-IBScanFinding -Severity <string[]> [-PageSize <int>]", "Get-IBScanFinding -Severity <string[]> [-Bogus <int>] [-PageSize <int>]", "-Bogus", "### Severity\n", 2 },
+        // a front matter list where the title should be
+        { "title: Get-IBScanFinding\n", "title:\n- Get-IBScanFinding\n", "'title' must be a single value", "title: Get-IBScanFinding", 1 },
+        // parameter YAML that does not parse names the parameter
+        { PageSizeAliases, "Aliases: [MaxResults\n", "-PageSize|not valid YAML", PageSizeAliases, 0 },
+        // a duplicate parameter YAML key names its second line
+        { PageSizeAliases, PageSizeAliases + "Aliases: []\n", "-PageSize|Aliases", PageSizeAliases, 2 },
+        // text after a parameter's YAML block is refused instead of dropped
+        { "HelpMessage: ''\n```\n\n### -Credential", "HelpMessage: ''\n```\n\nLost words.\n\n### -Credential", "-AllowInsecureEndpoint|after its ```yaml block", "### -Credential", 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public void A_change_platyps_would_not_write_is_refused_naming_the_problem_and_its_line(string from, string to, string problem, string near, int lines)
     {
         var text = Real("Get-IBScanFinding");
-        var e = Refused(text.Replace("Get-IBScanFinding -Severity <string[]> [-PageSize <int>]", "Get-IBScanFinding -Severity <string[]> [-Bogus <int>] [-PageSize <int>]"));
-        Assert.Contains("-Bogus", e.Problem);
-        Assert.Equal(LineOf(text, "### Severity\n") + 2, e.Line);
+        Assert.Contains(from, text);
+        var e = Refused(text.Replace(from, to));
+        Assert.All(problem.Split('|'), words => Assert.Contains(words, e.Problem));
+        Assert.Equal(LineOf(text, near) + lines, e.Line);
     }
 
     [Fact]
@@ -133,58 +148,6 @@ public sealed class HelpBuilderTests
         Assert.Equal(1, e.Line);
         Assert.Contains("not closed", e.Problem);
         Assert.Contains("expected front matter", Refused("# Get-IBScanFinding\n").Problem);
-    }
-
-    [Fact]
-    public void A_front_matter_list_where_the_title_should_be_is_refused()
-    {
-        var text = Real("Get-IBScanFinding");
-        var e = Refused(text.Replace("title: Get-IBScanFinding\n", "title:\n- Get-IBScanFinding\n"));
-        Assert.Contains("'title' must be a single value", e.Problem);
-        Assert.Equal(LineOf(text, "title: Get-IBScanFinding") + 1, e.Line);
-    }
-
-    [Fact]
-    public void Parameter_yaml_that_does_not_parse_names_the_parameter_and_line()
-    {
-        var text = Real("Get-IBScanFinding");
-        const string aliases = "Aliases:\n- MaxResults\n";
-        var e = Refused(text.Replace(aliases, "Aliases: [MaxResults\n"));
-        Assert.Contains("-PageSize", e.Problem);
-        Assert.Contains("not valid YAML", e.Problem);
-        Assert.Equal(LineOf(text, aliases), e.Line);
-    }
-
-    [Fact]
-    public void A_duplicate_parameter_yaml_key_names_its_second_line()
-    {
-        var text = Real("Get-IBScanFinding");
-        const string aliases = "Aliases:\n- MaxResults\n";
-        var e = Refused(text.Replace(aliases, aliases + "Aliases: []\n"));
-        Assert.Contains("-PageSize", e.Problem);
-        Assert.Contains("Aliases", e.Problem);
-        Assert.Equal(LineOf(text, aliases) + 2, e.Line);
-    }
-
-    [Fact]
-    public void Text_after_a_parameters_yaml_block_is_refused_instead_of_dropped()
-    {
-        var text = Real("Get-IBScanFinding");
-        var e = Refused(text.Replace("HelpMessage: ''\n```\n\n### -Credential", "HelpMessage: ''\n```\n\nLost words.\n\n### -Credential"));
-        Assert.Contains("-AllowInsecureEndpoint", e.Problem);
-        Assert.Contains("after its ```yaml block", e.Problem);
-        Assert.Equal(LineOf(text, "### -Credential"), e.Line);
-    }
-
-    [Fact]
-    public void A_yaml_1_1_boolean_is_refused_too()
-    {
-        var text = Real("Get-IBScanFinding");
-        const string wildcards = "SupportsWildcards: false\nAliases:\n- MaxResults";
-        var e = Refused(text.Replace(wildcards, "SupportsWildcards: no\nAliases:\n- MaxResults"));
-        Assert.Contains("-PageSize", e.Problem);
-        Assert.Contains("'no' is not true or false", e.Problem);
-        Assert.Equal(LineOf(text, wildcards), e.Line);
     }
 
     [Fact]

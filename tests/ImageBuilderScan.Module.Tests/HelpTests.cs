@@ -9,12 +9,7 @@ namespace ImageBuilderScan.Module.Tests;
 public sealed class HelpTests
 {
     [Theory]
-    [InlineData("Get-IBScanFindingAggregation")]
-    [InlineData("Get-IBScanFinding")]
-    [InlineData("Test-IBScanGate")]
-    [InlineData("Compare-IBScanFinding")]
-    [InlineData("Export-IBScanReport")]
-    [InlineData("Get-IBScanHistory")]
+    [MemberData(nameof(CmdletMetadata.Names), MemberType = typeof(CmdletMetadata))]
     public void Every_parameter_is_documented_and_no_other(string cmdlet)
     {
         var text = File.ReadAllText(Repo.File("en-US", cmdlet + ".md"));
@@ -24,12 +19,7 @@ public sealed class HelpTests
     }
 
     [Theory]
-    [InlineData("Get-IBScanFindingAggregation")]
-    [InlineData("Get-IBScanFinding")]
-    [InlineData("Test-IBScanGate")]
-    [InlineData("Compare-IBScanFinding")]
-    [InlineData("Export-IBScanReport")]
-    [InlineData("Get-IBScanHistory")]
+    [MemberData(nameof(CmdletMetadata.Names), MemberType = typeof(CmdletMetadata))]
     public void Documents_aliases_and_pipeline_binding_as_declared(string cmdlet)
     {
         var text = File.ReadAllText(Repo.File("en-US", cmdlet + ".md"));

@@ -45,12 +45,7 @@ public sealed class MamlHelpTests
     }
 
     [Theory]
-    [InlineData("Get-IBScanFindingAggregation")]
-    [InlineData("Get-IBScanFinding")]
-    [InlineData("Test-IBScanGate")]
-    [InlineData("Compare-IBScanFinding")]
-    [InlineData("Export-IBScanReport")]
-    [InlineData("Get-IBScanHistory")]
+    [MemberData(nameof(CmdletMetadata.Names), MemberType = typeof(CmdletMetadata))]
     public void Has_name_verb_noun_synopsis_and_description(string cmdlet)
     {
         var command = CommandOf(cmdlet);
@@ -68,12 +63,7 @@ public sealed class MamlHelpTests
     }
 
     [Theory]
-    [InlineData("Get-IBScanFindingAggregation")]
-    [InlineData("Get-IBScanFinding")]
-    [InlineData("Test-IBScanGate")]
-    [InlineData("Compare-IBScanFinding")]
-    [InlineData("Export-IBScanReport")]
-    [InlineData("Get-IBScanHistory")]
+    [MemberData(nameof(CmdletMetadata.Names), MemberType = typeof(CmdletMetadata))]
     public void Documents_every_declared_parameter_with_its_aliases_type_and_binding(string cmdlet)
     {
         var declared = CmdletMetadata.Cmdlets[cmdlet].Parameters;
@@ -101,12 +91,7 @@ public sealed class MamlHelpTests
     }
 
     [Theory]
-    [InlineData("Get-IBScanFindingAggregation")]
-    [InlineData("Get-IBScanFinding")]
-    [InlineData("Test-IBScanGate")]
-    [InlineData("Compare-IBScanFinding")]
-    [InlineData("Export-IBScanReport")]
-    [InlineData("Get-IBScanHistory")]
+    [MemberData(nameof(CmdletMetadata.Names), MemberType = typeof(CmdletMetadata))]
     public void Has_one_syntax_item_per_parameter_set_with_that_sets_parameters(string cmdlet)
     {
         var info = CmdletMetadata.Cmdlets[cmdlet];
@@ -136,12 +121,7 @@ public sealed class MamlHelpTests
     }
 
     [Theory]
-    [InlineData("Get-IBScanFindingAggregation")]
-    [InlineData("Get-IBScanFinding")]
-    [InlineData("Test-IBScanGate")]
-    [InlineData("Compare-IBScanFinding")]
-    [InlineData("Export-IBScanReport")]
-    [InlineData("Get-IBScanHistory")]
+    [MemberData(nameof(CmdletMetadata.Names), MemberType = typeof(CmdletMetadata))]
     public void Examples_carry_the_markdown_code_exactly(string cmdlet)
     {
         var markdown = File.ReadAllText(Repo.File("en-US", cmdlet + ".md")).Replace("\r\n", "\n");

@@ -33,19 +33,19 @@ public sealed partial class PackagingTests
     }
 
     [Theory]
-    [InlineData("linux-x64", "true")]
-    [InlineData("linux-arm64", "true")]
-    [InlineData("osx-arm64", "true")]
-    [InlineData("win-x64", "true")]
-    [InlineData("freebsd-x64", "false")]
-    [InlineData("linux-riscv64", "false")]
-    public void ReadyToRun_is_the_default_only_where_the_host_has_a_Crossgen2(string hostRid, string expected)
+    [InlineData("linux-x64", true)]
+    [InlineData("linux-arm64", true)]
+    [InlineData("osx-arm64", true)]
+    [InlineData("win-x64", true)]
+    [InlineData("freebsd-x64", false)]
+    [InlineData("linux-riscv64", false)]
+    public void ReadyToRun_is_the_default_only_where_the_host_has_a_Crossgen2(string hostRid, bool expected)
     {
         var project = Repo.File("src", "ImageBuilderScan", "ImageBuilderScan.csproj");
         var (readyToRun, downloads) = (Evaluate(project, hostRid, "-getProperty:ModuleReadyToRun"), Evaluate(project, hostRid, "-getItem:PackageDownload"));
-        Assert.Equal(expected, readyToRun.Trim());
+        Assert.Equal(expected ? "true" : "false", readyToRun.Trim());
         // The compiler fetched is the host's own (it cross-targets linux-x64); none at all for IL.
-        Assert.Equal(expected == "true", downloads.Contains($"Microsoft.NETCore.App.Crossgen2.{hostRid}", StringComparison.Ordinal));
+        Assert.Equal(expected, downloads.Contains($"Microsoft.NETCore.App.Crossgen2.{hostRid}", StringComparison.Ordinal));
         Assert.DoesNotContain(downloads.Split('"').Where(s => s.StartsWith("Microsoft.NETCore.App.Crossgen2.", StringComparison.Ordinal)),
             name => name != $"Microsoft.NETCore.App.Crossgen2.{hostRid}");
     }

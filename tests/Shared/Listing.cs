@@ -25,4 +25,11 @@ public static class Listing
         }
         return into;
     }
+
+    /// <summary>The first element of <paramref name="source"/> (a page, say), leaving the rest unread; fails when there is none.</summary>
+    public static async Task<T> FirstAsync<T>(IAsyncEnumerable<T> source)
+    {
+        await foreach (var item in source) return item;
+        throw new InvalidOperationException("the listing was empty.");
+    }
 }

@@ -65,6 +65,8 @@ public sealed class ScriptedServer : IAsyncDisposable, IDisposable
 
     public Uri BaseAddress { get; }
     public ConcurrentQueue<CapturedRequest> Requests { get; } = new();
+    /// <summary>Requests whose client hung up while a <see cref="ScriptedResponse.Delay"/> held the answer back (cancelled ones).</summary>
+    public ConcurrentQueue<CapturedRequest> Abandoned { get; } = new();
     /// <summary>An empty page of any listing (each operation reads its own items member and skips the others).</summary>
     public ScriptedResponse Default { get; set; } = ScriptedResponse.Json("""{"findings":[],"responses":[],"imageSummaryList":[]}""");
 
@@ -104,11 +106,28 @@ public sealed class ScriptedServer : IAsyncDisposable, IDisposable
                 Requests.Enqueue(request);
                 var path = request.Target.Split('?')[0];
                 var response = _script.TryDequeue(out var scripted) ? scripted : Routes.TryGetValue(path, out var routed) ? routed : Default;
-                if (response.Delay > TimeSpan.Zero) await Task.Delay(response.Delay, _stop.Token);
+                if (response.Delay > TimeSpan.Zero && !await HoldAsync(client.Client, response.Delay))
+                {
+                    Abandoned.Enqueue(request);
+                    return;
+                }
                 if (!await WriteResponseAsync(stream, response)) return;
             }
         }
         catch (Exception) { /* connection closed by the client or the test */ }
+    }
+
+    /// <summary>Waits out the delay; false as soon as the client closes the connection instead.</summary>
+    private async Task<bool> HoldAsync(Socket socket, TimeSpan delay)
+    {
+        var until = DateTime.UtcNow + delay;
+        while (DateTime.UtcNow < until)
+        {
+            // Readable with nothing to read: the client closed its end.
+            if (socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0) return false;
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _stop.Token);
+        }
+        return true;
     }
 
     private static async Task<CapturedRequest?> ReadRequestAsync(NetworkStream stream)

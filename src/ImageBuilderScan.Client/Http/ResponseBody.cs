@@ -23,7 +23,7 @@ internal readonly struct ResponseBody : IDisposable
 
     /// <summary>
     /// The largest response body read (8 MiB). A page of 25 findings is some tens of KiB, a page of the most
-    /// aggregations one page may hold (<see cref="PageReaders.MaxAggregationsPerPage"/>) a few MiB and the longest
+    /// aggregations one page may hold (<see cref="ListingOperation.MaxAggregationsPerPage"/>) a few MiB and the longest
     /// token 64 KiB; a larger body is refused before more of it is read, so memory stays bounded.
     /// </summary>
     public const int MaxBytes = 8 * 1024 * 1024;

@@ -1,7 +1,7 @@
 namespace ImageBuilderScan.Client.Model;
 
 /// <summary>One build, as <c>ListImagePipelineImages</c> and <c>ListImageBuildVersions</c> list it (<c>ImageSummary</c>).</summary>
-public sealed record ImageSummary
+public sealed record ImageSummary : IPageItem
 {
     public required string Arn { get; init; }
     public string? Name { get; init; }
@@ -12,5 +12,10 @@ public sealed record ImageSummary
     /// <summary>UTC; null when the service sent none.</summary>
     public DateTime? DateCreated { get; init; }
     /// <summary>The request id of the page this summary came in.</summary>
-    public string? RequestId { get; init; }
+    public string? RequestId { get => _requestId; init => _requestId = value; }
+    private string? _requestId;
+
+    bool IPageItem.NeedsAccount => false;
+
+    void IPageItem.Stamp(in PageOrigin origin) => _requestId = origin.RequestId;
 }

@@ -8,7 +8,7 @@ namespace ImageBuilderScan.Client.Model;
 /// init-only property by reflection); <see cref="Severity"/> sorts by rank in PowerShell through the
 /// module's type data (ImageBuilderScan.Types.ps1xml and <see cref="ScanSeverity"/>).
 /// </summary>
-public sealed record ScanFinding
+public sealed record ScanFinding : IPageItem
 {
     /// <summary>
     /// This finding as one row per vulnerable package, for spreadsheets (Export-Csv writes a list as one cell): each
@@ -78,7 +78,12 @@ public sealed record ScanFinding
     public string? FixedInVersion { get; internal init; }
 
     /// <summary>The request id of the page this finding came in.</summary>
-    public string? RequestId { get; internal init; }
+    public string? RequestId { get => _requestId; internal init => _requestId = value; }
+    private string? _requestId;
+
+    bool IPageItem.NeedsAccount => false;
+
+    void IPageItem.Stamp(in PageOrigin origin) => _requestId = origin.RequestId;
 }
 
 public sealed record CvssScoreAdjustment

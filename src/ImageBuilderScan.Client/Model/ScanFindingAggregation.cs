@@ -11,7 +11,7 @@ namespace ImageBuilderScan.Client.Model;
 /// The service counts low, informational and untriaged findings only inside <see cref="All"/>;
 /// <see cref="Other"/> is derived from the four counts the service sent, never invented.
 /// </remarks>
-public sealed record ScanFindingAggregation
+public sealed record ScanFindingAggregation : IPageItem
 {
     private readonly string _key = "";
     // The parsed key: null until first read, then the parts or NotAnArn.
@@ -32,7 +32,8 @@ public sealed record ScanFindingAggregation
     internal AggregationKind KindValue { get; init; }
 
     /// <summary>The response's <c>aggregationType</c> as the service sent it (e.g. <c>imagePipelineArn</c>).</summary>
-    public string? AggregationType { get; internal init; }
+    public string? AggregationType { get => _aggregationType; internal init => _aggregationType = value; }
+    private string? _aggregationType;
 
     /// <summary>The aggregation key: account id, image build version ARN, pipeline ARN or vulnerability id.</summary>
     public string Key
@@ -68,21 +69,27 @@ public sealed record ScanFindingAggregation
     /// <summary>The ARN key's region; for account and vulnerability aggregations, the region the listing asked.</summary>
     public string? Region => Arn?.Region ?? ListedRegion;
 
-    /// <summary>The region the listing was signed for (set by the client), where the key names none.</summary>
+    /// <summary>The region the listing was signed for (stamped by the client), where the key names none.</summary>
     internal string? ListedRegion { get => _listedRegion; init => _listedRegion = value; }
     private string? _listedRegion;
 
+    /// <summary>A vulnerability aggregation's key names no account: it shows the account asked.</summary>
+    bool IPageItem.NeedsAccount => KindValue is AggregationKind.VulnerabilityId;
+
     /// <summary>
-    /// Where an aggregation just read came from: the region the listing asked and, when its key names no
-    /// account, the caller's. Only the client calls it, on its own new page before handing the page out;
-    /// in place because a copy of every account aggregation (the listing without filter) was one more
-    /// allocation and copy per item.
+    /// Where this aggregation came from: the page's request id and aggregation type and, on those whose key names no
+    /// region (account and vulnerability aggregations), the region the listing asked; on vulnerability aggregations
+    /// (whose key names no account either) the account asked. Fan-out results then group by region and sort by
+    /// account like ARN-keyed ones.
     /// </summary>
-    internal void StampOrigin(string region, string? accountId)
+    void IPageItem.Stamp(in PageOrigin origin)
     {
-        _listedRegion = region;
-        _accountId ??= accountId;
+        _requestId = origin.RequestId;
+        _aggregationType = origin.AggregationType;
+        if (KindValue is AggregationKind.Account or AggregationKind.VulnerabilityId) _listedRegion = origin.Region;
+        if (KindValue is AggregationKind.VulnerabilityId) _accountId ??= origin.AccountId;
     }
+
     public string? ImageName => KindValue == AggregationKind.Image ? Arn?.Name : null;
     public string? ImageVersion => KindValue == AggregationKind.Image ? Arn?.Version : null;
     public string? ImageBuild => KindValue == AggregationKind.Image ? Arn?.Build : null;
@@ -100,7 +107,8 @@ public sealed record ScanFindingAggregation
     }
 
     /// <summary>The request id of the page this aggregation came in.</summary>
-    public string? RequestId { get; internal init; }
+    public string? RequestId { get => _requestId; internal init => _requestId = value; }
+    private string? _requestId;
 
     // Records compare and hash every field, the cached parts included: compare what the service sent.
     public bool Equals(ScanFindingAggregation? other) =>

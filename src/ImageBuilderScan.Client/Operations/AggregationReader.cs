@@ -14,7 +14,7 @@ namespace ImageBuilderScan.Client.Operations;
 /// </summary>
 internal static class AggregationReader
 {
-    public static ScanFindingAggregation Read(ref Utf8JsonReader reader, string? requestId, string? aggregationType)
+    public static ScanFindingAggregation Read(ref Utf8JsonReader reader)
     {
         var kind = AggregationKind.Unknown;
         string? kindName = null, key = null;
@@ -52,7 +52,7 @@ internal static class AggregationReader
         }
         if (kindName is not null && key is null)
             throw new JsonShapeException($"An aggregation of kind {InputDisplay.Show(kindName)} has no key.");
-        var aggregation = AggregationMapper.Create(kind, key ?? string.Empty, critical, high, medium, all, aggregationType, requestId);
+        var aggregation = Create(kind, key ?? string.Empty, critical, high, medium, all);
         return kind == AggregationKind.Unknown && kindName is not null ? aggregation with { UnknownKind = kindName } : aggregation;
     }
 
@@ -87,4 +87,27 @@ internal static class AggregationReader
             else SkipValue(ref reader);
         }
     }
+
+    /// <summary>The flat record of one wire aggregation.</summary>
+    /// <remarks>Counts are passed through as sent; whether they are plausible is decided once, for the
+    /// whole page, by <see cref="Paging.PagePlausibility"/> before any item of the page is emitted.</remarks>
+    private static ScanFindingAggregation Create(AggregationKind kind, string key, long critical, long high, long medium, long all) => new()
+    {
+        KindValue = kind,
+        Key = key,
+        // The typed key of the aggregation's own kind; ARN keys also carry their account.
+        AccountId = kind switch
+        {
+            AggregationKind.Account => key,
+            AggregationKind.Image or AggregationKind.ImagePipeline => ImageBuilderArn.AccountOf(key),
+            _ => null,
+        },
+        ImageBuildVersionArn = kind == AggregationKind.Image ? key : null,
+        ImagePipelineArn = kind == AggregationKind.ImagePipeline ? key : null,
+        VulnerabilityId = kind == AggregationKind.VulnerabilityId ? key : null,
+        Critical = critical,
+        High = high,
+        Medium = medium,
+        All = all,
+    };
 }

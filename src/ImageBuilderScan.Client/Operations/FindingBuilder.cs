@@ -19,7 +19,7 @@ internal sealed class FindingBuilder
     public IReadOnlyList<CvssScore> Cvss = [];
     public IReadOnlyList<VulnerablePackage> VulnerablePackages = [];
 
-    public ScanFinding Build(string? requestId)
+    public ScanFinding Build()
     {
         var first = VulnerablePackages.Count > 0 ? VulnerablePackages[0] : null;
         return new ScanFinding
@@ -37,7 +37,6 @@ internal sealed class FindingBuilder
             PackageName = first?.Name,
             InstalledVersion = first is null ? null : first.InstalledVersion(),
             FixedInVersion = first?.FixedInVersion,
-            RequestId = requestId,
         };
     }
 }

@@ -12,7 +12,7 @@ namespace ImageBuilderScan.Client.Operations;
 /// </summary>
 internal static class FindingReader
 {
-    public static ScanFinding Read(ref Utf8JsonReader reader, string? requestId)
+    public static ScanFinding Read(ref Utf8JsonReader reader)
     {
         var b = new FindingBuilder();
         while (NextProperty(ref reader))
@@ -35,7 +35,7 @@ internal static class FindingReader
             else if (reader.ValueTextEquals("packageVulnerabilityDetails"u8)) PackageDetailsReader.Read(ref reader, b);
             else SkipValue(ref reader);
         }
-        return b.Build(requestId);
+        return b.Build();
     }
 
     private static void ReadRecommendation(ref Utf8JsonReader reader, FindingBuilder b)

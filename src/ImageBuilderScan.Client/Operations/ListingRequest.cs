@@ -1,24 +1,28 @@
 using System.Text.Json;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Client.Operations;
 
 /// <summary>
-/// The request of any listing operation: the operation's own members, then <c>maxResults</c> (when the
-/// operation takes one and it is set) and <c>nextToken</c>, which every listing sends the same way.
+/// The request of any listing operation for one chunk of values: the operation's own members (its row's
+/// <see cref="ListingOperation{T}.WriteSelection"/>), then <c>maxResults</c> (when the operation takes one and it is set)
+/// and <c>nextToken</c>, which every listing sends the same way; answered with one page.
 /// </summary>
-internal abstract class ListingRequest<T>(int? maxResults, string? nextToken) : ImageBuilderRequest<ScanPage<T>>
+internal sealed class ListingRequest<T>(ListingOperation<T> listing, string? filterName, IReadOnlyList<string> values, int? maxResults, string? nextToken)
+    : ImageBuilderRequest<ScanPage<T>>
 {
+    public string? FilterName { get; } = filterName;
+    public IReadOnlyList<string> FilterValues { get; } = values;
     public int? MaxResults { get; } = maxResults;
     public string? NextToken { get; } = nextToken;
 
-    /// <summary>Writes the members that select what is listed (filters, a pipeline ARN).</summary>
-    protected abstract void WriteSelection(Utf8JsonWriter writer);
+    public override string Operation => listing.Name;
 
-    public sealed override void WriteBody(Utf8JsonWriter writer)
+    public override ResponseReader<ScanPage<T>> Reader => listing.Reader;
+
+    public override void WriteBody(Utf8JsonWriter writer)
     {
-        WriteSelection(writer);
-        if (MaxResults is int maxResults) writer.WriteNumber("maxResults"u8, maxResults);
+        listing.WriteSelection(writer, FilterName, FilterValues);
+        if (MaxResults is int max) writer.WriteNumber("maxResults"u8, max);
         if (NextToken is not null) writer.WriteString("nextToken"u8, NextToken);
     }
 }

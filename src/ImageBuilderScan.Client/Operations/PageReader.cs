@@ -1,38 +1,36 @@
 using System.Text.Json;
 using static ImageBuilderScan.Client.Wire.JsonShapeReader;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Client.Operations;
 
-/// <summary>Reads one item of a page (the reader is on its StartObject) with the page's request id and aggregation type.</summary>
-internal delegate T ItemReader<out T>(ref Utf8JsonReader reader, string? requestId, string? aggregationType);
+/// <summary>Reads one item of a page (the reader is on its StartObject).</summary>
+internal delegate T ItemReader<out T>(ref Utf8JsonReader reader);
 
 /// <summary>
 /// The response of any listing operation: <c>requestId</c>, <c>nextToken</c>, one array of items
-/// and (aggregations only) <c>aggregationType</c>. A listing names its array and how to read and restamp one item;
-/// the instances are in <see cref="PageReaders"/>.
+/// and (aggregations only) <c>aggregationType</c>. A listing names its array and how to read one item
+/// (its row, <see cref="ListingOperation{T}"/>).
 /// </summary>
 /// <remarks>
-/// Items carry the page's request id and aggregation type. Both usually come before the array, so
-/// items are created with them; when a member comes after the array, the items are restamped once.
+/// Items are read as the service sent them; where they came from (the page's request id and aggregation type,
+/// the region and account asked) is given to each once, by the client, after the page passed its checks
+/// (see <see cref="Model.PageOrigin"/>), so the members may come in any order and a refused page is never stamped.
 /// <para>The items member must be there and be an array (<c>"findings": null</c> is no empty page), and the
 /// page may hold at most <paramref name="maxItems"/> items: reading stops at the first item beyond it, so memory
 /// stays bounded whatever one page claims. (That a page holds no more than the request asked is the client's check.)</para>
 /// </remarks>
 /// <param name="itemsMember">The member holding the items, e.g. <c>findings</c>.</param>
-/// <param name="maxItems">The most items one page may hold: the model's list maximum, or a documented ceiling.</param>
+/// <param name="expectedItems">The list's first capacity: a usual page's item count.</param>
+/// <param name="maxItems">The most items one page may hold: the model's list maximum, or a documented ceiling
+/// (<see cref="ListingOperation.MaxSizedPage"/>, <see cref="ListingOperation.MaxAggregationsPerPage"/>).</param>
 /// <param name="hasAggregationType">Whether the response has an <c>aggregationType</c> member (else it is skipped like any unknown member).</param>
-/// <param name="restamp">The item with the page's final request id and aggregation type.</param>
-internal sealed class PageReader<T>(string itemsMember, int expectedItems, int maxItems, bool hasAggregationType,
-    ItemReader<T> readItem, Func<T, string?, string?, T> restamp) : ResponseReader<ScanPage<T>>
+internal sealed class PageReader<T>(string itemsMember, int expectedItems, int maxItems, ItemReader<T> readItem, bool hasAggregationType = false) : ResponseReader<ScanPage<T>>
 {
     private readonly string _element = itemsMember + "[]";
 
     public override ScanPage<T> Read(ref Utf8JsonReader reader, string? headerRequestId)
     {
         string? bodyRequestId = null, nextToken = null, aggregationType = null;
-        // What the first item was created with: if the page's values differ at the end, every item is restamped.
-        (string? RequestId, string? AggregationType) firstStamp = default;
         List<T>? items = null;
         while (NextProperty(ref reader))
         {
@@ -42,14 +40,12 @@ internal sealed class PageReader<T>(string itemsMember, int expectedItems, int m
             else if (reader.ValueTextEquals(itemsMember))
             {
                 if (!BeginArray(ref reader, itemsMember)) throw new JsonShapeException($"The response member '{itemsMember}' is null.");
-                var requestId = bodyRequestId ?? headerRequestId;
                 items = new List<T>(expectedItems);
                 while (NextElement(ref reader))
                 {
                     if (reader.TokenType != JsonTokenType.StartObject) throw Wrong(_element, "an object", reader.TokenType);
                     if (items.Count == maxItems) throw TooMany(bodyRequestId ?? headerRequestId);
-                    if (items.Count == 0) firstStamp = (requestId, aggregationType);
-                    items.Add(readItem(ref reader, requestId, aggregationType));
+                    items.Add(readItem(ref reader));
                 }
             }
             else SkipResponseMember(ref reader);
@@ -57,14 +53,8 @@ internal sealed class PageReader<T>(string itemsMember, int expectedItems, int m
 
         if (items is null) throw new JsonShapeException($"The response has no '{itemsMember}' member.");
 
-        var pageRequestId = bodyRequestId ?? headerRequestId;
-        if (items is { Count: > 0 } && firstStamp != (pageRequestId, aggregationType))
-        {
-            for (var i = 0; i < items.Count; i++) items[i] = restamp(items[i], pageRequestId, aggregationType);
-        }
-
         // The request's own context (token, filter, values) is added by the client: one page record, filled in two steps.
-        return new ScanPage<T>(items, pageRequestId, aggregationType, nextToken, RequestToken: null, FilterName: null, FilterValues: []);
+        return new ScanPage<T>(items, bodyRequestId ?? headerRequestId, aggregationType, nextToken, RequestToken: null, FilterName: null, FilterValues: []);
     }
 
     private ScanProtocolException TooMany(string? requestId) => new("TooManyItems",

@@ -39,7 +39,7 @@ internal static class ScanPager
     public static async IAsyncEnumerable<ScanPage<T>> PagesAsync<T>(
         string operation, PagingPlan plan, Fetch<T> fetch, Func<ScanPage<T>, ScanProtocolException?>? check,
         IScanLog? log, [EnumeratorCancellation] CancellationToken cancellationToken,
-        Func<ScanPage<T>, CancellationToken, Task<ScanPage<T>>>? accept = null, int concurrency = 1)
+        Func<ScanPage<T>, CancellationToken, ValueTask<ScanPage<T>>>? accept = null, int concurrency = 1)
     {
         var numbers = new PageNumbers();
         var handed = 0;
@@ -137,7 +137,7 @@ internal static class ScanPager
 
     /// <summary>One chain: chunk <paramref name="c"/>'s pages from its first token to its last, each checked.</summary>
     private static async IAsyncEnumerable<ScanPage<T>> ChainAsync<T>(string operation, PagingPlan plan, int c, Fetch<T> fetch,
-        Func<ScanPage<T>, ScanProtocolException?>? check, IScanLog? log, Func<ScanPage<T>, CancellationToken, Task<ScanPage<T>>>? accept,
+        Func<ScanPage<T>, ScanProtocolException?>? check, IScanLog? log, Func<ScanPage<T>, CancellationToken, ValueTask<ScanPage<T>>>? accept,
         PageNumbers numbers, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var token = c == 0 ? plan.FirstToken : null;

@@ -12,8 +12,9 @@ internal sealed class FilterValueShape
 {
     private readonly Regex _pattern;
 
-    private FilterValueShape(string filterName, string noun, string expectedForm, Regex pattern)
+    private FilterValueShape(string filterName, string noun, string expectedForm, Regex pattern, bool isArn = false)
     {
+        IsArn = isArn;
         FilterName = filterName;
         ParameterName = FilterNames.PropertyFor(filterName)!;
         Noun = noun;
@@ -27,6 +28,8 @@ internal sealed class FilterValueShape
     /// <summary>What a good value is, for "'x' is not {Noun}".</summary>
     public string Noun { get; }
     public string ExpectedForm { get; }
+    /// <summary>The values are ARNs, which name the region a request for them must be sent to (see <see cref="QueryRegion"/>).</summary>
+    public bool IsArn { get; }
 
     public bool Accepts(string value) => _pattern.IsMatch(value);
 
@@ -43,20 +46,20 @@ internal sealed class FilterValueShape
         FilterNames.ImageBuildVersionArn, "an image build version ARN",
         "arn:<partition>:imagebuilder:<region>:<12-digit account>:image/<lower-case name>/<x.y.z>/<build number>, " +
         "e.g. arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3/4",
-        new Regex($@"\Aarn:{Partition}:imagebuilder:{Region}:([0-9]{{12}}|aws(-[a-z-]+)?):image/{Name}/[0-9]+\.[0-9]+\.[0-9]+/[0-9]+\z", Options));
+        new Regex($@"\Aarn:{Partition}:imagebuilder:{Region}:([0-9]{{12}}|aws(-[a-z-]+)?):image/{Name}/[0-9]+\.[0-9]+\.[0-9]+/[0-9]+\z", Options), isArn: true);
 
     /// <summary>The model's ImageVersionArn: an image build version ARN without its build number.</summary>
     public static readonly FilterValueShape ImageVersionArn = new(
         FilterNames.ImageVersionArn, "an image version ARN",
         "arn:<partition>:imagebuilder:<region>:<12-digit account>:image/<lower-case name>/<x.y.z>, " +
         "e.g. arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3",
-        new Regex($@"\Aarn:{Partition}:imagebuilder:{Region}:([0-9]{{12}}|aws(-[a-z-]+)?):image/{Name}/[0-9]+\.[0-9]+\.[0-9]+\z", Options));
+        new Regex($@"\Aarn:{Partition}:imagebuilder:{Region}:([0-9]{{12}}|aws(-[a-z-]+)?):image/{Name}/[0-9]+\.[0-9]+\.[0-9]+\z", Options), isArn: true);
 
     /// <summary>The model: an account, or <c>aws</c>.</summary>
     public static readonly FilterValueShape ImagePipelineArn = new(
         FilterNames.ImagePipelineArn, "an image pipeline ARN",
         "arn:<partition>:imagebuilder:<region>:<12-digit account>:image-pipeline/<lower-case name>",
-        new Regex($@"\Aarn:{Partition}:imagebuilder:{Region}:([0-9]{{12}}|aws):image-pipeline/{Name}\z", Options));
+        new Regex($@"\Aarn:{Partition}:imagebuilder:{Region}:([0-9]{{12}}|aws):image-pipeline/{Name}\z", Options), isArn: true);
 
     public static readonly FilterValueShape AccountId = new(
         FilterNames.AccountId, "an AWS account id",

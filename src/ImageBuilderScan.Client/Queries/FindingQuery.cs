@@ -4,10 +4,17 @@ namespace ImageBuilderScan.Client.Queries;
 /// What to ask <c>ListImageScanFindings</c> for. The API takes at most one filter with exactly one
 /// value, so several values become successive calls, streamed in the order of the values.
 /// </summary>
-public sealed record FindingQuery : ListingQuery, ISizedPages
+public sealed record FindingQuery : SizedListingQuery
 {
-    /// <summary><c>maxResults</c>, 1 to 25; null lets the service choose.</summary>
-    public int? PageSize { get; init; }
+    internal override ListingOperation Operation => Listing;
 
-    internal override ListingOperation Operation => ListingOperation.Findings;
+    /// <summary>
+    /// <c>POST /ListImageScanFindings</c>: <c>filters [ {name, values[1]} ]</c> (at most one filter with exactly one value),
+    /// <c>maxResults</c>, <c>nextToken</c>; answered with <c>requestId</c>, <c>nextToken</c> and <c>findings[]</c>.
+    /// </summary>
+    internal static readonly ListingOperation<ScanFinding> Listing = new("ListImageScanFindings",
+        [FilterNames.ImageBuildVersionArn, FilterNames.ImagePipelineArn, FilterNames.VulnerabilityId, FilterNames.Severity],
+        QueryValidator.MaxValuesPerFindingRequest, requiresValue: false,
+        new("findings", expectedItems: 25, ListingOperation.MaxSizedPage, FindingReader.Read),
+        ListingOperation.WriteFilters, static (unknown, page) => unknown.Findings(page));
 }

@@ -4,12 +4,15 @@ namespace ImageBuilderScan.Client.Queries;
 /// What to ask <c>ListImageBuildVersions</c> for: the builds of one or more image versions (the values, ARNs with no
 /// build number), one version per request chain, validated and paged as the operation's one filter.
 /// </summary>
-public sealed record ImageBuildVersionsQuery : ListingQuery, ISizedPages
+public sealed record ImageBuildVersionsQuery : SizedListingQuery
 {
     public ImageBuildVersionsQuery() => FilterName = FilterNames.ImageVersionArn;
 
-    /// <summary><c>maxResults</c>, 1 to 25; null lets the service choose.</summary>
-    public int? PageSize { get; init; }
+    internal override ListingOperation Operation => Listing;
 
-    internal override ListingOperation Operation => ListingOperation.ImageBuildVersions;
+    /// <summary>
+    /// <c>POST /ListImageBuildVersions</c>: <c>imageVersionArn</c> (required, one per request), <c>maxResults</c>,
+    /// <c>nextToken</c>; answered like <c>ListImagePipelineImages</c>, with image summaries.
+    /// </summary>
+    internal static readonly ListingOperation<ImageSummary> Listing = ImageReader.BuildsListing("ListImageBuildVersions", FilterNames.ImageVersionArn);
 }

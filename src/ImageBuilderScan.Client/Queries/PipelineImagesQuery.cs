@@ -5,12 +5,15 @@ namespace ImageBuilderScan.Client.Queries;
 /// one pipeline per request chain. The pipeline is a required top-level member on the wire, but it
 /// is validated and paged as the operation's one filter, like the other listings.
 /// </summary>
-public sealed record PipelineImagesQuery : ListingQuery, ISizedPages
+public sealed record PipelineImagesQuery : SizedListingQuery
 {
     public PipelineImagesQuery() => FilterName = FilterNames.ImagePipelineArn;
 
-    /// <summary><c>maxResults</c>, 1 to 25; null lets the service choose.</summary>
-    public int? PageSize { get; init; }
+    internal override ListingOperation Operation => Listing;
 
-    internal override ListingOperation Operation => ListingOperation.PipelineImages;
+    /// <summary>
+    /// <c>POST /ListImagePipelineImages</c>: <c>imagePipelineArn</c> (required, one per request), <c>maxResults</c>,
+    /// <c>nextToken</c>; answered with <c>requestId</c>, <c>nextToken</c> and <c>imageSummaryList[]</c>.
+    /// </summary>
+    internal static readonly ListingOperation<ImageSummary> Listing = ImageReader.BuildsListing("ListImagePipelineImages", FilterNames.ImagePipelineArn);
 }

@@ -34,7 +34,7 @@ internal static class QueryRegion
     private static List<string> ArnRegions(ListingQuery query)
     {
         var regions = new List<string>();
-        if (query.FilterName is not (FilterNames.ImageBuildVersionArn or FilterNames.ImagePipelineArn or FilterNames.ImageVersionArn)) return regions;
+        if (query.FilterName is null || FilterValueShape.For(query.FilterName) is not { IsArn: true }) return regions;
         foreach (var value in query.Values)
         {
             if (ImageBuilderArn.TryParse(value) is { Region: { Length: > 0 } region } && !regions.Contains(region)) regions.Add(region);

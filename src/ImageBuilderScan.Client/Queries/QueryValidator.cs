@@ -35,9 +35,9 @@ public static class QueryValidator
     /// <summary>The <c>ValuesParameterName</c> that marks the escape hatch (any well-formed filter name).</summary>
     public const string EscapeHatchParameterName = "FilterValue";
 
-    public static IReadOnlyList<string> AggregationFilterNames => ListingOperation.Aggregations.FilterNames;
+    public static IReadOnlyList<string> AggregationFilterNames => AggregationQuery.Listing.FilterNames;
 
-    public static IReadOnlyList<string> FindingFilterNames => ListingOperation.Findings.FilterNames;
+    public static IReadOnlyList<string> FindingFilterNames => FindingQuery.Listing.FilterNames;
 
     /// <summary>The severities <c>ListImageScanFindings</c> filters on, as they are sent.</summary>
     // The very instances Validate returned (by reference: a copy made with `with` is a new query and is checked again).
@@ -59,7 +59,7 @@ public static class QueryValidator
                 $"{operation.Name} needs at least one value.");
         ValidateToken(query.NextToken, values.Count, operation.ValuesPerRequest, valuesParameter);
         if (query.FirstPageOnly) ValidateFirstPageOnly(values.Count, operation.ValuesPerRequest, valuesParameter);
-        if (query is ISizedPages { PageSize: { } size } && (size < MinPageSize || size > MaxPageSize))
+        if (query is SizedListingQuery { PageSize: { } size } && (size < MinPageSize || size > MaxPageSize))
             throw new ScanInputException("PageSize", size.ToString(CultureInfo.InvariantCulture),
                 $"a page size from {MinPageSize} to {MaxPageSize}", $"{size} is outside the range the service accepts.");
         var valid = ReferenceEquals(values, query.Values) && ReferenceEquals(filterName, query.FilterName)

@@ -93,7 +93,7 @@ internal sealed class RetryLogHandler(IScanLog? log, int maxAttempts) : Pipeline
             : "a lost connection (the response was cut off)";
 
     // The API's own operation name, as the page lines and AWS documentation spell it (the SDK's
-    // RequestName is our internal class name, e.g. "ListFindingsRequest").
+    // RequestName is our internal class name, e.g. "ListingRequest`1").
     private static string OperationName(Amazon.Runtime.AmazonWebServiceRequest? request)
         => (request as IWireRequest)?.Operation ?? "the request";
 }

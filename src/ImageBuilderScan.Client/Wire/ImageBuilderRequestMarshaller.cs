@@ -41,15 +41,4 @@ internal sealed class ImageBuilderRequestMarshaller : IMarshaller<IRequest, Amaz
         request.Content = buffer.WrittenSpan.ToArray();
         return request;
     }
-
-    /// <summary><c>{"name": ..., "values": [...]}</c>, the filter shape both listing operations share.</summary>
-    public static void WriteFilter(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("name"u8, name);
-        writer.WriteStartArray("values"u8);
-        foreach (var value in values) writer.WriteStringValue(value);
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
 }

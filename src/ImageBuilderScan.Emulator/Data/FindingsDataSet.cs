@@ -96,17 +96,13 @@ public sealed class FindingsDataSet
     /// </summary>
     public IReadOnlyList<EmulatedImage>? PipelineImages(string pipelineArn)
     {
-        var images = Images.Where(i => string.Equals(i.ImagePipelineArn, pipelineArn, StringComparison.Ordinal))
-            .OrderByDescending(i => i.DateCreated).ThenByDescending(i => i.VersionOrder).ThenByDescending(i => i.Arn, StringComparer.Ordinal)
-            .ToArray();
-        return images.Length == 0 ? null : images;
+        var images = ImagesNewestFirst(i => string.Equals(i.ImagePipelineArn, pipelineArn, StringComparison.Ordinal));
+        return images.Count == 0 ? null : images;
     }
 
-    /// <summary>What ListImageBuildVersions returns for an image version: its builds newest first, as <see cref="PipelineImages"/> orders them.</summary>
-    public IReadOnlyList<EmulatedImage> BuildVersions(string imageVersionArn) =>
-        Images.Where(i => i.Arn.StartsWith(imageVersionArn + "/", StringComparison.Ordinal))
-            .OrderByDescending(i => i.DateCreated).ThenByDescending(i => i.VersionOrder).ThenByDescending(i => i.Arn, StringComparer.Ordinal)
-            .ToArray();
+    /// <summary>The images <paramref name="which"/> selects, as the image listings order them: newest first (dateCreated, then version and build, then ARN, all descending).</summary>
+    public IReadOnlyList<EmulatedImage> ImagesNewestFirst(Func<EmulatedImage, bool> which) =>
+        Images.Where(which).OrderByDescending(i => i.DateCreated).ThenByDescending(i => i.VersionOrder).ThenByDescending(i => i.Arn, StringComparer.Ordinal).ToArray();
 
     /// <summary>The data set in the documented file format: {"findings":[...],"images":[...]} (every image listed).</summary>
     public string ToJson()

@@ -32,6 +32,21 @@ public sealed class RecordedRequest
     public int StatusCode { get; internal set; }
     /// <summary>The error code answered, if any (auth refusals, validation errors and error faults).</summary>
     public string? ErrorCode { get; internal set; }
+
+    /// <summary>False while the request is in flight: received, neither answered nor abandoned yet.</summary>
+    public bool Completed { get => Volatile.Read(ref _completed); internal set => Volatile.Write(ref _completed, value); }
+    private bool _completed;
+
+    /// <summary>The client hung up before the answer was complete (a stopped or timed-out request).</summary>
+    public bool ClientAborted { get; internal set; }
+
+    /// <summary>Called once the handler is done with it, however it ended.</summary>
+    internal void End(int statusCode, bool clientAborted)
+    {
+        StatusCode = statusCode;
+        ClientAborted = clientAborted;
+        Completed = true;
+    }
 }
 
 /// <summary>

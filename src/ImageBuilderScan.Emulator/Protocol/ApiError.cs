@@ -7,6 +7,7 @@ internal sealed class ApiError(string code, int status, string message) : Except
     public int Status { get; } = status;
 
     public static ApiError InvalidRequest(string message) => new("InvalidRequestException", 400, message);
+    public static ApiError NotFound(string arn) => new("ResourceNotFoundException", 404, $"The resource {arn} does not exist.");
     public static ApiError InvalidToken() => new("InvalidPaginationTokenException", 400, "The pagination token is invalid.");
 
     /// <summary>The model's HTTP status for each of its error shapes.</summary>

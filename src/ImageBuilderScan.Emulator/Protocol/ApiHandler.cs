@@ -68,7 +68,7 @@ internal sealed class ApiHandler(EmulatorOptions options, FindingsDataSet data, 
         }
         finally
         {
-            record.StatusCode = context.Response.StatusCode;
+            record.End(context.Response.StatusCode, context.RequestAborted.IsCancellationRequested);
             logger.LogInformation("{Method} {Target} -> {Status} {Code}", context.Request.Method, target, context.Response.StatusCode, record.ErrorCode);
         }
     }

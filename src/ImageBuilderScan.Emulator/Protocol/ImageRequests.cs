@@ -5,22 +5,15 @@ namespace ImageBuilderScan.Emulator;
 
 internal sealed record GetImageRequest(string ImageArn);
 
-/// <summary>A filter of ListImagePipelineImages: <c>name</c> or <c>version</c> with 1-10 values (any value matches).</summary>
+/// <summary>A filter of an image listing (<c>name</c>, <c>version</c>, ...) with 1-10 values (any value matches).</summary>
 internal sealed record ImageFilter(string Name, string[] Values);
 
-internal sealed record BuildVersionsRequest(string ImageVersionArn, IReadOnlyList<ImageFilter> Filters, int? MaxResults, string? NextToken);
+/// <summary>A listing of images by one required ARN (ListImagePipelineImages, ListImageBuildVersions): the ARN, filters, page size, token.</summary>
+internal sealed record ImageListRequest(string Arn, IReadOnlyList<ImageFilter> Filters, int? MaxResults, string? NextToken);
 
-internal sealed record PipelineImagesRequest(string PipelineArn, IReadOnlyList<ImageFilter> Filters, int? MaxResults, string? NextToken);
-
-/// <summary>GetImage's query string and ListImagePipelineImages' body, checked against the model's constraints.</summary>
+/// <summary>GetImage's query string and the image listings' bodies, checked against the model's constraints.</summary>
 internal static partial class ApiRequests
 {
-    /// <summary>The filter names ListImagePipelineImages documents.</summary>
-    public static readonly IReadOnlyList<string> ImageFilterNames = ["name", "version"];
-
-    /// <summary>The filter names ListImageBuildVersions documents.</summary>
-    public static readonly IReadOnlyList<string> BuildVersionFilterNames = ["name", "osVersion", "platform", "type", "version"];
-
     /// <summary>GetImage: <c>GET /GetImage?imageBuildVersionArn=...</c> (the model puts the member in the query string).</summary>
     public static GetImageRequest ParseGetImage(StringValues arn)
     {
@@ -40,21 +33,13 @@ internal static partial class ApiRequests
         return new GetImageRequest(text);
     }
 
-    public static PipelineImagesRequest ParsePipelineImages(ReadOnlySpan<byte> body)
+    /// <summary>An image listing's body: the required <paramref name="arnMember"/>, <c>filters</c> of <paramref name="filterNames"/>, maxResults, nextToken.</summary>
+    public static ImageListRequest ParseImageList(ReadOnlySpan<byte> body, string arnMember, System.Text.RegularExpressions.Regex pattern, IReadOnlyList<string> filterNames)
     {
         using var document = Parse(body);
         var root = document.RootElement;
-        var arn = RequiredArn(root, "imagePipelineArn", ImageBuilderArns.PipelinePattern());
-        return new PipelineImagesRequest(arn, ImageFilters(root, ImageFilterNames), MaxResults(root), Token(root));
-    }
-
-    /// <summary>ListImageBuildVersions: <c>imageVersionArn</c> (a version, no build number), filters, maxResults, nextToken.</summary>
-    public static BuildVersionsRequest ParseBuildVersions(ReadOnlySpan<byte> body)
-    {
-        using var document = Parse(body);
-        var root = document.RootElement;
-        var arn = RequiredArn(root, "imageVersionArn", ImageBuilderArns.ImageVersionPattern());
-        return new BuildVersionsRequest(arn, ImageFilters(root, BuildVersionFilterNames), MaxResults(root), Token(root));
+        var arn = RequiredArn(root, arnMember, pattern);
+        return new ImageListRequest(arn, ImageFilters(root, filterNames), MaxResults(root), Token(root));
     }
 
     private static string RequiredArn(JsonElement root, string member, System.Text.RegularExpressions.Regex pattern)

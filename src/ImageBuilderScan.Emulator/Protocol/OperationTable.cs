@@ -44,15 +44,25 @@ internal static class OperationTable
             c => PageServer.Image(ApiRequests.ParseGetImage(c.Query["imageBuildVersionArn"]), c.View, c.Scans, c.Now),
             (o, _, id, page, _, _, _) => Sync(() => PageJson.WriteImage(o, id, page.Image!)),
             id => $$"""{"requestId":"{{id}}","image":{"arn":7,"dateCreated":[],"scanState":"COMPLETED","imageScanningConfiguration":{"imageScanningEnabled":"yes"} } }"""),
+        // A pipeline's builds; a pipeline the caller sees no image of is not found.
         new(EmulatorOperation.ListImagePipelineImages, "POST", "/ListImagePipelineImages", ["pipeline-images"],
-            c => c.Pages.PipelineImages(ApiRequests.ParsePipelineImages(c.Body), c.Tokens, c.View, c.Scope),
-            (o, _, id, page, next, _, _) => Sync(() => PageJson.WriteImageSummaries(o, id, page.ImageSummaries!, next)),
-            id => $$"""{"requestId":"{{id}}","imageSummaryList":{"arn":7},"nextToken":17}"""),
+            c => c.Pages.Images(EmulatorOperation.ListImagePipelineImages,
+                ApiRequests.ParseImageList(c.Body, "imagePipelineArn", ImageBuilderArns.PipelinePattern(), ["name", "version"]), c.Tokens, c.Scope,
+                arn => c.View.PipelineImages(arn) ?? throw ApiError.NotFound(arn)),
+            ImageSummaries, ImageSummariesWrongTypes),
+        // An image version's builds; none is an empty list (the service lists, it does not look up).
         new(EmulatorOperation.ListImageBuildVersions, "POST", "/ListImageBuildVersions", ["build-versions"],
-            c => c.Pages.BuildVersions(ApiRequests.ParseBuildVersions(c.Body), c.Tokens, c.View, c.Scope),
-            (o, _, id, page, next, _, _) => Sync(() => PageJson.WriteImageSummaries(o, id, page.ImageSummaries!, next)),
-            id => $$"""{"requestId":"{{id}}","imageSummaryList":{"arn":7},"nextToken":17}"""),
+            c => c.Pages.Images(EmulatorOperation.ListImageBuildVersions,
+                ApiRequests.ParseImageList(c.Body, "imageVersionArn", ImageBuilderArns.ImageVersionPattern(), ["name", "osVersion", "platform", "type", "version"]),
+                c.Tokens, c.Scope, arn => c.View.ImagesNewestFirst(i => i.Arn.StartsWith(arn + "/", StringComparison.Ordinal))),
+            ImageSummaries, ImageSummariesWrongTypes),
     ];
+
+    /// <summary>The answer of the image listings: <c>imageSummaryList</c>.</summary>
+    private static ValueTask ImageSummaries(IBufferWriter<byte> output, PipeWriter? pipe, string requestId, ServedPage page, string? nextToken,
+        Absurdity? absurdity, CancellationToken cancellationToken) => Sync(() => PageJson.WriteImageSummaries(output, requestId, page.ImageSummaries!, nextToken));
+
+    private static string ImageSummariesWrongTypes(string id) => $$"""{"requestId":"{{id}}","imageSummaryList":{"arn":7},"nextToken":17}""";
 
     /// <summary>The row at this method and path, or null (an unknown operation).</summary>
     public static OperationRow? Find(string method, string? path) =>

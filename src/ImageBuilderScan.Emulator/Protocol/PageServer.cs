@@ -57,34 +57,22 @@ internal sealed class PageServer(EmulatorOptions options)
         return new ServedPage(request.NextToken, next) { Findings = Slice(all, position, size) };
     }
 
-    /// <summary>A pipeline's images newest first; ResourceNotFoundException when the caller sees no image of it.</summary>
-    public ServedPage PipelineImages(PipelineImagesRequest request, PageTokens tokens, FindingsDataSet data, DataScope scope)
+    /// <summary>
+    /// An image listing (ListImagePipelineImages, ListImageBuildVersions): the images of the request's ARN newest first
+    /// (<paramref name="imagesOf"/>, asked once the token is read; it throws when the service would not list them), those
+    /// every filter matches, one page at the token's position.
+    /// </summary>
+    public ServedPage Images(EmulatorOperation operation, ImageListRequest request, PageTokens tokens, DataScope scope,
+        Func<string, IReadOnlyList<EmulatedImage>> imagesOf)
     {
         // Filters are part of the scope: name=a,b and version=x become "name\0a\0b\0" style values in order.
-        var values = request.Filters.SelectMany(f => f.Values.Prepend("filter:" + f.Name)).Prepend(request.PipelineArn);
-        var tokenScope = PageTokens.Scope(EmulatorOperation.ListImagePipelineImages, null, values, "data;" + scope.Key);
-        var position = request.NextToken is null ? 0 : tokens.Read(request.NextToken, EmulatorOperation.ListImagePipelineImages, tokenScope);
-        var images = data.PipelineImages(request.PipelineArn)
-            ?? throw new ApiError("ResourceNotFoundException", 404, $"The resource {request.PipelineArn} does not exist.");
-        var matching = images.Where(image => request.Filters.All(f => f.Values.Contains(f.Name == "name" ? image.Name : image.Version, StringComparer.Ordinal))).ToArray();
-        var size = request.MaxResults ?? DefaultImagesPageSize;
-        var next = Next(EmulatorOperation.ListImagePipelineImages, tokens, tokenScope, position, size, matching.Length);
-        return new ServedPage(request.NextToken, next) { ImageSummaries = Slice(matching, position, size) };
-    }
-
-    /// <summary>
-    /// ListImageBuildVersions: the builds of one image version newest first (as a pipeline's are); an empty list when the
-    /// caller sees none (the service lists, it does not look up).
-    /// </summary>
-    public ServedPage BuildVersions(BuildVersionsRequest request, PageTokens tokens, FindingsDataSet data, DataScope scope)
-    {
-        var values = request.Filters.SelectMany(f => f.Values.Prepend("filter:" + f.Name)).Prepend(request.ImageVersionArn);
-        var tokenScope = PageTokens.Scope(EmulatorOperation.ListImageBuildVersions, null, values, "data;" + scope.Key);
-        var position = request.NextToken is null ? 0 : tokens.Read(request.NextToken, EmulatorOperation.ListImageBuildVersions, tokenScope);
-        var matching = data.BuildVersions(request.ImageVersionArn)
+        var values = request.Filters.SelectMany(f => f.Values.Prepend("filter:" + f.Name)).Prepend(request.Arn);
+        var tokenScope = PageTokens.Scope(operation, null, values, "data;" + scope.Key);
+        var position = request.NextToken is null ? 0 : tokens.Read(request.NextToken, operation, tokenScope);
+        var matching = imagesOf(request.Arn)
             .Where(image => request.Filters.All(f => f.Values.Contains(FilterField(image, f.Name), StringComparer.Ordinal))).ToArray();
         var size = request.MaxResults ?? DefaultImagesPageSize;
-        var next = Next(EmulatorOperation.ListImageBuildVersions, tokens, tokenScope, position, size, matching.Length);
+        var next = Next(operation, tokens, tokenScope, position, size, matching.Length);
         return new ServedPage(request.NextToken, next) { ImageSummaries = Slice(matching, position, size) };
     }
 
@@ -104,8 +92,7 @@ internal sealed class PageServer(EmulatorOptions options)
     /// </summary>
     public static ServedPage Image(GetImageRequest request, FindingsDataSet data, ScanBoard scans, DateTimeOffset now)
     {
-        var image = data.FindImage(request.ImageArn) ?? Newest(request.ImageArn, data)
-            ?? throw new ApiError("ResourceNotFoundException", 404, $"The resource {request.ImageArn} does not exist.");
+        var image = data.FindImage(request.ImageArn) ?? Newest(request.ImageArn, data) ?? throw ApiError.NotFound(request.ImageArn);
         return new ServedPage(null, null) { Image = scans.At(image, now) };
     }
 

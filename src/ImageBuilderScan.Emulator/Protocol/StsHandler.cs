@@ -101,7 +101,7 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
         }
         finally
         {
-            record.StatusCode = context.Response.StatusCode;
+            record.End(context.Response.StatusCode, context.RequestAborted.IsCancellationRequested);
             logger.LogInformation("STS {Method} {Target} -> {Status} {Code}", context.Request.Method, target, context.Response.StatusCode, record.ErrorCode);
         }
     }

@@ -66,47 +66,45 @@ public static class MarkdownReport
     }
 
     /// <summary>Every finding an exception accepted, with the exception's reason and where it is: a reviewer sees what was let through and why.</summary>
-    private static void WriteSuppressions(TextWriter output, IReadOnlyList<ReportImage> images, CancellationToken cancellationToken)
-    {
-        var suppressed = images.Where(i => i.Gate is not null)
-            .SelectMany(i => i.Gate!.Suppressed.Select(o => (Image: i, Outcome: o))).ToList();
-        if (suppressed.Count == 0) return;
-        output.WriteLine();
-        output.WriteLine($"### Suppressed ({suppressed.Count})");
-        output.WriteLine();
-        output.WriteLine("| Severity | Vulnerability | Package | Image | Reason | Exception |");
-        output.WriteLine("| --- | --- | --- | --- | --- | --- |");
-        foreach (var (image, outcome) in suppressed.Take(MaxListed))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var entry = outcome.Exception!;
-            var until = entry.ExpiresText is null ? "" : $", until {entry.ExpiresText}";
-            output.WriteLine($"| {outcome.Severity.ToServiceName()} | {MarkdownText.Escape(outcome.Finding.VulnerabilityId)} | {MarkdownText.Escape(outcome.Finding.PackageName)} | " +
-                $"{MarkdownText.Escape(image.DisplayName)} | {MarkdownText.Escape(entry.Reason, 160)} | {MarkdownText.Escape(entry.Location + until)} |");
-        }
-
-        if (suppressed.Count > MaxListed) output.WriteLine($"\n{suppressed.Count - MaxListed} more suppressed finding(s) are in the SARIF and JUnit reports.");
-    }
+    private static void WriteSuppressions(TextWriter output, IReadOnlyList<ReportImage> images, CancellationToken cancellationToken) =>
+        WriteListed(output, "Suppressed", "| Severity | Vulnerability | Package | Image | Reason | Exception |",
+            images.Where(i => i.Gate is not null).SelectMany(i => i.Gate!.Suppressed.Select(o => (Image: i, Outcome: o))).ToList(),
+            row =>
+            {
+                var entry = row.Outcome.Exception!;
+                var until = entry.ExpiresText is null ? "" : $", until {entry.ExpiresText}";
+                return $"| {row.Outcome.Severity.ToServiceName()} | {MarkdownText.Escape(row.Outcome.Finding.VulnerabilityId)} | {MarkdownText.Escape(row.Outcome.Finding.PackageName)} | " +
+                    $"{MarkdownText.Escape(row.Image.DisplayName)} | {MarkdownText.Escape(entry.Reason, 160)} | {MarkdownText.Escape(entry.Location + until)} |";
+            }, "suppressed finding(s)", cancellationToken);
 
     /// <summary>Exceptions past their date that matched a finding: they no longer suppress it, and the file wants a look.</summary>
-    private static void WriteExpired(TextWriter output, IReadOnlyList<ReportImage> images, CancellationToken cancellationToken)
+    private static void WriteExpired(TextWriter output, IReadOnlyList<ReportImage> images, CancellationToken cancellationToken) =>
+        WriteListed(output, "Expired exceptions", "| Exception | Expired | Matched | Image |",
+            images.Where(i => i.Gate is not null).SelectMany(i => i.Gate!.ExpiredMatches.Select(m => (Image: i, Match: m))).ToList(),
+            row => $"| {MarkdownText.Escape(row.Match.Exception.VulnerabilityId + " (" + row.Match.Exception.Location + ")")} | {MarkdownText.Escape(row.Match.Exception.ExpiresText)} | " +
+                $"{MarkdownText.Escape(row.Match.Finding.VulnerabilityId)} | {MarkdownText.Escape(row.Image.DisplayName)} |",
+            "expired match(es)", cancellationToken);
+
+    /// <summary>
+    /// A titled table of at most <see cref="MaxListed"/> rows (nothing when there are none), then how many more the
+    /// SARIF and JUnit reports hold: a pull request comment stays readable whatever the count.
+    /// </summary>
+    private static void WriteListed<T>(TextWriter output, string title, string header, IReadOnlyList<T> rows, Func<T, string> format,
+        string moreWhat, CancellationToken cancellationToken)
     {
-        var expired = images.Where(i => i.Gate is not null)
-            .SelectMany(i => i.Gate!.ExpiredMatches.Select(m => (Image: i, Match: m))).ToList();
-        if (expired.Count == 0) return;
+        if (rows.Count == 0) return;
         output.WriteLine();
-        output.WriteLine($"### Expired exceptions ({expired.Count})");
+        output.WriteLine($"### {title} ({rows.Count})");
         output.WriteLine();
-        output.WriteLine("| Exception | Expired | Matched | Image |");
-        output.WriteLine("| --- | --- | --- | --- |");
-        foreach (var (image, match) in expired.Take(MaxListed))
+        output.WriteLine(header);
+        output.WriteLine("|" + string.Concat(Enumerable.Repeat(" --- |", header.Count(c => c == '|') - 1)));
+        foreach (var row in rows.Take(MaxListed))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            output.WriteLine($"| {MarkdownText.Escape(match.Exception.VulnerabilityId + " (" + match.Exception.Location + ")")} | {MarkdownText.Escape(match.Exception.ExpiresText)} | " +
-                $"{MarkdownText.Escape(match.Finding.VulnerabilityId)} | {MarkdownText.Escape(image.DisplayName)} |");
+            output.WriteLine(format(row));
         }
 
-        if (expired.Count > MaxListed) output.WriteLine($"\n{expired.Count - MaxListed} more expired match(es) are in the SARIF and JUnit reports.");
+        if (rows.Count > MaxListed) output.WriteLine($"\n{rows.Count - MaxListed} more {moreWhat} are in the SARIF and JUnit reports.");
     }
 
     private static string Verdict(IReadOnlyList<ReportImage> images)

@@ -24,6 +24,9 @@ internal sealed partial class PipelinePump
     private readonly BlockingCollection<(ScanEventKind Kind, string? Message, long Step)> _queue = new();
     private long _step;
 
+    /// <summary>How many items it has asked the source for so far (started synchronously, before any yield).</summary>
+    internal long StepsStarted => Interlocked.Read(ref _step);
+
     public void Verbose(string message) => _queue.Add((ScanEventKind.Verbose, message, 0));
     public void Debug(string message) => _queue.Add((ScanEventKind.Debug, message, 0));
     public void Warning(string message) => _queue.Add((ScanEventKind.Warning, message, 0));

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
+using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Commands;
@@ -9,8 +10,18 @@ namespace ImageBuilderScan.Commands;
 /// items and log lines are written on the pipeline thread as they arrive, and each failure becomes
 /// one error record for the input it belongs to.
 /// </summary>
+/// <remarks>The other part, AwsCmdlet.cs, turns the AWS parameters into clients; see there why there are two.</remarks>
 public abstract partial class AwsCmdlet
 {
+    private readonly PipelinePump _pump = new();
+    private IScanLog? _log;
+
+    /// <summary>The engine's log for this command (its lines reach -Verbose/-Debug/warnings on the pipeline thread).</summary>
+    private protected IScanLog Log => _log ??= _pump.CreateLog();
+
+    /// <summary>Hands a progress line from any thread to the pipeline thread (see <see cref="ShowProgress"/>).</summary>
+    private protected void QueueProgress(string line) => _pump.Progress(line);
+
     /// <summary>
     /// Opens and streams engine work for one input. Input the engine refuses when <paramref name="open"/>
     /// runs (before any request) is an error for this input like any later failure, and the command goes
@@ -61,6 +72,9 @@ public abstract partial class AwsCmdlet
         WriteError(record);
         return description;
     }
+
+    /// <summary>Ends the command with an error (ThrowTerminatingError: the statement ends, a script goes on).</summary>
+    private protected virtual void Terminate(ErrorRecord record) => ThrowTerminatingError(record);
 
     /// <summary>Called before a non-terminating failure is written (a listing stores its resume token here).</summary>
     private protected virtual void OnFailureReported(ScanErrorDescription description)

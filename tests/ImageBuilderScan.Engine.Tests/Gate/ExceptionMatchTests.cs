@@ -30,45 +30,39 @@ public sealed class ExceptionMatchTests
         }
     }
 
-    [Theory]
-    [InlineData("openssl", true)]
-    [InlineData("OpenSSL", true)]
-    [InlineData("open*", true)]
-    [InlineData("opens?l", true)]
-    [InlineData("*ssl*", true)]
-    [InlineData("openssh", false)]
-    [InlineData("open?", false)]
-    public void A_package_pattern_uses_wildcards(string pattern, bool suppressed)
+    /// <summary>A scope key, its pattern, and whether it covers the finding: package openssl of web-frontend-al2023 1.4.0, built by its pipeline.</summary>
+    public static TheoryData<string, string, bool> Scopes => new()
     {
-        var result = Gate($"- vulnerabilityId: CVE-1\n  package: \"{pattern}\"\n  reason: r\n", Finding("CVE-1", "HIGH", "openssl"));
-        Assert.Equal(suppressed, result.Passed);
-    }
+        // package: wildcards, any case
+        { "package", "openssl", true },
+        { "package", "OpenSSL", true },
+        { "package", "open*", true },
+        { "package", "opens?l", true },
+        { "package", "*ssl*", true },
+        { "package", "openssh", false },
+        { "package", "open?", false },
+        // image: the name or the ARN
+        { "image", "web-frontend-al2023", true },
+        { "image", "web-*", true },
+        { "image", "payments-*", false },
+        { "image", "arn:aws:imagebuilder:*:111122223333:image/web-frontend-al2023/1.4.*", true },
+        { "image", "arn:aws:imagebuilder:*:111122223333:image/web-frontend-al2023/1.5.*", false },
+        // pipeline: the pipeline ARN
+        { "pipeline", "arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023", true },
+        { "pipeline", "arn:aws:imagebuilder:*:*:image-pipeline/web-*", true },
+        { "pipeline", "arn:aws:imagebuilder:*:*:image-pipeline/payments-*", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Scopes))]
+    public void A_scope_matches_by_its_pattern(string key, string pattern, bool suppressed) =>
+        Assert.Equal(suppressed, Gate($"- vulnerabilityId: CVE-1\n  {key}: \"{pattern}\"\n  reason: r\n", Finding("CVE-1", "HIGH")).Passed);
 
     [Fact]
     public void A_package_pattern_must_cover_every_package_of_the_finding()
     {
         Assert.False(Gate("- vulnerabilityId: CVE-1\n  package: openssl\n  reason: r\n", Finding("CVE-1", "HIGH", "openssl", morePackages: "curl")).Passed);
         Assert.True(Gate("- vulnerabilityId: CVE-1\n  package: \"*\"\n  reason: r\n", Finding("CVE-1", "HIGH", "openssl", morePackages: "curl")).Passed);
-    }
-
-    [Theory]
-    [InlineData("web-frontend-al2023", true)]
-    [InlineData("web-*", true)]
-    [InlineData("payments-*", false)]
-    [InlineData("arn:aws:imagebuilder:*:111122223333:image/web-frontend-al2023/1.4.*", true)]
-    [InlineData("arn:aws:imagebuilder:*:111122223333:image/web-frontend-al2023/1.5.*", false)]
-    public void An_image_scope_matches_the_name_or_the_arn(string image, bool suppressed)
-    {
-        Assert.Equal(suppressed, Gate($"- vulnerabilityId: CVE-1\n  image: \"{image}\"\n  reason: r\n", Finding("CVE-1", "HIGH")).Passed);
-    }
-
-    [Theory]
-    [InlineData("arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023", true)]
-    [InlineData("arn:aws:imagebuilder:*:*:image-pipeline/web-*", true)]
-    [InlineData("arn:aws:imagebuilder:*:*:image-pipeline/payments-*", false)]
-    public void A_pipeline_scope_matches_the_pipeline_arn(string pipeline, bool suppressed)
-    {
-        Assert.Equal(suppressed, Gate($"- vulnerabilityId: CVE-1\n  pipeline: \"{pipeline}\"\n  reason: r\n", Finding("CVE-1", "HIGH")).Passed);
     }
 
     [Fact]

@@ -44,46 +44,38 @@ public sealed class ExceptionsFileTests
     public void An_empty_file_has_no_entries(string text) => Assert.Empty(Parse(text).Entries);
 
     [Theory]
-    [InlineData("- vulnerabilityId: CVE-1\n  reason: r\n  severity: HIGH\n", 3, "severity", "unknown key")]
-    [InlineData("- vulnerabilityId: CVE-1\n  reason: r\n\n- vulnerabilityID: CVE-2\n  reason: r\n", 4, "vulnerabilityID", "unknown key")]
-    [InlineData("- vulnerabilityId: CVE-1\n  package: a\n", 1, "reason", "missing")]
-    [InlineData("- reason: r\n", 1, "vulnerabilityId", "missing")]
-    [InlineData("- vulnerabilityId: CVE-1\n  reason: \"  \"\n", 2, "reason", "empty")]
-    [InlineData("- vulnerabilityId: CVE-1\n  reason:\n", 2, "reason", "missing")]
-    [InlineData("- vulnerabilityId: CVE-*\n  reason: r\n", 1, "vulnerabilityId", "wildcards")]
-    [InlineData("- vulnerabilityId: CVE-1\n  reason: r\n  expires: tomorrow\n", 3, "expires", "'tomorrow' is not a date")]
-    [InlineData("- vulnerabilityId: CVE-1\n  reason: r\n  expires: 2026-02-30\n", 3, "expires", "not a date")]
-    [InlineData("- vulnerabilityId: CVE-1\n  reason: r\n  reason: s\n", 3, "reason", "twice")]
-    [InlineData("- vulnerabilityId: CVE-1\n  reason:\n    - a\n", 3, "reason", "a list or mapping")]
-    [InlineData("- vulnerabilityId: CVE-1\n  reason: r\n- just text\n", 3, null, "not a mapping")]
-    [InlineData("rules:\n  - vulnerabilityId: CVE-1\n", 1, "rules", "unknown top-level key")]
-    [InlineData("- vulnerabilityId: CVE-1\n   reason: r\n", 2, null, "not valid YAML")]
-    [InlineData("--- \n- vulnerabilityId: CVE-1\n  reason: r\n---\n- vulnerabilityId: CVE-2\n  reason: r\n", 4, null, "second YAML document")]
-    public void A_yaml_mistake_is_named_by_line_and_key(string text, int line, string? key, string problem)
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n  severity: HIGH\n", 3, "severity", "unknown key")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n\n- vulnerabilityID: CVE-2\n  reason: r\n", 4, "vulnerabilityID", "unknown key")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  package: a\n", 1, "reason", "missing")]
+    [InlineData("ex.yaml", "- reason: r\n", 1, "vulnerabilityId", "missing")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: \"  \"\n", 2, "reason", "empty")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason:\n", 2, "reason", "missing")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-*\n  reason: r\n", 1, "vulnerabilityId", "wildcards")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n  expires: tomorrow\n", 3, "expires", "'tomorrow' is not a date")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n  expires: 2026-02-30\n", 3, "expires", "not a date")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n  reason: s\n", 3, "reason", "twice")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason:\n    - a\n", 3, "reason", "a list or mapping")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n- just text\n", 3, null, "not a mapping")]
+    [InlineData("ex.yaml", "rules:\n  - vulnerabilityId: CVE-1\n", 1, "rules", "unknown top-level key")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n   reason: r\n", 2, null, "not valid YAML")]
+    [InlineData("ex.yaml", "--- \n- vulnerabilityId: CVE-1\n  reason: r\n---\n- vulnerabilityId: CVE-2\n  reason: r\n", 4, null, "second YAML document")]
+    [InlineData("ex.json", "[\n {\"vulnerabilityId\": \"CVE-1\",\n  \"reason\": 42}\n]", 3, "reason", "a number is not text")]
+    [InlineData("ex.json", "[\n {\"vulnerabilityId\": \"CVE-1\",\n  \"reason\": \"r\",\n  \"pkg\": \"a\"}\n]", 4, "pkg", "unknown key")]
+    [InlineData("ex.json", "[\n {\"vulnerabilityId\": true, \"reason\": \"r\"}\n]", 2, "vulnerabilityId", "a boolean is not text")]
+    [InlineData("ex.json", "[\n {\"vulnerabilityId\": \"CVE-1\",\n  \"reason\": {\"text\": \"r\"}}\n]", 3, "reason", "an array or object")]
+    [InlineData("ex.json", "[\n {\"vulnerabilityId\": \"CVE-1\"}\n]", 2, "reason", "missing")]
+    [InlineData("ex.json", "[\n {\"vulnerabilityId\": \"CVE-1\",\n \"reason\": \"r\",\n \"expires\": \"2026/01/01\"}]", 4, "expires", "not a date")]
+    [InlineData("ex.json", "[\n {\"vulnerabilityId\": \"CVE-1\",,\n]", 2, null, "not valid JSON")]
+    [InlineData("ex.json", "[\n \"CVE-1\"\n]", 2, null, "not an object")]
+    [InlineData("ex.json", "{\"exceptions\": [], \n\"more\": 1}", 2, "more", "unknown top-level key")]
+    [InlineData("ex.json", "[] []", 1, null, "not valid JSON")]
+    public void A_mistake_is_named_by_file_line_and_key_with_the_expected_form(string name, string text, int line, string? key, string problem)
     {
-        var e = Refused(text);
-        Assert.Equal(("ex.yaml", line, key), (e.FilePath, e.Line, e.Key));
+        var e = Refused(text, name);
+        Assert.Equal((name, line, key), (e.FilePath, e.Line, e.Key));
         Assert.Contains(problem, e.Message);
         Assert.Contains("Expected", e.Message);
-        Assert.StartsWith($"ex.yaml:{line}: ", e.Message);
-    }
-
-    [Theory]
-    [InlineData("[\n {\"vulnerabilityId\": \"CVE-1\",\n  \"reason\": 42}\n]", 3, "reason", "a number is not text")]
-    [InlineData("[\n {\"vulnerabilityId\": \"CVE-1\",\n  \"reason\": \"r\",\n  \"pkg\": \"a\"}\n]", 4, "pkg", "unknown key")]
-    [InlineData("[\n {\"vulnerabilityId\": true, \"reason\": \"r\"}\n]", 2, "vulnerabilityId", "a boolean is not text")]
-    [InlineData("[\n {\"vulnerabilityId\": \"CVE-1\",\n  \"reason\": {\"text\": \"r\"}}\n]", 3, "reason", "an array or object")]
-    [InlineData("[\n {\"vulnerabilityId\": \"CVE-1\"}\n]", 2, "reason", "missing")]
-    [InlineData("[\n {\"vulnerabilityId\": \"CVE-1\",\n \"reason\": \"r\",\n \"expires\": \"2026/01/01\"}]", 4, "expires", "not a date")]
-    [InlineData("[\n {\"vulnerabilityId\": \"CVE-1\",,\n]", 2, null, "not valid JSON")]
-    [InlineData("[\n \"CVE-1\"\n]", 2, null, "not an object")]
-    [InlineData("{\"exceptions\": [], \n\"more\": 1}", 2, "more", "unknown top-level key")]
-    [InlineData("[] []", 1, null, "not valid JSON")]
-    public void A_json_mistake_is_named_by_line_and_key(string text, int line, string? key, string problem)
-    {
-        var e = Refused(text, "ex.json");
-        Assert.Equal(("ex.json", line, key), (e.FilePath, e.Line, e.Key));
-        Assert.Contains(problem, e.Message);
+        Assert.StartsWith($"{name}:{line}: ", e.Message);
     }
 
     [Fact]

@@ -9,18 +9,13 @@ namespace ImageBuilderScan.Engine.Tests.Integration;
 /// </summary>
 public sealed class AwsCliAgreementTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
 {
-    public static TheoryData<string?> Filters => new()
-    {
-        null, FilterNames.AccountId, FilterNames.ImageBuildVersionArn, FilterNames.ImagePipelineArn, FilterNames.VulnerabilityId,
-    };
-
     [AwsCliTheory]
-    [MemberData(nameof(Filters))]
+    [MemberData(nameof(Emulated.AggregationFilters), MemberType = typeof(Emulated))]
     public async Task Engine_and_cli_return_the_same_aggregations(string? filterName)
     {
         var server = await pool.Get(aggregationPageSize: 3);
         // At most 10 values: the CLI sends one request's filter as given (the model's limit), the engine would split.
-        var values = filterName is null ? [] : Emulated.Keys(server, filterName).Take(10).ToArray();
+        var values = Emulated.Keys(server, filterName, 10);
         using var client = Emulated.Client(server);
 
         var engine = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { FilterName = filterName, Values = values }));

@@ -41,4 +41,26 @@ internal static class Emulated
 
     /// <summary>Values of a filter kind present in the data set, in key order.</summary>
     public static string[] Keys(EmulatorServer server, string kind) => server.Data.Aggregations(kind).Select(a => a.Key).ToArray();
+
+    /// <summary>The first <paramref name="count"/> keys of a filter's kind (none without a filter): one request's worth of values.</summary>
+    public static string[] Keys(EmulatorServer server, string? filterName, int count) =>
+        filterName is null ? [] : Keys(server, filterName).Take(count).ToArray();
+
+    /// <summary>Enumerates, counting items, until the listing fails with a service error; asserts it yielded nothing.</summary>
+    public static async Task<ScanServiceException> FailsBeforeAnyItem<T>(IAsyncEnumerable<T> listing)
+    {
+        var yielded = 0;
+        var error = await Assert.ThrowsAnyAsync<ScanServiceException>(async () =>
+        {
+            await foreach (var _ in listing) yielded++;
+        });
+        Assert.Equal(0, yielded);
+        return error;
+    }
+
+    /// <summary>No filter, and each aggregation filter.</summary>
+    public static TheoryData<string?> AggregationFilters => new()
+    {
+        null, FilterNames.AccountId, FilterNames.ImageBuildVersionArn, FilterNames.ImagePipelineArn, FilterNames.VulnerabilityId,
+    };
 }

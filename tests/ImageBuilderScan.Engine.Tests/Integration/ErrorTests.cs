@@ -41,7 +41,7 @@ public sealed class ErrorTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
         server.Faults.Add(new FaultPlan { Kind = FaultKind.Error, ErrorCode = code, StatusCode = status, ErrorCodeStyle = style, Message = "injected " + code });
         using var client = Emulated.Client(server, maxAttempts: 1);
 
-        var error = await Fails(client.GetAggregationsAsync(new AggregationQuery()));
+        var error = await Emulated.FailsBeforeAnyItem(client.GetAggregationsAsync(new AggregationQuery()));
 
         var request = Assert.Single(Emulated.ApiRequests(server));
         AssertError(error, type, code, status, request);
@@ -63,7 +63,7 @@ public sealed class ErrorTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
         server.Faults.Add(new FaultPlan { Kind = kind, Operation = EmulatorOperation.ListImageScanFindings });
         using var client = Emulated.Client(server, maxAttempts: 1);
 
-        var error = await Fails(client.GetFindingsAsync(new FindingQuery()));
+        var error = await Emulated.FailsBeforeAnyItem(client.GetFindingsAsync(new FindingQuery()));
 
         AssertError(error, type, code, status, Assert.Single(Emulated.ApiRequests(server)));
     }
@@ -99,7 +99,7 @@ public sealed class ErrorTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
         server.Faults.Add(new FaultPlan { Kind = FaultKind.Throttle, MaxCount = 1000 });
         using var client = Emulated.Client(server, maxAttempts: maxAttempts);
 
-        var error = await Fails(client.GetAggregationsAsync(new AggregationQuery()));
+        var error = await Emulated.FailsBeforeAnyItem(client.GetAggregationsAsync(new AggregationQuery()));
 
         var requests = Emulated.ApiRequests(server);
         Assert.Equal(maxAttempts, requests.Count);
@@ -136,16 +136,5 @@ public sealed class ErrorTests(EmulatorPool pool) : IClassFixture<EmulatorPool>
         Assert.Equal(status, error.StatusCode);
         Assert.Equal(status, request.StatusCode);
         Assert.Equal(request.RequestId, error.RequestId);
-    }
-
-    private static async Task<ScanServiceException> Fails<T>(IAsyncEnumerable<T> listing)
-    {
-        var yielded = 0;
-        var error = await Assert.ThrowsAnyAsync<ScanServiceException>(async () =>
-        {
-            await foreach (var _ in listing) yielded++;
-        });
-        Assert.Equal(0, yielded);
-        return error;
     }
 }

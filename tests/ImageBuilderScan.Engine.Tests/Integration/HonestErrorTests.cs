@@ -15,6 +15,13 @@ public sealed class HonestErrorTests
     private static async Task<Exception> Fails(ImageBuilderScanClient client) =>
         await Assert.ThrowsAnyAsync<ImageBuilderScanException>(() => Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery())));
 
+    /// <summary>A client of <paramref name="server"/> whose log lines are recorded in <paramref name="log"/>.</summary>
+    private static ImageBuilderScanClient Logged(EmulatorServer server, out Log log, int maxAttempts = 3)
+    {
+        log = new Log();
+        return ImageBuilderScanClient.Create(Emulated.Options(server, maxAttempts) with { Log = log });
+    }
+
     [Fact]
     public async Task An_unreachable_endpoint_is_named_and_marked_unreachable()
     {
@@ -35,8 +42,7 @@ public sealed class HonestErrorTests
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
         server.Faults.Add(new FaultPlan { Kind = FaultKind.DropConnection, MaxCount = 10 });
-        var log = new Log();
-        using var client = ImageBuilderScanClient.Create(Emulated.Options(server, maxAttempts: 2) with { Log = log });
+        using var client = Logged(server, out var log, maxAttempts: 2);
         var error = Assert.IsType<ScanNetworkException>(await Fails(client));
         Assert.False(error.Unreachable);
         Assert.StartsWith($"The connection to {server.BaseAddress} was lost before the response was complete", error.Message);
@@ -48,8 +54,7 @@ public sealed class HonestErrorTests
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
         server.Faults.Add(new FaultPlan { Kind = FaultKind.MalformedBody, MaxCount = 1 });
-        var log = new Log();
-        using var client = ImageBuilderScanClient.Create(Emulated.Options(server, maxAttempts: 2) with { Log = log });
+        using var client = Logged(server, out var log, maxAttempts: 2);
         var findings = await Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery { FilterName = FilterNames.Severity, Values = ["HIGH"] }));
         Assert.NotEmpty(findings);
         var lines = log.Lines.ToList();
@@ -65,8 +70,7 @@ public sealed class HonestErrorTests
     public async Task A_refused_request_is_not_retried_and_its_debug_line_says_why()
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
-        var log = new Log();
-        using var client = ImageBuilderScanClient.Create(Emulated.Options(server, maxAttempts: 3) with { Log = log });
+        using var client = Logged(server, out var log, maxAttempts: 3);
         await Assert.ThrowsAsync<InvalidRequestException>(() => Listing.CollectAsync(client.GetAggregationsAsync(
             new AggregationQuery { FilterName = "foo", Values = ["bar"], ValuesParameterName = QueryValidator.EscapeHatchParameterName })));
         var lines = log.Lines.ToList();
@@ -83,8 +87,7 @@ public sealed class HonestErrorTests
         using var client = Emulated.Client(server);
         var account = Emulated.Keys(server, "accountId")[0];
         var typed = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.AccountId, Values = [account] }));
-        var log = new Log();
-        using var quiet = ImageBuilderScanClient.Create(Emulated.Options(server) with { Log = log });
+        using var quiet = Logged(server, out var log);
         var byName = await Listing.CollectAsync(quiet.GetAggregationsAsync(
             new AggregationQuery { FilterName = "AccountId", Values = [account], ValuesParameterName = QueryValidator.EscapeHatchParameterName }));
         Assert.Equal(typed.Select(Emulated.Row), byName.Select(Emulated.Row));

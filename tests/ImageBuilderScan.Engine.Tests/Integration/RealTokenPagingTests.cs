@@ -113,27 +113,16 @@ public sealed class RealTokenPagingTests(EmulatorPool pool) : IClassFixture<Emul
         Assert.Equal(values, sent);
     }
 
-    public static TheoryData<string?> Filters => new()
-    {
-        null, FilterNames.AccountId, FilterNames.ImageBuildVersionArn, FilterNames.ImagePipelineArn, FilterNames.VulnerabilityId,
-    };
-
     [Theory]
-    [MemberData(nameof(Filters))]
+    [MemberData(nameof(Emulated.AggregationFilters), MemberType = typeof(Emulated))]
     public async Task First_page_then_its_token_gives_exactly_the_rest(string? filterName)
     {
         var server = await pool.Get(aggregationPageSize: 1);
-        var values = filterName is null ? [] : Emulated.Keys(server, filterName).Take(10).ToArray();
+        var values = Emulated.Keys(server, filterName, 10);
         var query = new AggregationQuery { FilterName = filterName, Values = values };
         using var client = Emulated.Client(server);
 
-        ScanPage<Client.Model.ScanFindingAggregation>? first = null;
-        await foreach (var page in client.GetAggregationPagesAsync(query))
-        {
-            first = page;
-            break;
-        }
-        Assert.NotNull(first);
+        var first = await Listing.FirstAsync(client.GetAggregationPagesAsync(query));
         Assert.Equal(1, server.Requests.Aggregations);
         Assert.NotNull(first.NextToken);
 
@@ -155,13 +144,7 @@ public sealed class RealTokenPagingTests(EmulatorPool pool) : IClassFixture<Emul
         var query = new FindingQuery { PageSize = 7 };
         using var client = Emulated.Client(server);
 
-        ScanPage<Client.Model.ScanFinding>? first = null;
-        await foreach (var page in client.GetFindingPagesAsync(query))
-        {
-            first = page;
-            break;
-        }
-        Assert.NotNull(first);
+        var first = await Listing.FirstAsync(client.GetFindingPagesAsync(query));
         var rest = await Listing.CollectAsync(client.GetFindingsAsync(query with { NextToken = first.NextToken }));
 
         Assert.Equal(server.Data.Findings.Select(Emulated.Row), first.Items.Concat(rest).Select(Emulated.Row));

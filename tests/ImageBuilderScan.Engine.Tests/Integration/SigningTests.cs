@@ -41,8 +41,8 @@ public sealed class SigningTests(EmulatorPool pool) : IClassFixture<EmulatorPool
             : Emulated.Options(server, maxAttempts: 1, accessKey: "AKIANOTTHEEMULATOR00");
         using var client = ImageBuilderScanClient.Create(options);
 
-        var aggregations = await Refused(client.GetAggregationsAsync(new AggregationQuery()));
-        var findings = await Refused(client.GetFindingsAsync(new FindingQuery()));
+        var aggregations = await Emulated.FailsBeforeAnyItem(client.GetAggregationsAsync(new AggregationQuery()));
+        var findings = await Emulated.FailsBeforeAnyItem(client.GetFindingsAsync(new FindingQuery()));
 
         foreach (var (error, request) in new[] { aggregations, findings }.Zip(Emulated.ApiRequests(server)))
         {
@@ -77,7 +77,7 @@ public sealed class SigningTests(EmulatorPool pool) : IClassFixture<EmulatorPool
         var server = await pool.Get(sessionToken: Token);
         using var client = Emulated.Client(server, maxAttempts: 1, sessionToken: token);
 
-        var error = await Refused(client.GetAggregationsAsync(new AggregationQuery()));
+        var error = await Emulated.FailsBeforeAnyItem(client.GetAggregationsAsync(new AggregationQuery()));
 
         Assert.Equal("UnrecognizedClientException", error.ErrorCode);
         Assert.Equal(403, error.StatusCode);
@@ -90,21 +90,9 @@ public sealed class SigningTests(EmulatorPool pool) : IClassFixture<EmulatorPool
         var server = await pool.Get();
         using var client = Emulated.Client(server, maxAttempts: 1, sessionToken: Token);
 
-        var error = await Refused(client.GetFindingsAsync(new FindingQuery()));
+        var error = await Emulated.FailsBeforeAnyItem(client.GetFindingsAsync(new FindingQuery()));
 
         Assert.Equal("UnrecognizedClientException", error.ErrorCode);
         Assert.Equal(Token, Assert.Single(Emulated.ApiRequests(server)).Headers["x-amz-security-token"]);
-    }
-
-    /// <summary>Enumerates, counting items, until the listing fails; asserts it yielded nothing.</summary>
-    private static async Task<ScanServiceException> Refused<T>(IAsyncEnumerable<T> listing)
-    {
-        var yielded = 0;
-        var error = await Assert.ThrowsAnyAsync<ScanServiceException>(async () =>
-        {
-            await foreach (var _ in listing) yielded++;
-        });
-        Assert.Equal(0, yielded);
-        return error;
     }
 }

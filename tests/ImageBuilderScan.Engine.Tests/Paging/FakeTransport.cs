@@ -36,8 +36,8 @@ internal sealed class FakeTransport : IImageBuilderTransport
     public TaskCompletionSource Hanging { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int RequestCount => Volatile.Read(ref _count);
-    public IReadOnlyList<ListAggregationsRequest> AggregationRequests => _requests.OfType<ListAggregationsRequest>().ToList();
-    public IReadOnlyList<ListFindingsRequest> FindingRequests => _requests.OfType<ListFindingsRequest>().ToList();
+    public IReadOnlyList<ListingRequest<ScanFindingAggregation>> AggregationRequests => _requests.OfType<ListingRequest<ScanFindingAggregation>>().ToList();
+    public IReadOnlyList<ListingRequest<ScanFinding>> FindingRequests => _requests.OfType<ListingRequest<ScanFinding>>().ToList();
 
     /// <summary>The keys the data set holds for these values, in the order the values come.</summary>
     public IEnumerable<string> KeysFor(IEnumerable<string?> values) =>
@@ -55,8 +55,8 @@ internal sealed class FakeTransport : IImageBuilderTransport
         {
             object response = request switch
             {
-                ListAggregationsRequest aggregations => Wire(await ListImageScanFindingAggregationsAsync(aggregations, cancellationToken)),
-                ListFindingsRequest findings => Wire(await ListImageScanFindingsAsync(findings, cancellationToken)),
+                ListingRequest<ScanFindingAggregation> aggregations => Wire(await ListImageScanFindingAggregationsAsync(aggregations, cancellationToken)),
+                ListingRequest<ScanFinding> findings => Wire(await ListImageScanFindingsAsync(findings, cancellationToken)),
                 _ => throw new NotSupportedException(request.Operation),
             };
             return (TResponse)response;
@@ -73,7 +73,7 @@ internal sealed class FakeTransport : IImageBuilderTransport
     // What the wire gives: the request's own context is the client's to add.
     private static ScanPage<T> Wire<T>(ScanPage<T> page) => page with { RequestToken = null, FilterName = null, FilterValues = [] };
 
-    private async Task<ScanPage<ScanFindingAggregation>> ListImageScanFindingAggregationsAsync(ListAggregationsRequest request, CancellationToken cancellationToken)
+    private async Task<ScanPage<ScanFindingAggregation>> ListImageScanFindingAggregationsAsync(ListingRequest<ScanFindingAggregation> request, CancellationToken cancellationToken)
     {
         var n = await Begin(request, cancellationToken);
         var values = request.FilterValues.Count == 0 ? [null] : request.FilterValues.Cast<string?>().ToArray();
@@ -87,13 +87,12 @@ internal sealed class FakeTransport : IImageBuilderTransport
         return TamperAggregations?.Invoke(n, page) ?? page;
     }
 
-    private async Task<ScanPage<ScanFinding>> ListImageScanFindingsAsync(ListFindingsRequest request, CancellationToken cancellationToken)
+    private async Task<ScanPage<ScanFinding>> ListImageScanFindingsAsync(ListingRequest<ScanFinding> request, CancellationToken cancellationToken)
     {
         var n = await Begin(request, cancellationToken);
-        var (keys, next) = Slice([request.FilterValue], request.NextToken, request.MaxResults ?? PageSize, n);
+        var (keys, next) = Slice([request.FilterValues.SingleOrDefault()], request.NextToken, request.MaxResults ?? PageSize, n);
         var items = keys.Select(k => new ScanFinding { VulnerabilityId = k, RequestId = $"req-{n}" }).ToList();
-        var page = new ScanPage<ScanFinding>(items, $"req-{n}", null, next, request.NextToken, request.FilterName,
-            request.FilterValue is null ? [] : [request.FilterValue]);
+        var page = new ScanPage<ScanFinding>(items, $"req-{n}", null, next, request.NextToken, request.FilterName, request.FilterValues);
         return TamperFindings?.Invoke(n, page) ?? page;
     }
 

@@ -14,13 +14,7 @@ public sealed class FirstPageOnlyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await EmulatorServer.StartAsync(new EmulatorOptions { Seed = 7, FilterMatchesAll = true, AggregationPageSize = 3, FindingsPageSize = 2 });
-        _client = ImageBuilderScanClient.Create(new ScanClientOptions
-        {
-            Region = "us-east-1",
-            AccessKey = EmulatorOptions.DefaultAccessKeyId,
-            SecretKey = EmulatorOptions.DefaultSecretAccessKey,
-            EndpointUrl = _server.BaseAddress.ToString(),
-        });
+        _client = ImageBuilderScanClient.Create(TestClientOptions.For(_server, "us-east-1"));
     }
 
     public async Task DisposeAsync()

@@ -61,7 +61,7 @@ public sealed class PagerTests
 
         Assert.Equal(api.KeysFor(values), items.Select(f => f.VulnerabilityId));
         Assert.All(api.FindingRequests, r => Assert.Equal(2, r.MaxResults));
-        Assert.Equal(values, api.FindingRequests.Where(r => r.NextToken is null).Select(r => r.FilterValue));
+        Assert.Equal(values, api.FindingRequests.Where(r => r.NextToken is null).Select(r => r.FilterValues.SingleOrDefault()));
         Assert.Equal(3 + 1 + 3, api.RequestCount); // 5 keys at 2 a page, an empty listing, 5 keys again
     }
 
@@ -74,7 +74,7 @@ public sealed class PagerTests
         var items = await Listing.CollectAsync(client.GetFindingsAsync(
             new FindingQuery { FilterName = FilterNames.Severity, Values = ["high", "HIGH", "Critical", "high"] }));
 
-        Assert.Equal(["HIGH", "CRITICAL"], api.FindingRequests.Where(r => r.NextToken is null).Select(r => r.FilterValue));
+        Assert.Equal(["HIGH", "CRITICAL"], api.FindingRequests.Where(r => r.NextToken is null).Select(r => r.FilterValues.SingleOrDefault()));
         Assert.Equal(api.KeysFor(["HIGH", "CRITICAL"]), items.Select(f => f.VulnerabilityId));
     }
 

@@ -29,7 +29,7 @@ public sealed class ResumeTests
         using var client = Over(api);
         var query = new AggregationQuery { FilterName = FilterNames.ImagePipelineArn, Values = Values };
 
-        var emitted = new List<string>();
+        var emitted = new List<string?>();
         var error = await Assert.ThrowsAnyAsync<ImageBuilderScanException>(async () =>
         {
             await foreach (var a in client.GetAggregationsAsync(query)) emitted.Add(a.Key);
@@ -44,10 +44,7 @@ public sealed class ResumeTests
         Assert.Equal(Values.Skip((chunk + 1) * 10), resume.RemainingValues);
         Assert.Equal(failAt + 1, api.RequestCount);
 
-        await Listing.CollectAsync(client.GetAggregationsAsync(query with { Values = resume.FilterValues, NextToken = resume.NextToken })
-            .Select(a => a.Key), emitted);
-        if (resume.RemainingValues.Count > 0)
-            await Listing.CollectAsync(client.GetAggregationsAsync(query with { Values = resume.RemainingValues }).Select(a => a.Key), emitted);
+        await ResumeAsync(resume, (values, token) => client.GetAggregationsAsync(query with { Values = values, NextToken = token }).Select(a => (string?)a.Key), emitted);
 
         Assert.Equal(api.KeysFor(Values), emitted);
     }
@@ -72,14 +69,11 @@ public sealed class ResumeTests
 
         var failed = api.FindingRequests[failAt];
         var resume = error.Resume!;
-        Assert.Equal([failed.FilterValue!], resume.FilterValues);
+        Assert.Equal(failed.FilterValues, resume.FilterValues);
         Assert.Equal(failed.NextToken, resume.NextToken);
         Assert.Equal(values.Skip(failAt / 3 + 1), resume.RemainingValues);
 
-        await Listing.CollectAsync(client.GetFindingsAsync(query with { Values = resume.FilterValues, NextToken = resume.NextToken })
-            .Select(f => f.VulnerabilityId), emitted);
-        if (resume.RemainingValues.Count > 0)
-            await Listing.CollectAsync(client.GetFindingsAsync(query with { Values = resume.RemainingValues }).Select(f => f.VulnerabilityId), emitted);
+        await ResumeAsync(resume, (values, token) => client.GetFindingsAsync(query with { Values = values, NextToken = token }).Select(f => f.VulnerabilityId), emitted);
 
         Assert.Equal(api.KeysFor(values), emitted);
     }
@@ -101,5 +95,12 @@ public sealed class ResumeTests
         Assert.Empty(error.Resume.RemainingValues);
         await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { NextToken = error.Resume.NextToken }).Select(a => a.Key), emitted);
         Assert.Equal(api.KeysFor([null]), emitted);
+    }
+
+    /// <summary>Resumes as a user would: the failed request's values from its token, then the values after them (if any).</summary>
+    private static async Task ResumeAsync(ResumePoint resume, Func<IReadOnlyList<string>, string?, IAsyncEnumerable<string?>> list, List<string?> emitted)
+    {
+        await Listing.CollectAsync(list(resume.FilterValues, resume.NextToken), emitted);
+        if (resume.RemainingValues.Count > 0) await Listing.CollectAsync(list(resume.RemainingValues, null), emitted);
     }
 }

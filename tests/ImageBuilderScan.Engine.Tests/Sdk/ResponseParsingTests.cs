@@ -29,9 +29,10 @@ public sealed class ResponseParsingTests
         using var env = new EnvironmentScope();
         await using var server = new ScriptedServer();
         server.Enqueue(ScriptedResponse.Json(AggregationsDocument, requestId: "header-req"));
-        using var api = SdkTestSupport.Create(SdkTestSupport.Options(server));
+        using var client = ImageBuilderScanClient.Create(SdkTestSupport.Options(server));
 
-        var page = await api.SendAsync(new ListAggregationsRequest(null, [], "t0"), CancellationToken.None);
+        // Through the client: items are stamped with their page's request id and type (and region) once the page is checked.
+        var page = await FirstPage(client.GetAggregationPagesAsync(new AggregationQuery { NextToken = "t0", FirstPageOnly = true }));
 
         Assert.Equal("body-req-7", page.RequestId);
         Assert.Equal("mixed", page.AggregationType);
@@ -42,6 +43,7 @@ public sealed class ResponseParsingTests
 
         var account = page.Items[0];
         Assert.Equal((AggregationKind.Account, "123456789012", "123456789012"), (account.KindValue, account.Key, account.AccountId));
+        Assert.Equal("us-west-2", account.Region);
         Assert.Equal((1L, 2L, 3L, 10L, 4L), (account.Critical, account.High, account.Medium, account.All, account.Other));
 
         var image = page.Items[1];
@@ -73,14 +75,14 @@ public sealed class ResponseParsingTests
         await using var server = new ScriptedServer();
         server.Enqueue(ScriptedResponse.Json("""{"responses":[]}""", requestId: "header-only"));
         server.Enqueue(ScriptedResponse.Json("""{"responses":[{"accountAggregation":{"accountId":"123456789012","severityCounts":{"all":1}}}],"requestId":"late"}"""));
-        using var api = SdkTestSupport.Create(SdkTestSupport.Options(server));
+        using var client = ImageBuilderScanClient.Create(SdkTestSupport.Options(server));
 
-        var empty = await api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None);
+        var empty = await FirstPage(client.GetAggregationPagesAsync(new AggregationQuery()));
         Assert.Empty(empty.Items);
         Assert.Equal("header-only", empty.RequestId);
         Assert.Null(empty.NextToken);
 
-        var late = await api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None);
+        var late = await FirstPage(client.GetAggregationPagesAsync(new AggregationQuery()));
         Assert.Equal("late", late.RequestId);
         Assert.Equal("late", Assert.Single(late.Items).RequestId);
     }
@@ -135,9 +137,9 @@ public sealed class ResponseParsingTests
         using var env = new EnvironmentScope();
         await using var server = new ScriptedServer();
         server.Enqueue(ScriptedResponse.Json(FindingsDocument));
-        using var api = SdkTestSupport.Create(SdkTestSupport.Options(server));
+        using var client = ImageBuilderScanClient.Create(SdkTestSupport.Options(server));
 
-        var page = await api.SendAsync(new ListFindingsRequest("severity", "HIGH", 25, null), CancellationToken.None);
+        var page = await FirstPage(client.GetFindingPagesAsync(new FindingQuery { FilterName = "severity", Values = ["HIGH"], PageSize = 25, FirstPageOnly = true }));
 
         Assert.Equal(("find-req-1", "f-next"), (page.RequestId, page.NextToken));
         Assert.Equal(3, page.Items.Count);
@@ -199,7 +201,7 @@ public sealed class ResponseParsingTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 1));
 
         var error = await Assert.ThrowsAsync<ScanProtocolException>(
-            () => api.SendAsync(new ListAggregationsRequest(null, [], null), CancellationToken.None));
+            () => api.SendAsync(AggregationQuery.Listing.Request(null, [], null, null), CancellationToken.None));
         Assert.Equal("MalformedResponse", error.ErrorId);
         Assert.Equal("bad-req", error.RequestId);
     }
@@ -217,7 +219,7 @@ public sealed class ResponseParsingTests
         using var api = SdkTestSupport.Create(SdkTestSupport.Options(server, maxAttempts: 1));
 
         await Assert.ThrowsAsync<ScanProtocolException>(
-            () => api.SendAsync(new ListFindingsRequest(null, null, null, null), CancellationToken.None));
+            () => api.SendAsync(FindingQuery.Listing.Request(null, [], null, null), CancellationToken.None));
     }
 
     [Theory]
@@ -228,4 +230,10 @@ public sealed class ResponseParsingTests
     [InlineData(null, 3, "1", null)]
     public void Installed_version_is_epoch_version_release(string? version, int? epoch, string? release, string? expected)
         => Assert.Equal(expected, new VulnerablePackage { Version = version, Epoch = epoch, Release = release }.InstalledVersion());
+
+    private static async Task<ScanPage<T>> FirstPage<T>(IAsyncEnumerable<ScanPage<T>> pages)
+    {
+        await foreach (var page in pages) return page;
+        throw new InvalidOperationException("no page");
+    }
 }

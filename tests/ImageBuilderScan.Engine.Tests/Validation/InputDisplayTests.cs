@@ -8,9 +8,12 @@ public sealed class InputDisplayTests
     [InlineData("\u001b[31mred", "\\u001B[31mred")]
     [InlineData("line\nbreak\r", "line\\u000Abreak\\u000D")]
     [InlineData("rtl\u202eoverride", "rtl\\u202Eoverride")]
-    [InlineData("plain text", "plain text")]
-    [InlineData("emoji \ud83d\ude00 kept", "emoji \ud83d\ude00 kept")]
     public void Invisible_characters_are_rendered_visibly(string value, string shown) => Assert.Equal(shown, InputDisplay.Show(value));
+
+    [Theory]
+    [InlineData("plain text")]
+    [InlineData("emoji \ud83d\ude00 kept")]
+    public void Visible_text_is_shown_as_it_is(string value) => Assert.Equal(value, InputDisplay.Show(value));
 
     [Fact] // not InlineData: xunit's serialisation mangles a lone surrogate before the test sees it
     public void A_lone_surrogate_is_rendered_visibly() => Assert.Equal("lone\\uD800!", InputDisplay.Show("lone\ud800!"));

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Emulator;
+using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Module.Tests.Adapter;
 
@@ -62,8 +63,8 @@ public sealed class AdapterTests
 
         Assert.True(items.MoveNext());
         Assert.Equal(0, items.Current.Item);
-        Thread.Sleep(50);
-        Assert.Equal(1, source.Steps); // the first item: nothing asked for ahead of the consumer
+        // The first item: nothing asked for ahead of the consumer (a step is started before the item is yielded, so this is final).
+        Assert.Equal(1, pump.StepsStarted);
 
         Assert.True(items.MoveNext());
         Assert.Equal(1, items.Current.Item);
@@ -83,8 +84,7 @@ public sealed class AdapterTests
         using var items = pump.Run(source.Run(), CancellationToken.None).Where(e => e.Kind == ScanEventKind.Item).GetEnumerator();
         Assert.True(items.MoveNext());
         Assert.True(items.MoveNext());
-        Thread.Sleep(50);
-        Assert.Equal(2, source.Steps);
+        Assert.Equal(2, pump.StepsStarted);
     }
 
     [Fact]
@@ -157,11 +157,7 @@ public sealed class AdapterTests
         // eleven pipelines is throttled past the one attempt allowed.
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { Seed = 7, FilterMatchesAll = true, AggregationPageSize = 1 });
         server.Faults.Add(new FaultPlan { Kind = FaultKind.Throttle, OnRequest = 2, MaxCount = 1 });
-        using var client = ImageBuilderScanClient.Create(new ScanClientOptions
-        {
-            Region = "us-east-1", AccessKey = EmulatorOptions.DefaultAccessKeyId, SecretKey = EmulatorOptions.DefaultSecretAccessKey,
-            EndpointUrl = server.BaseAddress.ToString(), MaxAttempts = 1,
-        });
+        using var client = ImageBuilderScanClient.Create(TestClientOptions.For(server, "us-east-1", maxAttempts: 1));
         var pipelines = Enumerable.Range(0, 11).Select(i => $"arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/p-{i:00}").ToArray();
         var error = await Assert.ThrowsAsync<CallRateLimitExceededException>(async () =>
         {

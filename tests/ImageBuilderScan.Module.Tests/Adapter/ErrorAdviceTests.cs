@@ -1,5 +1,6 @@
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Emulator;
+using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Module.Tests.Adapter;
 
@@ -12,11 +13,8 @@ public sealed class ErrorAdviceTests
 {
     private static async Task<ImageBuilderScanException> Failure(EmulatorServer server, AggregationQuery query, int maxAttempts = 1, string? endpoint = null)
     {
-        using var client = ImageBuilderScanClient.Create(new ScanClientOptions
-        {
-            Region = "us-east-1", AccessKey = EmulatorOptions.DefaultAccessKeyId, SecretKey = EmulatorOptions.DefaultSecretAccessKey,
-            EndpointUrl = endpoint ?? server.BaseAddress.ToString(), MaxAttempts = maxAttempts,
-        });
+        var options = TestClientOptions.For(server, "us-east-1", maxAttempts: maxAttempts);
+        using var client = ImageBuilderScanClient.Create(endpoint is null ? options : options with { EndpointUrl = endpoint });
         return await Assert.ThrowsAnyAsync<ImageBuilderScanException>(async () =>
         {
             await foreach (var _ in client.GetAggregationsAsync(query)) { }

@@ -7,8 +7,7 @@ internal static class BuildsSection
 {
     public static void Write(HtmlWriter html, IReadOnlyList<ReportImage> images, CancellationToken cancellationToken)
     {
-        html.Open("section", ("id", "builds"));
-        html.Element("h2", "Findings by severity per build");
+        html.Section("builds", "Findings by severity per build");
         var builds = images.Select(ChartBuildOf).ToList();
         html.Open("div", ("class", "pair"));
         html.Open("figure");

@@ -7,8 +7,7 @@ internal static class ChangesSection
 {
     public static void Write(HtmlWriter html, IReadOnlyList<FindingChange> changes, CancellationToken cancellationToken)
     {
-        html.Open("section", ("id", "changes"));
-        html.Element("h2", "What changed");
+        html.Section("changes", "What changed");
         html.Open("ul", ("class", "totals"));
         foreach (var kind in Enum.GetValues<ChangeKind>())
         {

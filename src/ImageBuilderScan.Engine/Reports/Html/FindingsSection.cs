@@ -18,8 +18,7 @@ internal static class FindingsSection
         var rows = RankedFindings.Of(images).ToList();
         if (rows.Count > 0 && top > 0)
         {
-            html.Open("section", ("id", "top-findings"));
-            html.Element("h2", $"Top {Math.Min(top, rows.Count)} finding(s)");
+            html.Section("top-findings", $"Top {Math.Min(top, rows.Count)} finding(s)");
             Table(html, "table-top", rows.Take(top), links: true, cancellationToken);
             html.Close();
         }
@@ -36,8 +35,7 @@ internal static class FindingsSection
         var suppressed = images.SelectMany(i => i.Findings.Where(o => o.Verdict == FindingVerdict.Suppressed).Select(o => (Image: i, Outcome: o))).ToList();
         if (suppressed.Count > 0)
         {
-            html.Open("section", ("id", "suppressed"));
-            html.Element("h2", $"Suppressed findings ({suppressed.Count})");
+            html.Section("suppressed", $"Suppressed findings ({suppressed.Count})");
             html.Open("div", ("class", "scroll")).Open("table", ("id", "table-suppressed"));
             html.Open("thead").Open("tr");
             foreach (var h in new[] { "Severity", "Vulnerability", "Package", "Build", "Reason", "Exception", "Expires" }) html.Element("th", h);
@@ -61,8 +59,7 @@ internal static class FindingsSection
         var expired = images.Where(i => i.Gate is not null).SelectMany(i => i.Gate!.ExpiredEntries).Distinct().ToList();
         if (expired.Count > 0)
         {
-            html.Open("section", ("id", "expired"));
-            html.Element("h2", $"Expired exceptions ({expired.Count})");
+            html.Section("expired", $"Expired exceptions ({expired.Count})");
             html.Element("p", "These entries of the exceptions file no longer suppress anything: renew or remove them.", ("class", "muted"));
             html.Open("div", ("class", "scroll")).Open("table", ("id", "table-expired"));
             html.Open("thead").Open("tr");

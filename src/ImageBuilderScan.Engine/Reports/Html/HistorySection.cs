@@ -7,8 +7,7 @@ internal static class HistorySection
 {
     public static void Write(HtmlWriter html, IReadOnlyList<BuildHistoryEntry> history, CancellationToken cancellationToken)
     {
-        html.Open("section", ("id", "history"));
-        html.Element("h2", "History per pipeline");
+        html.Section("history", "History per pipeline");
         var n = 0;
         foreach (var pipeline in history.GroupBy(h => h.ImagePipelineArn, StringComparer.Ordinal))
         {

@@ -19,6 +19,13 @@ internal sealed class HtmlWriter(TextWriter output)
         return this;
     }
 
+    /// <summary>Opens a report section: its anchor (<c>id</c>, which the report's links and tests use) and its heading.</summary>
+    public HtmlWriter Section(string id, string heading)
+    {
+        Open("section", ("id", id));
+        return Element("h2", heading);
+    }
+
     /// <summary>An element with no content, closed at once (&lt;meta/&gt;, &lt;rect/&gt;).</summary>
     public HtmlWriter Empty(string tag, params (string Name, string? Value)[] attributes)
     {

@@ -7,6 +7,7 @@ using ImageBuilderScan.Engine.Builds;
 
 namespace ImageBuilderScan.Commands;
 
+/// <summary>Piped input of a listing: the key each piped object asks for, each key listed once per command.</summary>
 public abstract partial class ListingCmdlet
 {
     private readonly HashSet<PipedKey> _asked = [];

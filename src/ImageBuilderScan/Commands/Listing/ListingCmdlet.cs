@@ -11,6 +11,12 @@ namespace ImageBuilderScan.Commands;
 /// A command that lists pages of one operation: the paging parameters and the one page-listing
 /// path for both paging modes (every page, or the first with -NoAutoPage).
 /// </summary>
+/// <remarks>
+/// A partial of three parts, one purpose each, so each reads in one sitting: this file lists one target's pages and
+/// keeps the resume token; ListingCmdlet.Fleet.cs runs the same listing over several regions and accounts;
+/// ListingCmdlet.Piped.cs turns a piped object into the key it asks for, once per command. All three write through
+/// the cmdlet (pages, errors, -NextTokenVariable), which is why they are parts of it and not helpers that take it.
+/// </remarks>
 public abstract partial class ListingCmdlet : AwsCmdlet
 {
     /// <summary>Resume from a token printed by a failed run or stored by -NextTokenVariable.</summary>
