@@ -32,9 +32,10 @@ public sealed class PesterSuiteTests
         // example, Fleet.Tests.ps1 the fan-out over regions and accounts, Views.Tests.ps1 checks the format views, WaitAndSelect.Tests.ps1 the gate right
         // after a build (-WaitForScan, -ImagePipelineArn, image versions, every pipeable shape), AwsToolsHabits.Tests.ps1
         // what an AWS Tools user types and expects (parameter names, type literals, export habits), HostileEndpoint.Tests.ps1
-        // what a hostile endpoint can and cannot do, ExitCodes.Tests.ps1 the CI exit contract in real pwsh processes; one suite per cmdlet besides.
+        // what a hostile endpoint can and cannot do, ExitCodes.Tests.ps1 the CI exit contract in real pwsh processes,
+        // InstallByName.Tests.ps1 publish and Install-PSResource by name, Mfa.Tests.ps1 mfa_serial profiles; one suite per cmdlet besides.
         Assert.Equal(["AwsToolsHabits.Tests.ps1", "Build.Tests.ps1", "Compare-IBScanFinding.Tests.ps1", "Errors.Tests.ps1", "Examples.Tests.ps1", "ExitCodes.Tests.ps1", "Export-IBScanReport.Tests.ps1", "Fleet.Tests.ps1",
-            "Get-IBScanFinding.Tests.ps1", "Get-IBScanFindingAggregation.Tests.ps1", "Get-IBScanHistory.Tests.ps1", "HostileEndpoint.Tests.ps1", "Test-IBScanGate.Tests.ps1", "Views.Tests.ps1", "WaitAndSelect.Tests.ps1"], SuiteNames());
+            "Get-IBScanFinding.Tests.ps1", "Get-IBScanFindingAggregation.Tests.ps1", "Get-IBScanHistory.Tests.ps1", "HostileEndpoint.Tests.ps1", "InstallByName.Tests.ps1", "Mfa.Tests.ps1", "Test-IBScanGate.Tests.ps1", "Views.Tests.ps1", "WaitAndSelect.Tests.ps1"], SuiteNames());
     }
 
     [Theory]

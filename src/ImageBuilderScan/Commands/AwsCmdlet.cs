@@ -100,6 +100,7 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
 
     protected override void BeginProcessing()
     {
+        _pump.BindToCurrentThread();
         var log = Log;
         try
         {
@@ -120,6 +121,8 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
                 // Within one command too: chains of a listing's values, builds of a gate or comparison.
                 Concurrency = ThrottleLimit,
                 Log = log,
+                // A profile with mfa_serial: the code is asked for through this host, on the pipeline thread.
+                Mfa = HostMfaPrompt.For(Host, _pump, StopToken),
             };
             // AWS Tools' session defaults, usually unset ($null): PSObject.AsPSObject(null) throws.
             options = AwsToolsSession.Apply(options, Credential?.BaseObject,
