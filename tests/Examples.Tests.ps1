@@ -94,7 +94,7 @@ BeforeAll {
             ByHand = $true
             Check  = { param($r)
                 $r.Thrown | Should -BeNullOrEmpty
-                $accounts = @($r.Output | Where-Object { $_.PSTypeNames[0] -eq 'ImageBuilderScan.Client.Model.ScanFindingAggregation' })
+                $accounts = @($r.Output | Where-Object { $_.PSTypeNames[0] -eq 'ImageBuilderScan.ScanFindingAggregation' })
                 $accounts.Count | Should -Be 2 -Because 'the two sample accounts'' counts'
                 ($accounts | Measure-Object All -Sum).Sum | Should -Be $All.Count
                 # Kill() signals the process; it is gone a moment later, not at once (seen under load).

@@ -61,7 +61,7 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
 
                 foreach (var change in outcome.Changes!)
                 {
-                    if (IncludeEqual.IsPresent || change.Change != ChangeKind.Unchanged) WriteObject(change);
+                    if (IncludeEqual.IsPresent || change.Change != ChangeKind.Unchanged) WriteResult(change, arn: change.DifferenceImageBuildVersionArn ?? change.ReferenceImageBuildVersionArn);
                 }
             });
         }
