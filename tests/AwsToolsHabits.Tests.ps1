@@ -277,7 +277,7 @@ Describe 'Copies of findings (Import-Clixml, Start-Job, ForEach-Object -Parallel
 
     It 'Import-Clixml copies are copies (not the live type), with their packages whole' {
         $Copies[0] -is [ImageBuilderScan.ScanFinding] | Should -BeFalse
-        $Copies[0].PSTypeNames[0] | Should -Be 'Deserialized.ImageBuilderScan.Client.Model.ScanFinding'
+        $Copies[0].PSTypeNames[0] | Should -Be 'Deserialized.ImageBuilderScan.ScanFinding'
         @($Copies[0].VulnerablePackages).Count | Should -BeGreaterThan 0
         $Copies[0].VulnerablePackages[0].Name | Should -Not -BeNullOrEmpty
     }

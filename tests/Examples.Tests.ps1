@@ -82,7 +82,9 @@ BeforeAll {
             Check   = { param($r) $r.Thrown | Should -BeNullOrEmpty; (Get-Command -Module ImageBuilderScan).Name | Sort-Object | Should -Be @('Compare-IBScanFinding', 'Export-IBScanReport', 'Get-IBScanFinding', 'Get-IBScanFindingAggregation', 'Get-IBScanHistory', 'Test-IBScanGate') }
         }
         'README.md: Install #2' = @{
-            NotRun = 'Install-PSResource from the PowerShell Gallery needs the network, which the test run does not reach'
+            # Installing by name is tested in InstallByName.Tests.ps1: published to a local file repository, installed
+            # with Install-PSResource into a fresh user scope, imported by name, one listing against the emulator.
+            NotRun = 'Install-PSResource from the PowerShell Gallery needs the network, which the test run does not reach (InstallByName.Tests.ps1 installs by name from a local repository)'
         }
         'README.md: Quick start / Demo #1' = @{
             NotRun = 'build.ps1 -Task Demo builds the whole solution (the assemblies this run is using) and then runs Start-TestEmulator and the cmdlets, which this suite does'
@@ -92,7 +94,7 @@ BeforeAll {
             ByHand = $true
             Check  = { param($r)
                 $r.Thrown | Should -BeNullOrEmpty
-                $accounts = @($r.Output | Where-Object { $_.PSTypeNames[0] -eq 'ImageBuilderScan.Client.Model.ScanFindingAggregation' })
+                $accounts = @($r.Output | Where-Object { $_.PSTypeNames[0] -eq 'ImageBuilderScan.ScanFindingAggregation' })
                 $accounts.Count | Should -Be 2 -Because 'the two sample accounts'' counts'
                 ($accounts | Measure-Object All -Sum).Sum | Should -Be $All.Count
                 # Kill() signals the process; it is gone a moment later, not at once (seen under load).

@@ -69,6 +69,17 @@ public sealed record EmulatorOptions
     /// <summary>Accounts whose roles refuse AssumeRole (AccessDenied), as a member account whose role does not trust the caller.</summary>
     public IReadOnlyList<string> DeniedRoleAccounts { get; init; } = [];
 
+    /// <summary>Roles whose trust policy requires MFA: AssumeRole answers only with <see cref="MfaSerialNumber"/> and <see cref="MfaTokenCode"/>.</summary>
+    public IReadOnlyList<string> MfaRoles { get; init; } = [];
+
+    /// <summary>The configured caller's MFA device (an assume-role profile's mfa_serial).</summary>
+    public string MfaSerialNumber { get; init; } = DefaultMfaSerialNumber;
+    public const string DefaultMfaSerialNumber = "arn:aws:iam::111122223333:mfa/ibscan-emulator";
+
+    /// <summary>The code the MFA device shows (6 digits); the only TokenCode AssumeRole accepts.</summary>
+    public string MfaTokenCode { get; init; } = DefaultMfaTokenCode;
+    public const string DefaultMfaTokenCode = "123456";
+
     /// <summary>Added to every API request before it is answered.</summary>
     public int LatencyMs { get; init; }
 

@@ -26,6 +26,16 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void The_MFA_options_name_the_roles_the_device_and_its_code()
+    {
+        var o = EmulatorCommandLine.Parse(["--mfa-role", "arn:aws:iam::111122223333:role/a", "--mfa-role", "arn:aws:iam::444455556666:role/b",
+            "--mfa-serial", "arn:aws:iam::111122223333:mfa/me", "--mfa-code", "408317"], out _);
+        Assert.Equal(["arn:aws:iam::111122223333:role/a", "arn:aws:iam::444455556666:role/b"], o.MfaRoles);
+        Assert.Equal(("arn:aws:iam::111122223333:mfa/me", "408317"), (o.MfaSerialNumber, o.MfaTokenCode));
+        Assert.Contains("--mfa-role", EmulatorCommandLine.Help());
+    }
+
+    [Fact]
     public void Defaults_are_the_documented_ones()
     {
         var o = EmulatorCommandLine.Parse([], out _);

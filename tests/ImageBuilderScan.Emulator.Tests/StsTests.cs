@@ -161,6 +161,30 @@ public sealed class StsTests
         Assert.Contains("/eu-west-1/sts/aws4_request", Assert.Single(server.Requests.Recent).Headers["authorization"]);
     }
 
+    [Fact]
+    public async Task AssumeRole_of_a_role_requiring_MFA_answers_only_with_the_device_and_its_current_code_and_never_records_the_code()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { DataFile = TestData.SamplePath, MfaRoles = [RoleArn], MfaTokenCode = "408317" });
+        var device = Uri.EscapeDataString(server.Options.MfaSerialNumber);
+        var role = $"Action=AssumeRole&Version=2011-06-15&RoleArn={Uri.EscapeDataString(RoleArn)}&RoleSessionName=ci-run";
+
+        Assert.Equal("AccessDenied", Code(await Post(server, role)));
+        Assert.Equal("AccessDenied", Code(await Post(server, role + $"&SerialNumber={device}&TokenCode=000000")));
+        Assert.Equal("AccessDenied", Code(await Post(server, role + $"&SerialNumber={Uri.EscapeDataString("arn:aws:iam::111122223333:mfa/other")}&TokenCode=408317")));
+        Assert.Equal("ValidationError", Code(await Post(server, role + $"&SerialNumber={device}&TokenCode=4083")));
+        Assert.Equal("ValidationError", Code(await Post(server, role + "&TokenCode=408317")));
+        Assert.Empty(server.Sessions.Issued);
+        Assert.Equal(200, (await Post(server, role + $"&SerialNumber={device}&TokenCode=408317")).Status);
+        Assert.Single(server.Sessions.Issued);
+        // Another role needs no MFA, but MFA given for it is checked all the same (as STS does).
+        var other = $"Action=AssumeRole&Version=2011-06-15&RoleArn={Uri.EscapeDataString("arn:aws:iam::111122223333:role/other")}&RoleSessionName=ci-run";
+        Assert.Equal(200, (await Post(server, other)).Status);
+        Assert.Equal("AccessDenied", Code(await Post(server, other + $"&SerialNumber={device}&TokenCode=111111")));
+
+        Assert.All(server.Requests.Recent, r => Assert.DoesNotContain("408317", r.Body));
+        Assert.Contains(server.Requests.Recent, r => r.Body.Contains("TokenCode=***", StringComparison.Ordinal));
+    }
+
     private static string Code(Reply reply) => XDocument.Parse(reply.Body).Root!.Element(Sts + "Error")!.Element(Sts + "Code")!.Value;
 
     private static Task<Reply> AssumeRole(EmulatorServer server, string? accessKey = null, string? secret = null,

@@ -11,10 +11,18 @@ public sealed class FormatFileTests
 {
     private static readonly string FormatPath = Repo.File("ImageBuilderScan.Format.ps1xml");
     private static readonly XDocument Format = XDocument.Load(FormatPath);
-    private static readonly Dictionary<string, Type> OutputTypes = new[]
-    {
+    // Views are keyed to the stable PSTypeNames (the type accelerators' names), then to the .NET names for objects reached inside another.
+    private static readonly Type[] Written =
+    [
         typeof(ScanFindingAggregation), typeof(ScanFinding), typeof(ImageBuilderScan.Engine.Gate.GateResult), typeof(ImageBuilderScan.Engine.Comparison.FindingChange), typeof(ImageBuilderScan.Engine.History.BuildHistoryEntry),
-    }.ToDictionary(t => t.FullName!);
+    ];
+
+    private static readonly Dictionary<string, Type> OutputTypes = Written.ToDictionary(t => global::ImageBuilderScan.Adapter.TypeAccelerators.UserName(t)!);
+
+    /// <summary>The note every written object carries (OutputObjects.Wrap), shown by the list views.</summary>
+    private static readonly string[] InstanceMembers = [global::ImageBuilderScan.Adapter.OutputObjects.TargetProperty];
+
+    private static string ViewType(XElement view) => view.Element("ViewSelectedBy")!.Element("TypeName")!.Value;
 
     [Fact]
     public void Validates_against_powershells_format_schema()
@@ -33,10 +41,22 @@ public sealed class FormatFileTests
     }
 
     [Fact]
+    public void Views_are_keyed_to_the_stable_type_names_then_the_net_names()
+    {
+        foreach (var view in Format.Descendants("View"))
+        {
+            var names = view.Element("ViewSelectedBy")!.Elements("TypeName").Select(t => t.Value).ToList();
+            Assert.True(OutputTypes.TryGetValue(names[0], out var type), $"view {view.Element("Name")!.Value} is keyed to {names[0]}, not a stable type name");
+            Assert.DoesNotContain("Engine", names[0], StringComparison.Ordinal);
+            Assert.Equal([names[0], type!.FullName!], names);
+        }
+    }
+
+    [Fact]
     public void Has_the_promised_views()
     {
         var views = Format.Descendants("View").Select(v => (
-            Type: v.Element("ViewSelectedBy")!.Element("TypeName")!.Value,
+            Type: OutputTypes[ViewType(v)].FullName!,
             Control: v.Elements().Single(e => e.Name.LocalName.EndsWith("Control")).Name.LocalName)).ToList();
         Assert.Contains((typeof(ScanFindingAggregation).FullName!, "TableControl"), views);
         Assert.Contains((typeof(ScanFindingAggregation).FullName!, "ListControl"), views);
@@ -51,16 +71,44 @@ public sealed class FormatFileTests
     [Fact]
     public void Every_text_the_views_show_goes_through_the_one_sanitiser()
     {
-        // Issue 21: text from the wire or a file reaches a terminal only through TypeDataMembers.Inert, so a raw
-        // property cell may only show what is no text (counts, dates, flags, enums).
+        // Issues 21 and 22: text from the wire or a file reaches a terminal only through TypeDataMembers (Inert, or
+        // Packages and FixText, which use it). A raw cell may only show what is no text: a property (or a property's
+        // property) that is a number, a flag, a date or an enum; anything else read raw fails here, whatever its name.
         foreach (var view in Format.Descendants("View"))
         {
-            var type = OutputTypes[view.Element("ViewSelectedBy")!.Element("TypeName")!.Value];
+            var type = OutputTypes[ViewType(view)];
             foreach (var name in view.Descendants("PropertyName").Select(p => p.Value))
-                Assert.False(type.GetProperty(name)!.PropertyType == typeof(string), $"{type.Name}.{name} is text shown raw in a view");
-            foreach (var script in view.Descendants("ScriptBlock").Select(s => s.Value).Where(s => Regex.IsMatch(s, @"\$(?:_|a|f)\.(?:Key|Title|PackageName|ImageBuildVersionArn|VulnerabilityId|Severity|ScanStatus|Violations|Suppressed|ExpiredMatches)\b(?!\.Count)")))
-                Assert.Contains("TypeDataMembers]::Inert(", script);
+                Assert.True(IsNoText(type.GetProperty(name)!.PropertyType), $"{type.Name}.{name} is text shown raw in a view");
+            foreach (var script in view.Descendants("ScriptBlock").Select(s => s.Value))
+            {
+                if (Regex.IsMatch(script, @"\[ImageBuilderScan\.Adapter\.TypeDataMembers\]::(Inert|Fit|Packages|FixText)\(")) continue;
+                foreach (Match m in Regex.Matches(script, @"\$(?:_|a|f)\.(\w+)(?:\.(\w+)\b(?!\())?"))
+                {
+                    var property = type.GetProperty(m.Groups[1].Value);
+                    var shown = property is not null && m.Groups[2].Success ? property.PropertyType.GetProperty(m.Groups[2].Value) : property;
+                    Assert.True(shown is not null && IsNoText(shown.PropertyType), $"{type.Name}: {m.Value} is shown raw (not through the one sanitiser) in: {script}");
+                }
+            }
         }
+    }
+
+    /// <summary>A number, flag, date or enum, or (one level down) an object of nothing else, as the gate's Counts.</summary>
+    private static bool IsNoText(Type type, int depth = 1)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsPrimitive || type.IsEnum || type == typeof(decimal) || type == typeof(DateTime) || type == typeof(DateTimeOffset)) return true;
+        return depth > 0 && type != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type)
+            && type.GetProperties(BindingFlags.Public | BindingFlags.Instance).All(p => IsNoText(p.PropertyType, depth - 1));
+    }
+
+    [Fact]
+    public void The_sanitiser_check_can_fail()
+    {
+        // A raw text cell, as the check reads it: caught.
+        var type = typeof(ScanFinding);
+        var raw = Regex.Matches("$_.Title", @"\$(?:_|a|f)\.(\w+)").Single();
+        Assert.False(IsNoText(type.GetProperty(raw.Groups[1].Value)!.PropertyType));
+        Assert.True(IsNoText(typeof(long?)));
     }
 
     [Fact]
@@ -68,9 +116,9 @@ public sealed class FormatFileTests
     {
         foreach (var view in Format.Descendants("View"))
         {
-            var typeName = view.Element("ViewSelectedBy")!.Element("TypeName")!.Value;
+            var typeName = ViewType(view);
             Assert.True(OutputTypes.TryGetValue(typeName, out var type), $"view type {typeName} is not an output type");
-            var properties = type!.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToHashSet();
+            var properties = type!.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Concat(InstanceMembers).ToHashSet();
             foreach (var name in view.Descendants("PropertyName").Select(p => p.Value))
             {
                 Assert.True(properties.Contains(name), $"{typeName} has no property {name}");
@@ -110,27 +158,52 @@ public sealed class FormatFileTests
     }
 
     private static XElement TableOf(Type type) => Format.Descendants("View")
-        .First(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == type.FullName && v.Element("TableControl") is not null);
+        .First(v => OutputTypes[ViewType(v)] == type && v.Element("TableControl") is not null);
 
     [Fact]
-    public void The_default_aggregation_table_keeps_the_counts_first_and_gives_the_key_the_rest()
+    public void The_default_aggregation_table_keeps_the_counts_first_shows_region_and_account_and_gives_the_key_the_rest()
     {
-        // PowerShell squeezes and drops columns from the right when a table is too wide: the counts
-        // come first so a long key never pushes them off an 80-column console; the key has no width
-        // (it takes the rest, issue 13 point 7) and the row wraps, so a long key wraps instead of being cut.
+        // PowerShell squeezes and drops columns from the right when a table is too wide: the counts come first so a
+        // long key never pushes them off an 80-column console; Region and AccountId are always shown (results of a
+        // fan-out span several, issue 22); the key has no width (it takes the rest) and the row wraps, at a space.
         var table = TableOf(typeof(ScanFindingAggregation));
         var headers = table.Descendants("TableColumnHeader").ToList();
-        Assert.Equal(["Critical", "High", "Medium", "Other", "All", "Key", "AccountId"], headers.Select(h => h.Element("Label")!.Value));
-        Assert.Null(headers.Single(h => h.Element("Label")!.Value == "Key").Element("Width"));
+        Assert.Equal(["Crit", "High", "Med", "Other", "All", "Region", "AccountId", "Key"], headers.Select(h => h.Element("Label")!.Value));
+        Assert.Null(headers[^1].Element("Width"));
         var counts = headers.Take(5).Sum(h => int.Parse(h.Element("Width")!.Value)) + 5;
         Assert.True(counts <= 40, $"the counts take {counts} of 80 columns");
+        var key = 80 - headers.SkipLast(1).Sum(h => int.Parse(h.Element("Width")!.Value)) - (headers.Count - 1);
+        Assert.True(key >= 19, $"at 80 columns the key keeps {key} columns: 'web-frontend-al2023' (19) would be cut");
+        // PowerShell wraps by character: the key is laid out for its width at 80 columns (TypeDataMembers.Fit).
+        Assert.EndsWith($", {key})", table.Descendants("ScriptBlock").Last().Value, StringComparison.Ordinal);
         Assert.NotNull(table.Descendants("TableRowEntry").Single().Element("Wrap"));
         // Grouped by kind, shown through the one sanitiser (a kind the module does not know is shown as sent).
         Assert.Equal("[ImageBuilderScan.Adapter.TypeDataMembers]::Inert($_.Kind)", table.Element("GroupBy")!.Element("ScriptBlock")!.Value);
-        foreach (var label in new[] { "Critical", "High", "Medium", "Other", "All" })
+        foreach (var label in new[] { "Crit", "High", "Med", "Other", "All" })
         {
             Assert.Equal("Right", headers.Single(h => h.Element("Label")?.Value == label).Element("Alignment")?.Value);
         }
+
+        // An account aggregation's key is its AccountId: the Key column leaves it to the AccountId column.
+        Assert.Contains("'Account' { if ($a.AccountId -ceq $a.Key) { '' }", table.Descendants("ScriptBlock").Last().Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_gate_table_keeps_the_summary_the_whole_version_and_region_and_account_at_80_columns()
+    {
+        var table = TableOf(typeof(ImageBuilderScan.Engine.Gate.GateResult));
+        var headers = table.Descendants("TableColumnHeader").ToList();
+        Assert.Equal(["Result", "Image", "Region/Account", "Crit", "High", "Summary"], headers.Select(h => h.Element("Label")!.Value));
+        Assert.Null(headers[^1].Element("Width"));
+        var summary = 80 - headers.SkipLast(1).Sum(h => int.Parse(h.Element("Width")!.Value)) - (headers.Count - 1);
+        Assert.True(summary >= 24, $"at 80 columns the summary keeps {summary} columns");
+        Assert.Equal($"[ImageBuilderScan.Adapter.TypeDataMembers]::Fit($_.Summary, {summary})", table.Descendants("ScriptBlock").Last().Value);
+        // The version ('2025.2.0/12') fits the image column whole, and the cell is laid out for that width
+        // (TypeDataMembers.Fit), so PowerShell's wrap by character falls before the version, never in it.
+        var image = int.Parse(headers[1].Element("Width")!.Value);
+        Assert.True(image >= "2025.2.0/12".Length + 8);
+        Assert.Contains($"::Fit(\"$($_.ImageName) $($_.ImageVersion)\", {image})", table.Descendants("ScriptBlock").ElementAt(1).Value, StringComparison.Ordinal);
+        Assert.NotNull(table.Descendants("TableRowEntry").Single().Element("Wrap"));
     }
 
     [Fact]
@@ -140,11 +213,16 @@ public sealed class FormatFileTests
         var headers = table.Descendants("TableColumnHeader").ToList();
         Assert.Equal(["Severity", "VulnerabilityId", "Score", "Package Installed -> FixedIn"], headers.Select(h => h.Element("Label")!.Value));
         Assert.Null(headers[^1].Element("Width"));
-        // At 80 columns the package column keeps 40: each package line is broken before "->" past 40.
+        // At 80 columns the package column keeps 40; wider consoles give it the rest. A package line is left whole for
+        // the table to wrap at its own width (no hard break in the cell, which split versions at 140 columns).
         var fixedWidth = headers.SkipLast(1).Sum(h => int.Parse(h.Element("Width")!.Value)) + headers.Count - 1;
         Assert.Equal(40, 80 - fixedWidth);
-        Assert.Contains("$line.Length -gt 40", table.Descendants("ScriptBlock").Last().Value, StringComparison.Ordinal);
-        Assert.Contains("ImageBuildVersionArn", table.Element("GroupBy")!.Element("ScriptBlock")!.Value, StringComparison.Ordinal);
+        // Laid out for those 40 (TypeDataMembers.Fit): at 80 a wrap falls between words, wider a line stays whole.
+        Assert.Equal("[ImageBuilderScan.Adapter.TypeDataMembers]::Packages($_, 40)", table.Descendants("ScriptBlock").Last().Value);
+        // The group names the image with its account and region (a fan-out's findings span several).
+        var group = table.Element("GroupBy")!.Element("ScriptBlock")!.Value;
+        Assert.Contains("ImageBuildVersionArn", group, StringComparison.Ordinal);
+        Assert.Contains("$p[4], $p[3]", group, StringComparison.Ordinal);
         Assert.NotNull(table.Descendants("TableRowEntry").Single().Element("Wrap"));
     }
 }

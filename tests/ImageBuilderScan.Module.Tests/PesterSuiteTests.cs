@@ -29,12 +29,14 @@ public sealed class PesterSuiteTests
         // Build.Tests.ps1 checks build.ps1's helpers (how the Test task starts Pester); ExitCodes.Tests.ps1 the gate's
         // CI exit contract in real pwsh processes (issue 20); Errors.Tests.ps1 what the
         // cmdlets say when something fails, and where they resume; Examples.Tests.ps1 runs every documented
-        // example, Fleet.Tests.ps1 the fan-out over regions and accounts, Views.Tests.ps1 checks the format views, WaitAndSelect.Tests.ps1 the gate right
+        // example, Fleet.Tests.ps1 the fan-out over regions and accounts, FleetOutput.Tests.ps1 what its output
+        // says (targets, overlaps, unique labels, views at 80 and 140 columns, stable type names), Views.Tests.ps1 checks the format views, WaitAndSelect.Tests.ps1 the gate right
         // after a build (-WaitForScan, -ImagePipelineArn, image versions, every pipeable shape), AwsToolsHabits.Tests.ps1
         // what an AWS Tools user types and expects (parameter names, type literals, export habits), HostileEndpoint.Tests.ps1
-        // what a hostile endpoint can and cannot do, ExitCodes.Tests.ps1 the CI exit contract in real pwsh processes; one suite per cmdlet besides.
-        Assert.Equal(["AwsToolsHabits.Tests.ps1", "Build.Tests.ps1", "Compare-IBScanFinding.Tests.ps1", "Errors.Tests.ps1", "Examples.Tests.ps1", "ExitCodes.Tests.ps1", "Export-IBScanReport.Tests.ps1", "Fleet.Tests.ps1",
-            "Get-IBScanFinding.Tests.ps1", "Get-IBScanFindingAggregation.Tests.ps1", "Get-IBScanHistory.Tests.ps1", "HostileEndpoint.Tests.ps1", "Test-IBScanGate.Tests.ps1", "Views.Tests.ps1", "WaitAndSelect.Tests.ps1"], SuiteNames());
+        // what a hostile endpoint can and cannot do, ExitCodes.Tests.ps1 the CI exit contract in real pwsh processes,
+        // InstallByName.Tests.ps1 publish and Install-PSResource by name, Mfa.Tests.ps1 mfa_serial profiles; one suite per cmdlet besides.
+        Assert.Equal(["AwsToolsHabits.Tests.ps1", "Build.Tests.ps1", "Compare-IBScanFinding.Tests.ps1", "Errors.Tests.ps1", "Examples.Tests.ps1", "ExitCodes.Tests.ps1", "Export-IBScanReport.Tests.ps1", "Fleet.Tests.ps1", "FleetOutput.Tests.ps1",
+            "Get-IBScanFinding.Tests.ps1", "Get-IBScanFindingAggregation.Tests.ps1", "Get-IBScanHistory.Tests.ps1", "HostileEndpoint.Tests.ps1", "InstallByName.Tests.ps1", "Mfa.Tests.ps1", "Test-IBScanGate.Tests.ps1", "Views.Tests.ps1", "WaitAndSelect.Tests.ps1"], SuiteNames());
     }
 
     [Theory]

@@ -34,6 +34,12 @@ public sealed record ScanClientOptions
     public string? RoleSessionName { get; init; }
     /// <summary>How long the role's credentials last (STS's default when null); they are refreshed before they expire.</summary>
     public int? RoleDurationSeconds { get; init; }
+    /// <summary>
+    /// How a code is asked for when a profile assumes its role with MFA (<c>mfa_serial</c>); null when nobody can be
+    /// asked: such a profile then fails before any request, with an error that says what to do instead.
+    /// </summary>
+    [JsonIgnore]
+    public MfaSession? Mfa { get; init; }
     /// <summary>A custom endpoint, e.g. the emulator's <c>http://127.0.0.1:5000</c>.</summary>
     public string? EndpointUrl { get; init; }
     public bool UseFipsEndpoint { get; init; }

@@ -133,5 +133,5 @@ public sealed record VulnerablePackage
     public string? FixedInVersion { get; internal init; }
     public string? Remediation { get; internal init; }
 
-    public override string ToString() => FixedInVersion is null ? $"{Name} {Version}" : $"{Name} {Version} (fixed in {FixedInVersion})";
+    public override string ToString() => FixedIn.Version(FixedInVersion) is { } fix ? $"{Name} {Version} (fixed in {fix})" : $"{Name} {Version}";
 }

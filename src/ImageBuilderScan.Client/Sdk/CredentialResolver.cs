@@ -21,12 +21,29 @@ internal static class CredentialResolver
     public static ResolvedCredentials Resolve(ScanClientOptions options, ImageBuilderSdkConfig config)
     {
         var resolved = ResolveSource(options, config);
-        if (options.RoleArn is not { } roleArn) return resolved;
+        if (options.RoleArn is not { } roleArn) return AskMfaNow(resolved);
         // A member account's role, assumed with the caller's credentials; STS in the scan's region.
         var region = ConnectionSettings.Region(options, resolved.ProfileRegion) ?? RegionEndpoint.USEast1.SystemName;
         var session = options.RoleSessionName ?? "ImageBuilderScan";
         var role = RoleCredentials.Assume(resolved.Credentials, roleArn, options.ExternalId, session, options.RoleDurationSeconds, RegionEndpoint.GetBySystemName(region), config);
-        return resolved with { Credentials = role, Source = $"{resolved.Source}, assume role {roleArn}" };
+        return AskMfaNow(resolved with { Credentials = role, Source = $"{resolved.Source}, assume role {roleArn}" });
+    }
+
+    // A role assumed with MFA is assumed now, on the thread that makes the client (a cmdlet's pipeline thread, where the
+    // person is asked directly), not at the first request on a worker; a failure then stops the command before any listing.
+    private static ResolvedCredentials AskMfaNow(ResolvedCredentials resolved)
+    {
+        if (resolved.Credentials is not RoleCredentials { RequiresMfa: true } role) return resolved;
+        try
+        {
+            role.GetCredentials();
+        }
+        catch (Exception e) when (e is not ImageBuilderScanException)
+        {
+            // STS unreachable or timed out: said as any request's network failure, not as the SDK's "Error calling AssumeRole".
+            throw ErrorTranslator.Translate(e, CancellationToken.None);
+        }
+        return resolved;
     }
 
     private static ResolvedCredentials ResolveSource(ScanClientOptions options, ImageBuilderSdkConfig config)
@@ -87,8 +104,10 @@ internal static class CredentialResolver
         {
             // STS in the region the scan uses (AWS recommends regional STS), us-east-1 when none is set yet.
             var region = ConnectionSettings.Region(options, profile.Region?.SystemName) ?? RegionEndpoint.USEast1.SystemName;
-            credentials = RoleCredentials.Wrap(role, $"the profile '{name}'", RegionEndpoint.GetBySystemName(region), config);
-            source += $", assume role {role.RoleArn}";
+            AWSCredentials Ours() => RoleCredentials.Wrap(role, $"the profile '{name}'", RegionEndpoint.GetBySystemName(region), config, options.Mfa);
+            // With MFA, every client of the command shares one assumed role: one code asked for, never one sent twice.
+            credentials = options.Mfa is { } mfa && RoleCredentials.NamesMfa(role) ? mfa.Shared($"{file}\n{name}", Ours) : Ours();
+            source += $", assume role {role.RoleArn}" + (RoleCredentials.NamesMfa(role) ? " with MFA" : "");
         }
         return new ResolvedCredentials(credentials, source, profile.Region?.SystemName);
     }

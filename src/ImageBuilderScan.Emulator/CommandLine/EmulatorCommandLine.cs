@@ -30,6 +30,9 @@ public static class EmulatorCommandLine
         ("--min-session-seconds", "N", "Smallest DurationSeconds AssumeRole accepts.", Defaults.MinSessionSeconds.ToString(CultureInfo.InvariantCulture)),
         ("--disabled-regions", "LIST", "Refuse requests signed for these regions (UnrecognizedClientException), comma-separated.", "none"),
         ("--deny-assume-role", "LIST", "Refuse AssumeRole (AccessDenied) for roles in these accounts, comma-separated.", "none"),
+        ("--mfa-role", "ARN", "This role's trust policy requires MFA: AssumeRole needs --mfa-serial and --mfa-code (repeatable).", "none"),
+        ("--mfa-serial", "SERIAL", "The caller's MFA device (an assume-role profile's mfa_serial).", Defaults.MfaSerialNumber),
+        ("--mfa-code", "CODE", "The 6-digit code the MFA device shows.", Defaults.MfaTokenCode),
         ("--latency-ms", "N", "Added to every API request.", "0"),
         ("--region-latency", "REGION=MS", "Added to API requests signed for REGION (repeatable).", "none"),
         ("--filter-matches-all", "", "Any aggregation filter returns every key of its kind, whatever its values.", "off"),
@@ -69,6 +72,7 @@ public static class EmulatorCommandLine
         var faults = new List<FaultPlan>();
         var scans = new List<ScanProgression>();
         var regionLatency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var mfaRoles = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -98,6 +102,9 @@ public static class EmulatorCommandLine
                 "--min-session-seconds" => o with { MinSessionSeconds = Int() },
                 "--disabled-regions" => o with { DisabledRegions = List(arg, Value()) },
                 "--deny-assume-role" => o with { DeniedRoleAccounts = List(arg, Value()) },
+                "--mfa-role" => Add(mfaRoles, Value(), o),
+                "--mfa-serial" => o with { MfaSerialNumber = Value() },
+                "--mfa-code" => o with { MfaTokenCode = Value() },
                 "--latency-ms" => o with { LatencyMs = Int() },
                 "--region-latency" => AddLatency(regionLatency, arg, Value(), o),
                 "--filter-matches-all" => o with { FilterMatchesAll = true },
@@ -108,7 +115,7 @@ public static class EmulatorCommandLine
                 _ => throw new ArgumentException($"Unknown option '{arg}'. Try --help."),
             };
         }
-        return o with { Faults = faults, RegionLatencyMs = regionLatency, ScanProgressions = scans };
+        return o with { Faults = faults, RegionLatencyMs = regionLatency, ScanProgressions = scans, MfaRoles = mfaRoles };
     }
 
     private static EmulatorOptions Flag(out bool flag, EmulatorOptions o)
@@ -131,6 +138,12 @@ public static class EmulatorCommandLine
             throw new ArgumentException($"{arg} needs REGION=MS, e.g. eu-west-1=200.");
         }
         latency[value[..eq]] = ms;
+        return o;
+    }
+
+    private static EmulatorOptions Add(List<string> list, string value, EmulatorOptions o)
+    {
+        list.Add(value);
         return o;
     }
 

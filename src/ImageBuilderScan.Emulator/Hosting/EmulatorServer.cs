@@ -90,7 +90,8 @@ public sealed class EmulatorServer : IAsyncDisposable
             server.Scans.Start(scan.Validated(), started);
         }
         var api = new ApiHandler(options, data, ScopesByRegion(options), server.Faults, server.Requests, verifier, logger, server.Scans, () => server.Clock());
-        var sts = new StsHandler(server.Sessions, server.Requests, verifier, () => server.Clock(), options.MinSessionSeconds, options.DeniedRoleAccounts, options.AdminAccountId, logger);
+        var sts = new StsHandler(server.Sessions, server.Requests, verifier, () => server.Clock(), options.MinSessionSeconds, options.DeniedRoleAccounts,
+            new MfaCheck(options.MfaRoles, options.MfaSerialNumber, options.MfaTokenCode), options.AdminAccountId, logger);
         var control = new ControlApi(server);
         app.Run(context => context.Request.Path.StartsWithSegments(ControlApi.Prefix) ? control.HandleAsync(context)
             : StsHandler.Handles(context.Request) ? sts.HandleAsync(context)

@@ -14,11 +14,11 @@ namespace ImageBuilderScan.Emulator;
 /// XML answers). It verifies the caller like the Image Builder operations do and issues temporary credentials
 /// that those operations then accept, so an assume-role profile can be tried end to end without AWS. Every
 /// role exists and may be assumed by the configured key, except roles in the accounts of --deny-assume-role
-/// (AccessDenied); nothing else of IAM is emulated. GetCallerIdentity names
+/// (AccessDenied), and roles of --mfa-role answer only with the MFA device's serial and code; nothing else of IAM is emulated. GetCallerIdentity names
 /// the signer's account: the administrator's for the configured key, the role's for temporary credentials.
 /// </summary>
 internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestLog requests, SigV4Verifier verifier,
-    Func<DateTimeOffset> clock, int minSessionSeconds, IReadOnlyList<string> deniedRoleAccounts, string adminAccountId, ILogger logger)
+    Func<DateTimeOffset> clock, int minSessionSeconds, IReadOnlyList<string> deniedRoleAccounts, MfaCheck mfa, string adminAccountId, ILogger logger)
 {
     private const string Namespace = "https://sts.amazonaws.com/doc/2011-06-15/";
     private const string Service = "sts";
@@ -35,7 +35,7 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
         var body = await IncomingRequest.ReadBodyAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "/";
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(',', h.Value.ToArray()), StringComparer.OrdinalIgnoreCase);
-        var record = requests.Record(null, context.Request.Method, target, headers, Encoding.UTF8.GetString(body), requestId);
+        var record = requests.Record(null, context.Request.Method, target, headers, MfaCheck.Redact(Encoding.UTF8.GetString(body)), requestId);
         try
         {
             if (body.Length > MaxBodyBytes)
@@ -80,6 +80,10 @@ internal sealed partial class StsHandler(TemporaryCredentials sessions, RequestL
             {
                 // As STS words it when the role's trust policy does not name the caller.
                 throw new ApiError("AccessDenied", 403, $"User: the caller is not authorized to perform: sts:AssumeRole on resource: {roleArn}");
+            }
+            if (mfa.Refusal(roleArn, Value("SerialNumber"), Value("TokenCode")) is { } mfaRefusal)
+            {
+                throw mfaRefusal;
             }
             var seconds = Math.Max(3600, minSessionSeconds);
             if (Value("DurationSeconds") is { } duration

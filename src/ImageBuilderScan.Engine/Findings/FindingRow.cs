@@ -16,7 +16,8 @@ public sealed record FindingRow(ScanFinding Finding, VulnerablePackage? Package)
     /// <summary><c>[epoch:]version[-release]</c> of this row's package (the epoch only when non-zero).</summary>
     public string? InstalledVersion => Package is null ? Finding.InstalledVersion : Package.InstalledVersion();
 
-    public string? FixedInVersion => Package is null ? Finding.FixedInVersion : Package.FixedInVersion;
+    /// <summary>The version that fixes this row's package; null when there is none (<see cref="FixedIn"/>: <c>NotAvailable</c> is no fix).</summary>
+    public string? FixedInVersion => FixedIn.Version(Package is null ? Finding.FixedInVersion : Package.FixedInVersion);
 
     /// <summary>The rows of a finding, in the order of its packages; packages without a name are lifted from the finding.</summary>
     public static IReadOnlyList<FindingRow> Of(ScanFinding finding)

@@ -64,6 +64,19 @@ public static partial class FleetPlan
             matches.Count == 0 ? $"no target is in {region} for account {account}." : $"{matches.Count} targets could serve {region} / {account} and none names its account.");
     }
 
+    /// <summary>
+    /// The one target of a command that does not fan out, for its output's label: the region its client
+    /// resolved, and the profile it was given by name (a single -ProfileName or AWS_PROFILE stays in the options, not a fan-out's account).
+    /// </summary>
+    public static FleetTarget Resolved(FleetTarget target, string? region)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        target = target with { Region = region ?? target.Region };
+        return target.Account is null && target.Options.RoleArn is { } role ? target with { Account = role }
+            : target.Account is null && target.Options.ProfileName is { } profile ? target with { Account = profile }
+            : target;
+    }
+
     private static string AccountOf(string roleArn) => roleArn.Split(':')[4];
 
     [GeneratedRegex(@"\Aarn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}\z", RegexOptions.CultureInvariant)]

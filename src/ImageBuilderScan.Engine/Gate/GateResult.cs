@@ -13,6 +13,10 @@ public sealed record GateResult
     public string? ImageVersion { get; init; }
     public string? ImagePipelineArn { get; init; }
 
+    /// <summary>The build's region and account (its ARN's), so results of several targets read apart.</summary>
+    public string? Region => ImageBuilderArn.RegionOf(ImageBuildVersionArn);
+    public string? AccountId => ImageBuilderArn.AccountOf(ImageBuildVersionArn);
+
     /// <summary>The pipeline or image version ARN given, when this build was judged as that one's newest build; else null.</summary>
     public string? SelectedFrom { get; init; }
 

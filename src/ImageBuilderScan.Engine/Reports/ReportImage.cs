@@ -12,7 +12,7 @@ public sealed record ReportImage(string ImageBuildVersionArn, string ImageName, 
     public static ReportImage From(GateResult gate) =>
         new(gate.ImageBuildVersionArn, gate.ImageName, gate.ImageVersion, gate.Outcomes, gate);
 
-    public static IReadOnlyList<ReportImage> From(IEnumerable<GateResult> gates) => gates.Select(From).ToList();
+    public static IReadOnlyList<ReportImage> From(IEnumerable<GateResult> gates) => Labelled(gates.Select(From).ToList());
 
     /// <summary>
     /// Findings that went through no gate, one image per build ARN in first-seen order. A finding at or
@@ -20,7 +20,7 @@ public sealed record ReportImage(string ImageBuildVersionArn, string ImageName, 
     /// as passing.
     /// </summary>
     public static IReadOnlyList<ReportImage> FromFindings(IEnumerable<ScanFinding> findings, FindingSeverity failOn = FindingSeverity.High) =>
-        findings
+        Labelled(findings
             .GroupBy(f => f.ImageBuildVersionArn ?? "")
             .Select(g =>
             {
@@ -29,10 +29,29 @@ public sealed record ReportImage(string ImageBuildVersionArn, string ImageName, 
                 var name = arn?.Name ?? (g.Key.Length == 0 ? "unknown-image" : g.Key);
                 return new ReportImage(g.Key, name, arn?.Version is null ? null : arn.Build is null ? arn.Version : $"{arn.Version}/{arn.Build}", outcomes, null);
             })
-            .ToList();
+            .ToList());
+
+    /// <summary>The images with labels unique among them (<see cref="BuildLabels"/>): the same build name in two regions or accounts reads apart.</summary>
+    public static IReadOnlyList<ReportImage> Labelled(IReadOnlyList<ReportImage> images)
+    {
+        var labels = BuildLabels.For(images.Select(i => i.ImageBuildVersionArn));
+        return images.Select(i => i with { DisplayName = labels.Of(i.ShortName, i.ImageBuildVersionArn) }).ToList();
+    }
 
     /// <summary>"web-frontend-al2023 1.4.0/1", or the name alone.</summary>
-    public string DisplayName => ImageVersion is null ? ImageName : $"{ImageName} {ImageVersion}";
+    public string ShortName => ImageVersion is null ? ImageName : $"{ImageName} {ImageVersion}";
+
+    /// <summary>
+    /// The label reports show: <see cref="ShortName"/>, with the region and account where the report's
+    /// images need them to read apart (<see cref="Labelled"/>).
+    /// </summary>
+    public string DisplayName
+    {
+        get => _displayName ?? ShortName;
+        init => _displayName = value;
+    }
+
+    private readonly string? _displayName;
 
     public bool? Passed => Gate?.Passed;
 

@@ -22,7 +22,7 @@ internal static class FindingCopies
     }
 
     private static bool LooksLikeFinding(PSObject copy) =>
-        copy.TypeNames.Any(t => t.EndsWith("ImageBuilderScan.Client.Model.ScanFinding", StringComparison.Ordinal))
+        TypeAccelerators.IsCopyOf(copy, typeof(ScanFinding))
         || ScanFindingShape.Required.All(name => copy.Properties[name] is not null);
 
     private static Dictionary<string, object?> Members(PSObject copy)

@@ -17,7 +17,7 @@ namespace ImageBuilderScan.Adapter;
 /// any thread are handed over as they come.
 /// One pump per command: it also carries the command's <see cref="IScanLog"/> (<see cref="CreateLog"/>).
 /// </remarks>
-internal sealed class PipelinePump
+internal sealed partial class PipelinePump
 {
     // Log lines from any thread; an entry without message wakes the consumer when step number
     // Step completed (a stale wake-up from an abandoned step carries an older number and is skipped).
@@ -41,12 +41,13 @@ internal sealed class PipelinePump
         _ => ScanEventKind.Verbose,
     }, message, 0)));
 
-    /// <summary>Log lines queued so far (e.g. while the client was created), without waiting.</summary>
+    /// <summary>Log lines queued so far (e.g. while the client was created), without waiting; work handed over meanwhile runs. Pipeline thread only.</summary>
     public IEnumerable<ScanEvent<object>> DrainLogs()
     {
         while (_queue.TryTake(out var entry))
         {
             if (entry.Message is not null) yield return ScanEvent<object>.Log(entry.Kind, entry.Message);
+            else if (entry.Kind == ScanEventKind.Call) RunCalls();
         }
     }
 
@@ -66,6 +67,7 @@ internal sealed class PipelinePump
         Task<bool>? step = null;
         long number = 0;
         var taken = 0;
+        Consuming(true);
         try
         {
             (step, number) = Start(enumerator);
@@ -77,6 +79,7 @@ internal sealed class PipelinePump
                     // if the step ignores the token.
                     var entry = _queue.Take(cancellationToken);
                     if (entry.Message is not null) yield return ScanEvent<T>.Log(entry.Kind, entry.Message);
+                    else if (entry.Kind == ScanEventKind.Call) RunCalls();
                     else if (entry.Step == number) break;
                 }
 
@@ -107,6 +110,7 @@ internal sealed class PipelinePump
         }
         finally
         {
+            Consuming(false);
             if (step is { IsCompleted: false }) abandon.Cancel();
             DisposeQuietly(enumerator, step);
         }

@@ -9,6 +9,8 @@ internal enum ScanEventKind
     Warning,
     /// <summary>A wait's progress line (Write-Progress), see <see cref="WaitProgress"/>.</summary>
     Progress,
+    /// <summary>Work a worker thread handed to the pipeline thread (<see cref="PipelinePump.OnPipelineThread"/>); never yielded.</summary>
+    Call,
     /// <summary>The listing failed; <see cref="ScanEvent{T}.Error"/> holds why. Always the last event.</summary>
     Failed,
 }

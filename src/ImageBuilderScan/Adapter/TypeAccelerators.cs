@@ -22,6 +22,20 @@ internal static class TypeAccelerators
         typeof(GateResult), typeof(FindingChange), typeof(Engine.History.BuildHistoryEntry), typeof(AggregationKind), typeof(ChangeKind), typeof(FindingSeverity),
     ];
 
+    /// <summary>
+    /// The stable PSTypeName of a type this module writes (<c>ImageBuilderScan.ScanFinding</c>: the accelerator's name,
+    /// which the format and type files key their views to), or null for a type it does not name.
+    /// </summary>
+    public static string? UserName(Type type) => Types.Contains(type) ? Prefix + type.Name : null;
+
+    /// <summary>Whether <paramref name="copy"/> is a copy (Import-Clixml, a job, remoting) of a <paramref name="type"/> this module wrote.</summary>
+    public static bool IsCopyOf(PSObject copy, Type type)
+    {
+        var name = "Deserialized." + Prefix + type.Name;
+        var clrName = "Deserialized." + type.FullName;
+        return copy.TypeNames.Any(t => t == name || t == clrName);
+    }
+
     // PowerShell's table is public only through reflection (as every module that registers accelerators does).
     private static readonly Type? Table = typeof(PSObject).Assembly.GetType("System.Management.Automation.TypeAccelerators");
 

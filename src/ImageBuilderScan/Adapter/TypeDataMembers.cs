@@ -23,7 +23,8 @@ public static class TypeDataMembers
     /// </summary>
     public static string? Inert(object? value)
     {
-        value = value is PSObject wrapped ? wrapped.BaseObject : value;
+        // A copy's member (Import-Clixml: the finding's Severity travels as a bag) prints as the value it copies.
+        value = value is PSObject wrapped ? wrapped.BaseObject is PSCustomObject ? wrapped.ToString() : wrapped.BaseObject : value;
         return value switch
         {
             null => null,
@@ -31,6 +32,93 @@ public static class TypeDataMembers
             _ => SecretRedaction.ForOutput(value.ToString()),
         };
     }
+
+    /// <summary>
+    /// The finding table's package cell: a line per vulnerable package, <c>name installed -> fix</c>, <c>none</c> where
+    /// there is no fix (<see cref="FixedIn"/>), made inert; with a <paramref name="width"/>, each line laid out as
+    /// <see cref="Fit"/> does (the arrow stays with the fix). A live finding and a copy (Import-Clixml) read alike.
+    /// </summary>
+    public static string? Packages(PSObject? finding, int width = 0)
+    {
+        if (finding is null) return null;
+        // Each line's words: the name, the installed version, and the arrow with the fix (kept together).
+        var lines = new List<string[]>();
+        var packages = Member(finding, "VulnerablePackages") is System.Collections.IEnumerable list and not string
+            ? list.Cast<object?>().Where(p => p is not null).Select(p => PSObject.AsPSObject(p!)).ToList()
+            : [];
+        if (packages.Count <= 1)
+        {
+            if (Text(finding, "PackageName") is { } name) lines.Add(Words(name, Text(finding, "InstalledVersion"), Text(finding, "FixedInVersion")));
+        }
+        else
+        {
+            foreach (var p in packages)
+            {
+                var version = Text(p, "Version");
+                if (Text(p, "Release") is { } release) version += "-" + release;
+                if (Text(p, "Epoch") is { } epoch && epoch != "0") version = $"{epoch}:{version}";
+                lines.Add(Words(Text(p, "Name") ?? "", version, Text(p, "FixedInVersion")));
+            }
+        }
+
+        return string.Join("\n", lines.Select(words => width > 0 ? FitLine(words, width) : string.Join(' ', words)));
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> made inert and laid out for a table column that PowerShell wraps by character at
+    /// <paramref name="width"/> (its width at 80 console columns): each line is word-wrapped at that width, and a
+    /// wrapped line is padded with spaces to the width instead of broken, so at 80 columns the wrap falls between words
+    /// (a version is never split) while a wider console still shows the line on one line. A word longer than the
+    /// width is split by PowerShell as before.
+    /// </summary>
+    public static string? Fit(object? value, int width)
+    {
+        if (Inert(value) is not { } text || width < 2) return Inert(value);
+        return string.Join("\n", text.Split('\n').Select(line => FitLine(line.Split(' ', StringSplitOptions.RemoveEmptyEntries), width)));
+    }
+
+    private static string FitLine(IEnumerable<string> words, int width)
+    {
+        var fitted = new System.Text.StringBuilder();
+        // Where the next character lands in the column's current line: 0 at a line's start, width when it is full.
+        var column = 0;
+        foreach (var word in words)
+        {
+            if (column > 0 && column + 1 + word.Length <= width)
+            {
+                fitted.Append(' ');
+                column++;
+            }
+            else if (column > 0)
+            {
+                // Pad to the wrap; at least one space, so that a wide console still reads two words.
+                var pad = Math.Max(1, width - column);
+                fitted.Append(' ', pad);
+                column += pad;
+                if (column >= width) column -= width;
+            }
+
+            fitted.Append(word);
+            column = ((column + word.Length - 1) % width) + 1;
+        }
+
+        return fitted.ToString();
+    }
+
+    /// <summary>A fixed-in version as the views show it: the version, or <c>none</c> when there is no fix (<see cref="FixedIn"/>).</summary>
+    public static string FixText(object? fixedInVersion) => FixedIn.Version(Inert(fixedInVersion)) ?? "none";
+
+    // Made inert word by word (a word is text from the wire), with no empty word.
+    private static string[] Words(string name, string? installed, string? fix) =>
+        new[] { Inert(name), Inert(installed), "-> " + FixText(fix) }.Where(w => !string.IsNullOrEmpty(w)).Select(w => w!).ToArray();
+
+    private static object? Member(PSObject instance, string name)
+    {
+        var value = instance.Properties[name]?.Value;
+        return value is PSObject wrapped ? wrapped.BaseObject : value;
+    }
+
+    private static string? Text(PSObject instance, string name) => Member(instance, name) is { } value && value.ToString() is { Length: > 0 } text ? text : null;
 
     private static ScanSeverity? SeverityOf(object? finding) => finding is ScanFinding f ? ScanSeverity.Of(f.Severity) : null;
 }

@@ -22,6 +22,7 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
 {
     private ImageBuilderScanClient? _client;
     private IReadOnlyList<FleetTarget>? _fleet;
+    private FleetTarget? _target;
     private readonly Dictionary<FleetTarget, ImageBuilderScanClient> _targetClients = [];
 
     /// <summary>One region, or several: every listing then runs in each (times each account). RegionToCall is AWS Tools' alias.</summary>
@@ -100,6 +101,7 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
 
     protected override void BeginProcessing()
     {
+        _pump.BindToCurrentThread();
         var log = Log;
         try
         {
@@ -120,6 +122,8 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
                 // Within one command too: chains of a listing's values, builds of a gate or comparison.
                 Concurrency = ThrottleLimit,
                 Log = log,
+                // A profile with mfa_serial: the code is asked for through this host, on the pipeline thread.
+                Mfa = HostMfaPrompt.For(Host, _pump, StopToken),
             };
             // AWS Tools' session defaults, usually unset ($null): PSObject.AsPSObject(null) throws.
             options = AwsToolsSession.Apply(options, Credential?.BaseObject,
@@ -136,6 +140,7 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
             {
                 // The engine already logs region, endpoint, credential source and attempts in one line.
                 _client = ImageBuilderScanClient.Create(targets[0].Options);
+                _target = FleetPlan.Resolved(targets[0], _client.Connection.Region);
             }
         }
         catch (Exception error) when (!ScanErrorDescription.IsStop(error, StopToken))
@@ -146,6 +151,28 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
         }
 
         WriteLogs();
+    }
+
+    /// <summary>
+    /// Writes one result under its stable type name with the target that produced it (<see cref="OutputObjects"/>):
+    /// <paramref name="target"/> when the caller knows it (a fan-out's page), else the target serving
+    /// <paramref name="arn"/>, else the command's one target.
+    /// </summary>
+    private protected void WriteResult(object item, FleetTarget? target = null, string? arn = null) =>
+        WriteObject(OutputObjects.Wrap(item, (target ?? TargetOf(arn))?.Label));
+
+    private FleetTarget? TargetOf(string? arn)
+    {
+        if (_fleet is null || arn is null) return _target;
+        try
+        {
+            return FleetPlan.TargetFor(_fleet, arn);
+        }
+        catch (Client.Errors.ScanInputException)
+        {
+            // Not reached for a result (its build was served by a target); the label is left out rather than guessed.
+            return null;
+        }
     }
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;

@@ -19,16 +19,7 @@ public sealed class AssumeRoleTests
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
         using var env = Environment(server);
-        var file = env.WriteFile("credentials", $"""
-            [source]
-            aws_access_key_id = {server.Options.AccessKeyId}
-            aws_secret_access_key = {server.Options.SecretAccessKey}
-
-            [scanner]
-            role_arn = {RoleArn}
-            source_profile = source
-            role_session_name = ci-scan
-            """);
+        var file = env.WriteFile("credentials", RoleProfile(server, "role_session_name = ci-scan"));
         using var client = ImageBuilderScanClient.Create(Options(server, "scanner"));
 
         var got = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
@@ -97,6 +88,102 @@ public sealed class AssumeRoleTests
         // STS refused, so no Image Builder request was ever sent.
         Assert.All(server.Requests.Recent, r => Assert.Equal("/", r.Path));
         Assert.Empty(server.Sessions.Issued);
+    }
+
+    private const string Device = "arn:aws:iam::111122223333:mfa/scan-operator";
+    private const string MfaCode = "408317";
+
+    /// <summary>[source] with the emulator's keys, and [scanner] assuming <see cref="RoleArn"/> with it, plus <paramref name="line"/>.</summary>
+    private static string RoleProfile(EmulatorServer server, string line) => $"""
+        [source]
+        aws_access_key_id = {server.Options.AccessKeyId}
+        aws_secret_access_key = {server.Options.SecretAccessKey}
+
+        [scanner]
+        role_arn = {RoleArn}
+        source_profile = source
+        {line}
+        """;
+
+    private static string MfaProfile(EmulatorServer server) => RoleProfile(server, $"mfa_serial = {Device}");
+
+    private static Task<EmulatorServer> MfaEmulator() =>
+        EmulatorServer.StartAsync(new EmulatorOptions { MfaRoles = [RoleArn], MfaSerialNumber = Device, MfaTokenCode = MfaCode });
+
+    /// <summary>A client for the MFA profile that cannot be made: the error, and what reached the emulator meanwhile.</summary>
+    private static async Task<(ScanConfigurationException Error, long Requests, int Issued)> MfaFailure(MfaSession? mfa)
+    {
+        await using var server = await MfaEmulator();
+        using var env = Environment(server);
+        env.WriteFile("credentials", MfaProfile(server));
+        var error = Assert.Throws<ScanConfigurationException>(() => ImageBuilderScanClient.Create(Options(server, "scanner") with { Mfa = mfa }));
+        return (error, server.Requests.Total, server.Sessions.Issued.Count);
+    }
+
+    [Fact]
+    public async Task A_role_profile_with_mfa_serial_and_nobody_to_ask_fails_at_creation_naming_mfa_serial_and_sends_nothing()
+    {
+        var (error, requests, _) = await MfaFailure(null);
+
+        Assert.Equal("MfaCodeUnavailable", error.ErrorId);
+        Assert.Contains("mfa_serial", error.Message);
+        Assert.Contains(Device, error.Message);
+        Assert.Contains("profile 'scanner'", error.Message);
+        Assert.Contains("get-session-token", error.Message);
+        Assert.Equal(0, requests);
+    }
+
+    [Fact]
+    public async Task A_role_profile_with_mfa_serial_asks_once_when_the_client_is_made_and_every_client_of_the_session_shares_the_role()
+    {
+        await using var server = await MfaEmulator();
+        using var env = Environment(server);
+        env.WriteFile("credentials", MfaProfile(server));
+        var asked = new List<MfaChallenge>();
+        var mfa = new MfaSession(challenge =>
+        {
+            lock (asked) asked.Add(challenge);
+            return " " + MfaCode + " ";
+        });
+
+        using var first = ImageBuilderScanClient.Create(Options(server, "scanner") with { Mfa = mfa });
+        // Asked and assumed while the client was made (a cmdlet's pipeline thread), before any listing.
+        Assert.Equal(new MfaChallenge("the profile 'scanner'", Device, RoleArn), Assert.Single(asked));
+        Assert.Single(server.Sessions.Issued);
+        using var second = ImageBuilderScanClient.Create(Options(server, "scanner", region: "eu-west-1") with { Mfa = mfa });
+
+        Assert.NotEmpty(await Listing.CollectAsync(first.GetAggregationsAsync(new AggregationQuery())));
+        await Listing.CollectAsync(second.GetAggregationsAsync(new AggregationQuery()));
+        Assert.Single(asked);
+        var assume = Assert.Single(server.Requests.Recent, r => r.Body.Contains("Action=AssumeRole", StringComparison.Ordinal));
+        Assert.Contains("SerialNumber=" + Uri.EscapeDataString(Device), assume.Body);
+        Assert.Contains("TokenCode=***", assume.Body);
+        Assert.Contains("with MFA", first.Connection.CredentialSource);
+    }
+
+    [Theory]
+    [InlineData("", "InvalidMfaCode")]
+    [InlineData("40831", "InvalidMfaCode")]
+    [InlineData("4o8317", "InvalidMfaCode")]
+    [InlineData(null, "MfaCodeUnavailable")]
+    public async Task An_MFA_answer_that_is_no_code_is_refused_before_anything_is_sent(string? answer, string errorId)
+    {
+        var (error, requests, _) = await MfaFailure(new MfaSession(_ => answer));
+
+        Assert.Equal(errorId, error.ErrorId);
+        if (!string.IsNullOrEmpty(answer)) Assert.DoesNotContain(answer, error.Message);
+        Assert.Equal(0, requests);
+    }
+
+    [Fact]
+    public async Task An_MFA_code_STS_refuses_is_AssumeRoleFailed_with_advice_about_the_code_and_never_the_code()
+    {
+        var (error, _, issued) = await MfaFailure(new MfaSession(_ => "999999"));
+
+        Assert.Equal("AssumeRoleFailed", error.ErrorId);
+        Assert.Contains("MFA device", error.Message);
+        Assert.DoesNotContain("999999", error.ToString());
+        Assert.Equal(0, issued);
     }
 
     /// <summary>The first request is AssumeRole signed with the long-term key; every later one uses what it issued.</summary>

@@ -114,7 +114,7 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
 
         foreach (var change in outcome.Changes!)
         {
-            if (Written(change)) WriteObject(change);
+            if (Written(change)) WriteResult(change, arn: change.DifferenceImageBuildVersionArn ?? change.ReferenceImageBuildVersionArn);
         }
     });
 

@@ -73,7 +73,7 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
     private static string? Refusal(PSObject item, bool html, out ScanFinding? copy)
     {
         copy = null;
-        if (item.TypeNames.Any(t => t.EndsWith("Engine.Gate.GateResult", StringComparison.Ordinal)))
+        if (TypeAccelerators.IsCopyOf(item, typeof(GateResult)))
             return "A copy of a gate result (from Import-Clixml, a job or remoting) cannot be reported: its outcomes are the live gate's. " +
                 "Export the report where Test-IBScanGate ran, or pipe the findings (copies are read by their shape) to Test-IBScanGate again.";
         try

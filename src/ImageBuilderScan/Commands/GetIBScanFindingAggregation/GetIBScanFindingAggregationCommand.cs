@@ -3,6 +3,8 @@ using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Engine.Fleet;
 
 namespace ImageBuilderScan.Commands;
 
@@ -34,6 +36,7 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
 {
     // A parameter's own set is named after it; only the sets of no one parameter have a constant.
     private const string FilterSet = "Filter";
+    private AggregationOverlap? _overlap;
 
     /// <summary>Accounts to aggregate; none means the caller's view, aggregated by account.</summary>
     [Parameter(ParameterSetName = nameof(AccountId)), ValidateNotNullOrEmpty]
@@ -95,6 +98,16 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
     {
         if (NewPipedKey(input, PipedInput.ForAggregations) is { } key)
             List(() => DrillDown.ToAggregationQuery(key), PipedInput.TargetOf(input));
+    }
+
+    /// <summary>An aggregation another target returned the same is written once (said in -Verbose); one it returned otherwise is written and warned about.</summary>
+    private protected override bool KeepFromTarget(FleetTarget target, object item)
+    {
+        if (item is not ScanFindingAggregation aggregation) return true;
+        var verdict = (_overlap ??= new AggregationOverlap()).Check(target, aggregation, out var message);
+        if (verdict == OverlapVerdict.Same) WriteDetail(message!);
+        else if (verdict == OverlapVerdict.Differs) WriteWarning(SecretRedaction.ForOutput(message!));
+        return verdict != OverlapVerdict.Same;
     }
 
     private void List(Func<AggregationQuery> query, object? target) =>

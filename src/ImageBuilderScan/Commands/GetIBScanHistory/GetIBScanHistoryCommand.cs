@@ -64,6 +64,6 @@ public sealed class GetIBScanHistoryCommand : AwsCmdlet
         }
 
         var history = new PipelineHistory(ClientFor, Log, ThrottleLimit);
-        Stream(() => history.ReadAsync(pipeline, Last > 0 ? Last : null, StopToken), target, WriteObject);
+        Stream(() => history.ReadAsync(pipeline, Last > 0 ? Last : null, StopToken), target, entry => WriteResult(entry, arn: entry.ImageBuildVersionArn));
     }
 }

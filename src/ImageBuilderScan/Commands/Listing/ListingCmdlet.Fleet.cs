@@ -40,7 +40,7 @@ public abstract partial class ListingCmdlet
             switch (e.Kind)
             {
                 case FleetEventKind.Page:
-                    WritePage(e.Page!, keep, expand);
+                    WritePage(e.Page!, keep, expand, e.Target);
                     break;
                 case FleetEventKind.Failed:
                     ended.Ended(e.Summary!, completed: false);

@@ -4,6 +4,7 @@ using ImageBuilderScan.Client;
 using ImageBuilderScan.Client.Diagnostics;
 using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Engine.Fleet;
 
 namespace ImageBuilderScan.Commands;
 
@@ -101,23 +102,27 @@ public abstract partial class ListingCmdlet : AwsCmdlet
         SetNextToken(NoAutoPage.IsPresent ? last?.NextToken : null);
     }
 
-    /// <summary>Writes a page's items: in one call when each is written as it is, else item by item (kept, expanded).</summary>
-    private void WritePage<T>(ScanPage<T> page, Func<T, bool>? keep, Func<T, IEnumerable<T>>? expand)
+    /// <summary>
+    /// Writes a page's items, kept and expanded, each under its stable type name with the target that
+    /// produced it (<see cref="AwsCmdlet.WriteResult"/>); in a fan-out, an item another target already wrote
+    /// the same is left out (<see cref="KeepFromTarget"/>).
+    /// </summary>
+    private void WritePage<T>(ScanPage<T> page, Func<T, bool>? keep, Func<T, IEnumerable<T>>? expand, FleetTarget? target = null)
     {
-        if (keep is null && expand is null)
-        {
-            // One call per page: PowerShell enumerates the list into the pipe.
-            WriteObject(page.Items, enumerateCollection: true);
-            return;
-        }
-
         foreach (var item in page.Items)
         {
-            if (keep is not null && !keep(item)) continue;
-            if (expand is null) WriteObject(item);
-            else foreach (var row in expand(item)) WriteObject(row);
+            if (item is null || (keep is not null && !keep(item))) continue;
+            if (target is not null && !KeepFromTarget(target, item)) continue;
+            if (expand is null) WriteResult(item, target);
+            else foreach (var row in expand(item)) WriteResult(row!, target);
         }
     }
+
+    /// <summary>
+    /// Whether a fan-out writes <paramref name="item"/> from <paramref name="target"/>; a command whose items
+    /// several targets can return alike (an administrator's and a member's aggregation) decides here.
+    /// </summary>
+    private protected virtual bool KeepFromTarget(FleetTarget target, object item) => true;
 
     /// <summary>
     /// The token from which a resume lists every item not yet written: the request token of a page cut

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Engine.Reports;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Text;
@@ -45,13 +46,15 @@ internal sealed class GateVerdicts
     public string Describe()
     {
         var lines = new List<string>();
+        // The same build name in two regions (or accounts) must not read as one build.
+        var labels = BuildLabels.For(_results.Select(r => r.ImageBuildVersionArn));
         foreach (var result in _results.Where(r => !r.Passed))
         {
             var top = result.Violations.OrderByDescending(v => v.Severity).Take(TopViolations)
                 .Select(v => $"{InputDisplay.VulnerabilityId(v.Finding.VulnerabilityId)} {v.Severity.ToServiceName()}{(v.Finding.PackageName is { } p ? $" in {InputDisplay.Show(p)}" : "")}");
             var more = result.Violations.Count > TopViolations ? $" and {result.Violations.Count - TopViolations} more" : "";
             var violations = result.Violations.Count > 0 ? $" ({string.Join(", ", top)}{more})" : "";
-            lines.Add($"{result.ImageName} {result.ImageVersion}: {result.Summary}{violations}");
+            lines.Add($"{labels.Of($"{result.ImageName} {result.ImageVersion}", result.ImageBuildVersionArn)}: {result.Summary}{violations}");
         }
 
         lines.AddRange(_errors.Select(e => "not judged: " + e));

@@ -55,7 +55,7 @@ public sealed partial class TestIBScanGateCommand
         if (_stoppedDownstream) return;
         try
         {
-            WriteObject(result);
+            WriteResult(result, arn: result.ImageBuildVersionArn);
         }
         catch (PipelineStoppedException) when (ExitCode.IsPresent && !Stopping && !StopToken.IsCancellationRequested)
         {

@@ -1,0 +1,95 @@
+using ImageBuilderScan.Emulator;
+using ImageBuilderScan.Engine.Tests.Integration;
+using ImageBuilderScan.Engine.Tests.Sdk;
+using ImageBuilderScan.Tests.Shared;
+
+namespace ImageBuilderScan.Engine.Tests.Fleet;
+
+/// <summary>
+/// Aggregations that two targets of a fan-out return (issue 22): the same once, said; different, both, warned.
+/// Against the emulator, a delegated administrator's role and a member's role both return the member's account.
+/// </summary>
+[Collection(SdkEnvironmentCollection.Name)]
+public sealed class AggregationOverlapTests
+{
+    private static readonly ScanClientOptions NoOptions = new();
+    private static readonly FleetTarget Admin = new("us-east-1", "999999999999", "arn:aws:iam::999999999999:role/Audit", NoOptions with { RoleArn = "arn:aws:iam::999999999999:role/Audit" });
+    private static readonly FleetTarget Member = new("us-east-1", "444455556666", "arn:aws:iam::444455556666:role/Audit", NoOptions with { RoleArn = "arn:aws:iam::444455556666:role/Audit" });
+
+    private static ScanFindingAggregation Account(string account, long all, string region = "us-east-1", string requestId = "r1") => new()
+    {
+        KindValue = AggregationKind.Account, AggregationType = "accountId", Key = account, AccountId = account, All = all, High = 1,
+        RequestId = requestId, ListedRegion = region,
+    };
+
+    [Fact]
+    public void The_same_aggregation_from_a_second_target_is_written_once_and_said_naming_both()
+    {
+        var overlap = new AggregationOverlap();
+        Assert.Equal(OverlapVerdict.First, overlap.Check(Admin, Account("444455556666", 14), out var none));
+        Assert.Null(none);
+        // Another page (another request id) with the same counts is the same aggregation.
+        Assert.Equal(OverlapVerdict.Same, overlap.Check(Member, Account("444455556666", 14, requestId: "r2"), out var said));
+        Assert.Contains(Admin.Label, said, StringComparison.Ordinal);
+        Assert.Contains(Member.Label, said, StringComparison.Ordinal);
+        Assert.Contains("written once", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_different_aggregation_from_a_second_target_is_written_and_warned_naming_both_with_their_counts()
+    {
+        var overlap = new AggregationOverlap();
+        overlap.Check(Admin, Account("444455556666", 14), out _);
+        Assert.Equal(OverlapVerdict.Differs, overlap.Check(Member, Account("444455556666", 15), out var warned));
+        Assert.Contains($"{Admin.Label} (Critical 0, High 1, Medium 0, All 14)", warned, StringComparison.Ordinal);
+        Assert.Contains($"{Member.Label} (Critical 0, High 1, Medium 0, All 15)", warned, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Other_regions_other_accounts_and_a_targets_own_repeats_are_not_overlaps()
+    {
+        var overlap = new AggregationOverlap();
+        overlap.Check(Admin, Account("444455556666", 14), out _);
+        Assert.Equal(OverlapVerdict.First, overlap.Check(Member, Account("444455556666", 14, region: "eu-west-1"), out _));
+        Assert.Equal(OverlapVerdict.First, overlap.Check(Member, Account("111122223333", 14), out _));
+        Assert.Equal(OverlapVerdict.First, overlap.Check(Admin, Account("444455556666", 14), out var none));
+        Assert.Null(none);
+    }
+
+    [Fact]
+    public async Task An_administrators_role_and_a_members_role_return_the_members_aggregation_once()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions
+        {
+            Seed = 5, Accounts = 3, PipelinesPerAccount = 2, ImagesPerPipeline = 2, FindingsPerImage = 3, Regions = ["us-east-1"],
+            RegionScope = RegionScope.On, AdminAccountId = "999999999999",
+        });
+        using var env = new EnvironmentScope().Set("AWS_ENDPOINT_URL_STS", server.BaseAddress.ToString());
+        var member = server.Data.Findings.Select(f => f.AccountId).First(a => a != "999999999999");
+        var accounts = server.Data.Findings.Select(f => f.AccountId).Distinct().Count();
+        var targets = FleetPlan.Targets(Emulated.Options(server) with { Region = null }, ["us-east-1"],
+            ["arn:aws:iam::999999999999:role/Audit", $"arn:aws:iam::{member}:role/Audit"], []);
+
+        var overlap = new AggregationOverlap();
+        var written = new List<(FleetTarget Target, ScanFindingAggregation Item)>();
+        var said = new List<string>();
+        await foreach (var e in new FleetRunner(1).RunAsync(targets, (client, ct) => client.GetAggregationPagesAsync(new AggregationQuery(), ct)))
+        {
+            if (e.Kind == FleetEventKind.Failed) Assert.Fail(e.Error!.ToString());
+            foreach (var a in e.Page?.Items ?? [])
+            {
+                var verdict = overlap.Check(e.Target, a, out var message);
+                Assert.NotEqual(OverlapVerdict.Differs, verdict);
+                if (verdict == OverlapVerdict.Same) said.Add(message!);
+                else written.Add((e.Target, a));
+            }
+        }
+
+        // The administrator sees every account; the member's role its own: that one is written once, and said.
+        Assert.Equal(accounts, written.Count);
+        Assert.Single(written, w => w.Item.AccountId == member);
+        var line = Assert.Single(said);
+        Assert.Contains(targets[0].Label, line, StringComparison.Ordinal);
+        Assert.Contains(targets[1].Label, line, StringComparison.Ordinal);
+    }
+}
