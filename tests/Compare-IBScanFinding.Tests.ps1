@@ -95,6 +95,25 @@ Describe 'Compare-IBScanFinding' {
             $changes.Count | Should -Be @(Compare-IBScanFinding @Aws -DifferenceImageBuildVersionArn $Web141).Count
         }
 
+        It 'streams: the first build''s changes come out before the next input is piped; the rest keep input order and an error each' {
+            $missing = 'arn:aws:imagebuilder:us-east-1:111122223333:image/no-such-image/1.0.0/1'
+            $seen = [System.Collections.Generic.List[string]]::new()
+            # One thread runs the whole pipeline: the upstream's check needs no waiting, and a command that collected its
+            # input before comparing would have written nothing yet.
+            $upstream = {
+                $Web150
+                if ($seen.Count -eq 0) { throw 'no comparison was written before the second input was piped' }
+                $missing
+                $Web141
+            }
+            $changes = @(& $upstream | Compare-IBScanFinding @Aws -ErrorVariable failed -ErrorAction SilentlyContinue |
+                ForEach-Object { $seen.Add($_.DifferenceImageBuildVersionArn); $_ })
+            @($seen | Select-Object -Unique) | Should -Be @($Web150, $Web141)
+            $changes.Count | Should -Be (@(Compare-IBScanFinding @Aws $Web150).Count + @(Compare-IBScanFinding @Aws $Web141).Count)
+            @($failed).Count | Should -Be 1
+            $failed[0].TargetObject | Should -Be $missing
+        }
+
         It 'takes image aggregations, each compared with its own previous build' {
             $changes = @(Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $Web141, $Web150 | Compare-IBScanFinding @Aws)
             @($changes.DifferenceImageBuildVersionArn | Sort-Object -Unique) | Should -Be @($Web141, $Web150)

@@ -190,7 +190,7 @@ source_profile = admin
         It '-Verbose names the targets first and ends with a line per target and a total' {
             $records = @(Get-IBScanFindingAggregation @Keys -Region us-east-1, ap-south-1, eu-west-1 -Verbose -ErrorAction SilentlyContinue 4>&1 |
                 Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
-            $records[0] | Should -BeLike '3 targets (regions x accounts), at most 8 at once: *'
+            $records[0] | Should -BeLike '3 targets (regions x accounts), at most 10 at once: *'
             $tail = $records[-4..-1]
             $tail[0] | Should -Match '^ap-south-1: 0 item\(s\), 0 page\(s\), \d+ retr(y|ies), [\d.]+ s, failed: UnrecognizedClientException\.$'
             $tail[1] | Should -Match '^eu-west-1: 1 item\(s\), 1 page\(s\), 0 retries, [\d.]+ s, completed\.$'

@@ -83,6 +83,43 @@ Describe '-WaitForScan' {
         finally { $ps.Dispose() }
     }
 
+    It 'shows Write-Progress while it waits (the build, its state, the time waited of the timeout) and closes it at the end' {
+        Start-EmulatedScan $Web150 -StepMs 1000
+        # A hosted runspace: its host is no console, so the records reach the Progress stream as a host's UI would get them.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($m, $aws, $arn) Import-Module $m; Test-IBScanGate @aws -ImageBuildVersionArn $arn -WaitForScan -WaitIntervalSec 0.05 -FailOn CRITICAL -Quiet').
+                AddArgument((Get-BuiltModuleManifest)).AddArgument($Aws).AddArgument($Web150)
+            @($ps.Invoke()) | Should -Be @($true)
+            $bar = @($ps.Streams.Progress | Where-Object Activity -eq 'Waiting for image scans')
+            $shown = @($bar | Where-Object RecordType -eq 'Processing')
+            $shown.Count | Should -BeGreaterThan 0
+            $shown | ForEach-Object { $_.StatusDescription | Should -Match ('^' + [regex]::Escape($Web150) + ': scan (PENDING|SCANNING|COLLECTING), \d+ s of 1800 s; next look in ') }
+            # One bar (one id) for the command, closed once when the command ends.
+            @($bar.ActivityId | Sort-Object -Unique).Count | Should -Be 1
+            $bar[-1].RecordType | Should -Be 'Completed'
+            @($bar | Where-Object RecordType -eq 'Completed').Count | Should -Be 1
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'writes no progress where progress is not wanted (-ProgressAction SilentlyContinue, $ProgressPreference)' -ForEach @(
+        @{ Name = '-ProgressAction'; Script = 'param($m, $aws, $arn) Import-Module $m; Test-IBScanGate @aws -ImageBuildVersionArn $arn -WaitForScan -WaitIntervalSec 0.05 -FailOn CRITICAL -Quiet -ProgressAction SilentlyContinue' }
+        @{ Name = '$ProgressPreference'; Script = 'param($m, $aws, $arn) Import-Module $m; $ProgressPreference = ''SilentlyContinue''; Test-IBScanGate @aws -ImageBuildVersionArn $arn -WaitForScan -WaitIntervalSec 0.05 -FailOn CRITICAL -Quiet' }
+    ) {
+        Start-EmulatedScan $Web150 -StepMs 1000
+        $before = Get-EmulatorRequestCount $Emulator 'GetImage'
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript($Script).AddArgument((Get-BuiltModuleManifest)).AddArgument($Aws).AddArgument($Web150)
+            @($ps.Invoke()) | Should -Be @($true)
+            # It did wait (several polls), and said nothing on the Progress stream.
+            (Get-EmulatorRequestCount $Emulator 'GetImage') - $before | Should -BeGreaterThan 1
+            @($ps.Streams.Progress | Where-Object Activity -eq 'Waiting for image scans').Count | Should -Be 0
+        }
+        finally { $ps.Dispose() }
+    }
+
     It 'waits for both sides of a comparison' {
         Start-EmulatedScan $Web150 -StepMs 200
         $changes = @(Compare-IBScanFinding @Aws -DifferenceImageBuildVersionArn $Web150 -ReferenceImageBuildVersionArn $Web141 -WaitForScan -WaitIntervalSec 0.05 -IncludeEqual)
@@ -183,5 +220,32 @@ Describe 'Image version ARNs in the Get cmdlets (the README''s Get-EC2IBImageLis
     It 'Get-EC2IBImageList | Compare-IBScanFinding compares the newest build with the one before it' {
         $changes = @(Get-EC2IBImageList | Compare-IBScanFinding @Aws -IncludeEqual)
         $changes[0].DifferenceImageBuildVersionArn | Should -Be $Web150
+    }
+}
+
+Describe 'An image version ARN typed as -ImageBuildVersionArn stands for its newest build, as a piped one does' {
+    It '<Name> resolves it through ListImageBuildVersions and says so in -Verbose' -ForEach @(
+        @{ Name = 'Get-IBScanFindingAggregation'; Run = { @(Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $Web150Version -Verbose) }; Arn = { $_.Key } }
+        @{ Name = 'Get-IBScanFinding'; Run = { @(Get-IBScanFinding @Aws -ImageBuildVersionArn $Web150Version -Verbose) }; Arn = { $_.ImageBuildVersionArn } }
+        @{ Name = 'Test-IBScanGate'; Run = { @(Test-IBScanGate @Aws -ImageBuildVersionArn $Web150Version -FailOn CRITICAL -Verbose) }; Arn = { $_.ImageBuildVersionArn } }
+        @{ Name = 'Compare-IBScanFinding'; Run = { @(Compare-IBScanFinding @Aws -ImageBuildVersionArn $Web150Version -ReferenceImageBuildVersionArn $Web141 -IncludeEqual -Verbose) }; Arn = { $_.DifferenceImageBuildVersionArn } }
+    ) {
+        $before = Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions'
+        $verbose = Get-Verbose { $script:output = & $Run }
+        $output.Count | Should -BeGreaterThan 0
+        @($output | ForEach-Object $Arn | Sort-Object -Unique) | Should -Be @($Web150)
+        $verbose | Should -Contain "The newest build of the image version $Web150Version is $Web150 (created 2025-08-04 00:00:00Z)."
+        (Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions') - $before | Should -Be 1
+    }
+
+    It 'lists the other values, in order, when a version has no build (an error for that value, never the unfiltered listing)' {
+        $none = $Web150Version -replace '/1\.5\.0$', '/9.9.9'
+        $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindings'
+        $findings = @(Get-IBScanFinding @Aws -ImageBuildVersionArn $none, $Web141, $Web150Version -ErrorVariable failed -ErrorAction SilentlyContinue)
+        @($failed).Count | Should -Be 1
+        "$($failed[0])" | Should -BeLike "*$none*no build*"
+        @($findings.ImageBuildVersionArn | Select-Object -Unique) | Should -Be @($Web141, $Web150)
+        $aggregations = @(Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $none -ErrorAction SilentlyContinue)
+        $aggregations.Count | Should -Be 0
     }
 }

@@ -91,7 +91,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanFindingAggregation> GetAggregationsAsync(AggregationQuery query, CancellationToken cancellationToken = default)
-        => ScanPager.ItemsAsync(GetAggregationPagesAsync(query, cancellationToken), cancellationToken);
+        => Items(window => Pages(query, AggregationQuery.Listing, cancellationToken, window), cancellationToken);
 
     /// <summary>Every page of findings (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -105,7 +105,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ScanFinding> GetFindingsAsync(FindingQuery query, CancellationToken cancellationToken = default)
-        => ScanPager.ItemsAsync(GetFindingPagesAsync(query, cancellationToken), cancellationToken);
+        => Items(window => Pages(query, FindingQuery.Listing, cancellationToken, window), cancellationToken);
 
     /// <summary>Every page of the builds of the query's pipelines, as each arrives (newest first as the service orders them).</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -119,7 +119,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ImageSummary> GetPipelineImagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
-        => ScanPager.ItemsAsync(GetPipelineImagePagesAsync(query, cancellationToken), cancellationToken);
+        => Items(window => Pages(query, PipelineImagesQuery.Listing, cancellationToken, window), cancellationToken);
 
     /// <summary>Every page of the builds of the query's image versions (<c>ListImageBuildVersions</c>), as each arrives.</summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -133,7 +133,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     public IAsyncEnumerable<ImageSummary> GetImageBuildVersionsAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
-        => ScanPager.ItemsAsync(GetImageBuildVersionPagesAsync(query, cancellationToken), cancellationToken);
+        => Items(window => Pages(query, ImageBuildVersionsQuery.Listing, cancellationToken, window), cancellationToken);
 
     /// <summary>An image's scan state (<c>GetImage</c>).</summary>
     /// <param name="imageBuildVersionArn">An image build version ARN (not a version ARN with wildcards).</param>
@@ -154,12 +154,20 @@ public sealed class ImageBuilderScanClient : IDisposable
         return state;
     }
 
+    /// <summary>The items of a listing's pages, its window opened once the consumer came back after the first item.</summary>
+    private static IAsyncEnumerable<T> Items<T>(Func<ChainWindow, IAsyncEnumerable<ScanPage<T>>> pages, CancellationToken cancellationToken)
+    {
+        var window = new ChainWindow();
+        return ScanPager.ItemsAsync(pages(window), cancellationToken, window);
+    }
+
     /// <summary>
     /// The one paging path of every listing operation (its row, <paramref name="listing"/>): validates and plans the
     /// query once, picks its region's client, then sends a request per chunk and token, each answer a checked page
     /// whose items are then stamped once with where they came from.
     /// </summary>
-    private IAsyncEnumerable<ScanPage<T>> Pages<T>(ListingQuery query, ListingOperation<T> listing, CancellationToken cancellationToken) where T : IPageItem
+    private IAsyncEnumerable<ScanPage<T>> Pages<T>(ListingQuery query, ListingOperation<T> listing, CancellationToken cancellationToken,
+        ChainWindow? window = null) where T : IPageItem
     {
         var plan = QueryValidator.Plan(ref query);
         var api = ApiFor(query, out var region);
@@ -176,7 +184,7 @@ public sealed class ImageBuilderScanClient : IDisposable
             return page with { RequestToken = token, FilterName = plan.FilterName, FilterValues = values };
         }, page => listing.Check(unknown, page), Log, cancellationToken,
             // After the page's own checks: a page refused is never stamped, and STS is never asked for one.
-            (page, ct) => StampAsync(page, region, api, ct), Concurrency);
+            (page, ct) => StampAsync(page, region, api, ct), Concurrency, window);
     }
 
     /// <summary>

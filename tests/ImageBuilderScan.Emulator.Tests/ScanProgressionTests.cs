@@ -43,6 +43,34 @@ public sealed class ScanProgressionTests
     }
 
     [Fact]
+    public async Task The_pipeline_and_version_listings_serve_each_build_in_the_state_GetImage_serves()
+    {
+        // A build still being made is BUILDING in every answer about it, not only in GetImage (a newest-build choice
+        // made from the listing sees what a wait then sees); its neighbours stay as they are.
+        await using var server = await TestData.Sample();
+        using var caller = new EmulatorCaller(server);
+        var start = DateTimeOffset.UtcNow;
+        server.Clock = () => start;
+        server.Scans.Start(new ScanProgression { ImageBuildVersionArn = Web150, StepMs = 1000, Building = true }, start);
+        const string pipeline = "arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023";
+        async Task<IReadOnlyList<(string Arn, string State)>> ListedAsync(Task<Reply> reply) =>
+            (await reply).Json["imageSummaryList"]!.AsArray().Select(i => (i!["arn"]!.GetValue<string>(), i["state"]!["status"]!.GetValue<string>())).ToList();
+
+        foreach (var (ms, expected) in new[] { (0, "BUILDING"), (1500, "AVAILABLE") })
+        {
+            server.Clock = () => start.AddMilliseconds(ms + 1);
+            var fromGetImage = (await StateAsync(caller)).Image;
+            var inPipeline = await ListedAsync(caller.PipelineImages(new { imagePipelineArn = pipeline }));
+            var inVersion = await ListedAsync(caller.BuildVersions(new { imageVersionArn = Web150[..Web150.LastIndexOf('/')] }));
+
+            Assert.Equal(expected, fromGetImage);
+            Assert.Equal(expected, inPipeline.Single(i => i.Arn == Web150).State);
+            Assert.Equal(expected, inVersion.Single(i => i.Arn == Web150).State);
+            Assert.All(inPipeline.Where(i => i.Arn != Web150), i => Assert.Equal("AVAILABLE", i.State));
+        }
+    }
+
+    [Fact]
     public async Task The_command_line_starts_scans_with_the_emulator_and_bad_ones_are_refused()
     {
         var options = EmulatorCommandLine.Parse(["--scan-progress", $"{Web150},step-ms=50,final=failed", "--scan-progress", Web150 + ",building"], out _);

@@ -31,15 +31,18 @@ internal static class ScanPager
     public delegate Task<ScanPage<T>> Fetch<T>(IReadOnlyList<string> values, string? token, CancellationToken cancellationToken);
 
     /// <param name="concurrency">How many chains (chunks of values) run at once. Pages are yielded in chain order
-    /// whatever the concurrency: the first chain is asked for alone (a consumer that stops within its first page causes
-    /// no other request); once the consumer comes back for more, up to <paramref name="concurrency"/> chains run, those
-    /// ahead of the one being yielded each reading at most <see cref="PagesAhead"/> pages into a buffer. A failure of a
-    /// chain ahead is thrown when its turn comes, after every page before it, with the same resume point as one after
-    /// another; a stop cancels the chains ahead, whose buffered pages were never yielded.</param>
+    /// whatever the concurrency. The window rule: chains are asked for one after another until the consumer has accepted
+    /// a first result (it came back for more after a page with items, or after the first item, see <paramref name="window"/>),
+    /// so a consumer that stops at its first item causes no request beyond what that item needs; then the chains after
+    /// the one being yielded start at once, up to <paramref name="concurrency"/> in all, those ahead each reading at most
+    /// <see cref="PagesAhead"/> pages into a buffer. A failure of a chain ahead is thrown when its turn comes, after every
+    /// page before it, with the same resume point as one after another; a stop cancels the chains ahead, whose buffered
+    /// pages were never yielded.</param>
+    /// <param name="window">Lets a consumer of items (<see cref="ItemsAsync"/>) open the window after its first item.</param>
     public static async IAsyncEnumerable<ScanPage<T>> PagesAsync<T>(
         string operation, PagingPlan plan, Fetch<T> fetch, Func<ScanPage<T>, ScanProtocolException?>? check,
         IScanLog? log, [EnumeratorCancellation] CancellationToken cancellationToken,
-        Func<ScanPage<T>, CancellationToken, ValueTask<ScanPage<T>>>? accept = null, int concurrency = 1)
+        Func<ScanPage<T>, CancellationToken, ValueTask<ScanPage<T>>>? accept = null, int concurrency = 1, ChainWindow? window = null)
     {
         var numbers = new PageNumbers();
         var handed = 0;
@@ -61,30 +64,52 @@ internal static class ScanPager
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var buffers = new Channel<ScanPage<T>>?[plan.Chunks.Count];
         var producers = new List<Task>();
-        var started = 1;
+        // The next chain to start ahead, the chain being yielded, and whether a first result was accepted.
+        var (started, current, open) = (1, 0, false);
+
+        // Starts the chains after the one being yielded, up to concurrency in all (called only between two pages, by
+        // the one consumer: from here, or from ItemsAsync through the window).
+        void StartAhead()
+        {
+            for (; started < plan.Chunks.Count && started <= current + concurrency - 1; started++)
+            {
+                var chain = started;
+                var channel = Channel.CreateBounded<ScanPage<T>>(new BoundedChannelOptions(PagesAhead) { SingleReader = true, SingleWriter = true });
+                buffers[chain] = channel;
+                producers.Add(Task.Run(() => FillAsync(channel.Writer,
+                    ChainAsync(operation, plan, chain, fetch, check, log, accept, numbers, ahead.Token), ahead.Token), CancellationToken.None));
+            }
+        }
+
+        window?.Attach(() =>
+        {
+            open = true;
+            StartAhead();
+        });
         try
         {
             for (var c = 0; c < plan.Chunks.Count; c++)
             {
-                var pages = buffers[c] is { } buffer
-                    ? buffer.Reader.ReadAllAsync(cancellationToken)
-                    : ChainAsync(operation, plan, c, fetch, check, log, accept, numbers, cancellationToken);
-                var first = true;
+                current = c;
+                IAsyncEnumerable<ScanPage<T>> pages;
+                if (buffers[c] is { } buffer)
+                {
+                    pages = buffer.Reader.ReadAllAsync(cancellationToken);
+                }
+                else
+                {
+                    // Not started ahead (no result accepted yet): asked for now, in turn.
+                    started = Math.Max(started, c + 1);
+                    pages = ChainAsync(operation, plan, c, fetch, check, log, accept, numbers, cancellationToken);
+                }
+
                 await foreach (var page in pages.ConfigureAwait(false))
                 {
                     Handed(operation, page, ++handed, log);
                     yield return page;
-                    if (!first) continue;
-                    first = false;
-                    // The consumer came back for more: let the chains ahead start, at most concurrency at once.
-                    for (; started < plan.Chunks.Count && started <= c + concurrency - 1; started++)
-                    {
-                        var chain = started;
-                        var channel = Channel.CreateBounded<ScanPage<T>>(new BoundedChannelOptions(PagesAhead) { SingleReader = true, SingleWriter = true });
-                        buffers[chain] = channel;
-                        producers.Add(Task.Run(() => FillAsync(channel.Writer,
-                            ChainAsync(operation, plan, chain, fetch, check, log, accept, numbers, ahead.Token), ahead.Token), CancellationToken.None));
-                    }
+                    // The consumer came back for more: a page with items was accepted (an empty one gave it nothing).
+                    open |= page.Items.Count > 0;
+                    if (open) StartAhead();
                 }
             }
         }
@@ -195,13 +220,18 @@ internal static class ScanPager
     }
 
     /// <summary>Each item of each page, as its page arrives.</summary>
+    /// <param name="window">The window of <paramref name="pages"/>: opened once the consumer came back after the first item.</param>
     public static async IAsyncEnumerable<T> ItemsAsync<T>(IAsyncEnumerable<ScanPage<T>> pages,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, ChainWindow? window = null)
     {
         await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var items = page.Items;
-            for (var i = 0; i < items.Count; i++) yield return items[i];
+            for (var i = 0; i < items.Count; i++)
+            {
+                yield return items[i];
+                window?.Open();
+            }
         }
     }
 

@@ -48,13 +48,13 @@ internal static class OperationTable
         new(EmulatorOperation.ListImagePipelineImages, "POST", "/ListImagePipelineImages", ["pipeline-images"],
             c => c.Pages.Images(EmulatorOperation.ListImagePipelineImages,
                 ApiRequests.ParseImageList(c.Body, "imagePipelineArn", ImageBuilderArns.PipelinePattern(), ["name", "version"]), c.Tokens, c.Scope,
-                arn => c.View.PipelineImages(arn) ?? throw ApiError.NotFound(arn)),
+                arn => c.View.PipelineImages(arn) ?? throw ApiError.NotFound(arn), c.Scans, c.Now),
             ImageSummaries, ImageSummariesWrongTypes),
         // An image version's builds; none is an empty list (the service lists, it does not look up).
         new(EmulatorOperation.ListImageBuildVersions, "POST", "/ListImageBuildVersions", ["build-versions"],
             c => c.Pages.Images(EmulatorOperation.ListImageBuildVersions,
                 ApiRequests.ParseImageList(c.Body, "imageVersionArn", ImageBuilderArns.ImageVersionPattern(), ["name", "osVersion", "platform", "type", "version"]),
-                c.Tokens, c.Scope, arn => c.View.ImagesNewestFirst(i => i.Arn.StartsWith(arn + "/", StringComparison.Ordinal))),
+                c.Tokens, c.Scope, arn => c.View.ImagesNewestFirst(i => i.Arn.StartsWith(arn + "/", StringComparison.Ordinal)), c.Scans, c.Now),
             ImageSummaries, ImageSummariesWrongTypes),
     ];
 

@@ -60,10 +60,11 @@ internal sealed class PageServer(EmulatorOptions options)
     /// <summary>
     /// An image listing (ListImagePipelineImages, ListImageBuildVersions): the images of the request's ARN newest first
     /// (<paramref name="imagesOf"/>, asked once the token is read; it throws when the service would not list them), those
-    /// every filter matches, one page at the token's position.
+    /// every filter matches, one page at the token's position. Each in the state GetImage would serve at <paramref name="now"/>
+    /// (a build whose scan was set to advance is BUILDING until it is built), not always AVAILABLE.
     /// </summary>
     public ServedPage Images(EmulatorOperation operation, ImageListRequest request, PageTokens tokens, DataScope scope,
-        Func<string, IReadOnlyList<EmulatedImage>> imagesOf)
+        Func<string, IReadOnlyList<EmulatedImage>> imagesOf, ScanBoard scans, DateTimeOffset now)
     {
         // Filters are part of the scope: name=a,b and version=x become "name\0a\0b\0" style values in order.
         var values = request.Filters.SelectMany(f => f.Values.Prepend("filter:" + f.Name)).Prepend(request.Arn);
@@ -73,7 +74,7 @@ internal sealed class PageServer(EmulatorOptions options)
             .Where(image => request.Filters.All(f => f.Values.Contains(FilterField(image, f.Name), StringComparer.Ordinal))).ToArray();
         var size = request.MaxResults ?? DefaultImagesPageSize;
         var next = Next(operation, tokens, tokenScope, position, size, matching.Length);
-        return new ServedPage(request.NextToken, next) { ImageSummaries = Slice(matching, position, size) };
+        return new ServedPage(request.NextToken, next) { ImageSummaries = Slice(matching, position, size).Select(i => scans.At(i, now)) };
     }
 
     private static string? FilterField(EmulatedImage image, string name) => name switch

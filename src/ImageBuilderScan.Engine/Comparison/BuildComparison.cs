@@ -12,7 +12,7 @@ namespace ImageBuilderScan.Engine.Comparison;
 /// is an error, never an empty side that turns every finding into Added or Fixed). Without a
 /// reference, the reference is the previous build of the difference build's pipeline. A build may be named by an
 /// image pipeline or image version ARN (its newest build). Two named sides are read at once; several difference
-/// builds at most <paramref name="concurrency"/> at once, in input order. With <paramref name="wait"/>, each side's
+/// builds at most <paramref name="concurrency"/> at once, in input order, each started as it is named. With <paramref name="wait"/>, each side's
 /// scan is waited for before its findings are read.
 /// </summary>
 public sealed class BuildComparison(Func<string, ImageBuilderScanClient> clientFor, IScanLog? log = null, ScanWait? wait = null, int concurrency = 1)
@@ -24,24 +24,30 @@ public sealed class BuildComparison(Func<string, ImageBuilderScanClient> clientF
     {
     }
 
-    /// <summary>Each difference build compared, in input order, each failure an outcome of its own.</summary>
-    /// <exception cref="ScanInputException">At once, when a name has no build's shape; nothing is sent.</exception>
-    public IAsyncEnumerable<ComparisonOutcome> CompareEachAsync(string? referenceImageBuildVersionArn, IReadOnlyList<string> differences,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Difference builds compared as they are named (piped one by one): each starts when it is added and the window has
+    /// room, outcomes are taken in input order (see <see cref="OrderedWindow{TIn, TOut}"/>). Check each name with
+    /// <see cref="BuildScans.CheckName"/> before adding it.
+    /// </summary>
+    /// <exception cref="ScanInputException">At once, when the reference has no build's shape; nothing is sent.</exception>
+    public OrderedWindow<string, ComparisonOutcome> CompareAsNamed(string? referenceImageBuildVersionArn, Func<ComparisonOutcome, bool>? gives,
+        CancellationToken cancellationToken)
     {
         if (referenceImageBuildVersionArn is not null) BuildScans.CheckName(referenceImageBuildVersionArn, "ReferenceImageBuildVersionArn");
-        foreach (var difference in differences) BuildScans.CheckName(difference, "DifferenceImageBuildVersionArn");
-        return InOrder.SelectAsync(differences, concurrency, async (difference, ct) =>
+        return new OrderedWindow<string, ComparisonOutcome>(concurrency, (difference, ct) => OutcomeAsync(referenceImageBuildVersionArn, difference, ct),
+            gives, cancellationToken);
+    }
+
+    private async Task<ComparisonOutcome> OutcomeAsync(string? referenceImageBuildVersionArn, string difference, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
-            {
-                return new ComparisonOutcome(difference, await CompareAsync(referenceImageBuildVersionArn, difference, ct).ConfigureAwait(false), null);
-            }
-            catch (ImageBuilderScanException e)
-            {
-                return new ComparisonOutcome(difference, null, e);
-            }
-        }, cancellationToken);
+            return new ComparisonOutcome(difference, await CompareAsync(referenceImageBuildVersionArn, difference, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (ImageBuilderScanException e)
+        {
+            return new ComparisonOutcome(difference, null, e);
+        }
     }
 
     /// <exception cref="ScanStateException">A scan did not complete, or there is no previous build to compare with.</exception>

@@ -3,11 +3,10 @@ using System.Runtime.CompilerServices;
 namespace ImageBuilderScan.Engine.Concurrency;
 
 /// <summary>
-/// Work over a list of inputs, at most a given number at once, its results yielded in input order.
-/// The first input runs alone: a consumer that takes only the first result (<c>Select-Object -First 1</c>)
-/// causes no request beyond what that one needs. From the second on, up to the limit run ahead of the one
-/// awaited. When the consumer stops or the token is cancelled, the work in flight is cancelled and awaited
-/// (never left running), and what it would have given is dropped.
+/// Work over a list of inputs, at most a given number at once, its results yielded in input order, by the window rule of
+/// <see cref="OrderedWindow{TIn, TOut}"/>: the first input runs alone (a consumer that takes only the first result sends
+/// no request beyond what that one needs); once the consumer accepted a result, up to the limit run at once. When the
+/// consumer stops or the token is cancelled, the work in flight is cancelled and awaited, and what it would have given is dropped.
 /// </summary>
 public static class InOrder
 {
@@ -17,41 +16,11 @@ public static class InOrder
     public static async IAsyncEnumerable<TOut> SelectAsync<TIn, TOut>(IReadOnlyList<TIn> inputs, int limit,
         Func<TIn, CancellationToken, Task<TOut>> work, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var inFlight = new Queue<Task<TOut>>();
-        var next = 0;
-        try
+        var window = new OrderedWindow<TIn, TOut>(limit, work, cancellationToken: cancellationToken);
+        await using (window.ConfigureAwait(false))
         {
-            for (var i = 0; i < inputs.Count; i++)
-            {
-                var window = i == 0 ? 1 : limit;
-                while (next < inputs.Count && next - i < window)
-                {
-                    var input = inputs[next++];
-                    inFlight.Enqueue(Task.Run(() => work(input, abandon.Token), abandon.Token));
-                }
-
-                yield return await inFlight.Dequeue().ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            if (inFlight.Count > 0)
-            {
-                await abandon.CancelAsync().ConfigureAwait(false);
-                foreach (var task in inFlight)
-                {
-                    try
-                    {
-                        await task.ConfigureAwait(false);
-                    }
-                    catch (Exception)
-                    {
-                        // Cancelled, or failed after the consumer stopped: nobody is left to tell.
-                    }
-                }
-            }
+            foreach (var input in inputs) window.Add(input);
+            await foreach (var result in window.TakeAsync(all: true, cancellationToken).ConfigureAwait(false)) yield return result;
         }
     }
 }

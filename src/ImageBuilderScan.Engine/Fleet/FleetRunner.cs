@@ -21,7 +21,13 @@ namespace ImageBuilderScan.Engine.Fleet;
 /// </summary>
 public sealed class FleetRunner(int throttleLimit, IScanLog? log = null)
 {
-    public const int DefaultThrottleLimit = 8;
+    /// <summary>
+    /// -ThrottleLimit's default: ten, the service's filter chunk (one ListImageScanFindingAggregations request takes ten
+    /// values). The same limit bounds targets and, within one, builds and chains of values: with ten, a command over ten
+    /// builds or ten chunks (100 ARNs) takes two round trips, the first item alone (see InOrder) and then the other nine
+    /// together; eight made it three. It was eight "as ForEach-Object -Parallel", whose default is in fact five.
+    /// </summary>
+    public const int DefaultThrottleLimit = 10;
 
     public async IAsyncEnumerable<FleetEvent<T>> RunAsync<T>(IReadOnlyList<FleetTarget> targets,
         Func<ImageBuilderScanClient, CancellationToken, IAsyncEnumerable<ScanPage<T>>> pages,

@@ -49,7 +49,7 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
 
     /// <summary>
     /// How many targets (region x account) run at once, and within each how many builds (gate, comparison) or chains
-    /// of values (a listing over several values) are read at once; 8 as ForEach-Object -Parallel. Output keeps the input order.
+    /// of values (a listing over several values) are read at once; 10 by default (see FleetRunner.DefaultThrottleLimit). Output keeps the input order.
     /// </summary>
     [Parameter, ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = FleetRunner.DefaultThrottleLimit;

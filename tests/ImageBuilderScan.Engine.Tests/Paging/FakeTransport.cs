@@ -29,6 +29,16 @@ internal sealed class FakeTransport : IImageBuilderTransport
     /// <summary>How long request N takes (random per request in the concurrency tests).</summary>
     public Func<int, TimeSpan>? DelayAt { get; init; }
 
+    /// <summary>
+    /// From request N = <see cref="TogetherFrom"/> on, each request waits until <see cref="TogetherCount"/> of them are in
+    /// flight, then all go on: requests sent one after another never get there (the test's own timeout then fails it),
+    /// requests sent together all do. The event, not a time: no delay decides it.
+    /// </summary>
+    public int TogetherFrom { get; init; } = int.MaxValue;
+    public int TogetherCount { get; init; }
+    private readonly TaskCompletionSource _together = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _arrived;
+
     /// <summary>The most requests that were in flight at once.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
@@ -106,6 +116,11 @@ internal sealed class FakeTransport : IImageBuilderTransport
             await new TaskCompletionSource().Task.WaitAsync(cancellationToken);
         }
         await Task.Yield(); // a real request never completes synchronously
+        if (n >= TogetherFrom)
+        {
+            if (Interlocked.Increment(ref _arrived) == TogetherCount) _together.TrySetResult();
+            await _together.Task.WaitAsync(cancellationToken);
+        }
         if (DelayAt?.Invoke(n) is { } delay) await Task.Delay(delay, cancellationToken);
         if (FailAt?.Invoke(n) is { } failure && _failed.Add(n)) throw failure;
         return n;

@@ -1,5 +1,8 @@
 using System.Management.Automation;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Engine.Builds;
 using ImageBuilderScan.Engine.Comparison;
+using ImageBuilderScan.Engine.Concurrency;
 
 namespace ImageBuilderScan.Commands;
 
@@ -7,8 +10,10 @@ namespace ImageBuilderScan.Commands;
 /// Compare-IBScanFinding: what a build fixed and introduced against another build (by default the
 /// previous build of its pipeline). One object per vulnerability and package: Added, Fixed,
 /// SeverityChanged, and Unchanged with -IncludeEqual, as with Compare-Object. Both builds' scans must
-/// have completed: an incomplete side is an error naming the build and its state. Piped builds are compared
-/// at most -ThrottleLimit at once once the input ended, written in input order, each failure an error for its input.
+/// have completed: an incomplete side is an error naming the build and its state. Piped builds are compared as
+/// they come: the first alone (Select-Object -First 1 sends only its requests), its changes written before the next
+/// input is taken; once a change was written, up to -ThrottleLimit at once, each written in input order as soon as it
+/// and those before it are done; each failure an error for its input.
 /// </summary>
 [Cmdlet(VerbsData.Compare, "IBScanFinding", DefaultParameterSetName = DifferenceSet)]
 [OutputType(typeof(FindingChange))]
@@ -18,8 +23,9 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
     private const string PipelineSet = "ImagePipelineArn";
 
     // Findings of one build piped in bind the same ARN once per finding: compare it once.
-    private readonly List<string> _differences = [];
     private readonly HashSet<string> _named = new(StringComparer.Ordinal);
+    // The comparisons started and not yet written; null when the reference was refused (nothing can be compared).
+    private OrderedWindow<string, ComparisonOutcome>? _window;
 
     /// <summary>The build to compare against; the previous build of the difference build's pipeline when omitted.</summary>
     [Parameter(Position = 1), ValidateNotNullOrEmpty]
@@ -40,30 +46,36 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
     [Parameter]
     public SwitchParameter IncludeEqual { get; set; }
 
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        var comparison = new BuildComparison(ClientFor, Log, Wait(), ThrottleLimit);
+        try
+        {
+            // An outcome gives the consumer something when a change of it is written (an error record is no output).
+            _window = comparison.CompareAsNamed(ReferenceImageBuildVersionArn, o => o.Changes?.Any(Written) == true, StopToken);
+        }
+        catch (ImageBuilderScanException error)
+        {
+            ReportFailure(error, ReferenceImageBuildVersionArn);
+        }
+    }
+
     protected override void ProcessRecord()
     {
-        if (DifferenceImageBuildVersionArn is { } difference && _named.Add(difference)) _differences.Add(difference);
+        if (DifferenceImageBuildVersionArn is { } difference) Compare(difference);
     }
 
     protected override void EndProcessing()
     {
-        var differences = ParameterSetName == PipelineSet ? ImagePipelineArn! : (IReadOnlyList<string>)_differences;
-        var comparison = new BuildComparison(ClientFor, Log, Wait(), ThrottleLimit);
         try
         {
-            Stream(() => comparison.CompareEachAsync(ReferenceImageBuildVersionArn, differences, StopToken), null, outcome =>
+            if (ParameterSetName == PipelineSet)
             {
-                if (outcome.Error is { } error)
-                {
-                    ReportFailure(error, outcome.Difference);
-                    return;
-                }
+                foreach (var pipeline in ImagePipelineArn!) Compare(pipeline);
+            }
 
-                foreach (var change in outcome.Changes!)
-                {
-                    if (IncludeEqual.IsPresent || change.Change != ChangeKind.Unchanged) WriteResult(change, arn: change.DifferenceImageBuildVersionArn ?? change.ReferenceImageBuildVersionArn);
-                }
-            });
+            if (_window is not null) Write(all: true);
         }
         finally
         {
@@ -71,5 +83,59 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
         }
 
         base.EndProcessing();
+    }
+
+    /// <summary>Starts one build's comparison (once per build), then writes the outcomes that are due.</summary>
+    private void Compare(string difference)
+    {
+        if (_window is null || !_named.Add(difference)) return;
+        try
+        {
+            BuildScans.CheckName(difference, "DifferenceImageBuildVersionArn");
+        }
+        catch (ScanInputException error)
+        {
+            ReportFailure(error, difference);
+            return;
+        }
+
+        _window.Add(difference);
+        Write(all: false);
+    }
+
+    /// <summary>Writes outcomes in input order: every one (the input ended), or those due now (see <see cref="OrderedWindow{TIn, TOut}.TakeAsync"/>).</summary>
+    private void Write(bool all) => Stream(() => _window!.TakeAsync(all), null, outcome =>
+    {
+        if (outcome.Error is { } error)
+        {
+            ReportFailure(error, outcome.Difference);
+            return;
+        }
+
+        foreach (var change in outcome.Changes!)
+        {
+            if (Written(change)) WriteResult(change, arn: change.DifferenceImageBuildVersionArn ?? change.ReferenceImageBuildVersionArn);
+        }
+    });
+
+    private bool Written(FindingChange change) => IncludeEqual.IsPresent || change.Change != ChangeKind.Unchanged;
+
+    private protected override void Release()
+    {
+        // Stopped (Ctrl+C, Select-Object -First) or ended: comparisons still in flight are cancelled and awaited.
+        if (_window is { } window)
+        {
+            _window = null;
+            try
+            {
+                window.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+                // Their failures no longer reach anyone.
+            }
+        }
+
+        base.Release();
     }
 }

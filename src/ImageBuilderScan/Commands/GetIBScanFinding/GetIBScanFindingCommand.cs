@@ -71,12 +71,14 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
         var (filter, values) = ParameterSetName switch
         {
             nameof(ImagePipelineArn) => (FilterNames.ImagePipelineArn, ImagePipelineArn!),
-            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, ImageBuildVersionArn!),
+            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, NewestBuilds(ImageBuildVersionArn!, nameof(ImageBuildVersionArn))),
             nameof(VulnerabilityId) => (FilterNames.VulnerabilityId, VulnerabilityId!),
             // Sent upper case by the engine's validator, as every severity filter value is.
             nameof(Severity) => (FilterNames.Severity, Severity!),
             _ => ((string?)null, Array.Empty<string>()),
         };
+        // Every image version named had no build to list (each an error already): never the unfiltered listing.
+        if (filter is not null && values.Length == 0) return;
         List(() => new FindingQuery
         {
             FilterName = filter,

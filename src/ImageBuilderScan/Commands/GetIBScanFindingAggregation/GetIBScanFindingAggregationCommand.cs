@@ -77,12 +77,14 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
 
         var (filter, values) = ParameterSetName switch
         {
-            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, ImageBuildVersionArn!),
+            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, NewestBuilds(ImageBuildVersionArn!, nameof(ImageBuildVersionArn))),
             nameof(ImagePipelineArn) => (FilterNames.ImagePipelineArn, ImagePipelineArn!),
             nameof(VulnerabilityId) => (FilterNames.VulnerabilityId, VulnerabilityId!),
             FilterSet => (FilterName!, FilterValue!),
             _ => AccountId is { Length: > 0 } ? (FilterNames.AccountId, AccountId) : ((string?)null, Array.Empty<string>()),
         };
+        // Every image version named had no build to list (each an error already): never the unfiltered listing.
+        if (filter is not null && values.Length == 0) return;
         // The typed parameters are named from the filter by the engine (FilterNames.PropertyFor); only the
         // escape hatch says which parameter its values came in.
         List(() => new AggregationQuery

@@ -39,10 +39,7 @@ public abstract partial class ListingCmdlet
                 return null;
             }
 
-            string? newest = null;
-            var builds = new BuildScans(ClientFor, Log);
-            Stream(() => One(ct => builds.SelectAsync(key.Value, "InputObject", ct)), PipedInput.TargetOf(input), selected => newest = selected.ImageBuildVersionArn);
-            if (newest is null) return null;
+            if (NewestBuild(key.Value, "InputObject", PipedInput.TargetOf(input)) is not { } newest) return null;
             key = new PipedKey(FilterNames.ImageBuildVersionArn, newest);
         }
 
@@ -53,6 +50,26 @@ public abstract partial class ListingCmdlet
         }
 
         return key;
+    }
+
+    /// <summary>
+    /// -ImageBuildVersionArn's values, each image version ARN among them replaced by its newest build as a piped one is
+    /// (<see cref="NewestBuild"/>): one path for both. A version that has no build, or whose builds cannot be read, is an
+    /// error for that value, and the others are still listed.
+    /// </summary>
+    private protected string[] NewestBuilds(string[] values, string parameterName) =>
+        values.Select(v => KeyShapes.FilterNameOf(v) == FilterNames.ImageVersionArn ? NewestBuild(v, parameterName, v) : v).OfType<string>().ToArray();
+
+    /// <summary>
+    /// The newest build of an image version ARN (no build number, as AWS Tools' Get-EC2IBImageList gives), looked up with
+    /// ListImageBuildVersions and said in a verbose line; null when it has none or could not be read (an error for this input).
+    /// </summary>
+    private string? NewestBuild(string versionArn, string parameterName, object? target)
+    {
+        string? newest = null;
+        var builds = new BuildScans(ClientFor, Log);
+        Stream(() => One(ct => builds.SelectAsync(versionArn, parameterName, ct)), target, selected => newest = selected.ImageBuildVersionArn);
+        return newest;
     }
 
     private static async IAsyncEnumerable<T> One<T>(Func<CancellationToken, Task<T>> get, [EnumeratorCancellation] CancellationToken cancellationToken = default)
