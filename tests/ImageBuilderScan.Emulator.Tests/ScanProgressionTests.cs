@@ -43,6 +43,32 @@ public sealed class ScanProgressionTests
     }
 
     [Fact]
+    public async Task A_scan_stepping_by_reads_moves_on_after_that_many_GetImage_answers_whatever_the_clock_and_listings_do_not_move_it()
+    {
+        // The clock never moves: only GetImage answers advance the scan, so a test sees every state however slowly it polls.
+        await using var server = await TestData.Sample();
+        using var caller = new EmulatorCaller(server);
+        var start = DateTimeOffset.UtcNow;
+        server.Clock = () => start;
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var body = new StringContent($$"""{"imageBuildVersionArn":"{{Web150}}","stepReads":2,"building":true}""", Encoding.UTF8, "application/json");
+        Assert.Equal(200, (int)(await http.PostAsync("/_emulator/scans", body)).StatusCode);
+
+        var seen = new List<(string?, string?)>();
+        for (var i = 0; i < 10; i++)
+        {
+            // A listing of the version's builds between the answers reads the state without advancing it.
+            await caller.BuildVersions(new { imageVersionArn = Web150[..Web150.LastIndexOf('/')] });
+            seen.Add(await StateAsync(caller));
+        }
+
+        Assert.Equal([("BUILDING", null), ("BUILDING", null), ("AVAILABLE", "PENDING"), ("AVAILABLE", "PENDING"), ("AVAILABLE", "SCANNING"),
+            ("AVAILABLE", "SCANNING"), ("AVAILABLE", "COLLECTING"), ("AVAILABLE", "COLLECTING"), ("AVAILABLE", "COMPLETED"), ("AVAILABLE", "COMPLETED")], seen);
+        Assert.Equal(2, EmulatorCommandLine.Parse(["--scan-progress", Web150 + ",step-reads=2"], out _).ScanProgressions[0].StepReads);
+        Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(["--scan-progress", Web150 + ",step-reads=0"], out _));
+    }
+
+    [Fact]
     public async Task The_pipeline_and_version_listings_serve_each_build_in_the_state_GetImage_serves()
     {
         // A build still being made is BUILDING in every answer about it, not only in GetImage (a newest-build choice

@@ -94,7 +94,7 @@ internal sealed class PageServer(EmulatorOptions options)
     public static ServedPage Image(GetImageRequest request, FindingsDataSet data, ScanBoard scans, DateTimeOffset now)
     {
         var image = data.FindImage(request.ImageArn) ?? Newest(request.ImageArn, data) ?? throw ApiError.NotFound(request.ImageArn);
-        return new ServedPage(null, null) { Image = scans.At(image, now) };
+        return new ServedPage(null, null) { Image = scans.At(image, now, answer: true) };
     }
 
     private static EmulatedImage? Newest(string versionArn, FindingsDataSet data)
