@@ -48,6 +48,8 @@ Describe '-WaitForScan' {
         $states[0] | Should -BeLike "*: image BUILDING (*"
         $states | Should -Contain "$Web150`: image BUILDING -> scan PENDING after $(($states | Select-String 'BUILDING -> scan PENDING after (.*)$').Matches[0].Groups[1].Value)"
         ($states -join "`n") | Should -Match '(?s)PENDING -> scan SCANNING.*SCANNING -> scan COLLECTING.*COLLECTING -> scan COMPLETED'
+        # Once each: the first state, then one line per change (BUILDING -> PENDING -> SCANNING -> COLLECTING -> COMPLETED).
+        $states.Count | Should -Be 5
         # Two answers for each of BUILDING, PENDING, SCANNING and COLLECTING, then the one that is COMPLETED (the gate
         # judges from the state the wait settled on, never asking again).
         (Get-EmulatorRequestCount $Emulator 'GetImage') - $before | Should -Be 9
@@ -167,7 +169,16 @@ Describe '-ImagePipelineArn' {
     It 'compares the pipeline''s newest build with the one before it' {
         $changes = @(Compare-IBScanFinding @Aws -ImagePipelineArn $WebPipeline -IncludeEqual)
         $changes[0].DifferenceImageBuildVersionArn | Should -Be $Web150
-        $changes[0].ReferenceImageBuildVersionArn | Should -Not -Be $Web150
+        # The one before it (1.4.1/2), not merely another one of the pipeline's builds.
+        $changes[0].ReferenceImageBuildVersionArn | Should -Be $Web141
+    }
+
+    It 'Compare-IBScanFinding refuses a -ImagePipelineArn value that is no pipeline ARN before anything is sent' {
+        $before = Get-EmulatorRequestCount $Emulator 'GetImage'
+        $err = Get-GateError { Compare-IBScanFinding @Aws -ImagePipelineArn $Web150 -ErrorAction Stop }
+        $err.Exception.Message | Should -BeLike '*is not an image pipeline ARN*'
+        $err.Exception.ParameterName | Should -Be 'ImagePipelineArn'
+        (Get-EmulatorRequestCount $Emulator 'GetImage') | Should -Be $before
     }
 }
 
@@ -226,6 +237,7 @@ Describe 'Image version ARNs in the Get cmdlets (the README''s Get-EC2IBImageLis
     It 'Get-EC2IBImageList | Compare-IBScanFinding compares the newest build with the one before it' {
         $changes = @(Get-EC2IBImageList | Compare-IBScanFinding @Aws -IncludeEqual)
         $changes[0].DifferenceImageBuildVersionArn | Should -Be $Web150
+        $changes[0].ReferenceImageBuildVersionArn | Should -Be $Web141
     }
 }
 

@@ -104,6 +104,21 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
             $"'{Client.Text.InputDisplay.Show(name)}' is no image build version, image version or image pipeline ARN."),
     };
 
+    /// <summary>Refuses, before anything is sent, each value of a -ImagePipelineArn that is no image pipeline ARN (a build or
+    /// version ARN there is refused too: the parameter promises a pipeline's newest build).</summary>
+    /// <exception cref="ScanInputException">A value that is no image pipeline ARN, naming <paramref name="parameterName"/>.</exception>
+    public static IReadOnlyList<string> RequirePipelines(IReadOnlyList<string> values, string parameterName)
+    {
+        foreach (var value in values)
+        {
+            if (KeyShapes.FilterNameOf(value) != FilterNames.ImagePipelineArn)
+                throw new ScanInputException(parameterName, value, "an image pipeline ARN (arn:aws:imagebuilder:<region>:<account>:image-pipeline/<name>)",
+                    $"'{Client.Text.InputDisplay.Show(value)}' is not an image pipeline ARN.");
+        }
+
+        return values;
+    }
+
     private SelectedBuild Newest(string name, string what, IReadOnlyList<ImageSummary> builds)
     {
         ImageSummary? newest = null;

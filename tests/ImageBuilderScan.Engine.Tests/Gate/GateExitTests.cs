@@ -42,6 +42,34 @@ public sealed class GateExitTests
         Assert.Equal(GateExitCode.Passed, GateExit.For([allowed], 0));
     }
 
+    [Fact]
+    public void The_verdict_of_Quiet_and_the_default_is_the_exit_contracts()
+    {
+        // GateVerdicts.AllPassed is what -Quiet returns and what decides ScanGateFailed: it passes exactly when the exit code is 0.
+        foreach (var (results, errors) in new (GateResult[] Results, int Errors)[]
+            { ([], 0), ([Passed()], 0), ([Passed(), Failed()], 0), ([Passed()], 1), ([Passed(), Scanning()], 0), ([Unread()], 0) })
+        {
+            var verdicts = new GateVerdicts();
+            foreach (var r in results) verdicts.Add(r);
+            for (var i = 0; i < errors; i++) verdicts.AddError("GetImage failed");
+            Assert.Equal(GateExit.For(results, errors) == GateExitCode.Passed, verdicts.AllPassed);
+        }
+    }
+
+    [Fact]
+    public void The_failure_message_names_each_failed_build_by_its_label_and_each_build_not_judged()
+    {
+        var verdicts = new GateVerdicts();
+        verdicts.Add(Passed());
+        verdicts.Add(Failed());
+        verdicts.AddError("GetImage failed");
+        var message = verdicts.Describe();
+        Assert.StartsWith("The scan gate failed for 2 of 3 image(s): ", message, StringComparison.Ordinal);
+        Assert.Contains($"{ReportImage.From(Failed()).ShortName}: ", message, StringComparison.Ordinal);
+        Assert.Contains("CVE-2024-1 HIGH", message, StringComparison.Ordinal);
+        Assert.EndsWith("not judged: GetImage failed", message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -52,6 +52,8 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
         var comparison = new BuildComparison(ClientFor, Log, Wait(), ThrottleLimit);
         try
         {
+            // Before anything is sent: -ImagePipelineArn promises a pipeline's newest build (a build ARN there is refused).
+            if (ParameterSetName == PipelineSet) BuildScans.RequirePipelines(ImagePipelineArn!, PipelineSet);
             // An outcome gives the consumer something when a change of it is written (an error record is no output).
             _window = comparison.CompareAsNamed(ReferenceImageBuildVersionArn, o => o.Changes?.Any(Written) == true, StopToken);
         }

@@ -179,7 +179,7 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
             switch (ParameterSetName)
             {
                 case PipelineSet:
-                    Judge(() => gate.EvaluateAsync(Pipelines(ImagePipelineArn!), _policy, baseline, StopToken, PipelineSet), ImagePipelineArn);
+                    Judge(() => gate.EvaluateAsync(BuildScans.RequirePipelines(ImagePipelineArn!, PipelineSet), _policy, baseline, StopToken, PipelineSet), ImagePipelineArn);
                     break;
                 case FindingSet:
                     if (_findings.Count > 0 || _piped.Count == 0)
@@ -218,19 +218,6 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
             throw new ScanInputException("ExceptionPath", ExceptionPath, "the path of a YAML or JSON exceptions file on the file system",
                 $"the path does not resolve to a file system path: {error.Message}");
         }
-    }
-
-    /// <summary>-ImagePipelineArn's values, each refused (before anything is sent) unless it is a pipeline ARN.</summary>
-    private static string[] Pipelines(string[] values)
-    {
-        foreach (var value in values)
-        {
-            if (BuildScans.CheckName(value, PipelineSet) != FilterNames.ImagePipelineArn)
-                throw new ScanInputException(PipelineSet, value, "an image pipeline ARN (arn:aws:imagebuilder:<region>:<account>:image-pipeline/<name>)",
-                    $"'{InputDisplay.Show(value)}' is not an image pipeline ARN.");
-        }
-
-        return values;
     }
 
     private void FailGate(GateVerdicts verdicts) =>

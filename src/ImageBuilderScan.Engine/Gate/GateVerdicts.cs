@@ -1,18 +1,18 @@
 using System.Globalization;
-using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Engine.Reports;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Text;
 
-namespace ImageBuilderScan.Adapter;
+namespace ImageBuilderScan.Engine.Gate;
 
 /// <summary>
 /// What Test-IBScanGate has decided so far, for its last word: the results, errors that kept an image
 /// from being judged, the warnings already given for expired exceptions, and the message of the
-/// terminating ScanGateFailed error (images and their top violations).
+/// terminating ScanGateFailed error (images and their top violations). In the engine, free of PowerShell, so the
+/// message and the verdict are tested where the rules are.
 /// </summary>
-internal sealed class GateVerdicts
+public sealed class GateVerdicts
 {
     private const int TopViolations = 3;
     private readonly List<GateResult> _results = [];
@@ -27,8 +27,9 @@ internal sealed class GateVerdicts
 
     public void AddError(string message) => _errors.Add(message);
 
-    /// <summary>Passes only when something was judged, all of it passed, and nothing failed to be read.</summary>
-    public bool AllPassed => _results.Count > 0 && _errors.Count == 0 && _results.All(r => r.Passed);
+    /// <summary>Passes only when something was judged, all of it passed, and nothing failed to be read: the exit
+    /// contract's own verdict (<see cref="GateExit"/>), so -Quiet, the default and -ExitCode cannot disagree.</summary>
+    public bool AllPassed => GateExit.For(_results, _errors.Count) == GateExitCode.Passed;
 
     public IReadOnlyList<string> FailedImages => _results.Where(r => !r.Passed).Select(r => r.ImageBuildVersionArn).ToList();
 
@@ -47,14 +48,14 @@ internal sealed class GateVerdicts
     {
         var lines = new List<string>();
         // The same build name in two regions (or accounts) must not read as one build.
-        var labels = BuildLabels.For(_results.Select(r => r.ImageBuildVersionArn));
-        foreach (var result in _results.Where(r => !r.Passed))
+        foreach (var image in ReportImage.From(_results).Where(i => i.Passed != true))
         {
+            var result = image.Gate!;
             var top = result.Violations.OrderByDescending(v => v.Severity).Take(TopViolations)
                 .Select(v => $"{InputDisplay.VulnerabilityId(v.Finding.VulnerabilityId)} {v.Severity.ToServiceName()}{(v.Finding.PackageName is { } p ? $" in {InputDisplay.Show(p)}" : "")}");
             var more = result.Violations.Count > TopViolations ? $" and {result.Violations.Count - TopViolations} more" : "";
             var violations = result.Violations.Count > 0 ? $" ({string.Join(", ", top)}{more})" : "";
-            lines.Add($"{labels.Of($"{result.ImageName} {result.ImageVersion}", result.ImageBuildVersionArn)}: {result.Summary}{violations}");
+            lines.Add($"{image.DisplayName}: {result.Summary}{violations}");
         }
 
         lines.AddRange(_errors.Select(e => "not judged: " + e));
