@@ -267,3 +267,18 @@ Describe 'An image version ARN typed as -ImageBuildVersionArn stands for its new
         $aggregations.Count | Should -Be 0
     }
 }
+
+Describe 'Every build named to the gate is judged, one object per build' {
+    It 'judges builds named with -ImageBuildVersionArn beside piped build names, not only the piped ones' {
+        try { $null = $Web141 | Test-IBScanGate @Aws -ImageBuildVersionArn $Web150 -FailOn CRITICAL -OutVariable judged -WarningAction SilentlyContinue } catch { if ($_.FullyQualifiedErrorId -notlike 'ScanGateFailed*') { throw } }
+        @($judged.ImageBuildVersionArn | Sort-Object) | Should -Be @(@($Web141, $Web150) | Sort-Object)
+    }
+
+    It 'refuses an object that names several builds instead of judging the first alone' {
+        $before = Get-EmulatorRequestCount $Emulator 'GetImage'
+        $err = Get-GateError { [pscustomobject]@{ ImageBuildVersionArn = @($Web150, $Web141) } | Test-IBScanGate @Aws -FailOn CRITICAL }
+        $err | Should -Not -BeNullOrEmpty
+        $err.Exception.Message | Should -BeLike '*names 2 builds*'
+        (Get-EmulatorRequestCount $Emulator 'GetImage') | Should -Be $before
+    }
+}

@@ -113,6 +113,35 @@ public sealed class HostileServerTests
         Assert.Contains("ImageMismatch", result.ScanProblem);
     }
 
+    [Theory]
+    [InlineData("arn:aws:imagebuilder:us-east-1:123456789012:image/other-image/1.2.3/9")]
+    [InlineData("arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.4/9")]
+    [InlineData("arn:aws:imagebuilder:eu-west-1:123456789012:image/web-server/1.2.3/9")]
+    [InlineData("not an arn")]
+    public async Task A_listing_of_a_versions_builds_that_names_another_build_is_not_used(string foreign)
+    {
+        // As GetImage's answer about another image is refused: the newest build chosen must be the version's own, or
+        // the gate would judge (and pass) something other than what was named.
+        await using var server = new ScriptedServer();
+        server.Route("/ListImageBuildVersions", ScriptedResponse.Json($$"""{"imageSummaryList":[{{BuildJson(ImageArn, "2026-01-01T00:00:00Z")}},{{BuildJson(foreign, "2026-02-01T00:00:00Z")}}]}"""));
+        using var client = Client(server);
+        var error = await Assert.ThrowsAsync<ScanProtocolException>(() => new BuildScans(client).SelectAsync(ImageArn[..ImageArn.LastIndexOf('/')], "ImageBuildVersionArn", default));
+        Assert.Equal("UnexpectedBuild", error.ErrorId);
+    }
+
+    [Fact]
+    public async Task Builds_created_at_the_same_moment_are_told_apart_by_their_build_number_as_a_number()
+    {
+        await using var server = new ScriptedServer();
+        var version = ImageArn[..ImageArn.LastIndexOf('/')];
+        server.Route("/ListImageBuildVersions", ScriptedResponse.Json($$"""{"imageSummaryList":[{{BuildJson(version + "/10", "2026-01-01T00:00:00Z")}},{{BuildJson(version + "/9", "2026-01-01T00:00:00Z")}}]}"""));
+        using var client = Client(server);
+        Assert.Equal(version + "/10", (await new BuildScans(client).SelectAsync(version, "ImageBuildVersionArn", default)).ImageBuildVersionArn);
+    }
+
+    private static string BuildJson(string arn, string created) =>
+        $$$"""{"arn":"{{{Escape(arn)}}}","name":"web-server","version":"1.2.3","dateCreated":"{{{created}}}","state":{"status":"AVAILABLE"}}""";
+
     [Fact]
     public async Task By_ARN_the_gate_checks_the_listing_against_the_image_count()
     {

@@ -124,6 +124,11 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
         ImageSummary? newest = null;
         foreach (var build in builds)
         {
+            // The listing is checked as GetImage's answer is: a build that is not the version's or the pipeline's
+            // (another image, region or account) would have the gate judge something else than what was named.
+            if (!BelongsTo(build.Arn, name))
+                throw new ScanProtocolException("UnexpectedBuild",
+                    $"Asked for the builds of the {what} {name}, the service listed {Client.Text.InputDisplay.Arn(build.Arn)}, which is not one of them: the listing is not used.");
             if (newest is null || Newer(build, newest)) newest = build;
         }
 
@@ -134,10 +139,28 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
         return new SelectedBuild(newest.Arn, name);
     }
 
-    // By creation date; a build without one is older than any with one; ties by the greater ARN (the later build number as text).
-    private static bool Newer(ImageSummary build, ImageSummary than) =>
-        (build.DateCreated ?? DateTime.MinValue) is var a && (than.DateCreated ?? DateTime.MinValue) is var b
-        && (a > b || (a == b && string.CompareOrdinal(build.Arn, than.Arn) > 0));
+    /// <summary>Whether a listed build is one of the named version's (its ARN under the version's) or the named pipeline's
+    /// (a build ARN in the pipeline's region and account; a build names no pipeline, so that is what can be checked).</summary>
+    private static bool BelongsTo(string? build, string name)
+    {
+        if (build is null || KeyShapes.FilterNameOf(build) != FilterNames.ImageBuildVersionArn) return false;
+        if (KeyShapes.FilterNameOf(name) == FilterNames.ImageVersionArn) return build.StartsWith(name + "/", StringComparison.Ordinal);
+        return ImageBuilderArn.TryParse(build) is { } b && ImageBuilderArn.TryParse(name) is { } p
+            && b.Region == p.Region && b.AccountId == p.AccountId && b.Partition == p.Partition;
+    }
+
+    // By creation date; a build without one is older than any with one; ties by the later build number (as a number:
+    // build 10 is after build 9), then by the ARN.
+    private static bool Newer(ImageSummary build, ImageSummary than)
+    {
+        var (a, b) = (build.DateCreated ?? DateTime.MinValue, than.DateCreated ?? DateTime.MinValue);
+        if (a != b) return a > b;
+        var (x, y) = (BuildNumber(build.Arn), BuildNumber(than.Arn));
+        return x != y ? x > y : string.CompareOrdinal(build.Arn, than.Arn) > 0;
+    }
+
+    private static long BuildNumber(string? arn) =>
+        long.TryParse(arn?[(arn.LastIndexOf('/') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
 
     private static async Task<IReadOnlyList<T>> Collect<T>(IAsyncEnumerable<T> items)
     {

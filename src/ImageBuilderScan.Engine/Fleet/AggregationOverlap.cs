@@ -32,6 +32,9 @@ public sealed class AggregationOverlap
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(item);
         message = null;
+        // Without an account (a vulnerability aggregation whose account could not be told) two accounts' rows could look
+        // the same: nothing is dropped then, or a sum over the output would come out low.
+        if (item.AccountId is null) return OverlapVerdict.First;
         var key = (item.Kind, item.Key, item.Region, item.AccountId);
         if (!_seen.TryGetValue(key, out var first))
         {

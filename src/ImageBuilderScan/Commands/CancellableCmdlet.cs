@@ -58,6 +58,29 @@ public abstract class CancellableCmdlet : PSCmdlet, IDisposable
     /// stream the Inquire preference under -Debug, so each verbose line would stop at a "Continue with
     /// this operation?" prompt (and fail where no one can answer) instead of being shown.
     /// </summary>
+    /// <summary>
+    /// The CI exit contract's one way to end the process with a code (Test-IBScanGate -ExitCode, and a report that cannot
+    /// be written after it): the code is set first (the host's exit code and <c>$LASTEXITCODE</c>), so that a host without
+    /// a UI still gets it; then the reason goes to the host's error stream whatever the preferences, and the script ends.
+    /// </summary>
+    private protected void ExitWith(int code, string what, string reason)
+    {
+        SetProcessExitCode(code);
+        SayExit($"exit {code} ({what}): {reason}");
+        InvokeCommand.InvokeScript($"exit {code}");
+    }
+
+    /// <summary>Sets the host's exit code and <c>$LASTEXITCODE</c> without ending the script.</summary>
+    private protected void SetProcessExitCode(int code)
+    {
+        Host.SetShouldExit(code);
+        SessionState.PSVariable.Set("global:LASTEXITCODE", code);
+    }
+
+    /// <summary>One line on the host's error stream (none in a host without a UI), scrubbed and inert.</summary>
+    private protected void SayExit(string text) =>
+        Host.UI?.WriteErrorLine($"{MyInvocation.MyCommand.Name}: {Client.Errors.SecretRedaction.ForOutput(text)}");
+
     /// <remarks>Secrets are scrubbed and the text made inert first (<see cref="Client.Errors.SecretRedaction.ForOutput"/>).</remarks>
     private protected void WriteDetail(string message)
     {

@@ -46,6 +46,21 @@ public sealed class AggregationOverlapTests
     }
 
     [Fact]
+    public void Aggregations_without_an_account_are_never_taken_for_one_another()
+    {
+        // Two accounts' rows for one CVE whose account could not be told look alike: dropping one would make a sum low.
+        var overlap = new AggregationOverlap();
+        ScanFindingAggregation Cve() => new()
+        {
+            KindValue = AggregationKind.VulnerabilityId, AggregationType = "vulnerabilityId", Key = "CVE-2025-0001", All = 3, High = 1,
+            RequestId = "r1", ListedRegion = "us-east-1",
+        };
+        Assert.Equal(OverlapVerdict.First, overlap.Check(Admin, Cve(), out _));
+        Assert.Equal(OverlapVerdict.First, overlap.Check(Member, Cve(), out var said));
+        Assert.Null(said);
+    }
+
+    [Fact]
     public void Other_regions_other_accounts_and_a_targets_own_repeats_are_not_overlaps()
     {
         var overlap = new AggregationOverlap();

@@ -154,10 +154,7 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
         if (ExitCodeOwner.IsClaimed)
         {
             var reason = record.ErrorDetails?.Message is { Length: > 0 } details ? details : record.Exception.Message;
-            Host.UI.WriteErrorLine($"{MyInvocation.MyCommand.Name}: exit 2 (the report could not be written): {Client.Errors.SecretRedaction.ForOutput(reason)}");
-            Host.SetShouldExit(2);
-            SessionState.PSVariable.Set("global:LASTEXITCODE", 2);
-            InvokeCommand.InvokeScript("exit 2");
+            ExitWith((int)Engine.Gate.GateExitCode.NotJudged, "the report could not be written", reason);
         }
 
         EndScript(record);

@@ -83,7 +83,14 @@ internal static class PipedInput
     public static string BuildFor(PSObject input)
     {
         // Keys() puts the most specific first: a build before its version, a version before its pipeline.
-        var key = input.BaseObject is ScanFindingAggregation aggregation ? DrillDown.KeyOf(aggregation) : Keys(input).FirstOrDefault();
+        var keys = input.BaseObject is ScanFindingAggregation ? [] : Keys(input);
+        // An object naming several builds (a list in its ImageBuildVersionArn or Arn) is refused: judging the first
+        // alone would let the others pass unread.
+        var top = keys.Where(k => k.Specificity == keys[0].Specificity && k.Specificity >= PipedKey.PipelineSpecificity).Select(k => k.Value).Distinct(StringComparer.Ordinal).ToList();
+        if (top.Count > 1)
+            throw new ScanInputException(Parameter, top[0], KeyShapes.BuildExpectedForm,
+                $"The piped {Describe(input)} names {top.Count} builds ({string.Join(", ", top.Take(3).Select(Client.Text.InputDisplay.Arn))}{(top.Count > 3 ? ", ..." : "")}): pipe one object per build.");
+        var key = input.BaseObject is ScanFindingAggregation aggregation ? DrillDown.KeyOf(aggregation) : keys.FirstOrDefault();
         if (key is { FilterName: FilterNames.ImageBuildVersionArn or FilterNames.ImageVersionArn or FilterNames.ImagePipelineArn }) return key.Value;
         throw new ScanInputException(Parameter, input.BaseObject as string ?? key?.Value, KeyShapes.BuildExpectedForm,
             key is null

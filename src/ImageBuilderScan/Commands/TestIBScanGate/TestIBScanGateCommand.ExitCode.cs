@@ -85,9 +85,7 @@ public sealed partial class TestIBScanGateCommand
     private void EndProcess(GateExitCode code, string reason)
     {
         _exitDecided = true;
-        Host.UI.WriteErrorLine($"{MyInvocation.MyCommand.Name}: exit {(int)code} ({Describe(code)}): {reason}");
-        SetExitCode(code);
-        InvokeCommand.InvokeScript($"exit {(int)code}");
+        ExitWith((int)code, Describe(code), reason);
     }
 
     /// <summary>
@@ -100,14 +98,9 @@ public sealed partial class TestIBScanGateCommand
         base.Release();
         if (!ExitCode.IsPresent || _exitDecided) return;
         _exitDecided = true;
-        Host.UI.WriteErrorLine($"{MyInvocation.MyCommand.Name}: exit code 2 ({Describe(GateExitCode.NotJudged)}), returned when the script ends: the command did not reach its verdict (a parameter PowerShell could not bind, an upstream command's terminating error, or a stop).");
-        SetExitCode(GateExitCode.NotJudged);
-    }
-
-    private void SetExitCode(GateExitCode code)
-    {
-        Host.SetShouldExit((int)code);
-        SessionState.PSVariable.Set("global:LASTEXITCODE", (int)code);
+        // The code first: Dispose swallows exceptions, and a host without a UI must still get it.
+        SetProcessExitCode((int)GateExitCode.NotJudged);
+        SayExit($"exit code 2 ({Describe(GateExitCode.NotJudged)}), returned when the script ends: the command did not reach its verdict (a parameter PowerShell could not bind, an upstream command's terminating error, or a stop).");
     }
 
     private static string Describe(GateExitCode code) => code switch

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Engine.Gate;
+using ImageBuilderScan.Engine.Reports;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Queries;
@@ -182,6 +183,16 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
                     Judge(() => gate.EvaluateAsync(BuildScans.RequirePipelines(ImagePipelineArn!, PipelineSet), _policy, baseline, StopToken, PipelineSet), ImagePipelineArn);
                     break;
                 case FindingSet:
+                    // Builds named beside piped build names (no findings) are judged with them, never left out: a named
+                    // build the gate did not read must not end green.
+                    if (_findings.Count == 0 && _piped.Count > 0)
+                    {
+                        foreach (var named in images)
+                        {
+                            if (_pipedOnce.Add(named)) _piped.Add(named);
+                        }
+                    }
+
                     if (_findings.Count > 0 || _piped.Count == 0)
                         Judge(() => gate.EvaluateFindingsAsync(_findings, images, _policy, baseline, StopToken), images.Length > 0 ? images : null);
                     if (_piped.Count > 0) Judge(() => gate.EvaluateAsync(_piped, _policy, baseline, StopToken, FindingSet), null);

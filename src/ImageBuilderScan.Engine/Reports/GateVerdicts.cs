@@ -1,16 +1,16 @@
 using System.Globalization;
-using ImageBuilderScan.Engine.Reports;
+using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Text;
 
-namespace ImageBuilderScan.Engine.Gate;
+namespace ImageBuilderScan.Engine.Reports;
 
 /// <summary>
 /// What Test-IBScanGate has decided so far, for its last word: the results, errors that kept an image
 /// from being judged, the warnings already given for expired exceptions, and the message of the
 /// terminating ScanGateFailed error (images and their top violations). In the engine, free of PowerShell, so the
-/// message and the verdict are tested where the rules are.
+/// message and the verdict are tested in xunit; beside the reports, as it labels builds as they do.
 /// </summary>
 public sealed class GateVerdicts
 {
