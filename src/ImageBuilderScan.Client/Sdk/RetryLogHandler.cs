@@ -27,6 +27,8 @@ internal sealed class RetryLogHandler(IScanLog? log, int maxAttempts) : Pipeline
         var request = executionContext.RequestContext;
         var sends = request.ContextAttributes.TryGetValue(SendsKey, out var counted) ? (int)counted! : 0;
         request.ContextAttributes[SendsKey] = ++sends;
+        // A stop ends the request here rather than as one more attempt (see the catch below).
+        if (sends > 1) request.CancellationToken.ThrowIfCancellationRequested();
         if (sends > 1 && log is not null)
         {
             request.ContextAttributes.TryGetValue(LastErrorKey, out var lastError);
@@ -39,6 +41,14 @@ internal sealed class RetryLogHandler(IScanLog? log, int maxAttempts) : Pipeline
             log?.Debug($"{OperationName(request.OriginalRequest)} attempt {sends} of {maxAttempts}: HTTP {(int?)executionContext.ResponseContext?.HttpResponse?.StatusCode ?? 0} " +
                 $"in {Elapsed(started)} ms, request id {InputDisplay.RequestId(executionContext.ResponseContext?.Response?.ResponseMetadata?.RequestId)}.");
             return result;
+        }
+        catch (Exception e) when (request.CancellationToken.IsCancellationRequested && e is not OperationCanceledException { InnerException: null })
+        {
+            // The caller stopped (Ctrl+C, Select-Object -First, a runbook's timeout). Cancelling a send that waits
+            // for its answer surfaces as a TaskCanceledException wrapping an IOException, and the SDK's retry
+            // policy retries anything with an IOException inside, cancelled or not: end it as a plain
+            // cancellation, which the SDK passes through, so no further attempt is made or logged.
+            throw new OperationCanceledException("The request was stopped.", request.CancellationToken);
         }
         catch (Exception e)
         {
