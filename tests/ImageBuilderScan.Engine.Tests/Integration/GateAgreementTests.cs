@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImageBuilderScan.Emulator;
+using ImageBuilderScan.Engine.Tests.Gate;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 
@@ -11,10 +12,8 @@ namespace ImageBuilderScan.Engine.Tests.Integration;
 /// </summary>
 public sealed class GateAgreementTests : IAsyncLifetime
 {
-    private const string Account = "111122223333";
-    private const string Pipeline = $"arn:aws:imagebuilder:us-east-1:{Account}:image-pipeline/web";
-    private static string Build(string version) => $"arn:aws:imagebuilder:us-east-1:{Account}:image/web/{version}/1";
-    private static readonly string First = Build("1.0.0"), Second = Build("1.1.0");
+    // Two builds of one pipeline, in one count group.
+    private const string First = TestFindings.Image, Second = TestFindings.NextImage;
     private static readonly GatePolicy Lenient = new() { FailOn = FindingSeverity.Critical, MaxCount = new Dictionary<FindingSeverity, int> { [FindingSeverity.Critical] = 100 } };
 
     private EmulatorServer _server = null!;
@@ -29,16 +28,24 @@ public sealed class GateAgreementTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private static JsonObject Finding(string image, string id, string severity, string package) => new()
+    // The wire's form of what TestFindings builds by hand: the emulator serves it as is.
+    private static JsonObject Finding(string image, string id, string severity, string package)
     {
-        ["awsAccountId"] = Account, ["imageBuildVersionArn"] = image, ["imagePipelineArn"] = Pipeline, ["type"] = "PACKAGE_VULNERABILITY",
-        ["title"] = $"{id} - {package}", ["severity"] = severity,
-        ["packageVulnerabilityDetails"] = new JsonObject
+        var built = TestFindings.Finding(id, severity, package, arn: image);
+        return new JsonObject
         {
-            ["vulnerabilityId"] = id,
-            ["vulnerablePackages"] = new JsonArray(new JsonObject { ["name"] = package, ["version"] = "1.0.0", ["release"] = "1.amzn2023", ["arch"] = "X86_64" }),
-        },
-    };
+            ["awsAccountId"] = "111122223333", ["imageBuildVersionArn"] = image, ["imagePipelineArn"] = built.ImagePipelineArn, ["type"] = "PACKAGE_VULNERABILITY",
+            ["title"] = built.Title, ["severity"] = severity,
+            ["packageVulnerabilityDetails"] = new JsonObject
+            {
+                ["vulnerabilityId"] = id,
+                ["vulnerablePackages"] = new JsonArray(built.VulnerablePackages.Select(p => (JsonNode)new JsonObject
+                {
+                    ["name"] = p.Name, ["version"] = p.Version, ["release"] = p.Release, ["arch"] = p.Arch,
+                }).ToArray()),
+            },
+        };
+    }
 
     private static async Task<List<ScanFinding>> ListAsync(ImageBuilderScanClient client, string image) =>
         (await new BuildScans(client).FindingsAsync(image, "ImageBuildVersionArn", default)).ToList();
