@@ -183,6 +183,23 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task A_baseline_listing_that_the_service_does_not_count_is_not_used()
+    {
+        // The build's HIGH finding is new, but the baseline's listing carries it too (the service counts nothing for the
+        // baseline): taken as listed, the finding would be inherited and the gate would pass.
+        var baselineArn = ImageArn.Replace("/4", "/3", StringComparison.Ordinal);
+        await using var build = GateServer(findings: [FindingJson("HIGH")], aggregation: AggregationJson(1, high: 1));
+        await using var lying = GateServer(findings: [FindingJson("HIGH")], imageArn: baselineArn, aggregation: AggregationJson(0, baselineArn));
+        using var buildClient = Client(build);
+        using var baselineClient = Client(lying);
+        var gate = new ScanGate(arn => arn == baselineArn ? baselineClient : buildClient, new GateEvaluator());
+        var result = Assert.Single(await gate.EvaluateAsync([ImageArn], new GatePolicy(), new GateBaseline(baselineArn, Force: true)).ToListAsync());
+        Assert.False(GateExit.IsJudged(result));
+        Assert.True(result.ScanProblem?.Contains("BaselineCountMismatch", StringComparison.Ordinal), result.ScanProblem);
+        Assert.Contains("1 finding(s) were listed, but the service counts 0 for this image", result.ScanProblem);
+    }
+
+    [Fact]
     public async Task The_gate_asks_one_count_for_ten_builds()
     {
         var arns = Enumerable.Range(1, 12).Select(i => ImageArn.Replace("/4", $"/{i}", StringComparison.Ordinal)).ToList();

@@ -4,6 +4,7 @@ using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Text;
 using ImageBuilderScan.Engine.Concurrency;
 using ImageBuilderScan.Engine.Waiting;
 
@@ -191,6 +192,11 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             (arn, scan) = found.Value;
         }
 
+        // The baseline decides which findings are new: a finding its listing has but the service does not count (or one
+        // listed twice) would pass a new finding as inherited, so it must agree with the counts as the judged listing does.
+        var counted = await _builds.CountAsync(arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+        if (ServiceAgreement.Listed.Problem(scan.Findings, counted) is { } why)
+            throw new ScanProtocolException("BaselineCountMismatch", $"the baseline {InputDisplay.Arn(arn)}: {why}");
         log?.Verbose($"Baseline for {image.ImageBuildVersionArn}: {arn} ({scan.Findings.Count} finding(s)).");
         return new FindingBaseline(scan.Findings, arn);
     }
