@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImageBuilderScan.Emulator;
+using static ImageBuilderScan.Engine.Tests.Integration.InlineData;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 
@@ -12,10 +13,8 @@ namespace ImageBuilderScan.Engine.Tests.Integration;
 /// </summary>
 public sealed class ListImageBuildVersionsTests : IAsyncLifetime
 {
-    private const string Account = "111122223333";
-    private const string Pipeline = $"arn:aws:imagebuilder:us-east-1:{Account}:image-pipeline/web";
-    private const string Version = $"arn:aws:imagebuilder:us-east-1:{Account}:image/web/2.0.0";
     private const int Builds = 7;
+    private static readonly string Pipeline = PipelineArn("web"), Version = VersionArn("web", "2.0.0");
 
     private EmulatorServer _server = null!;
 
@@ -24,20 +23,13 @@ public sealed class ListImageBuildVersionsTests : IAsyncLifetime
         // Seven builds of one version, one a day (build 7 newest), and neighbours that are not the version's builds:
         // another version of the image and the same version in another account.
         var images = new JsonArray();
-        for (var build = 1; build <= Builds; build++) images.Add(Image($"{Version}/{build}", 1_750_000_000 + (build * 86_400L)));
-        images.Add(Image($"arn:aws:imagebuilder:us-east-1:{Account}:image/web/2.0.1/1", 1_760_000_000));
-        images.Add(Image("arn:aws:imagebuilder:us-east-1:444455556666:image/web/2.0.0/1", 1_760_000_000, "arn:aws:imagebuilder:us-east-1:444455556666:image-pipeline/web"));
-        var finding = new JsonObject
-        {
-            ["awsAccountId"] = Account, ["imageBuildVersionArn"] = $"{Version}/{Builds}", ["imagePipelineArn"] = Pipeline, ["severity"] = "HIGH",
-            ["packageVulnerabilityDetails"] = new JsonObject { ["vulnerabilityId"] = "CVE-2024-1000" },
-        };
-        _server = await EmulatorServer.StartAsync(new EmulatorOptions { DataJson = new JsonObject { ["images"] = images, ["findings"] = new JsonArray(finding) }.ToJsonString() });
+        for (var build = 1; build <= Builds; build++) images.Add(Image($"{Version}/{build}", Pipeline, 1_750_000_000 + (build * 86_400L)));
+        images.Add(Image(VersionArn("web", "2.0.1") + "/1", Pipeline, 1_760_000_000));
+        images.Add(Image(VersionArn("web", "2.0.0", "444455556666") + "/1", PipelineArn("web", "444455556666"), 1_760_000_000));
+        _server = await InlineData.StartAsync(images, new JsonArray(Finding($"{Version}/{Builds}", Pipeline, "CVE-2024-1000")));
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private static JsonObject Image(string arn, long created, string pipeline = Pipeline) => new() { ["arn"] = arn, ["imagePipelineArn"] = pipeline, ["dateCreated"] = created };
 
     /// <summary>The version's builds as the data set holds them, newest first: what every listing must give.</summary>
     private string[] Expected() => _server.Data.ImagesNewestFirst(i => i.Arn.StartsWith(Version + "/", StringComparison.Ordinal)).Select(i => i.Arn).ToArray();
