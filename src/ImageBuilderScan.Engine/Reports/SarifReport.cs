@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ImageBuilderScan.Engine.Comparison;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Engine.Findings;
 using ImageBuilderScan.Client.Model;

@@ -51,7 +51,7 @@ public sealed class ListImageBuildVersionsTests : IAsyncLifetime
         _server.Reset();
         using var client = Emulated.Client(_server);
 
-        var pages = await Listing.CollectAsync(client.GetImageBuildVersionPagesAsync(new ImageBuildVersionsQuery { Values = [Version], PageSize = pageSize }));
+        var pages = await Listing.CollectAsync(client.GetImageBuildVersionsAsync(new ImageBuildVersionsQuery { Values = [Version], PageSize = pageSize }).Pages);
 
         var expected = Expected();
         Assert.Equal(Builds, expected.Length);
@@ -86,7 +86,7 @@ public sealed class ListImageBuildVersionsTests : IAsyncLifetime
         var query = new ImageBuildVersionsQuery { Values = [Version], PageSize = 3 };
         using var client = Emulated.Client(_server);
 
-        var first = await Listing.FirstAsync(client.GetImageBuildVersionPagesAsync(query));
+        var first = await Listing.FirstAsync(client.GetImageBuildVersionsAsync(query).Pages);
         var rest = await Listing.CollectAsync(client.GetImageBuildVersionsAsync(query with { NextToken = first.NextToken }));
 
         Assert.Equal(Expected(), first.Items.Concat(rest).Select(i => i.Arn));
