@@ -144,7 +144,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             var counting = _builds.CountAsync(image, "InputObject", cancellationToken);
             await BuildScans.Both(reading, counting).ConfigureAwait(false);
             state = await reading.ConfigureAwait(false);
-            problem = ServiceAgreement.HandedIn.Problem(mine, await counting.ConfigureAwait(false));
+            problem = ServiceAgreement.HandedIn.Unlike(mine, await counting.ConfigureAwait(false));
         }
         catch (ImageBuilderScanException e) when (e is not ScanInputException)
         {

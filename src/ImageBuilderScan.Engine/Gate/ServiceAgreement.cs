@@ -10,7 +10,8 @@ namespace ImageBuilderScan.Engine.Gate;
 /// a finding that is missing), and as many findings in all, and as many CRITICAL, HIGH and MEDIUM ones each, as the
 /// service's image aggregation counts (so a severity lowered in a copy, or a listing that calls a CRITICAL finding LOW,
 /// is caught). What the counts cannot tell: LOW, INFORMATIONAL and UNTRIAGED apart (the service counts them only in
-/// all), nor a finding swapped for another of the same severity, nor what else a copy carries (score, fix, packages).
+/// all), two findings' severities swapped with each other, a finding swapped for another of the same severity, or what
+/// else a copy carries (score, fix, packages).
 /// </summary>
 internal sealed record ServiceAgreement(string Verb, string WhyFewer, string WhySeverity)
 {
@@ -35,7 +36,8 @@ internal sealed record ServiceAgreement(string Verb, string WhyFewer, string Why
               "and a repeat could stand in for a finding that is missing";
     }
 
-    private string? Unlike(IReadOnlyList<ScanFinding> findings, ImageCounts service)
+    /// <summary>Why the findings do not number what <paramref name="service"/> counts, in all or by severity; null when they do.</summary>
+    public string? Unlike(IReadOnlyList<ScanFinding> findings, ImageCounts service)
     {
         var mine = ImageCounts.Of(findings);
         var parts = new List<string>();

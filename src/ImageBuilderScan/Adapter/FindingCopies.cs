@@ -11,8 +11,8 @@ namespace ImageBuilderScan.Adapter;
 /// kept it: the gate reads each image's scan state from the service, refuses a finding handed in twice,
 /// and requires the copies to number what the service counts for the image, in all and as CRITICAL, HIGH
 /// and MEDIUM each (Engine's ServiceAgreement). It cannot catch what those counts do not show: LOW edited
-/// to INFORMATIONAL or UNTRIAGED (or back), a finding replaced by another of the same severity, or an
-/// edited score, fix or package.
+/// to INFORMATIONAL or UNTRIAGED (or back), two findings' severities swapped with each other, a finding
+/// replaced by another of the same severity, or an edited score, fix or package.
 /// </summary>
 internal static class FindingCopies
 {
