@@ -234,6 +234,22 @@ Describe 'Image version ARNs in the Get cmdlets (the README''s Get-EC2IBImageLis
         @($findings.ImageBuildVersionArn | Sort-Object -Unique) | Should -Be @($Web150)
     }
 
+    It 'lists piped image versions in input order, <Name>, and Select-Object -First 1 resolves the first alone' -ForEach @(
+        @{ Name = 'piped one by one'; Run = { param($v) $v | Get-IBScanFinding @Aws -ThrottleLimit 4 } }
+        @{ Name = 'as one -InputObject'; Run = { param($v) Get-IBScanFinding @Aws -InputObject $v -ThrottleLimit 4 } }
+    ) {
+        $versions = @(($Web141 -replace '/[0-9]+$'), $Web150Version)
+        $before = Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions'
+        $first = @(& $Run $versions | Select-Object -First 1)
+        $first[0].ImageBuildVersionArn | Should -Be $Web141
+        (Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions') - $before | Should -Be 1
+        $before = Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions'
+        $all = @(& $Run @($versions[1], $versions[0], $versions[1]))
+        @($all.ImageBuildVersionArn | Select-Object -Unique) | Should -Be @($Web150, $Web141)
+        # Each distinct version once: the one piped again is said in -Verbose, not asked again.
+        (Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions') - $before | Should -Be 2
+    }
+
     It 'Get-EC2IBImageList | Compare-IBScanFinding compares the newest build with the one before it' {
         $changes = @(Get-EC2IBImageList | Compare-IBScanFinding @Aws -IncludeEqual)
         $changes[0].DifferenceImageBuildVersionArn | Should -Be $Web150
