@@ -80,60 +80,44 @@ public sealed class ImageBuilderScanClient : IDisposable
     internal int Concurrency { get; init; } = 1;
 
     /// <summary>Every page of aggregations (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
-    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    /// <inheritdoc cref="Pages{T}" path="/exception"/>
     public IAsyncEnumerable<ScanPage<ScanFindingAggregation>> GetAggregationPagesAsync(AggregationQuery query, CancellationToken cancellationToken = default)
         => Pages(query, AggregationQuery.Listing, cancellationToken);
 
     /// <summary>Every aggregation, each yielded as its page arrives.</summary>
-    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    /// <inheritdoc cref="Pages{T}" path="/exception"/>
     public IAsyncEnumerable<ScanFindingAggregation> GetAggregationsAsync(AggregationQuery query, CancellationToken cancellationToken = default)
-        => Items(window => Pages(query, AggregationQuery.Listing, cancellationToken, window), cancellationToken);
+        => Items(query, AggregationQuery.Listing, cancellationToken);
 
     /// <summary>Every page of findings (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
-    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    /// <inheritdoc cref="Pages{T}" path="/exception"/>
     public IAsyncEnumerable<ScanPage<ScanFinding>> GetFindingPagesAsync(FindingQuery query, CancellationToken cancellationToken = default)
         => Pages(query, FindingQuery.Listing, cancellationToken);
 
     /// <summary>Every finding, each yielded as its page arrives.</summary>
-    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    /// <inheritdoc cref="Pages{T}" path="/exception"/>
     public IAsyncEnumerable<ScanFinding> GetFindingsAsync(FindingQuery query, CancellationToken cancellationToken = default)
-        => Items(window => Pages(query, FindingQuery.Listing, cancellationToken, window), cancellationToken);
+        => Items(query, FindingQuery.Listing, cancellationToken);
 
     /// <summary>Every page of the builds of the query's pipelines, as each arrives (newest first as the service orders them).</summary>
-    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    /// <inheritdoc cref="Pages{T}" path="/exception"/>
     public IAsyncEnumerable<ScanPage<ImageSummary>> GetPipelineImagePagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
         => Pages(query, PipelineImagesQuery.Listing, cancellationToken);
 
     /// <summary>Every build of the query's pipelines, each yielded as its page arrives.</summary>
-    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    /// <inheritdoc cref="Pages{T}" path="/exception"/>
     public IAsyncEnumerable<ImageSummary> GetPipelineImagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
-        => Items(window => Pages(query, PipelineImagesQuery.Listing, cancellationToken, window), cancellationToken);
+        => Items(query, PipelineImagesQuery.Listing, cancellationToken);
 
     /// <summary>Every page of the builds of the query's image versions (<c>ListImageBuildVersions</c>), as each arrives.</summary>
-    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    /// <inheritdoc cref="Pages{T}" path="/exception"/>
     public IAsyncEnumerable<ScanPage<ImageSummary>> GetImageBuildVersionPagesAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
         => Pages(query, ImageBuildVersionsQuery.Listing, cancellationToken);
 
     /// <summary>Every build of the query's image versions, each yielded as its page arrives.</summary>
-    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
+    /// <inheritdoc cref="Pages{T}" path="/exception"/>
     public IAsyncEnumerable<ImageSummary> GetImageBuildVersionsAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
-        => Items(window => Pages(query, ImageBuildVersionsQuery.Listing, cancellationToken, window), cancellationToken);
+        => Items(query, ImageBuildVersionsQuery.Listing, cancellationToken);
 
     /// <summary>An image's scan state (<c>GetImage</c>).</summary>
     /// <param name="imageBuildVersionArn">An image build version ARN (not a version ARN with wildcards).</param>
@@ -154,11 +138,11 @@ public sealed class ImageBuilderScanClient : IDisposable
         return state;
     }
 
-    /// <summary>The items of a listing's pages, its window opened once the consumer came back after the first item.</summary>
-    private static IAsyncEnumerable<T> Items<T>(Func<ChainWindow, IAsyncEnumerable<ScanPage<T>>> pages, CancellationToken cancellationToken)
+    /// <summary>The items of a listing's pages (<see cref="Pages{T}"/>), its window opened once the consumer came back after the first item.</summary>
+    private IAsyncEnumerable<T> Items<T>(ListingQuery query, ListingOperation<T> listing, CancellationToken cancellationToken) where T : IPageItem
     {
         var window = new ChainWindow();
-        return ScanPager.ItemsAsync(pages(window), cancellationToken, window);
+        return ScanPager.ItemsAsync(Pages(query, listing, cancellationToken, window), cancellationToken, window);
     }
 
     /// <summary>
@@ -166,6 +150,9 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// query once, picks its region's client, then sends a request per chunk and token, each answer a checked page
     /// whose items are then stamped once with where they came from.
     /// </summary>
+    /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     private IAsyncEnumerable<ScanPage<T>> Pages<T>(ListingQuery query, ListingOperation<T> listing, CancellationToken cancellationToken,
         ChainWindow? window = null) where T : IPageItem
     {

@@ -10,21 +10,21 @@ public static class AtomicFile
 {
     /// <param name="noClobber">Refuse to replace an existing file (checked again at the rename).</param>
     /// <param name="force">Replace a read-only file too (it stays read-only, as Export-Csv -Force leaves it).</param>
-    /// <exception cref="ReportFileExistsException">With <paramref name="noClobber"/>, when the target exists.</exception>
-    /// <exception cref="ReportFileReadOnlyException">Without <paramref name="force"/>, when the target is read-only.</exception>
-    /// <exception cref="ReportFolderNotFoundException">The folder the file would go to does not exist.</exception>
+    /// <exception cref="ReportFileException">ReportFileExists with <paramref name="noClobber"/>, when the target exists;
+    /// ReportFileReadOnly without <paramref name="force"/>, when it is read-only; ReportFolderNotFound when the folder the
+    /// file would go to does not exist.</exception>
     public static void Write(string path, Action<Stream, CancellationToken> write, bool noClobber = false, CancellationToken cancellationToken = default, bool force = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
-        if (noClobber && File.Exists(full)) throw new ReportFileExistsException(full);
+        if (noClobber && File.Exists(full)) throw ReportFileException.Exists(full);
         var folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"{path} has no folder.", nameof(path));
         // Said before the temporary file is tried, whose name would otherwise be the one in the error.
-        if (!Directory.Exists(folder)) throw new ReportFolderNotFoundException(full, folder);
+        if (!Directory.Exists(folder)) throw ReportFileException.FolderNotFound(full, folder);
         // A rename replaces a read-only file on Unix (not on Windows): refuse it everywhere unless forced.
         var readOnly = File.Exists(full) && File.GetAttributes(full).HasFlag(FileAttributes.ReadOnly);
-        if (readOnly && !force) throw new ReportFileReadOnlyException(full);
+        if (readOnly && !force) throw ReportFileException.ReadOnly(full);
         RemoveLeftovers(folder, Path.GetFileName(full));
         var temp = Path.Combine(folder, TempPrefix(Path.GetFileName(full)) + $"{Guid.NewGuid():N}.tmp");
         try
@@ -44,7 +44,7 @@ public static class AtomicFile
             }
             catch (IOException) when (noClobber && File.Exists(full))
             {
-                throw new ReportFileExistsException(full);
+                throw ReportFileException.Exists(full);
             }
         }
         finally

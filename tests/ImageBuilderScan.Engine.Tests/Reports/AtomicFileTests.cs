@@ -87,7 +87,8 @@ public sealed class AtomicFileTests : IDisposable
     public void No_clobber_refuses_an_existing_file_and_writes_a_new_one()
     {
         Existing();
-        var e = Assert.Throws<ReportFileExistsException>(() => AtomicFile.Write(Target, (s, _) => s.Write("new"u8), noClobber: true));
+        var e = Assert.Throws<ReportFileException>(() => AtomicFile.Write(Target, (s, _) => s.Write("new"u8), noClobber: true));
+        Assert.Equal("ReportFileExists", e.ErrorId);
         Assert.Contains("already exists", e.Message);
         Assert.Equal(Target, e.Path);
         AssertOnlyTheOldFile();
@@ -99,11 +100,12 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void No_clobber_loses_to_a_file_created_during_the_write()
     {
-        Assert.Throws<ReportFileExistsException>(() => AtomicFile.Write(Target, (s, _) =>
+        var e = Assert.Throws<ReportFileException>(() => AtomicFile.Write(Target, (s, _) =>
         {
             s.Write("new"u8);
             File.WriteAllText(Target, "old");
         }, noClobber: true));
+        Assert.Equal("ReportFileExists", e.ErrorId);
         AssertOnlyTheOldFile();
     }
 
@@ -123,8 +125,9 @@ public sealed class AtomicFileTests : IDisposable
     public void A_missing_folder_is_named_and_no_temporary_file_is_mentioned()
     {
         var target = Path.Combine(folder, "missing", "report.sarif");
-        var error = Assert.Throws<ReportFolderNotFoundException>(() => AtomicFile.Write(target, (s, _) => s.Write("new"u8)));
-        Assert.Equal(Path.Combine(folder, "missing"), error.Folder);
+        var error = Assert.Throws<ReportFileException>(() => AtomicFile.Write(target, (s, _) => s.Write("new"u8)));
+        Assert.Equal("ReportFolderNotFound", error.ErrorId);
+        Assert.Contains($"The folder {Path.Combine(folder, "missing")} does not exist", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(".tmp", error.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
@@ -136,7 +139,7 @@ public sealed class AtomicFileTests : IDisposable
         File.SetAttributes(Target, File.GetAttributes(Target) | FileAttributes.ReadOnly);
         try
         {
-            Assert.Throws<ReportFileReadOnlyException>(() => AtomicFile.Write(Target, (s, _) => s.Write("new"u8)));
+            Assert.Equal("ReportFileReadOnly", Assert.Throws<ReportFileException>(() => AtomicFile.Write(Target, (s, _) => s.Write("new"u8))).ErrorId);
             AssertOnlyTheOldFile();
             AtomicFile.Write(Target, (s, _) => s.Write("new"u8), force: true);
             Assert.Equal("new", File.ReadAllText(Target));

@@ -6,14 +6,9 @@ namespace ImageBuilderScan.Engine.Gate;
 /// With -FixableOnly, a finding with no fix yet does not count: fixAvailable YES or PARTIAL (some of the
 /// vulnerable packages have a fix, so there is work to do) counts; NO and a missing value do not.
 /// </summary>
-public sealed class FixableOnlyRule : IFindingRule
+public sealed class FixableOnlyRule() : ConditionRule(FindingVerdict.NotFixable, "not fixable")
 {
-    public FindingVerdict Verdict => FindingVerdict.NotFixable;
-
-    public string SummaryLabel => "not fixable";
-
-    public FindingOutcome? Judge(ScanFinding finding, GateContext context) =>
-        context.Policy.FixableOnly && !IsFixable(finding.FixAvailable) ? new FindingOutcome(finding, Verdict) : null;
+    protected override bool TakesOut(ScanFinding finding, GateContext context) => context.Policy.FixableOnly && !IsFixable(finding.FixAvailable);
 
     public static bool IsFixable(string? fixAvailable) =>
         string.Equals(fixAvailable, "YES", StringComparison.OrdinalIgnoreCase) || string.Equals(fixAvailable, "PARTIAL", StringComparison.OrdinalIgnoreCase);
