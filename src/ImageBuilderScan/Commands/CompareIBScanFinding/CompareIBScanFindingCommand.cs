@@ -89,7 +89,7 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
     private void Compare(string difference)
     {
         // Findings of one build piped in bind the same ARN once per finding: compare it once.
-        if (_window is null || !FirstTime(difference, "DifferenceImageBuildVersionArn")) return;
+        if (_window is null || !FirstTime(difference)) return;
         try
         {
             BuildScans.CheckName(difference, "DifferenceImageBuildVersionArn");
