@@ -1,6 +1,6 @@
 #Requires -Version 7.4
-# Pester 5. Every documented example (README.md and en-US/*.md) runs against the built module and a
-# local emulator, and what it prints or stores is checked against what its text says (issue 13,
+# Pester 5. Every documented example (README.md, en-US/*.md and the about topic) runs against the built module
+# and a local emulator, and what it prints or stores is checked against what its text says (issue 13,
 # points 1 and 16). A new example without a check here fails 'every example is accounted for'.
 #
 # How an example is run, as written except for what this file names per example:
@@ -44,11 +44,38 @@ BeforeDiscovery {
         }
     }
 
-    $script:Examples = @(Get-DocumentedExample)
+    # The about topic is plain text, so its examples are found by their layout and the parser: a block of lines
+    # indented deeper than the topic's prose (6 spaces or more, ended by a blank or shallower line) that calls one of
+    # the module's cmdlets, unless it is one of the topic's two-column lists (a term, two or more spaces, then its
+    # description). Named by section ('about_ImageBuilderScan.help.txt: PAGING'; a further one in a section #2, #3).
+    function Get-AboutExample {
+        $file = Join-Path $RepoRoot 'en-US/about_ImageBuilderScan.help.txt'
+        $cmdlets = (Import-PowerShellDataFile (Join-Path $RepoRoot 'ImageBuilderScan.psd1')).CmdletsToExport
+        $name = Split-Path $file -Leaf
+        $section = ''; $counts = @{}; $block = [System.Collections.Generic.List[string]]::new()
+        foreach ($line in @(Get-Content $file) + '') {
+            if ($line -match '^ {0,2}([A-Z][A-Z ]+)$') { $section = $Matches[1].Trim() }
+            if ($line -match '^ {6}') { $block.Add($line); continue }
+            if ($block.Count -eq 0) { continue }
+            $indent = ($block | ForEach-Object { $_.Length - $_.TrimStart().Length } | Measure-Object -Minimum).Minimum
+            $code = ($block | ForEach-Object { $_.Substring($indent) }) -join "`n"
+            $block.Clear()
+            if (($code -split "`n")[0] -match '^\S+(?: \S+)* {2,}[^\s#]') { continue }   # a list: term, gap, description
+            $ast = [System.Management.Automation.Language.Parser]::ParseInput($code, [ref]$null, [ref]$null)
+            $calls = $ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.CommandAst] }, $true) | ForEach-Object { $_.GetCommandName() }
+            if (-not @($calls | Where-Object { $_ -in $cmdlets })) { continue }
+            $counts[$section] = 1 + [int]$counts[$section]
+            @{ Id = "${name}: $section$(if ($counts[$section] -gt 1) { " #$($counts[$section])" })"; Code = $code }
+        }
+    }
+
+    $script:Examples = @(Get-DocumentedExample) + @(Get-AboutExample)
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'ImageBuilderScan.GateTestHelpers.ps1')
+    Set-SampleBuildVariable
     $script:Manifest = Get-BuiltModuleManifest
     Import-Module $Manifest -Force -ErrorAction Stop
     # The administrator is an account of no sample finding, so each member account's role sees only its own (the fleet examples).
@@ -75,6 +102,20 @@ BeforeAll {
     $script:WebPipeline = 'arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023'   # three builds
     $script:HelpPipeline = 'arn:aws:imagebuilder:eu-west-1:123456789012:image-pipeline/web-server'
 
+    # The by-hand quick start (README and about topic): the emulator started in the background, the cmdlets against it.
+    $ByHand = @{
+        ByHand = $true
+        Check  = { param($r)
+            $r.Thrown | Should -BeNullOrEmpty
+            $accounts = @($r.Output | Where-Object { $_.PSTypeNames[0] -eq 'ImageBuilderScan.ScanFindingAggregation' })
+            $accounts.Count | Should -Be 2 -Because 'the two sample accounts'' counts'
+            ($accounts | Measure-Object All -Sum).Sum | Should -Be $All.Count
+            # Kill() signals the process; it is gone a moment later, not at once (seen under load).
+            $r.Variables['emulator'].WaitForExit(10000) | Should -BeTrue -Because 'the last line stops it'
+            (Get-Content $r.Variables['log'] -Raw) | Should -Match 'listening on'
+        }
+    }
+
     # What each example says it does. Run: the example's code (as text) -> @{ Output; Thrown; Variables; Text }.
     $script:Checks = [ordered]@{
         'README.md: Install #1' = @{
@@ -89,19 +130,9 @@ BeforeAll {
         'README.md: Quick start / Demo #1' = @{
             NotRun = 'build.ps1 -Task Demo builds the whole solution (the assemblies this run is using) and then runs Start-TestEmulator and the cmdlets, which this suite does'
         }
-        'README.md: Quick start / Demo #2' = @{
-            # Point 1: the by-hand path, as written, from the repository root (the built emulator, port 0: nothing built, no port race).
-            ByHand = $true
-            Check  = { param($r)
-                $r.Thrown | Should -BeNullOrEmpty
-                $accounts = @($r.Output | Where-Object { $_.PSTypeNames[0] -eq 'ImageBuilderScan.ScanFindingAggregation' })
-                $accounts.Count | Should -Be 2 -Because 'the two sample accounts'' counts'
-                ($accounts | Measure-Object All -Sum).Sum | Should -Be $All.Count
-                # Kill() signals the process; it is gone a moment later, not at once (seen under load).
-                $r.Variables['emulator'].WaitForExit(10000) | Should -BeTrue -Because 'the last line stops it'
-                (Get-Content $r.Variables['log'] -Raw) | Should -Match 'listening on'
-            }
-        }
+        # Point 1: the by-hand path, as written, from the repository root (the built emulator, port 0: nothing built, no port race).
+        'README.md: Quick start / Demo #2' = $ByHand
+        'about_ImageBuilderScan.help.txt: TRYING IT WITHOUT AWS' = $ByHand
         'README.md: Triage: the worst images of a pipeline first*' = @{
             Vars = @{ pipelineArn = { $Pipeline } }
             Check  = { param($r)
@@ -275,6 +306,45 @@ BeforeAll {
                 @($r.Output.Name | Where-Object { $_ -like 'eu-west-1,*' }).Count | Should -BeGreaterThan 0
             }
         }
+        # The about topic's examples.
+        'about_ImageBuilderScan.help.txt: PAGING' = @{
+            Check = { param($r)
+                @($r.Variables['items']).Count | Should -Be $All.Count
+                @($r.Variables['items'] | ForEach-Object { "$($_.ImageBuildVersionArn) $($_.VulnerabilityId)" } | Sort-Object) |
+                    Should -Be @($All | ForEach-Object { "$($_.ImageBuildVersionArn) $($_.VulnerabilityId)" } | Sort-Object)
+                $r.Variables['next'] | Should -BeNullOrEmpty
+            }
+        }
+        'about_ImageBuilderScan.help.txt: PIPELINE INPUT' = @{
+            Vars  = @{ p = { $Pipeline } }
+            Check = { param($r)
+                # Each finding's image, each image once.
+                @($r.Output.Key | Sort-Object) | Should -Be @($All | Where-Object ImagePipelineArn -eq $Pipeline | ForEach-Object ImageBuildVersionArn | Sort-Object -Unique)
+                $r.Output.Kind | ForEach-Object { "$_" } | Sort-Object -Unique | Should -Be 'Image'
+            }
+        }
+        'about_ImageBuilderScan.help.txt: FLEET' = @{
+            Check = { param($r)
+                @($r.Output.Name) | Sort-Object | Should -Be @('eu-west-1', 'us-east-1')
+                foreach ($group in $r.Output) { ($group.Group | Measure-Object All -Sum).Sum | Should -Be @($FleetFindings | Where-Object Region -eq $group.Name).Count }
+            }
+        }
+        'about_ImageBuilderScan.help.txt: HISTORY' = @{
+            InTestDrive = $true
+            Vars  = @{ pipeline = { $WebPipeline } }
+            Check = { param($r) Assert-HistoryReport (Join-Path $TestDrive 'weekly.html') 3 }
+        }
+        'about_ImageBuilderScan.help.txt: THE SCAN GATE' = @{
+            # A CI step: run as written by pwsh -File (it owns the exit code), beside the sample exceptions file, with
+            # the emulator's endpoint and keys in the environment. Exit 0, 1 or 2 as the text says, and 1 for what
+            # PowerShell refuses before the gate runs (a misspelled parameter name).
+            ChildPwsh = @(
+                @{ Image = { $Web141 }; Exit = 0 }
+                @{ Image = { $Web150 }; Exit = 1 }
+                @{ Image = { $Scanning }; Exit = 2 }
+                @{ Image = { $Web141 }; Exit = 1; Replace = @{ '-ExceptionPath' = '-ExceptonPath' } }
+            )
+        }
         # The decision cmdlets' examples end scripts (a failed gate throws) and write files: each suite runs
         # them as written in a real pwsh -File process and checks the exit code and what they leave.
         'Test-IBScanGate.md: Example *' = @{
@@ -342,6 +412,7 @@ Describe 'Documented examples' {
     It 'finds the examples of README.md and every help file' {
         $Examples.Count | Should -BeGreaterOrEqual 19
         @($Examples | Where-Object { $_.Id -like 'README.md*' }).Count | Should -BeGreaterOrEqual 8
+        @($Examples | Where-Object { $_.Id -like 'about_*' }).Count | Should -BeGreaterOrEqual 6
     }
 
     It 'every example is accounted for by exactly one check: <Id>' -ForEach $Examples {
@@ -365,6 +436,22 @@ Describe 'Documented examples' {
                     $e = $r.Variables['emulator']
                     if ($e -and -not $e.HasExited) { $e.Kill($true) }
                     foreach ($f in "$($r.Variables['log'])", "$($r.Variables['log']).err") { if ($f) { Remove-Item $f -ErrorAction SilentlyContinue } }
+                }
+                return
+            }
+            if ($check.ChildPwsh) {
+                foreach ($case in $check.ChildPwsh) {
+                    $work = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('n'))"
+                    $null = New-Item -ItemType Directory $work
+                    Copy-Item (Join-Path $RepoRoot 'samples/scan-exceptions.yaml') $work
+                    $script = Join-Path $work 'step.ps1'
+                    $text = $Code
+                    if ($case.Replace) { foreach ($key in $case.Replace.Keys) { $text = $text.Replace($key, $case.Replace[$key]) } }
+                    Set-Content $script $text
+                    $environment = Get-EmulatorEnvironment $Emulator
+                    $environment.IMAGE_ARN = Resolve $case.Image
+                    $run = Invoke-ChildPwsh $script $environment $work
+                    $run.ExitCode | Should -Be $case.Exit -Because "$Id for $($environment.IMAGE_ARN) $($case.Replace.Values): $($run.Output)"
                 }
                 return
             }

@@ -47,10 +47,10 @@ Describe 'Export-IBScanReport' {
             $result = $run.results | Where-Object ruleId -eq 'CVE-2024-12797'
             $result.level | Should -Be 'error'
             $result.locations[0].physicalLocation.artifactLocation.uri | Should -Be 'recipes/web-frontend-al2023.yml'
-            $result.partialFingerprints.'imageBuilderScanFinding/v1' | Should -Match '^[0-9a-f]{64}$'
+            $result.partialFingerprints.'imageBuilderScanFinding/v2' | Should -Match '^[0-9a-f]{64}$'
             $again = Join-Path $TestDrive 'again.sarif'
             $Gate | Export-IBScanReport Sarif $again -ArtifactPath 'recipes/{image}.yml'
-            $fingerprints = { param($r) @($r.results | ForEach-Object { $_.partialFingerprints.'imageBuilderScanFinding/v1' }) }
+            $fingerprints = { param($r) @($r.results | ForEach-Object { $_.partialFingerprints.'imageBuilderScanFinding/v2' }) }
             $first = & $fingerprints $run
             $first | Should -HaveCount 5
             & $fingerprints (Get-Content $again -Raw | ConvertFrom-Json).runs[0] | Should -Be $first

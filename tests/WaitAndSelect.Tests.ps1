@@ -128,13 +128,43 @@ Describe '-WaitForScan' {
         finally { $ps.Dispose() }
     }
 
-    It 'waits for both sides of a comparison' {
-        Start-EmulatedScan $Web150 -StepMs 200
+    It 'waits for both sides of a comparison, and compares the findings of both settled scans' {
+        # The same comparison of the scans as they stand (COMPLETED), for what the waited one must give.
+        $settled = @(Compare-IBScanFinding @Aws -DifferenceImageBuildVersionArn $Web150 -ReferenceImageBuildVersionArn $Web141 -IncludeEqual)
+        # Both builds scanning: each state lasts two GetImage answers of that build, however slowly the machine polls.
+        Start-EmulatedScan $Web150 -StepReads 2
+        Start-EmulatedScan $Web141 -StepReads 2
+        # Invoke-RestMethod writes a JSON array as one object; piping the variable enumerates it.
+        $log = Invoke-RestMethod "$($Emulator.Url)/_emulator/requests"
+        $before = [long]($log | Measure-Object sequence -Maximum).Maximum
+
         $changes = @(Compare-IBScanFinding @Aws -DifferenceImageBuildVersionArn $Web150 -ReferenceImageBuildVersionArn $Web141 -WaitForScan -WaitIntervalSec 0.05 -IncludeEqual)
-        $changes.Count | Should -BeGreaterThan 0
-        $changes[0].DifferenceImageBuildVersionArn | Should -Be $Web150
-        # Without the wait the same comparison refuses the incomplete side.
-        Start-EmulatedScan $Web150 -StepMs 3600000
+
+        $log = Invoke-RestMethod "$($Emulator.Url)/_emulator/requests"
+        $requests = @($log | Where-Object sequence -GT $before)
+        foreach ($arn in $Web150, $Web141) {
+            $reads = @($requests | Where-Object { $_.operation -eq 'GetImage' -and [uri]::UnescapeDataString($_.path) -like "*=$arn" })
+            # Two answers each of PENDING, SCANNING and COLLECTING, then the one that is COMPLETED: waited past the first running state.
+            $reads.Count | Should -Be 7 -Because "$arn is waited for until its scan completes"
+            $reads | ForEach-Object { $_.completed | Should -BeTrue; $_.statusCode | Should -Be 200 }
+            # Its findings are read once its scan settled, never before.
+            $listed = @($requests | Where-Object { $_.operation -eq 'ListImageScanFindings' -and ($_.body | ConvertFrom-Json).filters[0].values[0] -eq $arn })
+            $listed.Count | Should -BeGreaterThan 0 -Because "$arn's findings are compared"
+            ($listed.sequence | Measure-Object -Minimum).Minimum | Should -BeGreaterThan ($reads.sequence | Measure-Object -Maximum).Maximum
+        }
+        $scans = Invoke-RestMethod "$($Emulator.Url)/_emulator/scans"
+        @($scans | ForEach-Object state) | Should -Be @('COMPLETED', 'COMPLETED')
+        # The comparison of the settled scans: the same changes as with both scans complete from the start.
+        $settled.Count | Should -BeGreaterThan 0
+        @($changes | ForEach-Object { "$($_.Change) $($_.VulnerabilityId) $($_.PackageName)" }) | Should -Be @($settled | ForEach-Object { "$($_.Change) $($_.VulnerabilityId) $($_.PackageName)" })
+        $changes | ForEach-Object { $_.DifferenceImageBuildVersionArn | Should -Be $Web150; $_.ReferenceImageBuildVersionArn | Should -Be $Web141 }
+    }
+
+    It 'without the wait, a comparison refuses a side whose scan is not complete (<Side>)' -ForEach @(
+        @{ Side = 'difference'; Arn = 'Web150' }
+        @{ Side = 'reference'; Arn = 'Web141' }
+    ) {
+        Start-EmulatedScan (Get-Variable $Arn -ValueOnly) -StepMs 3600000
         { Compare-IBScanFinding @Aws -DifferenceImageBuildVersionArn $Web150 -ReferenceImageBuildVersionArn $Web141 -ErrorAction Stop } | Should -Throw '*cannot be compared*PENDING*'
     }
 }

@@ -12,7 +12,7 @@ namespace ImageBuilderScan.Client;
 /// <summary>
 /// The engine's front door: validates a query before anything is sent, then pages through the
 /// service, yielding each item as its page arrives. Each operation is one method here over one
-/// shared paging path (<see cref="Pages{T}"/>); the wire work is the operation's request type.
+/// shared paging path (<see cref="Listing{T}"/>); the wire work is the operation's request type.
 /// </summary>
 /// <remarks>
 /// <para>Every listing method validates its query with <see cref="QueryValidator"/> when it is
@@ -79,45 +79,25 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <summary>How many request chains of one listing run at once (see <see cref="ScanClientOptions.Concurrency"/>).</summary>
     internal int Concurrency { get; init; } = 1;
 
-    /// <summary>Every page of aggregations (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
-    /// <inheritdoc cref="Pages{T}" path="/exception"/>
-    public IAsyncEnumerable<ScanPage<ScanFindingAggregation>> GetAggregationPagesAsync(AggregationQuery query, CancellationToken cancellationToken = default)
-        => Pages(query, AggregationQuery.Listing, cancellationToken);
+    /// <summary>The aggregations (<c>ListImageScanFindingAggregations</c>): its items, or its checked pages by <see cref="ScanListing{T}.Pages"/>.</summary>
+    /// <inheritdoc cref="Listing{T}" path="/exception"/>
+    public ScanListing<ScanFindingAggregation> GetAggregationsAsync(AggregationQuery query, CancellationToken cancellationToken = default)
+        => Listing(query, AggregationQuery.Listing, cancellationToken);
 
-    /// <summary>Every aggregation, each yielded as its page arrives.</summary>
-    /// <inheritdoc cref="Pages{T}" path="/exception"/>
-    public IAsyncEnumerable<ScanFindingAggregation> GetAggregationsAsync(AggregationQuery query, CancellationToken cancellationToken = default)
-        => Items(query, AggregationQuery.Listing, cancellationToken);
+    /// <summary>The findings (<c>ListImageScanFindings</c>): its items, or its checked pages by <see cref="ScanListing{T}.Pages"/>.</summary>
+    /// <inheritdoc cref="Listing{T}" path="/exception"/>
+    public ScanListing<ScanFinding> GetFindingsAsync(FindingQuery query, CancellationToken cancellationToken = default)
+        => Listing(query, FindingQuery.Listing, cancellationToken);
 
-    /// <summary>Every page of findings (only the first with <see cref="ListingQuery.FirstPageOnly"/>), as each arrives.</summary>
-    /// <inheritdoc cref="Pages{T}" path="/exception"/>
-    public IAsyncEnumerable<ScanPage<ScanFinding>> GetFindingPagesAsync(FindingQuery query, CancellationToken cancellationToken = default)
-        => Pages(query, FindingQuery.Listing, cancellationToken);
+    /// <summary>The builds of the query's pipelines (<c>ListImagePipelineImages</c>), newest first as the service orders them.</summary>
+    /// <inheritdoc cref="Listing{T}" path="/exception"/>
+    public ScanListing<ImageSummary> GetPipelineImagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
+        => Listing(query, PipelineImagesQuery.Listing, cancellationToken);
 
-    /// <summary>Every finding, each yielded as its page arrives.</summary>
-    /// <inheritdoc cref="Pages{T}" path="/exception"/>
-    public IAsyncEnumerable<ScanFinding> GetFindingsAsync(FindingQuery query, CancellationToken cancellationToken = default)
-        => Items(query, FindingQuery.Listing, cancellationToken);
-
-    /// <summary>Every page of the builds of the query's pipelines, as each arrives (newest first as the service orders them).</summary>
-    /// <inheritdoc cref="Pages{T}" path="/exception"/>
-    public IAsyncEnumerable<ScanPage<ImageSummary>> GetPipelineImagePagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
-        => Pages(query, PipelineImagesQuery.Listing, cancellationToken);
-
-    /// <summary>Every build of the query's pipelines, each yielded as its page arrives.</summary>
-    /// <inheritdoc cref="Pages{T}" path="/exception"/>
-    public IAsyncEnumerable<ImageSummary> GetPipelineImagesAsync(PipelineImagesQuery query, CancellationToken cancellationToken = default)
-        => Items(query, PipelineImagesQuery.Listing, cancellationToken);
-
-    /// <summary>Every page of the builds of the query's image versions (<c>ListImageBuildVersions</c>), as each arrives.</summary>
-    /// <inheritdoc cref="Pages{T}" path="/exception"/>
-    public IAsyncEnumerable<ScanPage<ImageSummary>> GetImageBuildVersionPagesAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
-        => Pages(query, ImageBuildVersionsQuery.Listing, cancellationToken);
-
-    /// <summary>Every build of the query's image versions, each yielded as its page arrives.</summary>
-    /// <inheritdoc cref="Pages{T}" path="/exception"/>
-    public IAsyncEnumerable<ImageSummary> GetImageBuildVersionsAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
-        => Items(query, ImageBuildVersionsQuery.Listing, cancellationToken);
+    /// <summary>The builds of the query's image versions (<c>ListImageBuildVersions</c>).</summary>
+    /// <inheritdoc cref="Listing{T}" path="/exception"/>
+    public ScanListing<ImageSummary> GetImageBuildVersionsAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
+        => Listing(query, ImageBuildVersionsQuery.Listing, cancellationToken);
 
     /// <summary>An image's scan state (<c>GetImage</c>).</summary>
     /// <param name="imageBuildVersionArn">An image build version ARN (not a version ARN with wildcards).</param>
@@ -138,13 +118,6 @@ public sealed class ImageBuilderScanClient : IDisposable
         return state;
     }
 
-    /// <summary>The items of a listing's pages (<see cref="Pages{T}"/>), its window opened once the consumer came back after the first item.</summary>
-    private IAsyncEnumerable<T> Items<T>(ListingQuery query, ListingOperation<T> listing, CancellationToken cancellationToken) where T : IPageItem
-    {
-        var window = new ChainWindow();
-        return ScanPager.ItemsAsync(Pages(query, listing, cancellationToken, window), cancellationToken, window);
-    }
-
     /// <summary>
     /// The one paging path of every listing operation (its row, <paramref name="listing"/>): validates and plans the
     /// query once, picks its region's client, then sends a request per chunk and token, each answer a checked page
@@ -153,15 +126,14 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
     /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
-    private IAsyncEnumerable<ScanPage<T>> Pages<T>(ListingQuery query, ListingOperation<T> listing, CancellationToken cancellationToken,
-        ChainWindow? window = null) where T : IPageItem
+    private ScanListing<T> Listing<T>(ListingQuery query, ListingOperation<T> listing, CancellationToken cancellationToken) where T : IPageItem
     {
         var plan = QueryValidator.Plan(ref query);
         var api = ApiFor(query, out var region);
         var pageSize = (query as SizedListingQuery)?.PageSize;
         var operation = listing.Name;
         var unknown = new UnknownValues(operation, Log);
-        return ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
+        return new ScanListing<T>((window, listingToken) => ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
         {
             var page = await api.SendAsync(listing.Request(plan.FilterName, values, pageSize, token), ct).ConfigureAwait(false);
             if (pageSize is int asked && page.Items.Count > asked)
@@ -169,9 +141,9 @@ public sealed class ImageBuilderScanClient : IDisposable
                     $"{operation} returned {page.Items.Count} items in one page when {asked} were asked (request id " +
                     $"{InputDisplay.RequestId(page.RequestId)}). Nothing from this page was emitted.", page.RequestId);
             return page with { RequestToken = token, FilterName = plan.FilterName, FilterValues = values };
-        }, page => listing.Check(unknown, page), Log, cancellationToken,
+        }, page => listing.Check(unknown, page), Log, listingToken,
             // After the page's own checks: a page refused is never stamped, and STS is never asked for one.
-            (page, ct) => StampAsync(page, region, api, ct), Concurrency, window);
+            (page, ct) => StampAsync(page, region, api, ct), Concurrency, window), cancellationToken);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ for (var i = 0; i < times.Length; i++)
 {
     var clock = Stopwatch.StartNew();
     long seen = 0;
-    await foreach (var page in client.GetAggregationPagesAsync(new AggregationQuery()))
+    await foreach (var page in client.GetAggregationsAsync(new AggregationQuery()).Pages)
         seen += page.Items.Count;
     times[i] = clock.Elapsed.TotalMilliseconds;
     if (seen != expected) { Console.Error.WriteLine($"listing {i + 1}: expected {expected} items, got {seen}"); return 1; }

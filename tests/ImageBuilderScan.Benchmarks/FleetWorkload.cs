@@ -92,7 +92,7 @@ internal static class FleetWorkload
         GC.WaitForPendingFinalizers();
         long items = 0, peak = 0;
         var clock = Stopwatch.StartNew();
-        await foreach (var e in new FleetRunner(Throttle).RunAsync(targets, (client, ct) => client.GetFindingPagesAsync(new FindingQuery { PageSize = 3 }, ct)))
+        await foreach (var e in new FleetRunner(Throttle).RunAsync(targets, (client, ct) => client.GetFindingsAsync(new FindingQuery { PageSize = 3 }, ct).Pages))
         {
             if (e.Kind == FleetEventKind.Failed) throw new InvalidOperationException($"{e.Target.Label} failed: {e.Error}");
             if (e.Kind == FleetEventKind.Page) items += e.Page!.Items.Count;

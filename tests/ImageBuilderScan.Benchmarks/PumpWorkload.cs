@@ -30,7 +30,7 @@ internal static class PumpWorkload
         long Pages()
         {
             long n = 0;
-            foreach (var e in new PipelinePump().Run(client.GetAggregationPagesAsync(query), CancellationToken.None))
+            foreach (var e in new PipelinePump().Run(client.GetAggregationsAsync(query).Pages, CancellationToken.None))
                 if (e.Kind == ScanEventKind.Item) n += e.Item!.Items.Count;
             return n;
         }

@@ -62,7 +62,7 @@ public sealed class SecretTests(ITestOutputHelper output)
                     await foreach (var a in client.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = workload.Values(server.Data) }))
                         seen.Add("aggregation", a);
                 else
-                    await foreach (var page in client.GetFindingPagesAsync(new FindingQuery { PageSize = 7 }))
+                    await foreach (var page in client.GetFindingsAsync(new FindingQuery { PageSize = 7 }).Pages)
                     {
                         seen.Add("page", page);
                         foreach (var f in page.Items) seen.Add("finding", f);

@@ -130,7 +130,7 @@ public sealed class SignedTrafficTests
         await using var server = await Emulators.StartAsync();
         using var client = Emulators.Client(server);
         var query = new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = Workload.Aggregations.Values(server.Data).Take(10).ToArray() };
-        var first = await client.GetAggregationPagesAsync(query).FirstAsync();
+        var first = await client.GetAggregationsAsync(query).Pages.FirstAsync();
         var token = first.NextToken!;
         var forged = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
 

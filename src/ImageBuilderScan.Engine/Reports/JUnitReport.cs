@@ -97,7 +97,7 @@ public static class JUnitReport
             var details = new StringBuilder();
             details.Append(finding.Description);
             if (row.InstalledVersion is not null) details.Append("\nInstalled: ").Append(row.PackageName).Append(' ').Append(row.InstalledVersion);
-            if (row.FixedInVersion is not null) details.Append("\nFixed in: ").Append(row.FixedInVersion);
+            details.Append("\nFixed in: ").Append(FixedIn.Label(row.FixedInVersion));
             if (finding.RemediationText is not null) details.Append("\nRemediation: ").Append(finding.RemediationText);
             Outcome(xml, "failure", $"{outcome.Severity.ToServiceName()} {finding.Title ?? finding.VulnerabilityId}", outcome.Severity.ToServiceName(), details.ToString().Trim());
         }

@@ -58,7 +58,7 @@ public static class MarkdownReport
                 MarkdownText.Escape(row.Key.VulnerabilityId),
                 MarkdownText.Escape(row.PackageName),
                 MarkdownText.Escape(row.InstalledVersion),
-                row.FixedInVersion is null ? "none" : MarkdownText.Escape(row.FixedInVersion),
+                MarkdownText.Escape(FixedIn.Label(row.FixedInVersion)),
                 MarkdownText.Escape(image.DisplayName),
                 MarkdownText.Escape(outcome.Finding.Title, 120) + " |",
             ]));

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ImageBuilderScan.Engine.Comparison;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Engine.Findings;
+using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Reports;
 
@@ -13,8 +13,12 @@ namespace ImageBuilderScan.Engine.Reports;
 /// </summary>
 public static class SarifReport
 {
-    /// <summary>The partialFingerprints key: hash of vulnerability id, package and image name.</summary>
-    public const string FingerprintKey = "imageBuilderScanFinding/v1";
+    /// <summary>
+    /// The partialFingerprints key: hash of vulnerability id, package, image name, region and account. v1 had no
+    /// region or account, so one build name in two regions or accounts shared a fingerprint (and code scanning merged
+    /// their alerts); the version changed with what is hashed.
+    /// </summary>
+    public const string FingerprintKey = "imageBuilderScanFinding/v2";
 
     public static void Write(Stream output, IReadOnlyList<ReportImage> images, SarifOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -60,9 +64,14 @@ public static class SarifReport
         json.Flush();
     }
 
-    /// <summary>The stable fingerprint of a vulnerability in a package of an image, whatever its build.</summary>
-    public static string Fingerprint(string vulnerabilityId, string packageName, string imageName) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{vulnerabilityId}\n{packageName}\n{imageName}"))).ToLowerInvariant();
+    /// <summary>
+    /// The stable fingerprint of a vulnerability in a package of an image in one region and account (the build ARN's),
+    /// whatever its version and build, so an alert is tracked from build to build and never shared with another
+    /// region's or account's image of the same name. A build without an ARN has neither (empty).
+    /// </summary>
+    public static string Fingerprint(string vulnerabilityId, string packageName, string imageName, string? imageBuildVersionArn) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{vulnerabilityId}\n{packageName}\n{imageName}\n{ImageBuilderArn.RegionOf(imageBuildVersionArn)}\n{ImageBuilderArn.AccountOf(imageBuildVersionArn)}"))).ToLowerInvariant();
 
     private static string RuleId(FindingRow row) => string.IsNullOrEmpty(row.Key.VulnerabilityId) ? "unknown-vulnerability" : row.Key.VulnerabilityId;
 
@@ -89,7 +98,7 @@ public static class SarifReport
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteStartObject("partialFingerprints");
-        json.WriteString(FingerprintKey, Fingerprint(ruleId, r.PackageName, image.ImageName));
+        json.WriteString(FingerprintKey, Fingerprint(ruleId, r.PackageName, image.ImageName, image.ImageBuildVersionArn));
         json.WriteEndObject();
         if (image.Gate?.Policy.Baseline is not null) json.WriteString("baselineState", outcome.Verdict == FindingVerdict.Inherited ? "unchanged" : "new");
         if (outcome.Verdict == FindingVerdict.Suppressed)
@@ -118,7 +127,7 @@ public static class SarifReport
     {
         var (image, outcome, r) = row;
         var package = r.PackageName.Length == 0 ? "" : $" in {r.PackageName}{(r.InstalledVersion is null ? "" : " " + r.InstalledVersion)}";
-        var fixedIn = r.FixedInVersion is null ? "" : $"; fixed in {r.FixedInVersion}";
+        var fixedIn = $"; fixed in {FixedIn.Label(r.FixedInVersion)}";
         var suppressed = outcome.Verdict == FindingVerdict.Suppressed ? $" (accepted: {outcome.Reason})" : "";
         return $"{outcome.Finding.Severity ?? "(no severity)"} {ruleId}{package} on image {image.DisplayName}{fixedIn}.{suppressed}";
     }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using ImageBuilderScan.Engine.Comparison;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Engine.Findings;
 using ImageBuilderScan.Client.Model;

@@ -107,7 +107,7 @@ public static class TypeDataMembers
     }
 
     /// <summary>A fixed-in version as the views show it: the version, or <c>none</c> when there is no fix (<see cref="FixedIn"/>).</summary>
-    public static string FixText(object? fixedInVersion) => FixedIn.Version(Inert(fixedInVersion)) ?? "none";
+    public static string FixText(object? fixedInVersion) => FixedIn.Label(Inert(fixedInVersion));
 
     // Made inert word by word (a word is text from the wire), with no empty word.
     private static string[] Words(string name, string? installed, string? fix) =>

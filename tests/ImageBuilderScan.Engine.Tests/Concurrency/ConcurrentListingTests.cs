@@ -69,7 +69,7 @@ public sealed class ConcurrentListingTests
     {
         var api = new FakeTransport { PageSize = 4, KeysPerValue = _ => 3 };
         using var client = Over(api, concurrency: 8);
-        await foreach (var _ in client.GetAggregationPagesAsync(new AggregationQuery { FilterName = FilterNames.ImagePipelineArn, Values = Values }))
+        await foreach (var _ in client.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.ImagePipelineArn, Values = Values }).Pages)
         {
             break; // Select-Object -First 1
         }

@@ -88,7 +88,7 @@ public sealed class AggregationOverlapTests
         var overlap = new AggregationOverlap();
         var written = new List<(FleetTarget Target, ScanFindingAggregation Item)>();
         var said = new List<string>();
-        await foreach (var e in new FleetRunner(1).RunAsync(targets, (client, ct) => client.GetAggregationPagesAsync(new AggregationQuery(), ct)))
+        await foreach (var e in new FleetRunner(1).RunAsync(targets, (client, ct) => client.GetAggregationsAsync(new AggregationQuery(), ct).Pages))
         {
             if (e.Kind == FleetEventKind.Failed) Assert.Fail(e.Error!.ToString());
             foreach (var a in e.Page?.Items ?? [])

@@ -23,7 +23,7 @@ public sealed class FleetRunnerTests
     private static ScanClientOptions Caller(EmulatorServer server, int maxAttempts = 3) => Emulated.Options(server, maxAttempts) with { Region = null };
 
     private static Func<ImageBuilderScanClient, CancellationToken, IAsyncEnumerable<ScanPage<ScanFinding>>> AllFindings =>
-        (client, ct) => client.GetFindingPagesAsync(new FindingQuery { PageSize = 3 }, ct);
+        (client, ct) => client.GetFindingsAsync(new FindingQuery { PageSize = 3 }, ct).Pages;
 
     private static async Task<List<FleetEvent<ScanFinding>>> Run(IReadOnlyList<FleetTarget> targets, int throttle = 8, CancellationToken ct = default)
     {
@@ -118,7 +118,7 @@ public sealed class FleetRunnerTests
 
         var events = new List<FleetEvent<ScanFindingAggregation>>();
         await foreach (var e in new FleetRunner(4).RunAsync(targets, (c, ct) =>
-                           c.GetAggregationPagesAsync(new AggregationQuery { FilterName = FilterNames.VulnerabilityId, Values = [cve] }, ct)))
+                           c.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.VulnerabilityId, Values = [cve] }, ct).Pages))
             events.Add(e);
 
         Assert.DoesNotContain(events, e => e.Kind == FleetEventKind.Failed);
@@ -136,12 +136,12 @@ public sealed class FleetRunnerTests
         // are keyed by theirs) nor for a query refused before sending.
         var before = GetCallerIdentityCalls(server);
         var plain = FleetPlan.Targets(options, Regions[..2], [], ["admin", "member"]);
-        await foreach (var _ in new FleetRunner(4).RunAsync(plain, (c, ct) => c.GetAggregationPagesAsync(new AggregationQuery(), ct))) { }
+        await foreach (var _ in new FleetRunner(4).RunAsync(plain, (c, ct) => c.GetAggregationsAsync(new AggregationQuery(), ct).Pages)) { }
         await foreach (var _ in new FleetRunner(4).RunAsync(plain, AllFindings)) { }
         var refused = new List<FleetEvent<ScanFindingAggregation>>();
         await foreach (var e in new FleetRunner(4).RunAsync(FleetPlan.Targets(options, [Regions[0]], [], ["admin", "member"]), (c, ct) =>
-                           c.GetAggregationPagesAsync(new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn,
-                               Values = ["arn:aws:imagebuilder:eu-west-1:111122223333:image/web/1.0.0/1"] }, ct)))
+                           c.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn,
+                               Values = ["arn:aws:imagebuilder:eu-west-1:111122223333:image/web/1.0.0/1"] }, ct).Pages))
             refused.Add(e);
         Assert.Equal(2, refused.Count(e => e.Kind == FleetEventKind.Failed && e.Error is ScanRegionException));
         Assert.Equal(before, GetCallerIdentityCalls(server));
@@ -167,7 +167,7 @@ public sealed class FleetRunnerTests
 
         var events = new List<FleetEvent<ScanFindingAggregation>>();
         await foreach (var e in new FleetRunner(2, log).RunAsync(targets, (c, ct) =>
-                           c.GetAggregationPagesAsync(new AggregationQuery { FilterName = FilterNames.VulnerabilityId, Values = [cve] }, ct)))
+                           c.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.VulnerabilityId, Values = [cve] }, ct).Pages))
             events.Add(e);
 
         Assert.DoesNotContain(events, e => e.Kind == FleetEventKind.Failed);

@@ -53,7 +53,7 @@ public sealed class EmulatorBadInputTests(EmulatorPool pool) : IClassFixture<Emu
         var server = await pool.Get();
         using var client = Emulated.Client(server);
 
-        var pages = Assert.Throws<ScanInputException>(() => client.GetAggregationPagesAsync(query));
+        var pages = Assert.Throws<ScanInputException>(() => client.GetAggregationsAsync(query).Pages);
         var items = Assert.Throws<ScanInputException>(() => client.GetAggregationsAsync(query));
 
         Assert.Equal(parameter, pages.ParameterName);
@@ -70,7 +70,7 @@ public sealed class EmulatorBadInputTests(EmulatorPool pool) : IClassFixture<Emu
         var server = await pool.Get();
         using var client = Emulated.Client(server);
 
-        var pages = Assert.Throws<ScanInputException>(() => client.GetFindingPagesAsync(query));
+        var pages = Assert.Throws<ScanInputException>(() => client.GetFindingsAsync(query).Pages);
         var items = Assert.Throws<ScanInputException>(() => client.GetFindingsAsync(query));
 
         Assert.Equal(parameter, pages.ParameterName);

@@ -27,7 +27,7 @@ public sealed class EmulatorWireFormatTests(EmulatorPool pool) : IClassFixture<E
         var values = filterName is null ? [] : Emulated.Keys(server, filterName).Take(3).ToArray();
         using var client = Emulated.Client(server);
 
-        var pages = await Listing.CollectAsync(client.GetAggregationPagesAsync(new AggregationQuery { FilterName = filterName, Values = values }));
+        var pages = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { FilterName = filterName, Values = values }).Pages);
 
         var requests = Emulated.ApiRequests(server);
         Assert.True(pages.Count > 1, "page size 1 must give several pages, so tokens are on the wire");
@@ -79,10 +79,10 @@ public sealed class EmulatorWireFormatTests(EmulatorPool pool) : IClassFixture<E
         };
         using var client = Emulated.Client(server);
 
-        var pages = await Listing.CollectAsync(client.GetFindingPagesAsync(new FindingQuery
+        var pages = await Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery
         {
             FilterName = filterName, Values = value is null ? [] : [value], PageSize = pageSize,
-        }));
+        }).Pages);
 
         var requests = Emulated.ApiRequests(server);
         Assert.Equal(pages.Count, requests.Count);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ImageBuilderScan.Emulator;
+using static ImageBuilderScan.Engine.Tests.Integration.InlineData;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 
@@ -10,10 +11,8 @@ namespace ImageBuilderScan.Engine.Tests.Integration;
 /// </summary>
 public sealed class GateBaselineWalkBackTests : IAsyncLifetime
 {
-    private const string Account = "111122223333";
-    private const string Pipeline = $"arn:aws:imagebuilder:us-east-1:{Account}:image-pipeline/web";
-    private const string OtherPipeline = $"arn:aws:imagebuilder:us-east-1:{Account}:image-pipeline/api";
-    private static string Build(string name, string version) => $"arn:aws:imagebuilder:us-east-1:{Account}:image/{name}/{version}/1";
+    private static readonly string Pipeline = PipelineArn("web"), OtherPipeline = PipelineArn("api");
+    private static string Build(string name, string version) => VersionArn(name, version) + "/1";
     private static readonly string First = Build("web", "1.0.0"), Disabled = Build("web", "1.1.0"), Latest = Build("web", "1.2.0");
     private static readonly string ApiOff = Build("api", "1.0.0"), ApiLatest = Build("api", "1.1.0");
 
@@ -29,26 +28,10 @@ public sealed class GateBaselineWalkBackTests : IAsyncLifetime
             Image(ApiLatest, OtherPipeline, 1_752_000_000));
         var findings = new JsonArray(Finding(First, Pipeline, "CVE-2024-1000"), Finding(Latest, Pipeline, "CVE-2024-1000"), Finding(Latest, Pipeline, "CVE-2024-2000"),
             Finding(ApiLatest, OtherPipeline, "CVE-2024-3000"));
-        _server = await EmulatorServer.StartAsync(new EmulatorOptions { DataJson = new JsonObject { ["images"] = images, ["findings"] = findings }.ToJsonString() });
+        _server = await InlineData.StartAsync(images, findings);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private static JsonObject Image(string arn, string pipeline, long created, bool scanning = true) => new()
-    {
-        ["arn"] = arn, ["imagePipelineArn"] = pipeline, ["dateCreated"] = created, ["scanningEnabled"] = scanning,
-    };
-
-    private static JsonObject Finding(string image, string pipeline, string id) => new()
-    {
-        ["awsAccountId"] = Account, ["imageBuildVersionArn"] = image, ["imagePipelineArn"] = pipeline, ["type"] = "PACKAGE_VULNERABILITY",
-        ["title"] = $"{id} - openssl", ["severity"] = "HIGH", ["fixAvailable"] = "YES",
-        ["packageVulnerabilityDetails"] = new JsonObject
-        {
-            ["vulnerabilityId"] = id, ["source"] = "NVD",
-            ["vulnerablePackages"] = new JsonArray(new JsonObject { ["name"] = "openssl", ["version"] = "1.0.0", ["fixedInVersion"] = "1.0.1" }),
-        },
-    };
 
     private async Task<(GateResult Result, List<string> Verbose)> Judge(string image, GateBaseline baseline)
     {

@@ -122,7 +122,7 @@ public sealed class RealTokenPagingTests(EmulatorPool pool) : IClassFixture<Emul
         var query = new AggregationQuery { FilterName = filterName, Values = values };
         using var client = Emulated.Client(server);
 
-        var first = await Listing.FirstAsync(client.GetAggregationPagesAsync(query));
+        var first = await Listing.FirstAsync(client.GetAggregationsAsync(query).Pages);
         Assert.Equal(1, server.Requests.Aggregations);
         Assert.NotNull(first.NextToken);
 
@@ -144,7 +144,7 @@ public sealed class RealTokenPagingTests(EmulatorPool pool) : IClassFixture<Emul
         var query = new FindingQuery { PageSize = 7 };
         using var client = Emulated.Client(server);
 
-        var first = await Listing.FirstAsync(client.GetFindingPagesAsync(query));
+        var first = await Listing.FirstAsync(client.GetFindingsAsync(query).Pages);
         var rest = await Listing.CollectAsync(client.GetFindingsAsync(query with { NextToken = first.NextToken }));
 
         Assert.Equal(server.Data.Findings.Select(Emulated.Row), first.Items.Concat(rest).Select(Emulated.Row));

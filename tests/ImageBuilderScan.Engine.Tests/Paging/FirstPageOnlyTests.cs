@@ -31,7 +31,7 @@ public sealed class FirstPageOnlyTests : IAsyncLifetime
     public void More_values_than_one_request_takes_are_refused_for_a_first_page_before_any_request(int count)
     {
         var query = new AggregationQuery { FilterName = FilterNames.ImagePipelineArn, Values = Enumerable.Range(0, count).Select(Pipeline).ToArray() };
-        var error = Assert.Throws<ScanInputException>(() => _client.GetAggregationPagesAsync(query with { FirstPageOnly = true }));
+        var error = Assert.Throws<ScanInputException>(() => _client.GetAggregationsAsync(query with { FirstPageOnly = true }).Pages);
         Assert.Equal("ImagePipelineArn", error.ParameterName);
         Assert.Equal(nameof(ListingQuery.FirstPageOnly), error.ConflictsWith);
         Assert.Contains($"{count} values", error.Message);
@@ -43,7 +43,7 @@ public sealed class FirstPageOnlyTests : IAsyncLifetime
     {
         var query = new AggregationQuery { FilterName = FilterNames.ImagePipelineArn, Values = Enumerable.Range(0, 10).Select(Pipeline).ToArray() };
         var pages = new List<ScanPage<ScanFindingAggregation>>();
-        await foreach (var page in _client.GetAggregationPagesAsync(query with { FirstPageOnly = true })) pages.Add(page);
+        await foreach (var page in _client.GetAggregationsAsync(query with { FirstPageOnly = true }).Pages) pages.Add(page);
         var only = Assert.Single(pages);
         Assert.Equal(3, only.Items.Count);
         Assert.NotNull(only.NextToken);
@@ -54,11 +54,11 @@ public sealed class FirstPageOnlyTests : IAsyncLifetime
     public void Several_finding_values_are_refused_for_a_first_page_and_one_is_served()
     {
         var two = new FindingQuery { FilterName = FilterNames.Severity, Values = ["CRITICAL", "HIGH"], FirstPageOnly = true };
-        var error = Assert.Throws<ScanInputException>(() => _client.GetFindingPagesAsync(two));
+        var error = Assert.Throws<ScanInputException>(() => _client.GetFindingsAsync(two).Pages);
         Assert.Equal("Severity", error.ParameterName);
         Assert.Equal(0, _server.Requests.Total);
 
-        var pages = _client.GetFindingPagesAsync(two with { Values = ["HIGH"] }).ToBlockingEnumerable().ToList();
+        var pages = _client.GetFindingsAsync(two with { Values = ["HIGH"] }).Pages.ToBlockingEnumerable().ToList();
         Assert.Single(pages);
         Assert.Equal(1, _server.Requests.Total);
     }
@@ -78,7 +78,7 @@ public sealed class FirstPageOnlyTests : IAsyncLifetime
     public async Task A_first_page_of_a_chain_with_more_pages_asks_nothing_more_and_a_full_listing_asks_every_page()
     {
         var first = new List<ScanPage<ScanFindingAggregation>>();
-        await foreach (var page in _client.GetAggregationPagesAsync(new AggregationQuery { FirstPageOnly = true })) first.Add(page);
+        await foreach (var page in _client.GetAggregationsAsync(new AggregationQuery { FirstPageOnly = true }).Pages) first.Add(page);
         Assert.Single(first);
         Assert.Equal(1, _server.Requests.Total);
 

@@ -101,7 +101,7 @@ public sealed class PagerTests
         var api = new FakeTransport { PageSize = 2, TamperAggregations = (n, page) => page with { NextToken = "" } };
         using var client = Over(api);
 
-        var pages = await Listing.CollectAsync(client.GetAggregationPagesAsync(new AggregationQuery()));
+        var pages = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery()).Pages);
 
         Assert.Single(pages);
         Assert.Null(pages[0].NextToken);
@@ -116,7 +116,7 @@ public sealed class PagerTests
         var value = Pipeline(1);
         var query = new AggregationQuery { FilterName = FilterNames.ImagePipelineArn, Values = [value] };
 
-        await using var pages = client.GetAggregationPagesAsync(query).GetAsyncEnumerator();
+        await using var pages = client.GetAggregationsAsync(query).Pages.GetAsyncEnumerator();
         Assert.True(await pages.MoveNextAsync());
         var token = pages.Current.NextToken;
         Assert.NotNull(token);

@@ -37,7 +37,7 @@ public sealed class RegionTests
         var (client, main, built, _) = Client(RegionSources.Option);
         using var _ = client;
         var error = Assert.Throws<ScanRegionException>(() =>
-            client.GetAggregationPagesAsync(new AggregationQuery { FilterName = FilterNames.ImagePipelineArn, Values = ["arn:aws:imagebuilder:eu-west-1:123456789012:image-pipeline/p"] }));
+            client.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.ImagePipelineArn, Values = ["arn:aws:imagebuilder:eu-west-1:123456789012:image-pipeline/p"] }).Pages);
         Assert.Equal("RegionMismatch", error.ErrorId);
         Assert.Equal(["eu-west-1"], error.ArnRegions);
         Assert.Equal("us-east-1", error.ClientRegion);
@@ -54,7 +54,7 @@ public sealed class RegionTests
         var (client, main, _, _) = Client(source);
         using var _ = client;
         var error = Assert.Throws<ScanRegionException>(() =>
-            client.GetFindingPagesAsync(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Us, Eu] }));
+            client.GetFindingsAsync(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Us, Eu] }).Pages);
         Assert.Equal("MixedRegions", error.ErrorId);
         Assert.Contains("2 regions (us-east-1, eu-west-1)", error.Message);
         Assert.Equal(0, main.RequestCount);
@@ -85,8 +85,8 @@ public sealed class RegionTests
 
         foreach (var refused in new Func<object>[]
                  {
-                     () => client.GetAggregationPagesAsync(new AggregationQuery()),
-                     () => client.GetFindingPagesAsync(new FindingQuery { FilterName = FilterNames.VulnerabilityId, Values = ["CVE-2024-6387"] }),
+                     () => client.GetAggregationsAsync(new AggregationQuery()).Pages,
+                     () => client.GetFindingsAsync(new FindingQuery { FilterName = FilterNames.VulnerabilityId, Values = ["CVE-2024-6387"] }).Pages,
                  })
         {
             var error = Assert.Throws<ScanConfigurationException>(refused);
@@ -98,7 +98,7 @@ public sealed class RegionTests
 
         // Several regions still name them, with no client region to name.
         var mixed = Assert.Throws<ScanRegionException>(() =>
-            client.GetFindingPagesAsync(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Us, Eu] }));
+            client.GetFindingsAsync(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Us, Eu] }).Pages);
         Assert.Null(mixed.ClientRegion);
         Assert.Equal(2, regional.RequestCount);
         Assert.Equal(["eu-west-1"], built);

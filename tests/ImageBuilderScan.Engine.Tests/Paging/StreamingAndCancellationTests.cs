@@ -46,7 +46,7 @@ public sealed class StreamingAndCancellationTests
         using var cts = new CancellationTokenSource();
         using var client = Over(api);
 
-        await using var pages = client.GetFindingPagesAsync(new FindingQuery(), cts.Token).GetAsyncEnumerator();
+        await using var pages = client.GetFindingsAsync(new FindingQuery(), cts.Token).Pages.GetAsyncEnumerator();
         Assert.True(await pages.MoveNextAsync());
         var pending = pages.MoveNextAsync().AsTask();
         await api.Hanging.Task.WaitAsync(Bound);

@@ -81,7 +81,9 @@ public sealed class ReportReadabilityTests
     [Fact]
     public void A_fixed_in_version_of_NotAvailable_reads_as_no_fix_in_every_report()
     {
-        var finding = Finding("CVE-2025-0003", "HIGH") with
+        // Inspector's fixAvailable is YES, NO or PARTIAL (Image Builder's model types it as a plain string); "no fix"
+        // arrives as fixedInVersion NotAvailable, beside fixAvailable NO.
+        var finding = Finding("CVE-2025-0003", "HIGH", fix: "NO") with
         {
             FixedInVersion = FixedIn.NotAvailable,
             VulnerablePackages = [new VulnerablePackage { Name = "openssl", Version = "1.0", Release = "1", FixedInVersion = FixedIn.NotAvailable }],
@@ -94,7 +96,14 @@ public sealed class ReportReadabilityTests
             Assert.Contains("CVE-2025-0003", text, StringComparison.Ordinal);
         }
 
+        // Each format says so where it names the fixed-in version, with the one label (FixedIn.NoFixLabel).
+        Assert.Equal("none", FixedIn.NoFixLabel);
         Assert.Contains("| openssl | 1.0-1 | none |", Write(ReportFormat.Markdown, images), StringComparison.Ordinal);
+        Assert.Matches("<td>openssl</td><td>1.0-1</td><td>none</td>", Write(ReportFormat.Html, images));
+        var failure = XDocument.Parse(Write(ReportFormat.JUnit, images)).Descendants("failure").Single();
+        Assert.Contains("\nFixed in: none", failure.Value, StringComparison.Ordinal);
+        var result = System.Text.Json.Nodes.JsonNode.Parse(Write(ReportFormat.Sarif, images))!["runs"]![0]!["results"]!.AsArray().Single()!;
+        Assert.EndsWith("in openssl 1.0-1 on image web-frontend-al2023 1.4.0/1; fixed in none.", result["message"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(FixedIn.Version(""));
         Assert.Null(FixedIn.Version("notavailable"));
         Assert.Equal("1.0.1", FixedIn.Version("1.0.1"));

@@ -121,6 +121,30 @@ public sealed class SarifReportTests
     }
 
     [Fact]
+    public void Fingerprints_set_the_same_build_name_in_another_region_or_account_apart_and_keep_one_finding_one_fingerprint()
+    {
+        // One run: the same vulnerability and package in two builds of one image (one region and account), and in the
+        // build of the same name, version and build number in another region and in another account.
+        const string west = "arn:aws:imagebuilder:eu-west-1:111122223333:image/web-frontend-al2023/1.4.0/1";
+        const string otherAccount = "arn:aws:imagebuilder:us-east-1:444455556666:image/web-frontend-al2023/1.4.0/1";
+        var sarif = Sarif(ReportImage.FromFindings([
+            Finding("CVE-1", "HIGH", "openssl"), Finding("CVE-1", "HIGH", "openssl", arn: NextImage),
+            Finding("CVE-1", "HIGH", "openssl", arn: west), Finding("CVE-1", "HIGH", "openssl", arn: otherAccount)]));
+        AssertValid(sarif);
+        var prints = sarif["runs"]![0]!["results"]!.AsArray().ToDictionary(
+            r => r!["properties"]!["imageBuildVersionArn"]!.GetValue<string>(),
+            r => r!["partialFingerprints"]![SarifReport.FingerprintKey]!.GetValue<string>());
+
+        Assert.Equal(4, prints.Count);
+        Assert.Equal(prints[Image], prints[NextImage]);
+        Assert.Equal(3, new[] { prints[Image], prints[west], prints[otherAccount] }.Distinct().Count());
+        Assert.All(prints.Values, p => Assert.Matches("^[0-9a-f]{64}$", p));
+        // The same inputs give the same value in another run (a fingerprint is a function of what it names).
+        Assert.Equal(prints[west], Sarif(ReportImage.FromFindings([Finding("CVE-1", "LOW", "openssl", arn: west)]))["runs"]![0]!["results"]![0]!["partialFingerprints"]![SarifReport.FingerprintKey]!.GetValue<string>());
+        Assert.Equal(SarifReport.Fingerprint("CVE-1", "openssl", "web-frontend-al2023", west), prints[west]);
+    }
+
+    [Fact]
     public void The_artifact_path_option_names_the_recipe()
     {
         var uri = Sarif(ReportSamples.Plain(), new SarifOptions { ArtifactPath = "recipes\\{image} recipe.yaml" })["runs"]![0]!["results"]!.AsArray()

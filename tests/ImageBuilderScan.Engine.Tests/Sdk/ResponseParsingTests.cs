@@ -32,7 +32,7 @@ public sealed class ResponseParsingTests
         using var client = ImageBuilderScanClient.Create(SdkTestSupport.Options(server));
 
         // Through the client: items are stamped with their page's request id and type (and region) once the page is checked.
-        var page = await FirstPage(client.GetAggregationPagesAsync(new AggregationQuery { NextToken = "t0", FirstPageOnly = true }));
+        var page = await FirstPage(client.GetAggregationsAsync(new AggregationQuery { NextToken = "t0", FirstPageOnly = true }).Pages);
 
         Assert.Equal("body-req-7", page.RequestId);
         Assert.Equal("mixed", page.AggregationType);
@@ -77,12 +77,12 @@ public sealed class ResponseParsingTests
         server.Enqueue(ScriptedResponse.Json("""{"responses":[{"accountAggregation":{"accountId":"123456789012","severityCounts":{"all":1}}}],"requestId":"late"}"""));
         using var client = ImageBuilderScanClient.Create(SdkTestSupport.Options(server));
 
-        var empty = await FirstPage(client.GetAggregationPagesAsync(new AggregationQuery()));
+        var empty = await FirstPage(client.GetAggregationsAsync(new AggregationQuery()).Pages);
         Assert.Empty(empty.Items);
         Assert.Equal("header-only", empty.RequestId);
         Assert.Null(empty.NextToken);
 
-        var late = await FirstPage(client.GetAggregationPagesAsync(new AggregationQuery()));
+        var late = await FirstPage(client.GetAggregationsAsync(new AggregationQuery()).Pages);
         Assert.Equal("late", late.RequestId);
         Assert.Equal("late", Assert.Single(late.Items).RequestId);
     }
@@ -139,7 +139,7 @@ public sealed class ResponseParsingTests
         server.Enqueue(ScriptedResponse.Json(FindingsDocument));
         using var client = ImageBuilderScanClient.Create(SdkTestSupport.Options(server));
 
-        var page = await FirstPage(client.GetFindingPagesAsync(new FindingQuery { FilterName = "severity", Values = ["HIGH"], PageSize = 25, FirstPageOnly = true }));
+        var page = await FirstPage(client.GetFindingsAsync(new FindingQuery { FilterName = "severity", Values = ["HIGH"], PageSize = 25, FirstPageOnly = true }).Pages);
 
         Assert.Equal(("find-req-1", "f-next"), (page.RequestId, page.NextToken));
         Assert.Equal(3, page.Items.Count);

@@ -52,13 +52,13 @@ public sealed class ValidationRuleTests(ITestOutputHelper output)
             AggregationQuery q => new[]
             {
                 Assert.Throws<ScanInputException>(() => client.GetAggregationsAsync(q)),
-                Assert.Throws<ScanInputException>(() => client.GetAggregationPagesAsync(q)),
+                Assert.Throws<ScanInputException>(() => client.GetAggregationsAsync(q).Pages),
                 Assert.Throws<ScanInputException>(() => QueryValidator.Validate(q)),
             },
             FindingQuery q => new[]
             {
                 Assert.Throws<ScanInputException>(() => client.GetFindingsAsync(q)),
-                Assert.Throws<ScanInputException>(() => client.GetFindingPagesAsync(q)),
+                Assert.Throws<ScanInputException>(() => client.GetFindingsAsync(q).Pages),
                 Assert.Throws<ScanInputException>(() => QueryValidator.Validate(q)),
             },
             _ => throw new InvalidOperationException(bad.Query.GetType().Name),

@@ -1,3 +1,4 @@
+using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Comparison;
 
 namespace ImageBuilderScan.Engine.Reports;
@@ -32,7 +33,7 @@ internal static class ChangesSection
             Severity(html, c.ReferenceSeverity);
             Severity(html, c.DifferenceSeverity);
             html.Element("td", c.DifferenceInstalledVersion ?? c.ReferenceInstalledVersion ?? "-");
-            html.Element("td", c.FixedInVersion ?? "none");
+            html.Element("td", FixedIn.Label(c.FixedInVersion));
             html.Element("td", $"{Short(c.ReferenceImageBuildVersionArn)} \u2192 {Short(c.DifferenceImageBuildVersionArn)}");
             html.Close();
         }

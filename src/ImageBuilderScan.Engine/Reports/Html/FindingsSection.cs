@@ -102,7 +102,7 @@ internal static class FindingsSection
             html.Open("td").Element("code", row.Key.VulnerabilityId).Close();
             html.Element("td", row.PackageName.Length == 0 ? "-" : row.PackageName);
             html.Element("td", row.InstalledVersion ?? "-");
-            html.Element("td", row.FixedInVersion ?? "none");
+            html.Element("td", FixedIn.Label(row.FixedInVersion));
             html.Element("td", image.DisplayName);
             if (links)
             {

@@ -103,6 +103,6 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
     }
 
     private void List(Func<FindingQuery> query, object? target, Func<ScanFinding, bool>? keep) =>
-        ListPages(query, (client, q, ct) => client.GetFindingPagesAsync((FindingQuery)q, ct), target, "finding(s)", keep,
+        ListPages(query, (client, q, ct) => client.GetFindingsAsync((FindingQuery)q, ct).Pages, target, "finding(s)", keep,
             ExpandPackage.IsPresent ? static f => f.PerPackage() : null);
 }

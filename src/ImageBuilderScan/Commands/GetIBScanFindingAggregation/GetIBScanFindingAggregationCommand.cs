@@ -105,5 +105,5 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
     }
 
     private void List(Func<AggregationQuery> query, object? target) =>
-        ListPages(query, (client, q, ct) => client.GetAggregationPagesAsync((AggregationQuery)q, ct), target, "aggregation(s)");
+        ListPages(query, (client, q, ct) => client.GetAggregationsAsync((AggregationQuery)q, ct).Pages, target, "aggregation(s)");
 }
