@@ -27,7 +27,7 @@ public sealed class PackageCellTests
     public void Each_line_is_a_rows_name_installed_version_and_fix()
     {
         var finding = Finding(Packages);
-        var expected = FindingRow.Of(finding).Select(r => string.Join(' ', new[] { r.PackageName, r.InstalledVersion, "-> " + (r.FixedInVersion ?? "none") }
+        var expected = FindingRow.Of(finding).Select(r => string.Join(' ', new[] { r.PackageName, r.InstalledVersion, "-> " + FixedIn.Label(r.FixedInVersion) }
             .Where(w => !string.IsNullOrEmpty(w))));
         Assert.Equal(string.Join('\n', expected), TypeDataMembers.PackageCell(finding));
         Assert.Equal("kernel 1:6.1.0-1.amzn2023 -> 6.1.1\nopenssl -> none\nzlib 1.2.13 -> none", TypeDataMembers.PackageCell(finding));
