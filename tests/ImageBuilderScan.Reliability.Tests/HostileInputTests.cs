@@ -1,4 +1,3 @@
-using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Reliability.Tests.Support;
 using Xunit.Abstractions;
 

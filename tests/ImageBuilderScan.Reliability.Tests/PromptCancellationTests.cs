@@ -1,4 +1,3 @@
-using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Reliability.Tests.Support;
 
 namespace ImageBuilderScan.Reliability.Tests;

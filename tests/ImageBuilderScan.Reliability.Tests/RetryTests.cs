@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Reliability.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,5 +1,3 @@
-using System.Text;
-using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Reliability.Tests.Support;
 
 namespace ImageBuilderScan.Reliability.Tests;

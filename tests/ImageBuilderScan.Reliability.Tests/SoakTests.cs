@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Reliability.Tests.Support;
 using Xunit.Abstractions;
 

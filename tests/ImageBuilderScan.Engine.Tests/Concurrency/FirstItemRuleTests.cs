@@ -1,4 +1,3 @@
-using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Engine.Tests.Integration;
 using ImageBuilderScan.Engine.Tests.Paging;
 using static ImageBuilderScan.Engine.Tests.Paging.TestClients;

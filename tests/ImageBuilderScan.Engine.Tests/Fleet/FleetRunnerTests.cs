@@ -1,7 +1,5 @@
-using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Engine.Tests.Integration;
 using ImageBuilderScan.Engine.Tests.Sdk;
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Fleet;
 

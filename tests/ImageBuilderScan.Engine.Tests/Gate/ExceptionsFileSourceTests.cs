@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Pipes;
-using System.Text;
 
 namespace ImageBuilderScan.Engine.Tests.Gate;
 

@@ -1,3 +1,4 @@
+using SeverityCounts = ImageBuilderScan.Engine.Gate.SeverityCounts;
 using static ImageBuilderScan.Engine.Tests.Gate.TestFindings;
 
 namespace ImageBuilderScan.Engine.Tests.Gate;

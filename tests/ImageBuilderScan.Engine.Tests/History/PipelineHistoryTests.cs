@@ -1,4 +1,3 @@
-using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Engine.Tests.Integration;
 
 namespace ImageBuilderScan.Engine.Tests.History;

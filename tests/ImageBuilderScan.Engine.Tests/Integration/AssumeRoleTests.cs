@@ -1,4 +1,3 @@
-using ImageBuilderScan.Emulator;
 using ImageBuilderScan.Engine.Tests.Sdk;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;

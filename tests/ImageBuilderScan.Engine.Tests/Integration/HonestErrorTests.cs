@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using ImageBuilderScan.Emulator;
 using Log = ImageBuilderScan.Tests.Shared.RecordingLog;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;

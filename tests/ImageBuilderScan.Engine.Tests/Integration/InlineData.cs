@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ImageBuilderScan.Emulator;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;
 

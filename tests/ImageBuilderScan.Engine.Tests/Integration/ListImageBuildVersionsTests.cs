@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using ImageBuilderScan.Emulator;
 using static ImageBuilderScan.Engine.Tests.Integration.InlineData;
 
 namespace ImageBuilderScan.Engine.Tests.Integration;

@@ -1,4 +1,3 @@
-using ImageBuilderScan.Emulator;
 
 namespace ImageBuilderScan.Engine.Tests.Paging;
 

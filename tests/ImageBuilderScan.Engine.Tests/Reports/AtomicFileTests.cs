@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace ImageBuilderScan.Engine.Tests.Reports;
 

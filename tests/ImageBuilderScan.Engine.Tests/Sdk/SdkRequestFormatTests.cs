@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using ImageBuilderScan.Emulator;
 
 namespace ImageBuilderScan.Engine.Tests.Sdk;
 

@@ -1,4 +1,3 @@
-using ImageBuilderScan.Tests.Shared;
 
 namespace ImageBuilderScan.Engine.Tests.Waiting;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using ImageBuilderScan.Emulator;
 
 namespace ImageBuilderScan.Reliability.Tests.Support;
 

@@ -1,4 +1,3 @@
-using ImageBuilderScan.Emulator;
 
 namespace ImageBuilderScan.Reliability.Tests.Support;
 

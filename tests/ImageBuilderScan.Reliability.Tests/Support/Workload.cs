@@ -1,7 +1,5 @@
 using AggregationKinds = ImageBuilderScan.Emulator.AggregationKinds;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using ImageBuilderScan.Emulator;
 
 namespace ImageBuilderScan.Reliability.Tests.Support;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using static ImageBuilderScan.Engine.Tests.Gate.TestFindings;
 
 namespace ImageBuilderScan.Engine.Tests.Gate.Rules;
