@@ -142,6 +142,27 @@ public sealed class HostileServerTests
     private static string BuildJson(string arn, string created) =>
         $$$"""{"arn":"{{{Escape(arn)}}}","name":"web-server","version":"1.2.3","dateCreated":"{{{created}}}","state":{"status":"AVAILABLE"}}""";
 
+    [Theory]
+    [InlineData("counted twice")]
+    [InlineData("of another kind")]
+    public async Task A_pipeline_history_refuses_counts_it_cannot_read_exactly(string lie)
+    {
+        // The history draws each build's counts: a build counted twice was summed into a number the service never gave,
+        // and a count of another kind was skipped as if the build had no findings.
+        const string Pipeline = "arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/web-server";
+        var counts = lie == "counted twice"
+            ? $"{AggregationJson(2, high: 2)},{AggregationJson(2, high: 2)}"
+            : """{"accountAggregation":{"accountId":"123456789012","severityCounts":{"all":2,"critical":0,"high":2,"medium":0}}}""";
+        await using var server = new ScriptedServer();
+        server.Route("/ListImagePipelineImages", ScriptedResponse.Json($$"""{"imageSummaryList":[{{BuildJson(ImageArn, "2026-01-01T00:00:00Z")}}]}"""));
+        server.Route("/GetImage", ScriptedResponse.Json(ImageJson()));
+        server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json($$"""{"aggregationType":"imageBuildVersionArn","responses":[{{counts}}]}"""));
+        using var client = Client(server);
+
+        var error = await Assert.ThrowsAsync<ScanProtocolException>(() => new PipelineHistory(client).ReadAsync(Pipeline).ToListAsync().AsTask());
+        Assert.Equal("UnexpectedAggregation", error.ErrorId);
+    }
+
     [Fact]
     public async Task By_ARN_the_gate_checks_the_listing_against_the_image_count()
     {
