@@ -298,10 +298,31 @@ Describe 'Copies of findings (Import-Clixml, Start-Job, ForEach-Object -Parallel
         $verdict[0].Summary | Should -Be $LiveVerdict.Summary
     }
 
-    It 'a copy cannot pass what the live findings would not: a missing copy fails the gate on the service''s count' {
+    It 'a missing copy fails the gate on the service''s count' {
         $fewer = @($Copies | Select-Object -Skip 1)
         $passed = $fewer | Test-IBScanGate @Aws -FailOn CRITICAL -MaxCount @{ CRITICAL = 100000 } -Quiet
         $passed | Should -BeFalse
+    }
+
+    It 'a copy handed in twice is refused though the number matches (a repeat must not stand in for a missing finding): not judged' {
+        $twice = @($Copies | Select-Object -Skip 1) + @($Copies[1])
+        $twice.Count | Should -Be $Copies.Count
+        $e = $null
+        try { $null = $twice | Test-IBScanGate @Aws -FailOn CRITICAL -MaxCount @{ CRITICAL = 100000 } -OutVariable verdict } catch { $e = $_ }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ScanGateFailed,*'
+        $verdict[0].Passed | Should -BeFalse
+        $verdict[0].ScanProblem | Should -BeLike "1 finding(s) were handed in more than once (the first: $($Copies[1].VulnerabilityId)*"
+    }
+
+    It 'a copy whose severity was lowered is refused, naming the severity whose count differs: not judged' {
+        $edited = @(Import-Clixml -LiteralPath $Clixml)
+        $critical = @($edited | Where-Object { "$($_.Severity)" -eq 'CRITICAL' })
+        $critical.Count | Should -BeGreaterThan 0
+        $critical[0].Severity = 'LOW'
+        $e = $null
+        try { $null = $edited | Test-IBScanGate @Aws -FailOn CRITICAL -MaxCount @{ CRITICAL = 100000 } -OutVariable verdict } catch { $e = $_ }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ScanGateFailed,*'
+        $verdict[0].ScanProblem | Should -BeLike "*$($critical.Count - 1) CRITICAL finding(s) were handed in, but the service counts $($critical.Count) CRITICAL for this image*"
     }
 
     It 'findings serialized as jobs and remoting do (depth 1, the type''s own depth honoured) reach the gate whole' {

@@ -128,6 +128,31 @@ Describe '-WaitForScan' {
         finally { $ps.Dispose() }
     }
 
+    It 'asks each build''s finding count after its scan settled (-ThrottleLimit <Throttle>)' -ForEach @{ Throttle = 1 }, @{ Throttle = 10 } {
+        # One count group of two builds whose scans settle at different times (each state one or three GetImage answers).
+        # One at a time, the group's request goes out while the second scan still runs: that build is asked again, alone.
+        Start-EmulatedScan $Web150 -StepReads 1
+        Start-EmulatedScan $Web141 -StepReads 3
+        $log = Invoke-RestMethod "$($Emulator.Url)/_emulator/requests"
+        $before = [long]($log | Measure-Object sequence -Maximum).Maximum
+
+        try { $null = Test-IBScanGate @Aws -ImageBuildVersionArn $Web150, $Web141 -WaitForScan -WaitIntervalSec 0.05 -ThrottleLimit $Throttle -OutVariable results } catch { }
+
+        @($results).Count | Should -Be 2
+        $results | ForEach-Object { $_.ScanProblem | Should -BeNullOrEmpty }
+        $log = Invoke-RestMethod "$($Emulator.Url)/_emulator/requests"
+        $requests = @($log | Where-Object sequence -GT $before)
+        # Each count request's first page (this suite's emulator answers one aggregation a page): when it was sent.
+        $counts = @($requests | Where-Object { $_.operation -eq 'ListImageScanFindingAggregations' -and -not ($_.body | ConvertFrom-Json).nextToken })
+        foreach ($arn in $Web150, $Web141) {
+            # The waiter stops at the first settled answer: a build's last GetImage is the one that said COMPLETED.
+            $settled = ($requests | Where-Object { $_.operation -eq 'GetImage' -and [uri]::UnescapeDataString($_.path) -like "*=$arn" } | Measure-Object sequence -Maximum).Maximum
+            @($counts | Where-Object { $_.sequence -gt $settled -and ($_.body | ConvertFrom-Json).filter.values -contains $arn }).Count |
+                Should -BeGreaterThan 0 -Because "$arn's count must be read after its scan settled (GetImage $settled; counts asked at $($counts.sequence -join ', '))"
+        }
+        if ($Throttle -eq 1) { @($counts | ForEach-Object { ($_.body | ConvertFrom-Json).filter.values -join ' ' }) | Should -Be @("$Web150 $Web141", $Web141) }
+    }
+
     It 'waits for both sides of a comparison, and compares the findings of both settled scans' {
         # The same comparison of the scans as they stand (COMPLETED), for what the waited one must give.
         $settled = @(Compare-IBScanFinding @Aws -DifferenceImageBuildVersionArn $Web150 -ReferenceImageBuildVersionArn $Web141 -IncludeEqual)
@@ -262,6 +287,49 @@ Describe 'Image version ARNs in the Get cmdlets (the README''s Get-EC2IBImageLis
         $findings = @(Get-EC2IBImageList | Get-IBScanFinding @Aws)
         $findings.Count | Should -BeGreaterThan 0
         @($findings.ImageBuildVersionArn | Sort-Object -Unique) | Should -Be @($Web150)
+    }
+
+    It 'lists piped image versions in input order, <Name>, and Select-Object -First 1 resolves the first alone' -ForEach @(
+        @{ Name = 'piped one by one'; Run = { param($v) $v | Get-IBScanFinding @Aws -ThrottleLimit 4 } }
+        @{ Name = 'as one -InputObject'; Run = { param($v) Get-IBScanFinding @Aws -InputObject $v -ThrottleLimit 4 } }
+    ) {
+        $versions = @(($Web141 -replace '/[0-9]+$'), $Web150Version)
+        $before = Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions'
+        $first = @(& $Run $versions | Select-Object -First 1)
+        $first[0].ImageBuildVersionArn | Should -Be $Web141
+        (Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions') - $before | Should -Be 1
+        $before = Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions'
+        $all = @(& $Run @($versions[1], $versions[0], $versions[1]))
+        @($all.ImageBuildVersionArn | Select-Object -Unique) | Should -Be @($Web150, $Web141)
+        # Each distinct version once: the one piped again is said in -Verbose, not asked again.
+        (Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions') - $before | Should -Be 2
+    }
+
+    It 'resolves piped image versions <Limit> at once (-ThrottleLimit), listing each in input order' -ForEach @(
+        @{ Limit = 2; Overlap = $true }
+        @{ Limit = 1; Overlap = $false }
+    ) {
+        # web 1.5.0 first (it has findings, so the window opens after it), then three more; the second version's request is
+        # held a while, so whatever may run beside it arrives before its answer. Read from the request log's order, not times.
+        $builds = @($Web150, $Web140, $Web141, $Pay200)
+        $versions = @($builds -replace '/[0-9]+$')
+        Add-EmulatorFault $Emulator @{ kind = 'latency'; latencyMs = 1500; operation = 'listImageBuildVersions'; onRequest = 2; maxCount = 1 }
+        try {
+            $start = @(Get-EmulatorRequest $Emulator 'ListImageBuildVersions') + @(Get-EmulatorRequest $Emulator 'ListImageScanFindingAggregations') |
+                Measure-Object sequence -Maximum
+            $result = @($versions | Get-IBScanFindingAggregation @Aws -ThrottleLimit $Limit)
+        }
+        finally { Clear-EmulatorFaults $Emulator }
+        @($result.Key | Select-Object -Unique) | Should -Be @($builds | Where-Object { $_ -in $result.Key })
+        $result.Count | Should -BeGreaterThan 0
+        $asked = @(Get-EmulatorRequest $Emulator 'ListImageBuildVersions') | Where-Object sequence -GT $start.Maximum
+        $listed = @(Get-EmulatorRequest $Emulator 'ListImageScanFindingAggregations') | Where-Object sequence -GT $start.Maximum
+        function Seq($requests, [string] $Named) { @($requests | Where-Object { $_.body.Contains("""$Named""") })[0].sequence }
+        @($asked).Count | Should -Be 4
+        # The third version's look-up is sent before the second version's listing (beside it) with two at once, after it with one.
+        ((Seq $asked $versions[2]) -lt (Seq $listed $builds[1])) | Should -Be $Overlap
+        # Never more than the limit: the fourth look-up waits until the second version was taken and listed.
+        if ($Limit -eq 2) { (Seq $asked $versions[3]) | Should -BeGreaterThan (Seq $listed $builds[1]) }
     }
 
     It 'Get-EC2IBImageList | Compare-IBScanFinding compares the newest build with the one before it' {

@@ -156,6 +156,50 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task By_ARN_the_gate_refuses_a_listing_whose_severities_are_not_the_counts()
+    {
+        // As many findings as counted, but the one the service counts CRITICAL is listed as LOW: judged on the listing,
+        // the gate would pass a CRITICAL finding.
+        await using var server = GateServer(findings: [FindingJson("LOW"), FindingJson("LOW", "CVE-2025-0002")], aggregation: AggregationJson(2, critical: 1));
+        var result = await JudgeAsync(server);
+        Assert.False(GateExit.IsJudged(result));
+        Assert.Contains("0 CRITICAL finding(s) were listed, but the service counts 1 CRITICAL for this image", result.ScanProblem);
+
+        await using var honest = GateServer(findings: [FindingJson("CRITICAL"), FindingJson("LOW", "CVE-2025-0002")], aggregation: AggregationJson(2, critical: 1));
+        Assert.True(GateExit.IsJudged(await JudgeAsync(honest)));
+    }
+
+    [Theory]
+    [InlineData("HIGH", "HIGH")]
+    [InlineData("HIGH", "LOW")]
+    public async Task By_ARN_the_gate_refuses_a_listing_that_repeats_a_finding(string severity, string repeatedAs)
+    {
+        // The same finding twice (its severity need not agree) stands in for one the listing left out; the counts agree.
+        await using var server = GateServer(findings: [FindingJson(severity), FindingJson(repeatedAs)],
+            aggregation: AggregationJson(2, high: severity == repeatedAs ? 2 : 1));
+        var result = await JudgeAsync(server);
+        Assert.False(GateExit.IsJudged(result));
+        Assert.Contains($"1 finding(s) were listed more than once (the first: {Cve})", result.ScanProblem);
+    }
+
+    [Fact]
+    public async Task A_baseline_listing_that_the_service_does_not_count_is_not_used()
+    {
+        // The build's HIGH finding is new, but the baseline's listing carries it too (the service counts nothing for the
+        // baseline): taken as listed, the finding would be inherited and the gate would pass.
+        var baselineArn = ImageArn.Replace("/4", "/3", StringComparison.Ordinal);
+        await using var build = GateServer(findings: [FindingJson("HIGH")], aggregation: AggregationJson(1, high: 1));
+        await using var lying = GateServer(findings: [FindingJson("HIGH")], imageArn: baselineArn, aggregation: AggregationJson(0, baselineArn));
+        using var buildClient = Client(build);
+        using var baselineClient = Client(lying);
+        var gate = new ScanGate(arn => arn == baselineArn ? baselineClient : buildClient, new GateEvaluator());
+        var result = Assert.Single(await gate.EvaluateAsync([ImageArn], new GatePolicy(), new GateBaseline(baselineArn, Force: true)).ToListAsync());
+        Assert.False(GateExit.IsJudged(result));
+        Assert.True(result.ScanProblem?.Contains("BaselineCountMismatch", StringComparison.Ordinal), result.ScanProblem);
+        Assert.Contains("1 finding(s) were listed, but the service counts 0 for this image", result.ScanProblem);
+    }
+
+    [Fact]
     public async Task The_gate_asks_one_count_for_ten_builds()
     {
         var arns = Enumerable.Range(1, 12).Select(i => ImageArn.Replace("/4", $"/{i}", StringComparison.Ordinal)).ToList();
@@ -295,12 +339,14 @@ public sealed class HostileServerTests
 
     private static string Escape(string text) => System.Text.Json.JsonEncodedText.Encode(text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
 
-    private static ScriptedServer GateServer(IReadOnlyList<string> findings, long counted, string status = "COMPLETED", string imageArn = ImageArn)
+    private static ScriptedServer GateServer(IReadOnlyList<string> findings, long counted = 0, string status = "COMPLETED", string imageArn = ImageArn,
+        string? aggregation = null)
     {
         var server = new ScriptedServer();
         server.Route("/GetImage", ScriptedResponse.Json(ImageJson(imageArn, status)));
         server.Route("/ListImageScanFindings", ScriptedResponse.Json($$"""{"findings":[{{string.Join(",", findings)}}]}"""));
-        server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json($$"""{"aggregationType":"imageBuildVersionArn","responses":[{{AggregationJson(counted)}}]}"""));
+        server.Route("/ListImageScanFindingAggregations",
+            ScriptedResponse.Json($$"""{"aggregationType":"imageBuildVersionArn","responses":[{{aggregation ?? AggregationJson(counted)}}]}"""));
         return server;
     }
 

@@ -4,6 +4,7 @@ using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Text;
 using ImageBuilderScan.Engine.Concurrency;
 using ImageBuilderScan.Engine.Waiting;
 
@@ -12,8 +13,9 @@ namespace ImageBuilderScan.Engine.Gate;
 /// <summary>
 /// Reads what the gate needs from the service and judges each image with <see cref="GateEvaluator"/>.
 /// It never passes on data it could not read completely: a state or listing that fails is a failed
-/// result naming why (the other images are still judged), and findings handed in from the pipeline
-/// must add up to the count the service keeps for their image. Builds are read at most
+/// result naming why (the other images are still judged), and the findings judged for an image, listed or handed in
+/// from the pipeline, must each be one finding and add up to what the service counts for the image, in all and by
+/// severity (see <see cref="ServiceAgreement"/>). Builds are read at most
 /// <paramref name="concurrency"/> at once (each build's state and findings together), results in input order
 /// (see <see cref="InOrder"/>). With <paramref name="wait"/>, each named build's scan is waited for first, and a
 /// wait that runs out is a failed result that names the last state (not judged).
@@ -31,10 +33,11 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     /// <summary>
     /// Reads each build's state and findings itself, then judges it. A build may be named by its ARN, or by an image
     /// pipeline or image version ARN (its newest build, see <see cref="BuildScans.SelectAsync"/>; the result's
-    /// <see cref="GateResult.SelectedFrom"/> names it). The findings listed must number what the service's own
-    /// aggregation counts for the build, asked alongside the listing (one aggregation request per ten builds named by
-    /// their ARN, of one client and region; one per build selected from a pipeline or version): a listing that ended
-    /// early, or a GetImage answer about another image, keeps the build from being judged.
+    /// <see cref="GateResult.SelectedFrom"/> names it). The findings listed must agree with the service's own aggregation
+    /// for the build (<see cref="ServiceAgreement"/>), asked alongside the listing (one aggregation request per ten builds
+    /// named by their ARN, of one client and region; one per build selected from a pipeline or version; with a wait, one
+    /// sent after the build's scan settled, see <see cref="CountRequests"/>): a listing that ended early or repeats a
+    /// finding, a severity unlike the count's, or a GetImage answer about another image keeps the build from being judged.
     /// </summary>
     /// <exception cref="ScanInputException">At once, when no build is named or a name has no build's shape; nothing is sent.</exception>
     public IAsyncEnumerable<GateResult> EvaluateAsync(IReadOnlyList<string> builds, GatePolicy policy,
@@ -49,7 +52,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     private async Task<GateResult> JudgeBuildAsync(string name, string parameterName, GatePolicy policy, GateBaseline? baseline,
         CountRequests counts, CancellationToken cancellationToken)
     {
-        Task<IReadOnlyDictionary<string, long>>? counted = null;
+        Task<IReadOnlyDictionary<string, ImageCounts>>? counted = null;
         var (arn, from) = (name, (string?)null);
         ImageScanState? state = null;
         IReadOnlyList<ScanFinding> findings = [];
@@ -63,7 +66,8 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
                 (state, problem) = await _builds.WaitAsync(arn, parameterName, wait, cancellationToken).ConfigureAwait(false);
                 if (problem is null)
                 {
-                    counted = counts.For(arn, cancellationToken);
+                    // Counted by a request sent after the scan was seen settled: one sent mid-scan may miss findings.
+                    counted = counts.For(arn, cancellationToken, settledAt: counts.Now());
                     findings = await _builds.FindingsAsync(arn, parameterName, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -83,20 +87,20 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             problem = Unreadable("its scan", e);
         }
 
-        problem = await CountProblemAsync(arn, counted, findings.Count, problem).ConfigureAwait(false);
+        problem = await CountProblemAsync(arn, counted, findings, problem).ConfigureAwait(false);
         var result = await JudgeAsync(arn, state, findings, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
         return from is null ? result : result with { SelectedFrom = from };
     }
 
-    /// <summary>Why the findings listed are not the service's count for the build (or the count could not be read), else <paramref name="problem"/>.</summary>
-    private static async Task<string?> CountProblemAsync(string arn, Task<IReadOnlyDictionary<string, long>>? counted, int listed, string? problem)
+    /// <summary>Why the findings listed do not agree with the service's counts for the build (or the counts could not be read), else <paramref name="problem"/>.</summary>
+    private static async Task<string?> CountProblemAsync(string arn, Task<IReadOnlyDictionary<string, ImageCounts>>? counted, IReadOnlyList<ScanFinding> listed,
+        string? problem)
     {
         if (counted is null) return problem;
         try
         {
             var count = (await counted.ConfigureAwait(false))[arn];
-            return problem ?? (count == listed ? null
-                : $"{listed} finding(s) were listed, but the service counts {count} for this image: the listing ended early or is not this image's");
+            return problem ?? ServiceAgreement.Listed.Problem(listed, count);
         }
         catch (ImageBuilderScanException e) when (e is not ScanInputException)
         {
@@ -105,9 +109,10 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     }
 
     /// <summary>
-    /// Judges findings handed in (from <c>Get-IBScanFinding</c>), grouped by image in the order they came.
-    /// Each image's state is read, and its findings must number what the service counts for it: a
-    /// listing that failed part way upstream hands in fewer, and must not pass.
+    /// Judges findings handed in (from <c>Get-IBScanFinding</c>, live or copies), grouped by image in the order they came.
+    /// Each image's state is read, and its findings must agree with what the service counts for it (<see cref="ServiceAgreement"/>):
+    /// a listing that failed part way upstream hands in fewer, a finding handed in twice could stand in for a missing one,
+    /// a copy whose severity was edited counts under another severity; none of them may pass.
     /// </summary>
     /// <param name="alsoImages">Images named besides: one with no finding handed in is judged as having none (which its count must confirm).</param>
     /// <exception cref="ScanInputException">At once, when nothing is handed in or a finding names no image; nothing is sent.</exception>
@@ -129,7 +134,9 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
         CancellationToken cancellationToken)
     {
         ImageScanState? state = null;
-        string? problem = null;
+        // A finding handed in twice is refused before anything is asked about its image.
+        var problem = ServiceAgreement.HandedIn.Repeated(mine);
+        if (problem is not null) return await JudgeAsync(image, state, mine, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
         try
         {
             // The state and the count check are independent requests: asked together.
@@ -137,9 +144,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             var counting = _builds.CountAsync(image, "InputObject", cancellationToken);
             await BuildScans.Both(reading, counting).ConfigureAwait(false);
             state = await reading.ConfigureAwait(false);
-            var counted = await counting.ConfigureAwait(false);
-            if (counted != mine.Count)
-                problem = $"{mine.Count} finding(s) were handed in, but the service counts {counted} for this image: the listing may have failed part way";
+            problem = ServiceAgreement.HandedIn.Unlike(mine, await counting.ConfigureAwait(false));
         }
         catch (ImageBuilderScanException e) when (e is not ScanInputException)
         {
@@ -187,6 +192,11 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             (arn, scan) = found.Value;
         }
 
+        // The baseline decides which findings are new: a finding its listing has but the service does not count (or one
+        // listed twice) would pass a new finding as inherited, so it must agree with the counts as the judged listing does.
+        var counted = await _builds.CountAsync(arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+        if (ServiceAgreement.Listed.Problem(scan.Findings, counted) is { } why)
+            throw new ScanProtocolException("BaselineCountMismatch", $"the baseline {InputDisplay.Arn(arn)}: {why}");
         log?.Verbose($"Baseline for {image.ImageBuildVersionArn}: {arn} ({scan.Findings.Count} finding(s)).");
         return new FindingBaseline(scan.Findings, arn);
     }
