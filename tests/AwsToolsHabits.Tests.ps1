@@ -165,6 +165,15 @@ Describe 'Export-IBScanReport writes files as PowerShell''s own export cmdlets d
         @(Get-ChildItem $Folder -Recurse -Force -Filter '*.tmp').Count | Should -Be 0
     }
 
+    It 'a folder given as the path names the parameter and is no UnexpectedError' {
+        $failure = { $Findings | Export-IBScanReport JUnit -Path $Folder } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Not -Match 'UnexpectedError'
+        $failure.Exception.Message | Should -Match '^Path:'
+        $failure.Exception.Message | Should -Match 'is a folder'
+        $failure = { $Findings | Export-IBScanReport JUnit -LiteralPath $Folder } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -Match '^LiteralPath:'
+    }
+
     It '-LiteralPath takes [ and ] as they are; -Path refuses a wildcard that names no file and says to use -LiteralPath' {
         $literal = Join-Path $Folder 'report[1].md'
         $Findings | Export-IBScanReport Markdown -LiteralPath $literal
@@ -359,6 +368,9 @@ Describe 'Copies of findings (Import-Clixml, Start-Job, ForEach-Object -Parallel
         try { $gateCopy | Export-IBScanReport Markdown $path -ErrorVariable errors -ErrorAction SilentlyContinue } catch { $ended = $true }
         $ended | Should -BeTrue
         "$($errors[0])" | Should -Match 'where Test-IBScanGate ran'
+        # The closing error does not contradict it by listing gate results as what was expected.
+        "$($errors[-1])" | Should -Match 'could not be reported'
+        "$($errors[-1])" | Should -Not -Match 'result from Test-IBScanGate'
         Test-Path $path | Should -BeFalse
     }
 }

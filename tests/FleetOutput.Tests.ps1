@@ -153,6 +153,20 @@ Describe 'Views and reports' {
         foreach ($word in @($result.Summary -split ' ')) { $text | Should -Match "(?<=\s)$([regex]::Escape($word))(?=\s)" }
     }
 
+    It 'the gate table keeps every word of a long summary whole at <_> columns (79: the last column of an 80-column console)' -ForEach 79, 80, 100, 120, 140 {
+        # A summary that takes several lines at 80 columns (a failed scan's reason): padded for Out-String -Width 80, it
+        # had words split at 100 and 120 columns and on an 80-column console.
+        $result = Invoke-Gate @{ ImageBuildVersionArn = 'arn:aws:imagebuilder:us-east-1:444455556666:image/batch-worker-ubuntu/3.4.0/1'; Region = 'us-east-1' }
+        $result.Summary.Length | Should -BeGreaterThan 100
+        $text = $result | Out-String -Width $_
+        Wider $text $_ | Should -BeNullOrEmpty
+        # The Summary column read back, line by line from where its header starts: the summary's words, each whole.
+        $rows = @(Lines $text | Where-Object { $_.Trim() })
+        $at = ($rows | Where-Object { $_ -cmatch '^Result\s' }).IndexOf('Summary')
+        $cells = @($rows | Select-Object -Skip 2 | Where-Object { $_.Length -gt $at } | ForEach-Object { $_.Substring($at) })
+        @(($cells -join ' ') -split '\s+' | Where-Object { $_ }) | Should -Be @($result.Summary -split ' ')
+    }
+
     It 'the finding table at 140 columns keeps every package line whole, and a fix NotAvailable reads as none' {
         $all = @(Get-IBScanFinding @Keys -Region $Regions -ErrorAction Stop)
         $text = $all | Out-String -Width 140
