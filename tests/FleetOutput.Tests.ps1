@@ -129,6 +129,16 @@ Describe 'Fleet output that cannot be misread' {
             $warned.Count | Should -Be 0
             ($out | Measure-Object All -Sum).Sum | Should -Be 32 -Because 'a sum over the output counts every finding once'
         }
+        It 'a finding both roles return is written once too, so counting findings counts each once' {
+            $records = @(Get-IBScanFinding @Keys -Region us-east-1 -RoleArn $AdminRole, $MemberRole -ThrottleLimit 1 -Verbose -WarningVariable warned -ErrorAction Stop 4>&1)
+            $out = @($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+            $verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+            $out.Count | Should -Be 32 -Because 'the aggregations count 32 findings over both accounts, each listed once'
+            @($out | Group-Object { "$($_.ImageBuildVersionArn) $($_.VulnerabilityId) $($_.PackageName)" } | Where-Object Count -gt 1).Count | Should -Be 0
+            $said = @($verbose | Where-Object { $_ -like 'The finding *444455556666*written once*' })
+            $said.Count | Should -Be 14 -Because 'each of the member account''s 14 findings came from both roles'
+            $warned.Count | Should -Be 0
+        }
     }
 
     Context 'labels unique across regions' {
