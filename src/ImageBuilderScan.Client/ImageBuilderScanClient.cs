@@ -110,7 +110,7 @@ public sealed class ImageBuilderScanClient : IDisposable
     {
         var arn = FilterValueRule.Check(parameterName, imageBuildVersionArn, FilterValueShape.ImageBuildVersionArn);
         // Routed like a listing of that image: to the ARN's region, or refused when it contradicts the one given.
-        var api = RoutesFor(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [arn], ValuesParameterName = parameterName })([arn]).Api;
+        var api = ApiFor(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [arn], ValuesParameterName = parameterName });
         cancellationToken.ThrowIfCancellationRequested();
         var state = await api.SendAsync(new GetImageRequest(arn), cancellationToken).ConfigureAwait(false);
         if (!string.Equals(state.ImageBuildVersionArn, arn, StringComparison.Ordinal))
@@ -121,7 +121,7 @@ public sealed class ImageBuilderScanClient : IDisposable
 
     /// <summary>
     /// The one paging path of every listing operation (its row, <paramref name="listing"/>): validates and plans the
-    /// query once, picks its region's client, then sends a request per chunk and token, each answer a checked page
+    /// query once, picks each chunk's region's client, then sends a request per chunk and token, each answer a checked page
     /// whose items are then stamped once with where they came from.
     /// </summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
@@ -169,6 +169,9 @@ public sealed class ImageBuilderScanClient : IDisposable
             return (ApiFor(region), region);
         };
     }
+
+    /// <summary>The client for a single-answer operation's query of one value (<see cref="RoutesFor"/>).</summary>
+    private IImageBuilderTransport ApiFor(ListingQuery query) => RoutesFor(query)(query.Values).Api;
 
     /// <summary>The client for <paramref name="region"/>: the resolved region's, else one built for it on first use and reused.</summary>
     private IImageBuilderTransport ApiFor(string region)
