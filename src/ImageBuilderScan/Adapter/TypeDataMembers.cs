@@ -73,8 +73,8 @@ public static class TypeDataMembers
     /// the fix with its arrow (<c>-> 8.3.0-1.amzn2023.0.2</c> stays one part), never inside a name or a version, whose
     /// characters (dots, dashes, colons, tildes) say nothing about where a reader may cut. Continuation lines are
     /// indented by <see cref="PackageIndent"/>, so a reader (and a script reading the column back) tells the rest of a
-    /// package from the next package. A part longer than the column keeps a line of its own and is split by PowerShell:
-    /// there is nothing whole to keep then.
+    /// package from the next package. A part that does not fit the column (after the indent, on a later line) keeps a line
+    /// of its own and is split by PowerShell: there is no separator to break it at.
     /// </summary>
     private static string PackageLines(IReadOnlyList<string> words, int width)
     {
@@ -84,7 +84,7 @@ public static class TypeDataMembers
     }
 
     /// <summary>What starts the second and later lines of one package in the package cell (<see cref="PackageLines"/>).</summary>
-    public const string PackageIndent = "  ";
+    internal const string PackageIndent = "  ";
 
     /// <summary>
     /// <paramref name="value"/> made inert and laid out for a table column that PowerShell wraps by character at
