@@ -234,6 +234,29 @@ Describe 'Honest errors and tokens' {
         }
     }
 
+    Context 'a -Region that contradicts a typed ARN, in the commands that read builds' {
+        It 'Test-IBScanGate and Compare-IBScanFinding refuse it before sending anything, and the gate does not pass' {
+            $operations = 'GetImage', 'ListImageScanFindings', 'ListImageScanFindingAggregations', 'ListImagePipelineImages', 'ListImageBuildVersions'
+            $before = @($operations | ForEach-Object { Get-EmulatorRequestCount $Emulator $_ })
+
+            $gateErrors = @()
+            try { Test-IBScanGate @Aws -ImageBuildVersionArn $UsImage, $EuImage -ErrorVariable +gateErrors -ErrorAction SilentlyContinue | Out-Null }
+            catch { $gateErrors += $_ }
+            @($gateErrors | Where-Object { $_.FullyQualifiedErrorId -like 'RegionMismatch,*' }).Count | Should -Be 1
+            "$(@($gateErrors | Where-Object { $_.FullyQualifiedErrorId -like 'RegionMismatch,*' })[0])" | Should -Match 'The ARN is in eu-west-1, but the region given \(-Region\) is us-east-1'
+            @($gateErrors | Where-Object { $_.FullyQualifiedErrorId -like 'ScanGateFailed*' }).Count | Should -Be 1 -Because 'a gate that read nothing does not pass'
+
+            $compared = @(Compare-IBScanFinding @Aws -ReferenceImageBuildVersionArn $UsImage -DifferenceImageBuildVersionArn $EuImage -ErrorVariable compareErrors -ErrorAction SilentlyContinue)
+            $compared.Count | Should -Be 0
+            @($compareErrors | Where-Object { $_.FullyQualifiedErrorId -like 'RegionMismatch,*' }).Count | Should -Be 1
+            $reversed = @(Compare-IBScanFinding @Aws -ReferenceImageBuildVersionArn $EuImage -DifferenceImageBuildVersionArn $UsImage -ErrorVariable reversedErrors -ErrorAction SilentlyContinue)
+            $reversed.Count | Should -Be 0
+            @($reversedErrors | Where-Object { $_.FullyQualifiedErrorId -like 'RegionMismatch,*' }).Count | Should -Be 1
+
+            @($operations | ForEach-Object { Get-EmulatorRequestCount $Emulator $_ }) | Should -Be $before
+        }
+    }
+
     Context 'point 13: -Debug writes debug records' {
         It 'shows request, page, timing and retry decisions as debug records, and no verbose prompt' {
             Add-EmulatorFault $Emulator @{ kind = 'throttle'; operation = 'listImageScanFindingAggregations'; maxCount = 1 }

@@ -100,6 +100,19 @@ public sealed class ImageBuilderScanClient : IDisposable
     public ScanListing<ImageSummary> GetImageBuildVersionsAsync(ImageBuildVersionsQuery query, CancellationToken cancellationToken = default)
         => Listing(query, ImageBuildVersionsQuery.Listing, cancellationToken);
 
+    /// <summary>
+    /// Refuses, before anything is sent, image or pipeline ARNs of another region than the one this client was given
+    /// (-Region): Image Builder answers a request only for the region it is signed for. Without a region given, each
+    /// ARN is asked in its own region and nothing is refused. What the listings check when asked, for commands that
+    /// send other requests first (GetImage, a pipeline's builds).
+    /// </summary>
+    /// <exception cref="Errors.ScanRegionException">An ARN names another region than the one given.</exception>
+    public void RefuseOtherRegions(IReadOnlyList<string> arns, string parameterName)
+    {
+        var query = new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = arns, ValuesParameterName = parameterName };
+        QueryRegion.Check(query, Connection.Region, Connection.RegionGiven || _forRegion is null);
+    }
+
     /// <summary>An image's scan state (<c>GetImage</c>).</summary>
     /// <param name="imageBuildVersionArn">An image build version ARN (not a version ARN with wildcards).</param>
     /// <param name="parameterName">The input that supplied the ARN, named when it is refused.</param>

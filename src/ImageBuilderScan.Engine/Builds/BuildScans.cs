@@ -104,6 +104,20 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
             $"'{Client.Text.InputDisplay.Show(name)}' is no image build version, image version or image pipeline ARN."),
     };
 
+    /// <summary>
+    /// Refuses, before anything is sent, named builds or pipelines whose ARN is of another region than the one given
+    /// (-Region) to the client that would ask it (see <see cref="ImageBuilderScanClient.RefuseOtherRegions"/>); names that
+    /// are no ARN are left to the steps that read them.
+    /// </summary>
+    /// <exception cref="ScanRegionException">An ARN of another region than the one given.</exception>
+    public void RefuseOtherRegions(IEnumerable<string?> names, string parameterName)
+    {
+        foreach (var name in names)
+        {
+            if (name is not null && ImageBuilderArn.RegionOf(name) is { Length: > 0 }) clientFor(name).RefuseOtherRegions([name], parameterName);
+        }
+    }
+
     /// <summary>Refuses, before anything is sent, each value of a -ImagePipelineArn that is no image pipeline ARN (a build or
     /// version ARN there is refused too: the parameter promises a pipeline's newest build).</summary>
     /// <exception cref="ScanInputException">A value that is no image pipeline ARN, naming <paramref name="parameterName"/>.</exception>

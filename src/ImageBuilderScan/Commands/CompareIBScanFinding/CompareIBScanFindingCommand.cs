@@ -24,6 +24,7 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
 
     // The comparisons started and not yet written; null when the reference was refused (nothing can be compared).
     private OrderedWindow<string, ComparisonOutcome>? _window;
+    private BuildScans? _builds;
 
     /// <summary>The build to compare against; the previous build of the difference build's pipeline when omitted.</summary>
     [Parameter(Position = 1), ValidateNotNullOrEmpty]
@@ -50,8 +51,12 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
         var comparison = new BuildComparison(ClientFor, Log, Wait(), ThrottleLimit);
         try
         {
-            // Before anything is sent: -ImagePipelineArn promises a pipeline's newest build (a build ARN there is refused).
+            // Before anything is sent: -ImagePipelineArn promises a pipeline's newest build (a build ARN there is refused),
+            // and typed ARNs must be in the -Region given, if one was.
             if (ParameterSetName == PipelineSet) BuildScans.RequirePipelines(ImagePipelineArn!, PipelineSet);
+            _builds = new BuildScans(ClientFor, Log);
+            _builds.RefuseOtherRegions([ReferenceImageBuildVersionArn], nameof(ReferenceImageBuildVersionArn));
+            _builds.RefuseOtherRegions(ImagePipelineArn ?? [], PipelineSet);
             // An outcome gives the consumer something when a change of it is written (an error record is no output).
             _window = comparison.CompareAsNamed(ReferenceImageBuildVersionArn, o => o.Changes?.Any(Written) == true, StopToken);
         }
@@ -93,8 +98,9 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
         try
         {
             BuildScans.CheckName(difference, "DifferenceImageBuildVersionArn");
+            _builds!.RefuseOtherRegions([difference], nameof(DifferenceImageBuildVersionArn));
         }
-        catch (ScanInputException error)
+        catch (ImageBuilderScanException error) when (error is ScanInputException or ScanRegionException)
         {
             ReportFailure(error, difference);
             return;

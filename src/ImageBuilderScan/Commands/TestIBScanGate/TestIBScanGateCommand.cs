@@ -159,6 +159,15 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
         var baseline = GateBaseline.For(BaselineImageBuildVersionArn, NewOnly.IsPresent, Force.IsPresent);
         var gate = new ScanGate(ClientFor, new GateEvaluator(), Log, Wait(), ThrottleLimit);
         var images = ImageBuildVersionArn ?? [];
+        // ARNs typed with a -Region they are not in are refused before anything is sent (as the listings refuse them):
+        // each judging below starts with it, so the refusal is the gate's error (not judged), never a pass.
+        var builds = new BuildScans(ClientFor, Log);
+        void RefuseOtherRegions()
+        {
+            builds.RefuseOtherRegions(images, nameof(ImageBuildVersionArn));
+            builds.RefuseOtherRegions(ImagePipelineArn ?? [], PipelineSet);
+            builds.RefuseOtherRegions([BaselineImageBuildVersionArn], nameof(BaselineImageBuildVersionArn));
+        }
 
         var verdicts = _verdicts;
         foreach (var refused in _refused) verdicts.AddError(refused);
@@ -178,7 +187,12 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
             switch (ParameterSetName)
             {
                 case PipelineSet:
-                    Judge(() => gate.EvaluateAsync(BuildScans.RequirePipelines(ImagePipelineArn!, PipelineSet), _policy, baseline, StopToken, PipelineSet), ImagePipelineArn);
+                    Judge(() =>
+                    {
+                        var pipelines = BuildScans.RequirePipelines(ImagePipelineArn!, PipelineSet);
+                        RefuseOtherRegions();
+                        return gate.EvaluateAsync(pipelines, _policy, baseline, StopToken, PipelineSet);
+                    }, ImagePipelineArn);
                     break;
                 case FindingSet:
                     // Builds named beside piped build names (no findings) are judged with them, never left out: a named
@@ -192,11 +206,29 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
                     }
 
                     if (_findings.Count > 0 || _piped.Count == 0)
-                        Judge(() => gate.EvaluateFindingsAsync(_findings, images, _policy, baseline, StopToken), images.Length > 0 ? images : null);
-                    if (_piped.Count > 0) Judge(() => gate.EvaluateAsync(_piped, _policy, baseline, StopToken, FindingSet), null);
+                    {
+                        Judge(() =>
+                        {
+                            RefuseOtherRegions();
+                            return gate.EvaluateFindingsAsync(_findings, images, _policy, baseline, StopToken);
+                        }, images.Length > 0 ? images : null);
+                    }
+                    if (_piped.Count > 0)
+                    {
+                        Judge(() =>
+                        {
+                            // The typed builds went in with the piped ones (and were not checked above).
+                            if (_findings.Count == 0) RefuseOtherRegions();
+                            return gate.EvaluateAsync(_piped, _policy, baseline, StopToken, FindingSet);
+                        }, null);
+                    }
                     break;
                 default:
-                    Judge(() => gate.EvaluateAsync(images, _policy, baseline, StopToken), images);
+                    Judge(() =>
+                    {
+                        RefuseOtherRegions();
+                        return gate.EvaluateAsync(images, _policy, baseline, StopToken);
+                    }, images);
                     break;
             }
         }
