@@ -170,6 +170,7 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     }
 
     /// <summary>Every finding of one build.</summary>
+    /// <exception cref="ScanProtocolException">UnexpectedFinding: the listing holds a finding of another build.</exception>
     public async Task<IReadOnlyList<ScanFinding>> FindingsAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
     {
         var query = new FindingQuery
@@ -178,7 +179,16 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
             ValuesParameterName = parameterName,
         };
         var findings = new List<ScanFinding>();
-        await foreach (var finding in clientFor(imageBuildVersionArn).GetFindingsAsync(query, cancellationToken).ConfigureAwait(false)) findings.Add(finding);
+        await foreach (var finding in clientFor(imageBuildVersionArn).GetFindingsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            // Checked as GetImage's answer is: a listing that names another build (a filter ignored by a proxy or a look-alike
+            // endpoint) is not this build's list, and judged as its findings, or taken as a baseline, it would decide wrongly.
+            if (finding.ImageBuildVersionArn is { } of && !string.Equals(of, imageBuildVersionArn, StringComparison.Ordinal))
+                throw new ScanProtocolException("UnexpectedFinding",
+                    $"Asked for the findings of {imageBuildVersionArn}, the service listed a finding of {InputDisplay.Arn(of)} (request id " +
+                    $"{InputDisplay.RequestId(finding.RequestId)}): the listing is not this build's, so it is not used.", finding.RequestId);
+            findings.Add(finding);
+        }
         return findings;
     }
 
@@ -186,37 +196,36 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     public Task<ImageScanState> StateAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken) =>
         clientFor(imageBuildVersionArn).GetImageScanStateAsync(imageBuildVersionArn, parameterName, cancellationToken);
 
-    /// <summary>How many findings the service counts for one build (its image aggregation's <c>all</c>; 0 when it has none).</summary>
+    /// <summary>What the service counts for one build (its image aggregation's severity counts; none when it has none).</summary>
     /// <exception cref="ScanProtocolException">The answer holds an aggregation that is no count of the build asked (see <see cref="CountsAsync"/>).</exception>
-    public async Task<long> CountAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
+    public async Task<BuildCount> CountAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
         => (await CountsAsync([imageBuildVersionArn], parameterName, cancellationToken).ConfigureAwait(false))[imageBuildVersionArn];
 
     /// <summary>
-    /// How many findings the service counts for each build (one aggregation request for up to ten builds of one
-    /// client and region): every build asked is in the answer, 0 when the service has no aggregation for it.
+    /// What the service counts for each build (one aggregation request for up to ten builds of one
+    /// client and region): every build asked is in the answer, <see cref="BuildCount.None"/> when the service has no aggregation for it.
     /// </summary>
     /// <exception cref="ScanProtocolException">UnexpectedAggregation: an aggregation of another kind or another build
     /// than those asked, or a build counted twice; the counts cannot vouch for anything then.</exception>
-    public async Task<IReadOnlyDictionary<string, long>> CountsAsync(IReadOnlyList<string> imageBuildVersionArns, string parameterName,
+    public async Task<IReadOnlyDictionary<string, BuildCount>> CountsAsync(IReadOnlyList<string> imageBuildVersionArns, string parameterName,
         CancellationToken cancellationToken)
     {
         var query = new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = imageBuildVersionArns, ValuesParameterName = parameterName };
-        var counts = imageBuildVersionArns.Distinct(StringComparer.Ordinal).ToDictionary(a => a, _ => -1L, StringComparer.Ordinal);
+        // Null until the build's aggregation came; a build not asked is absent.
+        var counts = imageBuildVersionArns.Distinct(StringComparer.Ordinal).ToDictionary(a => a, _ => (BuildCount?)null, StringComparer.Ordinal);
         await foreach (var aggregation in clientFor(imageBuildVersionArns[0]).GetAggregationsAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            var seen = counts.GetValueOrDefault(aggregation.Key, -2);
-            if (aggregation.Kind != AggregationKinds.Image || seen != -1)
+            var asked = counts.TryGetValue(aggregation.Key, out var seen);
+            if (aggregation.Kind != AggregationKinds.Image || !asked || seen is not null)
                 throw new ScanProtocolException("UnexpectedAggregation",
                     $"Asked for the finding counts of {imageBuildVersionArns.Count} build(s), the service answered " +
                     (aggregation.Kind != AggregationKinds.Image ? $"an aggregation of kind '{InputDisplay.Show(aggregation.Kind)}'"
-                        : seen >= 0 ? $"a second count for {InputDisplay.Arn(aggregation.Key)}" : $"a count for {InputDisplay.Arn(aggregation.Key)}, which was not asked") +
+                        : asked ? $"a second count for {InputDisplay.Arn(aggregation.Key)}" : $"a count for {InputDisplay.Arn(aggregation.Key)}, which was not asked") +
                     $" (request id {InputDisplay.RequestId(aggregation.RequestId)}), so the counts cannot vouch for any of them.", aggregation.RequestId);
-            counts[aggregation.Key] = aggregation.All;
+            counts[aggregation.Key] = BuildCount.Of(aggregation);
         }
 
-        foreach (var arn in counts.Keys.ToList())
-            if (counts[arn] < 0) counts[arn] = 0;
-        return counts;
+        return counts.ToDictionary(c => c.Key, c => c.Value ?? BuildCount.None, StringComparer.Ordinal);
     }
 
     /// <summary>

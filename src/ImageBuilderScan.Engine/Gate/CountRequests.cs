@@ -14,7 +14,7 @@ internal sealed class CountRequests
 {
     private readonly Dictionary<string, int> _groupOf = new(StringComparer.Ordinal);
     private readonly List<List<string>> _groups = [];
-    private readonly Dictionary<int, Task<IReadOnlyDictionary<string, long>>> _sent = [];
+    private readonly Dictionary<int, Task<IReadOnlyDictionary<string, BuildCount>>> _sent = [];
     private readonly BuildScans _builds;
 
     public CountRequests(IReadOnlyList<string> imageBuildVersionArns, Func<string, ImageBuilderScanClient> clientFor, BuildScans builds)
@@ -39,7 +39,7 @@ internal sealed class CountRequests
     /// The counts of the group holding <paramref name="imageBuildVersionArn"/>, asked once; a build not named up front
     /// (selected from a pipeline or a version) is asked alone. Builds are judged concurrently: one lock guards the asking.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, long>> For(string imageBuildVersionArn, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, BuildCount>> For(string imageBuildVersionArn, CancellationToken cancellationToken)
     {
         lock (_sent)
         {

@@ -49,7 +49,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     private async Task<GateResult> JudgeBuildAsync(string name, string parameterName, GatePolicy policy, GateBaseline? baseline,
         CountRequests counts, CancellationToken cancellationToken)
     {
-        Task<IReadOnlyDictionary<string, long>>? counted = null;
+        Task<IReadOnlyDictionary<string, BuildCount>>? counted = null;
         var (arn, from) = (name, (string?)null);
         ImageScanState? state = null;
         IReadOnlyList<ScanFinding> findings = [];
@@ -83,20 +83,20 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             problem = Unreadable("its scan", e);
         }
 
-        problem = await CountProblemAsync(arn, counted, findings.Count, problem).ConfigureAwait(false);
+        problem = await CountProblemAsync(arn, counted, findings, problem).ConfigureAwait(false);
         var result = await JudgeAsync(arn, state, findings, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
         return from is null ? result : result with { SelectedFrom = from };
     }
 
     /// <summary>Why the findings listed are not the service's count for the build (or the count could not be read), else <paramref name="problem"/>.</summary>
-    private static async Task<string?> CountProblemAsync(string arn, Task<IReadOnlyDictionary<string, long>>? counted, int listed, string? problem)
+    private static async Task<string?> CountProblemAsync(string arn, Task<IReadOnlyDictionary<string, BuildCount>>? counted,
+        IReadOnlyList<ScanFinding> listed, string? problem)
     {
         if (counted is null) return problem;
         try
         {
             var count = (await counted.ConfigureAwait(false))[arn];
-            return problem ?? (count == listed ? null
-                : $"{listed} finding(s) were listed, but the service counts {count} for this image: the listing ended early or is not this image's");
+            return problem ?? count.Mismatch(listed, "were listed", "the listing ended early or is not this image's");
         }
         catch (ImageBuilderScanException e) when (e is not ScanInputException)
         {
@@ -137,9 +137,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             var counting = _builds.CountAsync(image, "InputObject", cancellationToken);
             await BuildScans.Both(reading, counting).ConfigureAwait(false);
             state = await reading.ConfigureAwait(false);
-            var counted = await counting.ConfigureAwait(false);
-            if (counted != mine.Count)
-                problem = $"{mine.Count} finding(s) were handed in, but the service counts {counted} for this image: the listing may have failed part way";
+            problem = (await counting.ConfigureAwait(false)).Mismatch(mine, "were handed in", "the listing may have failed part way, or the findings were changed");
         }
         catch (ImageBuilderScanException e) when (e is not ScanInputException)
         {
@@ -176,9 +174,13 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
         if (baseline.ImageBuildVersionArn is { } named)
         {
             arn = named;
-            scan = await _builds.ReadAsync(arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+            var reading = _builds.ReadAsync(arn, "BaselineImageBuildVersionArn", cancellationToken);
+            var counting = _builds.CountAsync(arn, "BaselineImageBuildVersionArn", cancellationToken);
+            await BuildScans.Both(reading, counting).ConfigureAwait(false);
+            scan = await reading.ConfigureAwait(false);
             if (!baseline.Force) BaselineAcceptance.Check(image, scan.State);
             BuildScans.RequireComplete(scan.State, "baseline");
+            RequireCounted(arn, scan.Findings, await counting.ConfigureAwait(false));
         }
         else
         {
@@ -217,7 +219,11 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
                 continue;
             }
 
-            var findings = await _builds.FindingsAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+            var listing = _builds.FindingsAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken);
+            var counting = _builds.CountAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken);
+            await BuildScans.Both(listing, counting).ConfigureAwait(false);
+            var findings = await listing.ConfigureAwait(false);
+            RequireCounted(build.Arn, findings, await counting.ConfigureAwait(false));
             log?.Verbose($"The baseline of {image.ImageBuildVersionArn} is {build.Arn}, the newest older build of {image.ImagePipelineArn} whose scan completed"
                 + (passedOver.Count > 0 ? $" (passed over {passedOver.Count} newer build(s) whose scan did not)." : "."));
             return (build.Arn, new BuildScan(state, findings));
@@ -226,6 +232,17 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
         throw new ScanStateException("BaselineNotFound", image.ImageBuildVersionArn,
             $"None of the {older.Count} older build(s) of {image.ImagePipelineArn} has a completed scan ({string.Join("; ", passedOver)}), so -NewOnly has nothing to compare with: " +
             "name the baseline with -BaselineImageBuildVersionArn (a build whose scan completed), or leave -NewOnly out to judge every finding.");
+    }
+
+    /// <summary>
+    /// A baseline's findings are held to its count as the build's own are: findings added to a baseline's listing would
+    /// pass the build's as inherited.
+    /// </summary>
+    /// <exception cref="ScanProtocolException">BaselineCountMismatch: the baseline's findings are not what the service counts for it.</exception>
+    private static void RequireCounted(string baselineArn, IReadOnlyList<ScanFinding> findings, BuildCount count)
+    {
+        if (count.Mismatch(findings, "were listed", "the listing is not this build's scan as the service counts it") is { } why)
+            throw new ScanProtocolException("BaselineCountMismatch", $"The baseline {baselineArn}: {why}.");
     }
 
     /// <summary>
