@@ -156,6 +156,66 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task By_ARN_the_gate_checks_the_listed_severities_against_the_image_count()
+    {
+        // As many findings as counted, their severities lowered: five LOW where the image's aggregation counts five CRITICAL.
+        var low = Enumerable.Range(1, 5).Select(i => FindingJson("LOW", $"CVE-2025-{i:D5}")).ToList();
+        await using var server = GateServer(findings: low, counted: 5, critical: 5);
+        var result = await JudgeAsync(server);
+        Assert.False(result.Passed);
+        Assert.Contains("CRITICAL 0, HIGH 0, MEDIUM 0, but the service counts CRITICAL 5", result.ScanProblem);
+
+        await using var honest = GateServer(findings: low, counted: 5);
+        Assert.True((await JudgeAsync(honest)).Passed);
+    }
+
+    [Fact]
+    public async Task A_findings_listing_that_names_another_image_keeps_the_build_from_being_judged()
+    {
+        // A filter ignored (a proxy, a look-alike endpoint): another image's findings, as many as counted. Before, the
+        // evaluator's ArgumentException left the gate unjudged with no result (exit 1 under Stop).
+        var other = ImageArn.Replace("web-server", "other-image", StringComparison.Ordinal);
+        await using var server = GateServer(findings: [FindingJson("LOW").Replace(ImageArn, other, StringComparison.Ordinal)], counted: 1);
+        var result = await JudgeAsync(server);
+        Assert.False(result.Passed);
+        Assert.Contains("UnexpectedFinding", result.ScanProblem);
+    }
+
+    [Theory]
+    [InlineData("available")]
+    [InlineData("AVAILABLE\u200B")]
+    public async Task The_gate_does_not_judge_an_image_state_the_model_does_not_define(string state)
+    {
+        await using var server = GateServer(findings: [], counted: 0);
+        server.Route("/GetImage", ScriptedResponse.Json(ImageJson().Replace("\"image\":{", $"\"image\":{{\"state\":{{\"status\":\"{state}\"}},", StringComparison.Ordinal)));
+        var result = await JudgeAsync(server);
+        Assert.False(result.Passed);
+        Assert.Contains("image state", result.ScanProblem);
+    }
+
+    private const string BaselineArn = "arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3/3";
+
+    [Theory]
+    [InlineData("padded", "BaselineCountMismatch")]
+    [InlineData("another image's", "UnexpectedFinding")]
+    [InlineData("honest", null)]
+    public async Task A_baselines_findings_are_held_to_its_own_count_and_image(string baselineListing, string? errorId)
+    {
+        // The build has one CRITICAL finding, counted; the baseline's listing holds it too, so it would pass as inherited.
+        await using var server = GateServer(findings: [FindingJson("CRITICAL")], counted: 1, critical: 1);
+        server.RouteFor("/GetImage", BaselineArn, ScriptedResponse.Json(ImageJson(BaselineArn)));
+        var finding = baselineListing == "another image's" ? FindingJson("CRITICAL") : FindingJson("CRITICAL").Replace(ImageArn, BaselineArn, StringComparison.Ordinal);
+        server.RouteFor("/ListImageScanFindings", BaselineArn, ScriptedResponse.Json($$"""{"findings":[{{finding}}]}"""));
+        var baselineCount = baselineListing == "honest" ? AggregationJson(1, BaselineArn, critical: 1) : "";
+        server.RouteFor("/ListImageScanFindingAggregations", BaselineArn, ScriptedResponse.Json($$"""{"responses":[{{baselineCount}}]}"""));
+        using var client = Client(server);
+        var result = Assert.Single(await new ScanGate(client, new GateEvaluator())
+            .EvaluateAsync([ImageArn], new GatePolicy(), new GateBaseline(BaselineArn, Force: true)).ToListAsync());
+        Assert.True(errorId is null == result.Passed, result.Summary);
+        if (errorId is not null) Assert.Contains(errorId, result.ScanProblem);
+    }
+
+    [Fact]
     public async Task The_gate_asks_one_count_for_ten_builds()
     {
         var arns = Enumerable.Range(1, 12).Select(i => ImageArn.Replace("/4", $"/{i}", StringComparison.Ordinal)).ToList();
@@ -295,12 +355,12 @@ public sealed class HostileServerTests
 
     private static string Escape(string text) => System.Text.Json.JsonEncodedText.Encode(text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
 
-    private static ScriptedServer GateServer(IReadOnlyList<string> findings, long counted, string status = "COMPLETED", string imageArn = ImageArn)
+    private static ScriptedServer GateServer(IReadOnlyList<string> findings, long counted, string status = "COMPLETED", string imageArn = ImageArn, long critical = 0)
     {
         var server = new ScriptedServer();
         server.Route("/GetImage", ScriptedResponse.Json(ImageJson(imageArn, status)));
         server.Route("/ListImageScanFindings", ScriptedResponse.Json($$"""{"findings":[{{string.Join(",", findings)}}]}"""));
-        server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json($$"""{"aggregationType":"imageBuildVersionArn","responses":[{{AggregationJson(counted)}}]}"""));
+        server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json($$"""{"aggregationType":"imageBuildVersionArn","responses":[{{AggregationJson(counted, critical: critical)}}]}"""));
         return server;
     }
 
