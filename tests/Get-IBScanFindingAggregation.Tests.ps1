@@ -130,9 +130,9 @@ Describe 'Get-IBScanFindingAggregation' {
             $result.Count | Should -Be 1
             # A key that came again is said as a detail line: verbose, or debug under -Debug alone (no prompt).
             $verbose = @($ImageArns[0], $ImageArns[0] | Get-IBScanFindingAggregation @Aws -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
-            @($verbose | Where-Object Message -eq "ImageBuildVersionArn $($ImageArns[0]): already listed by this command.").Count | Should -Be 1
+            @($verbose | Where-Object Message -eq "ImageBuildVersionArn $($ImageArns[0]): already named to this command.").Count | Should -Be 1
             $debug = @($ImageArns[0], $ImageArns[0] | Get-IBScanFindingAggregation @Aws -Debug 5>&1 4>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] })
-            @($debug | Where-Object Message -eq "ImageBuildVersionArn $($ImageArns[0]): already listed by this command.").Count | Should -Be 1
+            @($debug | Where-Object Message -eq "ImageBuildVersionArn $($ImageArns[0]): already named to this command.").Count | Should -Be 1
         }
 
         It 'binds AWS Tools'' AwsAccountId' {

@@ -119,6 +119,23 @@ Get-IBScanFinding @c -ImageBuildVersionArn '$Image'
             }
             finally { $server.Dispose() }
         }
+
+        It 'writes a warning that carries wire text inert (the one warning path scrubs)' {
+            # A severity outside the model is warned about with the value the service sent: CI commands first, so they
+            # would start a line if the text went out raw.
+            $server = [ImageBuilderScan.Tests.Shared.ScriptedServer]::new()
+            try {
+                $server.Default = New-Answer ('{{"findings":[{0}]}}' -f (New-Finding "`n##vso[task.setvariable variable=x]1`n::error::pwned`n`e[2J`u{202E}txt`e]52;c;cHduZWQ=`a"))
+                $connection = Get-Connection $server
+                $warnings = @(Get-IBScanFinding @connection -ImageBuildVersionArn $Image 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+                $text = @($warnings.Message) -join "`n"
+                $text | Should -Match 'returned the severity'
+                $text | Should -Match '\\u001B'
+                foreach ($raw in "`e", "`u{202E}", "`a") { $text.Contains($raw) | Should -BeFalse -Because "$([int][char]$raw) must not reach the warning stream raw" }
+                foreach ($line in $text -split "`n") { $line.TrimStart() | Should -Not -Match '^(##vso\[|##\[|::)' }
+            }
+            finally { $server.Dispose() }
+        }
     }
 
     Context 'the session token in use is never echoed' {

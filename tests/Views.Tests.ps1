@@ -81,6 +81,19 @@ Describe 'Views' {
             }
         }
 
+        It 'shows a package as FindingRow reads it, also in a copy: a package without a version shows none (no bare release or epoch)' {
+            $path = Join-Path $TestDrive 'multi.clixml'
+            $Multi[0] | Export-Clixml -LiteralPath $path
+            $copy = Import-Clixml -LiteralPath $path
+            $copy.VulnerablePackages[1].Version = $null
+            $copy.VulnerablePackages[1].Release = '1.el9'
+            $copy.VulnerablePackages[1].Epoch = 2
+            $text = $copy | Out-String -Width 140
+            $text | Should -Match '(?m)\slog4j-api -> 2\.15\.0\s*$'
+            $text | Should -Not -Match '1\.el9'
+            $text | Should -Match "(?m)\slog4j-core $([regex]::Escape($Multi[0].VulnerablePackages[0].Version)) -> 2\.15\.0\s*$"
+        }
+
         It 'at 140 columns keeps a short package on one line and cuts nothing' {
             $text = $All | Out-String -Width 140
             Wider $text 140 | Should -BeNullOrEmpty

@@ -264,6 +264,49 @@ Describe 'Image version ARNs in the Get cmdlets (the README''s Get-EC2IBImageLis
         @($findings.ImageBuildVersionArn | Sort-Object -Unique) | Should -Be @($Web150)
     }
 
+    It 'lists piped image versions in input order, <Name>, and Select-Object -First 1 resolves the first alone' -ForEach @(
+        @{ Name = 'piped one by one'; Run = { param($v) $v | Get-IBScanFinding @Aws -ThrottleLimit 4 } }
+        @{ Name = 'as one -InputObject'; Run = { param($v) Get-IBScanFinding @Aws -InputObject $v -ThrottleLimit 4 } }
+    ) {
+        $versions = @(($Web141 -replace '/[0-9]+$'), $Web150Version)
+        $before = Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions'
+        $first = @(& $Run $versions | Select-Object -First 1)
+        $first[0].ImageBuildVersionArn | Should -Be $Web141
+        (Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions') - $before | Should -Be 1
+        $before = Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions'
+        $all = @(& $Run @($versions[1], $versions[0], $versions[1]))
+        @($all.ImageBuildVersionArn | Select-Object -Unique) | Should -Be @($Web150, $Web141)
+        # Each distinct version once: the one piped again is said in -Verbose, not asked again.
+        (Get-EmulatorRequestCount $Emulator 'ListImageBuildVersions') - $before | Should -Be 2
+    }
+
+    It 'resolves piped image versions <Limit> at once (-ThrottleLimit), listing each in input order' -ForEach @(
+        @{ Limit = 2; Overlap = $true }
+        @{ Limit = 1; Overlap = $false }
+    ) {
+        # web 1.5.0 first (it has findings, so the window opens after it), then three more; the second version's request is
+        # held a while, so whatever may run beside it arrives before its answer. Read from the request log's order, not times.
+        $builds = @($Web150, $Web140, $Web141, $Pay200)
+        $versions = @($builds -replace '/[0-9]+$')
+        Add-EmulatorFault $Emulator @{ kind = 'latency'; latencyMs = 1500; operation = 'listImageBuildVersions'; onRequest = 2; maxCount = 1 }
+        try {
+            $start = @(Get-EmulatorRequest $Emulator 'ListImageBuildVersions') + @(Get-EmulatorRequest $Emulator 'ListImageScanFindingAggregations') |
+                Measure-Object sequence -Maximum
+            $result = @($versions | Get-IBScanFindingAggregation @Aws -ThrottleLimit $Limit)
+        }
+        finally { Clear-EmulatorFaults $Emulator }
+        @($result.Key | Select-Object -Unique) | Should -Be @($builds | Where-Object { $_ -in $result.Key })
+        $result.Count | Should -BeGreaterThan 0
+        $asked = @(Get-EmulatorRequest $Emulator 'ListImageBuildVersions') | Where-Object sequence -GT $start.Maximum
+        $listed = @(Get-EmulatorRequest $Emulator 'ListImageScanFindingAggregations') | Where-Object sequence -GT $start.Maximum
+        function Seq($requests, [string] $Named) { @($requests | Where-Object { $_.body.Contains("""$Named""") })[0].sequence }
+        @($asked).Count | Should -Be 4
+        # The third version's look-up is sent before the second version's listing (beside it) with two at once, after it with one.
+        ((Seq $asked $versions[2]) -lt (Seq $listed $builds[1])) | Should -Be $Overlap
+        # Never more than the limit: the fourth look-up waits until the second version was taken and listed.
+        if ($Limit -eq 2) { (Seq $asked $versions[3]) | Should -BeGreaterThan (Seq $listed $builds[1]) }
+    }
+
     It 'Get-EC2IBImageList | Compare-IBScanFinding compares the newest build with the one before it' {
         $changes = @(Get-EC2IBImageList | Compare-IBScanFinding @Aws -IncludeEqual)
         $changes[0].DifferenceImageBuildVersionArn | Should -Be $Web150

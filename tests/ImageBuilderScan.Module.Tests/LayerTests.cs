@@ -120,6 +120,18 @@ public class LayerTests
     /// <summary>The types an IL body names: every type, method and field token, resolved.</summary>
     private static IEnumerable<Type> OperandTypes(MethodBase method)
     {
+        foreach (var member in OperandMembers(method))
+        {
+            if (member is Type t) yield return t;
+            else if (member?.DeclaringType is { } d) yield return d;
+            if (member is MethodInfo called) { yield return called.ReturnType; foreach (var p in called.GetParameters()) yield return p.ParameterType; }
+            if (member is FieldInfo field) yield return field.FieldType;
+        }
+    }
+
+    /// <summary>The members an IL body names (type, method and field tokens), resolved.</summary>
+    private static IEnumerable<MemberInfo?> OperandMembers(MethodBase method)
+    {
         var il = method.GetMethodBody()?.GetILAsByteArray();
         if (il is null) yield break;
         var typeArgs = method.DeclaringType!.IsGenericType ? method.DeclaringType.GetGenericArguments() : null;
@@ -131,11 +143,7 @@ public class LayerTests
             switch (code.OperandType)
             {
                 case OperandType.InlineType or OperandType.InlineTok or OperandType.InlineMethod or OperandType.InlineField:
-                    var member = method.Module.ResolveMember(BitConverter.ToInt32(il, i), typeArgs, methodArgs);
-                    if (member is Type t) yield return t;
-                    else if (member?.DeclaringType is { } d) yield return d;
-                    if (member is MethodInfo called) { yield return called.ReturnType; foreach (var p in called.GetParameters()) yield return p.ParameterType; }
-                    if (member is FieldInfo field) yield return field.FieldType;
+                    yield return method.Module.ResolveMember(BitConverter.ToInt32(il, i), typeArgs, methodArgs);
                     i += 4;
                     break;
                 case OperandType.InlineSwitch:
@@ -148,6 +156,20 @@ public class LayerTests
                 default: i += 4; break;
             }
         }
+    }
+
+    /// <summary>
+    /// The module has one warning path, CancellableCmdlet.Warn, which scrubs secrets and makes the text inert: a call to
+    /// WriteWarning anywhere else could write text from the wire raw (an escape sequence, a bidi control, a CI command).
+    /// </summary>
+    [Fact]
+    public void Every_warning_goes_through_the_one_scrubbing_path()
+    {
+        var writers = ModuleAssembly.GetTypes()
+            .SelectMany(t => t.GetMethods(Declared).Cast<MethodBase>().Concat(t.GetConstructors(Declared)))
+            .Where(m => OperandMembers(m).Any(x => x is MethodInfo { Name: "WriteWarning" } w && w.DeclaringType?.Namespace == "System.Management.Automation"))
+            .Select(m => $"{m.DeclaringType!.FullName}.{m.Name}").Distinct().ToList();
+        Assert.Equal(["ImageBuilderScan.Commands.CancellableCmdlet.Warn"], writers);
     }
 
     /// <summary>Tarjan's strongly connected components of a directed graph.</summary>

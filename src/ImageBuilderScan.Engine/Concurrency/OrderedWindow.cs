@@ -21,6 +21,8 @@ public sealed class OrderedWindow<TIn, TOut> : IAsyncDisposable
     private readonly Queue<TIn> _waiting = new();
     private readonly Queue<Task<TOut>> _inFlight = new();
     private bool _open;
+    // The result last taken, until the consumer comes back for more (then it counts as accepted).
+    private Taken? _taken;
 
     /// <param name="limit">At most this many inputs in flight (1: one after another, as a loop would).</param>
     /// <param name="work">One input's work; a failure of one input is its result, not an exception (one that
@@ -52,17 +54,28 @@ public sealed class OrderedWindow<TIn, TOut> : IAsyncDisposable
     /// </summary>
     public async IAsyncEnumerable<TOut> TakeAsync(bool all, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        while (_inFlight.TryPeek(out var oldest))
+        while (await NextAsync(all, cancellationToken).ConfigureAwait(false) is (true, var result)) yield return result;
+    }
+
+    /// <summary>
+    /// The next result <see cref="TakeAsync"/> would give, or none (<c>Taken</c> false) when none is due. Calling it again
+    /// is the consumer coming back for more: the result taken before counts as accepted then, so a consumer that acts on a
+    /// result between two calls (lists what it names) opens the window only after that, and <c>gives</c> is asked then.
+    /// </summary>
+    public async Task<(bool Taken, TOut Result)> NextAsync(bool all, CancellationToken cancellationToken = default)
+    {
+        if (_taken is { } accepted)
         {
-            if (!all && _open && _waiting.Count == 0 && !oldest.IsCompleted) yield break;
-            var result = await oldest.WaitAsync(cancellationToken).ConfigureAwait(false);
-            _ = _inFlight.Dequeue();
-            var gives = _gives?.Invoke(result) ?? true;
-            yield return result;
-            // The consumer came back for more: the result was accepted.
-            _open |= gives;
+            _taken = null;
+            _open |= _gives?.Invoke(accepted.Result) ?? true;
             Fill();
         }
+
+        if (!_inFlight.TryPeek(out var oldest) || (!all && _open && _waiting.Count == 0 && !oldest.IsCompleted)) return (false, default!);
+        var result = await oldest.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _ = _inFlight.Dequeue();
+        _taken = new Taken(result);
+        return (true, result);
     }
 
     private void Fill()
@@ -98,4 +111,6 @@ public sealed class OrderedWindow<TIn, TOut> : IAsyncDisposable
 
         _abandon.Dispose();
     }
+
+    private sealed record Taken(TOut Result);
 }

@@ -33,14 +33,15 @@ public sealed class GateVerdicts
 
     public IReadOnlyList<string> FailedImages => _results.Where(r => !r.Passed).Select(r => r.ImageBuildVersionArn).ToList();
 
-    /// <summary>One warning per expired exception that matched a finding, the first time it does.</summary>
+    /// <summary>One warning per expired exception that matched a finding, the first time it does (the file's values shown
+    /// inert; the module's one warning path scrubs the whole line).</summary>
     public IEnumerable<string> NewExpiryWarnings(GateResult result)
     {
         foreach (var match in result.ExpiredMatches)
         {
             var entry = match.Exception;
             if (!_warned.Add(entry.Location)) continue;
-            yield return SecretRedaction.ForOutput($"The exception for {InputDisplay.Show(entry.VulnerabilityId)}{(entry.Package is null ? "" : $" ({InputDisplay.Show(entry.Package)})")} at {InputDisplay.Show(entry.Location)} expired on {entry.ExpiresText}: it no longer suppresses.");
+            yield return $"The exception for {InputDisplay.Show(entry.VulnerabilityId)}{(entry.Package is null ? "" : $" ({InputDisplay.Show(entry.Package)})")} at {InputDisplay.Show(entry.Location)} expired on {entry.ExpiresText}: it no longer suppresses.";
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Engine.Findings;
 
 namespace ImageBuilderScan.Adapter;
 
@@ -40,29 +41,29 @@ public static class TypeDataMembers
     /// </summary>
     public static string? Packages(PSObject? finding, int width = 0)
     {
-        if (finding is null) return null;
-        // Each line's words: the name, the installed version, and the arrow with the fix (kept together).
-        var lines = new List<string[]>();
-        var packages = Member(finding, "VulnerablePackages") is System.Collections.IEnumerable list and not string
-            ? list.Cast<object?>().Where(p => p is not null).Select(p => PSObject.AsPSObject(p!)).ToList()
-            : [];
-        if (packages.Count <= 1)
+        ScanFinding? read;
+        try
         {
-            if (Text(finding, "PackageName") is { } name) lines.Add(Words(name, Text(finding, "InstalledVersion"), Text(finding, "FixedInVersion")));
+            read = FindingCopies.From(finding);
         }
-        else
+        catch (FormatException)
         {
-            foreach (var p in packages)
-            {
-                var version = Text(p, "Version");
-                if (Text(p, "Release") is { } release) version += "-" + release;
-                if (Text(p, "Epoch") is { } epoch && epoch != "0") version = $"{epoch}:{version}";
-                lines.Add(Words(Text(p, "Name") ?? "", version, Text(p, "FixedInVersion")));
-            }
+            // A copy that lost a member's form: its cell stays empty rather than guessed.
+            read = null;
         }
 
-        return string.Join("\n", lines.Select(words => width > 0 ? FitLine(words, width) : string.Join(' ', words)));
+        return read is null ? null : PackageCell(read, width);
     }
+
+    /// <summary>
+    /// The package cell of a finding: each line is one of its rows (<see cref="FindingRow"/>, the one home of a row's
+    /// package name, installed version and fix, as the reports and comparisons show them); a finding with neither a
+    /// package nor a package name has no line.
+    /// </summary>
+    internal static string PackageCell(ScanFinding finding, int width = 0) => string.Join("\n", FindingRow.Of(finding)
+        .Where(row => row.Package is not null || row.PackageName.Length > 0)
+        .Select(row => Words(row.PackageName, row.InstalledVersion, row.FixedInVersion))
+        .Select(words => width > 0 ? FitLine(words, width) : string.Join(' ', words)));
 
     /// <summary>
     /// <paramref name="value"/> made inert and laid out for a table column that PowerShell wraps by character at
@@ -111,14 +112,6 @@ public static class TypeDataMembers
     // Made inert word by word (a word is text from the wire), with no empty word.
     private static string[] Words(string name, string? installed, string? fix) =>
         new[] { Inert(name), Inert(installed), "-> " + FixText(fix) }.Where(w => !string.IsNullOrEmpty(w)).Select(w => w!).ToArray();
-
-    private static object? Member(PSObject instance, string name)
-    {
-        var value = instance.Properties[name]?.Value;
-        return value is PSObject wrapped ? wrapped.BaseObject : value;
-    }
-
-    private static string? Text(PSObject instance, string name) => Member(instance, name) is { } value && value.ToString() is { Length: > 0 } text ? text : null;
 
     private static ScanSeverity? SeverityOf(object? finding) => finding is ScanFinding f ? ScanSeverity.Of(f.Severity) : null;
 }

@@ -86,15 +86,15 @@ public abstract partial class AwsCmdlet
         foreach (var e in _pump.DrainLogs()) WriteLog(e.Kind, e.Message!);
     }
 
-    /// <summary>Every engine log line passes here: secrets scrubbed and made inert (<see cref="SecretRedaction.ForOutput"/>).</summary>
+    /// <summary>Every engine log line passes here, to the path of its stream, each of which scrubs secrets and makes the text
+    /// inert (<see cref="SecretRedaction.ForOutput"/>).</summary>
     private void WriteLog(ScanEventKind kind, string message)
     {
-        message = SecretRedaction.ForOutput(message);
         switch (kind)
         {
-            case ScanEventKind.Warning: WriteWarning(message); break;
-            case ScanEventKind.Debug: WriteDebug(message); break;
-            case ScanEventKind.Progress: ShowProgress(message); break;
+            case ScanEventKind.Warning: Warn(message); break;
+            case ScanEventKind.Debug: WriteDebug(SecretRedaction.ForOutput(message)); break;
+            case ScanEventKind.Progress: ShowProgress(SecretRedaction.ForOutput(message)); break;
             default: WriteDetail(message); break;
         }
     }

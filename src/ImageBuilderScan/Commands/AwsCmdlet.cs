@@ -24,6 +24,7 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
     private IReadOnlyList<FleetTarget>? _fleet;
     private FleetTarget? _target;
     private readonly Dictionary<FleetTarget, ImageBuilderScanClient> _targetClients = [];
+    private readonly NamedOnce _named = new();
 
     /// <summary>One region, or several: every listing then runs in each (times each account). RegionToCall is AWS Tools' alias.</summary>
     [Parameter, ValidateNotNullOrEmpty]
@@ -173,6 +174,17 @@ public abstract partial class AwsCmdlet : CancellableCmdlet
             // Not reached for a result (its build was served by a target); the label is left out rather than guessed.
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether this command is given <paramref name="value"/> for the first time (<see cref="NamedOnce"/>: each name is
+    /// acted on once per command); a repeat is said in -Verbose and left out.
+    /// </summary>
+    private protected bool FirstTime(string value, string? kind = null)
+    {
+        if (_named.First(value, kind, out var repeat)) return true;
+        WriteDetail(repeat);
+        return false;
     }
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;

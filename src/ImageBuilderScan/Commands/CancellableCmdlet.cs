@@ -26,6 +26,23 @@ public abstract class CancellableCmdlet : PSCmdlet, IDisposable
     {
     }
 
+    /// <summary>
+    /// Cancels and awaits engine work a command still holds (a window of builds in flight), when it stopped or ended:
+    /// never left running; given five seconds, and its failures reach no one any more.
+    /// </summary>
+    private protected static void Abandon(IAsyncDisposable? work)
+    {
+        if (work is null) return;
+        try
+        {
+            work.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // Their failures no longer reach anyone.
+        }
+    }
+
     public void Dispose()
     {
         Release();
@@ -54,11 +71,6 @@ public abstract class CancellableCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
-    /// A verbose line, or a debug line under -Debug without -Verbose: PowerShell gives a cmdlet's verbose
-    /// stream the Inquire preference under -Debug, so each verbose line would stop at a "Continue with
-    /// this operation?" prompt (and fail where no one can answer) instead of being shown.
-    /// </summary>
-    /// <summary>
     /// The CI exit contract's one way to end the process with a code (Test-IBScanGate -ExitCode, and a report that cannot
     /// be written after it): the code is set first (the host's exit code and <c>$LASTEXITCODE</c>), so that a host without
     /// a UI still gets it; then the reason goes to the host's error stream whatever the preferences, and the script ends.
@@ -81,6 +93,18 @@ public abstract class CancellableCmdlet : PSCmdlet, IDisposable
     private protected void SayExit(string text) =>
         Host.UI?.WriteErrorLine($"{MyInvocation.MyCommand.Name}: {Client.Errors.SecretRedaction.ForOutput(text)}");
 
+    /// <summary>
+    /// The module's one warning path (every warning goes here, never to WriteWarning directly: LayerTests checks): whatever
+    /// the text carries from the wire or a file, secrets are scrubbed and it is made inert first
+    /// (<see cref="Client.Errors.SecretRedaction.ForOutput"/>: no escape sequence, bidi control or CI runner command raw).
+    /// </summary>
+    private protected void Warn(string message) => WriteWarning(Client.Errors.SecretRedaction.ForOutput(message));
+
+    /// <summary>
+    /// A verbose line, or a debug line under -Debug without -Verbose: PowerShell gives a cmdlet's verbose
+    /// stream the Inquire preference under -Debug, so each verbose line would stop at a "Continue with
+    /// this operation?" prompt (and fail where no one can answer) instead of being shown.
+    /// </summary>
     /// <remarks>Secrets are scrubbed and the text made inert first (<see cref="Client.Errors.SecretRedaction.ForOutput"/>).</remarks>
     private protected void WriteDetail(string message)
     {

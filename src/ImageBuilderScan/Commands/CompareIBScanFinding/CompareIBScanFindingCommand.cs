@@ -22,8 +22,6 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
     private const string DifferenceSet = "Difference";
     private const string PipelineSet = "ImagePipelineArn";
 
-    // Findings of one build piped in bind the same ARN once per finding: compare it once.
-    private readonly HashSet<string> _named = new(StringComparer.Ordinal);
     // The comparisons started and not yet written; null when the reference was refused (nothing can be compared).
     private OrderedWindow<string, ComparisonOutcome>? _window;
 
@@ -90,7 +88,8 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
     /// <summary>Starts one build's comparison (once per build), then writes the outcomes that are due.</summary>
     private void Compare(string difference)
     {
-        if (_window is null || !_named.Add(difference)) return;
+        // Findings of one build piped in bind the same ARN once per finding: compare it once.
+        if (_window is null || !FirstTime(difference)) return;
         try
         {
             BuildScans.CheckName(difference, "DifferenceImageBuildVersionArn");
@@ -125,18 +124,9 @@ public sealed class CompareIBScanFindingCommand : ScanWaitingCmdlet
     private protected override void Release()
     {
         // Stopped (Ctrl+C, Select-Object -First) or ended: comparisons still in flight are cancelled and awaited.
-        if (_window is { } window)
-        {
-            _window = null;
-            try
-            {
-                window.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
-            }
-            catch (AggregateException)
-            {
-                // Their failures no longer reach anyone.
-            }
-        }
+        var window = _window;
+        _window = null;
+        Abandon(window);
 
         base.Release();
     }

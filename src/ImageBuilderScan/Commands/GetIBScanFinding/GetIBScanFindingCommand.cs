@@ -64,14 +64,14 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
         int? pageSize = PageSize > 0 ? PageSize : null;
         if (ParameterSetName == nameof(InputObject))
         {
-            foreach (var item in InputObject!) ListPiped(item, pageSize);
+            foreach (var item in InputObject!) ListPiped(item, PipedInput.ForFindings, (key, target) => ListKey(key, target, pageSize));
             return;
         }
 
         var (filter, values) = ParameterSetName switch
         {
             nameof(ImagePipelineArn) => (FilterNames.ImagePipelineArn, ImagePipelineArn!),
-            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, NewestBuilds(ImageBuildVersionArn!, nameof(ImageBuildVersionArn))),
+            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, NewestBuildsOf(ImageBuildVersionArn!, nameof(ImageBuildVersionArn))),
             nameof(VulnerabilityId) => (FilterNames.VulnerabilityId, VulnerabilityId!),
             // Sent upper case by the engine's validator, as every severity filter value is.
             nameof(Severity) => (FilterNames.Severity, Severity!),
@@ -87,13 +87,11 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
         }, values.Length > 0 ? values : null, keep: null);
     }
 
-    private void ListPiped(PSObject input, int? pageSize)
+    private void ListKey(PipedKey key, object target, int? pageSize)
     {
-        if (NewPipedKey(input, PipedInput.ForFindings) is not { } key) return;
-
         string? account = null;
         var (read, kept) = (0, 0);
-        List(() => DrillDown.ToFindingQuery(key, pageSize, out account), PipedInput.TargetOf(input), item =>
+        List(() => DrillDown.ToFindingQuery(key, pageSize, out account), target, item =>
         {
             read++;
             var keeps = DrillDown.Keeps(item, account);

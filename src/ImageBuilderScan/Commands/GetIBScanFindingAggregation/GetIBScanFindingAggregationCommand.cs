@@ -71,13 +71,13 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
     {
         if (ParameterSetName == nameof(InputObject))
         {
-            foreach (var item in InputObject!) ListPiped(item);
+            foreach (var item in InputObject!) ListPiped(item, PipedInput.ForAggregations, (key, target) => List(() => DrillDown.ToAggregationQuery(key), target));
             return;
         }
 
         var (filter, values) = ParameterSetName switch
         {
-            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, NewestBuilds(ImageBuildVersionArn!, nameof(ImageBuildVersionArn))),
+            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, NewestBuildsOf(ImageBuildVersionArn!, nameof(ImageBuildVersionArn))),
             nameof(ImagePipelineArn) => (FilterNames.ImagePipelineArn, ImagePipelineArn!),
             nameof(VulnerabilityId) => (FilterNames.VulnerabilityId, VulnerabilityId!),
             FilterSet => (FilterName!, FilterValue!),
@@ -94,19 +94,13 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
         }, values.Length > 0 ? values : null);
     }
 
-    private void ListPiped(PSObject input)
-    {
-        if (NewPipedKey(input, PipedInput.ForAggregations) is { } key)
-            List(() => DrillDown.ToAggregationQuery(key), PipedInput.TargetOf(input));
-    }
-
     /// <summary>An aggregation another target returned the same is written once (said in -Verbose); one it returned otherwise is written and warned about.</summary>
     private protected override bool KeepFromTarget(FleetTarget target, object item)
     {
         if (item is not ScanFindingAggregation aggregation) return true;
         var verdict = (_overlap ??= new AggregationOverlap()).Check(target, aggregation, out var message);
         if (verdict == OverlapVerdict.Same) WriteDetail(message!);
-        else if (verdict == OverlapVerdict.Differs) WriteWarning(SecretRedaction.ForOutput(message!));
+        else if (verdict == OverlapVerdict.Differs) Warn(message!);
         return verdict != OverlapVerdict.Same;
     }
 

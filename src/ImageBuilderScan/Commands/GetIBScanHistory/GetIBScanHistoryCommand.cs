@@ -13,8 +13,6 @@ namespace ImageBuilderScan.Commands;
 [OutputType(typeof(BuildHistoryEntry))]
 public sealed class GetIBScanHistoryCommand : AwsCmdlet
 {
-    private readonly HashSet<string> _listed = new(StringComparer.Ordinal);
-
     [Parameter(ParameterSetName = nameof(ImagePipelineArn), Mandatory = true, Position = 0), ValidateNotNullOrEmpty]
     public string[]? ImagePipelineArn { get; set; }
 
@@ -57,11 +55,7 @@ public sealed class GetIBScanHistoryCommand : AwsCmdlet
 
     private void List(string pipeline, object target)
     {
-        if (!_listed.Add(pipeline))
-        {
-            WriteDetail($"ImagePipelineArn {pipeline}: already listed by this command.");
-            return;
-        }
+        if (!FirstTime(pipeline, "ImagePipelineArn")) return;
 
         var history = new PipelineHistory(ClientFor, Log, ThrottleLimit);
         Stream(() => history.ReadAsync(pipeline, Last > 0 ? Last : null, StopToken), target, entry => WriteResult(entry, arn: entry.ImageBuildVersionArn));

@@ -4,72 +4,121 @@ using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Engine.Builds;
+using ImageBuilderScan.Engine.Concurrency;
 
 namespace ImageBuilderScan.Commands;
 
-/// <summary>Piped input of a listing: the key each piped object asks for, each key listed once per command.</summary>
+/// <summary>
+/// Piped input of a listing: the key each piped object asks for, each key listed once per command
+/// (<see cref="AwsCmdlet.FirstTime"/>), in input order. An image version ARN stands for its newest build, which the
+/// engine resolves (<see cref="NewestBuilds"/>: at most -ThrottleLimit at once, the first alone, said in a verbose line).
+/// </summary>
 public abstract partial class ListingCmdlet
 {
-    private readonly HashSet<PipedKey> _asked = [];
+    // Piped keys not listed yet, in input order, each with how it is listed. Every image version key among them was
+    // added to _newest as it was queued, so the window's results come in the order of those keys here.
+    private readonly Queue<(PipedKey Key, object Target, Action<PipedKey, object> List)> _queued = new();
+    private OrderedWindow<string, NewestBuild>? _newest;
+    // Items written so far: the window of piped image versions opens once one was (the consumer was given something).
+    private long _written;
 
     /// <summary>
-    /// The key a piped object asks for, when it is one this command has not listed yet; else null: an
-    /// object that asks for none is an error for this input, a key already listed is said as a detail line.
-    /// An image version ARN (no build number, as AWS Tools' Get-EC2IBImageList gives) stands for its newest
-    /// build, looked up with ListImageBuildVersions and said in a verbose line.
+    /// Lists what a piped object asks for (<paramref name="classify"/>), once per command; an object that asks for none
+    /// is an error for this input. An image version key waits for its newest build, and the keys after it wait for it:
+    /// each is listed when it is due (the first at once; once an item was written, as the next input comes or the input
+    /// ends), so output keeps the input order while up to -ThrottleLimit versions are resolved at once.
     /// </summary>
-    private protected PipedKey? NewPipedKey(PSObject input, Func<PSObject, PipedKey> classify)
+    private protected void ListPiped(PSObject input, Func<PSObject, PipedKey> classify, Action<PipedKey, object> list)
     {
         PipedKey key;
+        var target = PipedInput.TargetOf(input);
         try
         {
             key = classify(input);
         }
         catch (ScanInputException error)
         {
-            ReportFailure(error, PipedInput.TargetOf(input));
-            return null;
+            ReportFailure(error, target);
+            return;
         }
 
+        if (!FirstTime(key.Value, key.PropertyName)) return;
         if (key.FilterName == FilterNames.ImageVersionArn)
         {
-            if (!_asked.Add(key))
+            _newest ??= new NewestBuilds(new BuildScans(ClientFor, Log), "InputObject", ThrottleLimit)
+                .AsPiped(_ => Interlocked.Read(ref _written) > 0, StopToken);
+            _newest.Add(key.Value);
+        }
+
+        _queued.Enqueue((key, target, list));
+        ListDue(all: false);
+    }
+
+    /// <summary>Lists the queued keys that are due: every one when the input ended (<paramref name="all"/>).</summary>
+    private void ListDue(bool all)
+    {
+        while (_queued.TryPeek(out var next))
+        {
+            var key = next.Key;
+            if (key.FilterName == FilterNames.ImageVersionArn)
             {
-                WriteDetail($"{key.PropertyName} {key.Value}: already listed by this command.");
-                return null;
+                NewestBuild? newest = null;
+                Stream(() => One(ct => _newest!.NextAsync(all, ct)), null, taken => newest = taken.Taken ? taken.Result : null);
+                // Not due yet: taken when the next input comes or the input ends.
+                if (newest is null) return;
+                _ = _queued.Dequeue();
+                if (newest.Error is { } error)
+                {
+                    ReportFailure(error, next.Target);
+                    continue;
+                }
+
+                key = new PipedKey(FilterNames.ImageBuildVersionArn, newest.ImageBuildVersionArn!);
+                if (!FirstTime(key.Value, key.PropertyName)) continue;
+            }
+            else
+            {
+                _ = _queued.Dequeue();
             }
 
-            if (NewestBuild(key.Value, "InputObject", PipedInput.TargetOf(input)) is not { } newest) return null;
-            key = new PipedKey(FilterNames.ImageBuildVersionArn, newest);
+            next.List(key, next.Target);
         }
+    }
 
-        if (!_asked.Add(key))
-        {
-            WriteDetail($"{key.PropertyName} {key.Value}: already listed by this command.");
-            return null;
-        }
+    /// <summary>Counts an item written (see <see cref="_written"/>).</summary>
+    private void Written() => Interlocked.Increment(ref _written);
 
-        return key;
+    protected override void EndProcessing()
+    {
+        ListDue(all: true);
+        base.EndProcessing();
+    }
+
+    private protected override void Release()
+    {
+        // Stopped (Ctrl+C, Select-Object -First) or ended: versions still being resolved are cancelled and awaited.
+        var newest = _newest;
+        _newest = null;
+        Abandon(newest);
+        base.Release();
     }
 
     /// <summary>
     /// -ImageBuildVersionArn's values, each image version ARN among them replaced by its newest build as a piped one is
-    /// (<see cref="NewestBuild"/>): one path for both. A version that has no build, or whose builds cannot be read, is an
-    /// error for that value, and the others are still listed.
+    /// (<see cref="NewestBuilds"/>: one resolver for both). A version that has no build, or whose builds cannot be read,
+    /// is an error for that value, and the others are still listed.
     /// </summary>
-    private protected string[] NewestBuilds(string[] values, string parameterName) =>
-        values.Select(v => KeyShapes.FilterNameOf(v) == FilterNames.ImageVersionArn ? NewestBuild(v, parameterName, v) : v).OfType<string>().ToArray();
-
-    /// <summary>
-    /// The newest build of an image version ARN (no build number, as AWS Tools' Get-EC2IBImageList gives), looked up with
-    /// ListImageBuildVersions and said in a verbose line; null when it has none or could not be read (an error for this input).
-    /// </summary>
-    private string? NewestBuild(string versionArn, string parameterName, object? target)
+    private protected string[] NewestBuildsOf(string[] values, string parameterName)
     {
-        string? newest = null;
-        var builds = new BuildScans(ClientFor, Log);
-        Stream(() => One(ct => builds.SelectAsync(versionArn, parameterName, ct)), target, selected => newest = selected.ImageBuildVersionArn);
-        return newest;
+        if (!values.Any(NewestBuilds.Resolves)) return values;
+        var builds = new List<string>(values.Length);
+        var resolver = new NewestBuilds(new BuildScans(ClientFor, Log), parameterName, ThrottleLimit);
+        Stream(() => resolver.ResolveAsync(values, StopToken), null, newest =>
+        {
+            if (newest.Error is { } error) ReportFailure(error, newest.Name);
+            else builds.Add(newest.ImageBuildVersionArn!);
+        });
+        return builds.ToArray();
     }
 
     private static async IAsyncEnumerable<T> One<T>(Func<CancellationToken, Task<T>> get, [EnumeratorCancellation] CancellationToken cancellationToken = default)

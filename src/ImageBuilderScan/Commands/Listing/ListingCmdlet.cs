@@ -15,7 +15,7 @@ namespace ImageBuilderScan.Commands;
 /// <remarks>
 /// A partial of three parts, one purpose each, so each reads in one sitting: this file lists one target's pages and
 /// keeps the resume token; ListingCmdlet.Fleet.cs runs the same listing over several regions and accounts;
-/// ListingCmdlet.Piped.cs turns a piped object into the key it asks for, once per command. All three write through
+/// ListingCmdlet.Piped.cs turns piped objects into the keys they ask for and lists each once, in input order. All three write through
 /// the cmdlet (pages, errors, -NextTokenVariable), which is why they are parts of it and not helpers that take it.
 /// </remarks>
 public abstract partial class ListingCmdlet : AwsCmdlet
@@ -113,6 +113,7 @@ public abstract partial class ListingCmdlet : AwsCmdlet
         {
             if (item is null || (keep is not null && !keep(item))) continue;
             if (target is not null && !KeepFromTarget(target, item)) continue;
+            Written();
             if (expand is null) WriteResult(item, target);
             else foreach (var row in expand(item)) WriteResult(row!, target);
         }

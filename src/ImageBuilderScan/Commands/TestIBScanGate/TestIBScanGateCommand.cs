@@ -29,9 +29,8 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
     private const string FindingSet = "InputObject";
 
     private readonly List<ScanFinding> _findings = [];
-    // Builds named by piped objects (build, image version or pipeline ARNs), each once, in the order they came.
+    // Builds named by piped objects (build, image version or pipeline ARNs), each once (FirstTime), in the order they came.
     private readonly List<string> _piped = [];
-    private readonly HashSet<string> _pipedOnce = new(StringComparer.Ordinal);
     // Piped objects that named no build: the gate cannot pass on what it was not given.
     private readonly List<string> _refused = [];
     private readonly GateVerdicts _verdicts = new();
@@ -146,8 +145,7 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
             try
             {
                 var build = PipedInput.BuildFor(input);
-                if (_pipedOnce.Add(build)) _piped.Add(build);
-                else WriteDetail($"{build}: already named to this gate.");
+                if (FirstTime(build)) _piped.Add(build);
             }
             catch (ScanInputException error)
             {
@@ -169,7 +167,7 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
             var failure = Stream(open, target, result =>
             {
                 verdicts.Add(result);
-                foreach (var warning in verdicts.NewExpiryWarnings(result)) WriteWarning(warning);
+                foreach (var warning in verdicts.NewExpiryWarnings(result)) Warn(warning);
                 if (!Quiet.IsPresent) Emit(result);
             });
             if (failure is not null) verdicts.AddError(failure.Message);
@@ -189,7 +187,7 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
                     {
                         foreach (var named in images)
                         {
-                            if (_pipedOnce.Add(named)) _piped.Add(named);
+                            if (FirstTime(named)) _piped.Add(named);
                         }
                     }
 
