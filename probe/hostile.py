@@ -114,6 +114,14 @@ elif scenario == "status204":
     S["raw"]["ListImageScanFindings"] = (204, {}, b"")
 elif scenario == "status100":
     pass
+elif scenario == "pipeline_other":
+    # the pipeline's listing names a newer build of another pipeline (same account and region); its GetImage says so
+    OTHERPIPE = f"arn:aws:imagebuilder:us-east-1:{ACC}:image-pipeline/clean"
+    S["images"][A] = image(A, 1736900000)
+    S["findings"][A] = [finding(A, "CVE-2024-9999", "CRITICAL")]
+    S["aggs"][A] = agg(A, 1, critical=1)
+    o = image(OTHER, 1737000000); o["sourcePipelineArn"] = OTHERPIPE
+    S["images"][OTHER] = o; S["findings"][OTHER] = []; S["aggs"][OTHER] = agg(OTHER, 0)
 elif scenario == "clean":
     pass
 else:

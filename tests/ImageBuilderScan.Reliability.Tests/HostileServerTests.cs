@@ -193,6 +193,27 @@ public sealed class HostileServerTests
         Assert.Contains("image state", result.ScanProblem);
     }
 
+    [Theory]
+    [InlineData("arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/clean-image", false)]
+    [InlineData(null, false)]
+    [InlineData(Pipeline, true)]
+    public async Task A_build_chosen_as_a_pipelines_newest_is_judged_only_when_GetImage_says_it_is_that_pipelines(string? builtBy, bool passes)
+    {
+        // The pipeline's listing names a clean build; only its own GetImage answer can say which pipeline built it.
+        var clean = ImageArn.Replace("web-server", "clean-image", StringComparison.Ordinal);
+        await using var server = GateServer(findings: [], counted: 0, imageArn: clean);
+        server.Route("/ListImagePipelineImages", ScriptedResponse.Json($$"""{"imageSummaryList":[{{BuildJson(clean, "2026-02-01T00:00:00Z")}}]}"""));
+        server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json($$"""{"responses":[{{AggregationJson(0, clean)}}]}"""));
+        var image = ImageJson(clean);
+        if (builtBy is not null) image = image.Replace("\"image\":{", $"\"image\":{{\"sourcePipelineArn\":\"{builtBy}\",", StringComparison.Ordinal);
+        server.Route("/GetImage", ScriptedResponse.Json(image));
+        var result = await JudgeAsync(server, Pipeline);
+        Assert.True(passes == result.Passed, result.Summary);
+        if (!passes) Assert.Contains("is not judged as that pipeline's", result.ScanProblem);
+    }
+
+    private const string Pipeline = "arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/web-server";
+
     private const string BaselineArn = "arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3/3";
 
     [Theory]
@@ -364,9 +385,9 @@ public sealed class HostileServerTests
         return server;
     }
 
-    private async Task<GateResult> JudgeAsync(ScriptedServer server)
+    private async Task<GateResult> JudgeAsync(ScriptedServer server, string build = ImageArn)
     {
         using var client = Client(server);
-        return Assert.Single(await new ScanGate(client, new GateEvaluator()).EvaluateAsync([ImageArn], new GatePolicy(), null).ToListAsync());
+        return Assert.Single(await new ScanGate(client, new GateEvaluator()).EvaluateAsync([build], new GatePolicy(), null).ToListAsync());
     }
 }

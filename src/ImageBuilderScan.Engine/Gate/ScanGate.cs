@@ -4,6 +4,8 @@ using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Text;
 using ImageBuilderScan.Engine.Concurrency;
 using ImageBuilderScan.Engine.Waiting;
 
@@ -83,9 +85,23 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             problem = Unreadable("its scan", e);
         }
 
+        problem ??= NotThePipelines(from, state);
         problem = await CountProblemAsync(arn, counted, findings, problem).ConfigureAwait(false);
         var result = await JudgeAsync(arn, state, findings, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
         return from is null ? result : result with { SelectedFrom = from };
+    }
+
+    /// <summary>
+    /// Why a build chosen as a pipeline's newest is not that pipeline's by its own GetImage answer, or null. The pipeline's
+    /// listing is checked only for region and account (a build ARN names no pipeline): a listing that named another
+    /// pipeline's build (a clean one) would have the gate judge, and pass, something other than what was named.
+    /// </summary>
+    private static string? NotThePipelines(string? from, ImageScanState? state)
+    {
+        if (from is null || state is null || KeyShapes.FilterNameOf(from) != FilterNames.ImagePipelineArn
+            || string.Equals(state.ImagePipelineArn, from, StringComparison.Ordinal)) return null;
+        return $"it was listed as the newest build of {from}, but GetImage says it was built by " +
+            $"{(state.ImagePipelineArn is null ? "no pipeline" : InputDisplay.Arn(state.ImagePipelineArn))}, so it is not judged as that pipeline's";
     }
 
     /// <summary>Why the findings listed are not the service's count for the build (or the count could not be read), else <paramref name="problem"/>.</summary>
