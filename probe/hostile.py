@@ -122,6 +122,27 @@ elif scenario == "pipeline_other":
     S["aggs"][A] = agg(A, 1, critical=1)
     o = image(OTHER, 1737000000); o["sourcePipelineArn"] = OTHERPIPE
     S["images"][OTHER] = o; S["findings"][OTHER] = []; S["aggs"][OTHER] = agg(OTHER, 0)
+elif scenario == "walk_foreign":
+    # -NewOnly: the pipeline's listing names an older build of ANOTHER pipeline, honestly counted, holding A's CVE
+    EVIL = f"arn:aws:imagebuilder:us-east-1:{ACC}:image-pipeline/evil"
+    F = f"arn:aws:imagebuilder:us-east-1:{ACC}:image/evil/1.0.0/1"
+    S["findings"][A] = [finding(A, "CVE-2024-9999", "CRITICAL")]
+    S["aggs"][A] = agg(A, 1, critical=1)
+    del S["images"][B]
+    f = image(F, 1736800000); f["sourcePipelineArn"] = EVIL
+    S["images"][F] = f; S["findings"][F] = [finding(F, "CVE-2024-9999", "CRITICAL")]; S["aggs"][F] = agg(F, 1, critical=1)
+elif scenario == "walk_newer":
+    # -NewOnly: listing claims B is older (dateCreated in listing) but GetImage says B is newer than A
+    S["findings"][A] = [finding(A, "CVE-2024-9999", "CRITICAL")]
+    S["aggs"][A] = agg(A, 1, critical=1)
+    S["images"][B] = image(B, 1737900000)
+    S["listdates"] = {B: 1736000000}
+    S["findings"][B] = [finding(B, "CVE-2024-9999", "CRITICAL")]; S["aggs"][B] = agg(B, 1, critical=1)
+elif scenario == "walk_badarn":
+    S["findings"][A] = [finding(A, "CVE-2024-9999", "CRITICAL")]
+    S["aggs"][A] = agg(A, 1, critical=1)
+    S["images"]["not an arn"] = image("not an arn", 1736800000)
+    del S["images"][B]
 elif scenario == "clean":
     pass
 else:
@@ -160,7 +181,7 @@ class H(BaseHTTPRequestHandler):
                 "responses": [S["aggs"][v] for v in vals if v in S["aggs"]]}))
         if op == "ListImagePipelineImages":
             return self.send(200, {}, j({"requestId": "r-pipe", "imageSummaryList": [
-                {"arn": a, "name": "app", "version": "1.0.0", "dateCreated": img["dateCreated"], "state": img["state"]}
+                {"arn": a, "name": "app", "version": "1.0.0", "dateCreated": S.get("listdates", {}).get(a, img["dateCreated"]), "state": img["state"]}
                 for a, img in S["images"].items()]}))
         self.send(404, {}, j({"message": "no such op " + op}))
 

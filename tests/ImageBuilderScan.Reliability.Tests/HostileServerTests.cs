@@ -236,6 +236,34 @@ public sealed class HostileServerTests
         if (errorId is not null) Assert.Contains(errorId, result.ScanProblem);
     }
 
+    [Theory]
+    [InlineData("honest", null)]
+    [InlineData("another pipeline's", "of another pipeline")]
+    [InlineData("newer by its GetImage", "is not older than the build")]
+    [InlineData("no build ARN", "not one of them")]
+    public async Task NewOnly_uses_a_listed_older_build_only_when_its_own_GetImage_agrees(string listed, string? refusal)
+    {
+        // The build's one CRITICAL finding is also the older build's: as its baseline, it passes as inherited.
+        await using var server = GateServer(findings: [FindingJson("CRITICAL")], counted: 1, critical: 1);
+        server.Route("/GetImage", ScriptedResponse.Json(PipelineImageJson(ImageArn, Pipeline, "2026-02-01T00:00:00Z")));
+        var older = listed == "no build ARN" ? "not an arn" : BaselineArn;
+        server.Route("/ListImagePipelineImages", ScriptedResponse.Json($$"""{"imageSummaryList":[{{BuildJson(ImageArn, "2026-02-01T00:00:00Z")}},{{BuildJson(older, "2026-01-01T00:00:00Z")}}]}"""));
+        server.RouteFor("/GetImage", BaselineArn, ScriptedResponse.Json(PipelineImageJson(BaselineArn,
+            listed == "another pipeline's" ? Pipeline.Replace("web-server", "other", StringComparison.Ordinal) : Pipeline,
+            listed == "newer by its GetImage" ? "2026-03-01T00:00:00Z" : "2026-01-01T00:00:00Z")));
+        server.RouteFor("/ListImageScanFindings", BaselineArn,
+            ScriptedResponse.Json($$"""{"findings":[{{FindingJson("CRITICAL").Replace(ImageArn, BaselineArn, StringComparison.Ordinal)}}]}"""));
+        server.RouteFor("/ListImageScanFindingAggregations", BaselineArn, ScriptedResponse.Json($$"""{"responses":[{{AggregationJson(1, BaselineArn, critical: 1)}}]}"""));
+        using var client = Client(server);
+        var result = Assert.Single(await new ScanGate(client, new GateEvaluator())
+            .EvaluateAsync([ImageArn], new GatePolicy(), GateBaseline.PreviousBuild).ToListAsync());
+        Assert.True(refusal is null == result.Passed, result.Summary);
+        if (refusal is not null) Assert.Contains(refusal, result.ScanProblem);
+    }
+
+    private static string PipelineImageJson(string arn, string pipeline, string created) =>
+        $$$"""{"image":{"arn":"{{{arn}}}","sourcePipelineArn":"{{{pipeline}}}","dateCreated":"{{{created}}}","imageScanningConfiguration":{"imageScanningEnabled":true},"scanState":{"status":"COMPLETED"}""" + "}}";
+
     [Fact]
     public async Task The_gate_asks_one_count_for_ten_builds()
     {

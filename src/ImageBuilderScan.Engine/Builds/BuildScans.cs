@@ -248,6 +248,7 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     /// the greater first); builds that failed, were cancelled or deleted are passed over.
     /// </summary>
     /// <exception cref="ScanStateException">The image came from no pipeline, or has no creation date to order by.</exception>
+    /// <exception cref="ScanProtocolException">UnexpectedBuild: the listing names a build that is not the pipeline's.</exception>
     public async Task<IReadOnlyList<ImageSummary>> OlderBuildsAsync(ImageScanState image, CancellationToken cancellationToken)
     {
         if (image.ImagePipelineArn is not { Length: > 0 } pipeline)
@@ -261,6 +262,11 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
         var query = new PipelineImagesQuery { Values = [pipeline], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = "ImagePipelineArn" };
         await foreach (var build in clientFor(pipeline).GetPipelineImagesAsync(query, cancellationToken).ConfigureAwait(false))
         {
+            // Checked as the newest build's selection is (a baseline is read by its ARN: one that is no build, or another
+            // region's or account's, would be asked for or compared with in its place).
+            if (!BelongsTo(build.Arn, pipeline))
+                throw new ScanProtocolException("UnexpectedBuild",
+                    $"Asked for the builds of the pipeline {pipeline}, the service listed {InputDisplay.Arn(build.Arn)}, which is not one of them: the listing is not used.");
             if (build.Arn == image.ImageBuildVersionArn || build.DateCreated is not { } when || when >= created) continue;
             if (build.State is { } s && Unusable.Contains(s, StringComparer.Ordinal))
             {

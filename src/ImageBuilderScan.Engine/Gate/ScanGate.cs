@@ -235,6 +235,11 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
                 continue;
             }
 
+            // The listing's dates and pipeline are the listing's word: the build's own GetImage answer must agree (as a
+            // named baseline's must), or a newer build, or another pipeline's, would excuse this build's findings.
+            if (BaselineAcceptance.Problem(image, state) is { } problem)
+                throw new ScanProtocolException("UnexpectedBuild",
+                    $"The pipeline's listing named {build.Arn} as an older build of {image.ImagePipelineArn}, but by its own GetImage answer it {problem}: it is not used as the baseline.");
             var listing = _builds.FindingsAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken);
             var counting = _builds.CountAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken);
             await BuildScans.Both(listing, counting).ConfigureAwait(false);
