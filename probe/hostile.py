@@ -143,6 +143,10 @@ elif scenario == "walk_badarn":
     S["aggs"][A] = agg(A, 1, critical=1)
     S["images"]["not an arn"] = image("not an arn", 1736800000)
     del S["images"][B]
+elif scenario == "pipeline_longname":
+    # the pipeline's newest build has a name too long for a filter value (1100 chars): a build ARN by shape
+    L = f"arn:aws:imagebuilder:us-east-1:{ACC}:image/{'a'*1100}/1.0.0/1"
+    S["images"][L] = image(L, 1737000000)
 elif scenario == "clean":
     pass
 else:

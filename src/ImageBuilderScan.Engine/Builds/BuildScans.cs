@@ -140,10 +140,13 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     }
 
     /// <summary>Whether a listed build is one of the named version's (its ARN under the version's) or the named pipeline's
-    /// (a build ARN in the pipeline's region and account; a build names no pipeline, so that is what can be checked).</summary>
+    /// (a build ARN in the pipeline's region and account; a build names no pipeline, so that is what can be checked; its
+    /// GetImage answer is checked by the gate), and can be asked about.</summary>
     private static bool BelongsTo(string? build, string name)
     {
-        if (build is null || KeyShapes.FilterNameOf(build) != FilterNames.ImageBuildVersionArn) return false;
+        // A build ARN longer than a filter value may be (the shape bounds no name) could not be asked about: the user's
+        // parameter would be refused for it (a ScanInputException, exit 1 under Stop) instead of the listing.
+        if (build is null || build.Length > QueryValidator.MaxValueLength || KeyShapes.FilterNameOf(build) != FilterNames.ImageBuildVersionArn) return false;
         if (KeyShapes.FilterNameOf(name) == FilterNames.ImageVersionArn) return build.StartsWith(name + "/", StringComparison.Ordinal);
         return ImageBuilderArn.TryParse(build) is { } b && ImageBuilderArn.TryParse(name) is { } p
             && b.Region == p.Region && b.AccountId == p.AccountId && b.Partition == p.Partition;
