@@ -165,6 +165,15 @@ Describe 'Export-IBScanReport writes files as PowerShell''s own export cmdlets d
         @(Get-ChildItem $Folder -Recurse -Force -Filter '*.tmp').Count | Should -Be 0
     }
 
+    It 'a folder given as the path names the parameter and is no UnexpectedError' {
+        $failure = { $Findings | Export-IBScanReport JUnit -Path $Folder } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Not -Match 'UnexpectedError'
+        $failure.Exception.Message | Should -Match '^Path:'
+        $failure.Exception.Message | Should -Match 'is a folder'
+        $failure = { $Findings | Export-IBScanReport JUnit -LiteralPath $Folder } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -Match '^LiteralPath:'
+    }
+
     It '-LiteralPath takes [ and ] as they are; -Path refuses a wildcard that names no file and says to use -LiteralPath' {
         $literal = Join-Path $Folder 'report[1].md'
         $Findings | Export-IBScanReport Markdown -LiteralPath $literal
@@ -289,10 +298,31 @@ Describe 'Copies of findings (Import-Clixml, Start-Job, ForEach-Object -Parallel
         $verdict[0].Summary | Should -Be $LiveVerdict.Summary
     }
 
-    It 'a copy cannot pass what the live findings would not: a missing copy fails the gate on the service''s count' {
+    It 'a missing copy fails the gate on the service''s count' {
         $fewer = @($Copies | Select-Object -Skip 1)
         $passed = $fewer | Test-IBScanGate @Aws -FailOn CRITICAL -MaxCount @{ CRITICAL = 100000 } -Quiet
         $passed | Should -BeFalse
+    }
+
+    It 'a copy handed in twice is refused though the number matches (a repeat must not stand in for a missing finding): not judged' {
+        $twice = @($Copies | Select-Object -Skip 1) + @($Copies[1])
+        $twice.Count | Should -Be $Copies.Count
+        $e = $null
+        try { $null = $twice | Test-IBScanGate @Aws -FailOn CRITICAL -MaxCount @{ CRITICAL = 100000 } -OutVariable verdict } catch { $e = $_ }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ScanGateFailed,*'
+        $verdict[0].Passed | Should -BeFalse
+        $verdict[0].ScanProblem | Should -BeLike "1 finding(s) were handed in more than once (the first: $($Copies[1].VulnerabilityId)*"
+    }
+
+    It 'a copy whose severity was lowered is refused, naming the severity whose count differs: not judged' {
+        $edited = @(Import-Clixml -LiteralPath $Clixml)
+        $critical = @($edited | Where-Object { "$($_.Severity)" -eq 'CRITICAL' })
+        $critical.Count | Should -BeGreaterThan 0
+        $critical[0].Severity = 'LOW'
+        $e = $null
+        try { $null = $edited | Test-IBScanGate @Aws -FailOn CRITICAL -MaxCount @{ CRITICAL = 100000 } -OutVariable verdict } catch { $e = $_ }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ScanGateFailed,*'
+        $verdict[0].ScanProblem | Should -BeLike "*$($critical.Count - 1) CRITICAL finding(s) were handed in, but the service counts $($critical.Count) CRITICAL for this image*"
     }
 
     It 'findings serialized as jobs and remoting do (depth 1, the type''s own depth honoured) reach the gate whole' {
@@ -338,6 +368,9 @@ Describe 'Copies of findings (Import-Clixml, Start-Job, ForEach-Object -Parallel
         try { $gateCopy | Export-IBScanReport Markdown $path -ErrorVariable errors -ErrorAction SilentlyContinue } catch { $ended = $true }
         $ended | Should -BeTrue
         "$($errors[0])" | Should -Match 'where Test-IBScanGate ran'
+        # The closing error does not contradict it by listing gate results as what was expected.
+        "$($errors[-1])" | Should -Match 'could not be reported'
+        "$($errors[-1])" | Should -Not -Match 'result from Test-IBScanGate'
         Test-Path $path | Should -BeFalse
     }
 }

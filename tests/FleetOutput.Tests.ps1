@@ -115,6 +115,16 @@ Describe 'Fleet output that cannot be misread' {
             $warned.Count | Should -Be 0
             ($out | Measure-Object All -Sum).Sum | Should -Be 32 -Because 'a sum over the output counts every finding once'
         }
+        It 'a finding both roles return is written once too, so counting findings counts each once' {
+            $records = @(Get-IBScanFinding @Keys -Region us-east-1 -RoleArn $AdminRole, $MemberRole -ThrottleLimit 1 -Verbose -WarningVariable warned -ErrorAction Stop 4>&1)
+            $out = @($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+            $verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+            $out.Count | Should -Be 32 -Because 'the aggregations count 32 findings over both accounts, each listed once'
+            @($out | Group-Object { "$($_.ImageBuildVersionArn) $($_.VulnerabilityId) $($_.PackageName)" } | Where-Object Count -gt 1).Count | Should -Be 0
+            $said = @($verbose | Where-Object { $_ -like 'The finding *444455556666*written once*' })
+            $said.Count | Should -Be 14 -Because 'each of the member account''s 14 findings came from both roles'
+            $warned.Count | Should -Be 0
+        }
     }
 
     Context 'labels unique across regions' {
@@ -151,6 +161,20 @@ Describe 'Views and reports' {
         $text | Should -Match '(?m)\sus-east-1\s'
         # Every word of the summary whole (PowerShell wraps by character; the cell is laid out to wrap between words).
         foreach ($word in @($result.Summary -split ' ')) { $text | Should -Match "(?<=\s)$([regex]::Escape($word))(?=\s)" }
+    }
+
+    It 'the gate table keeps every word of a long summary whole at <_> columns (79: the last column of an 80-column console)' -ForEach 79, 80, 100, 120, 140 {
+        # A summary that takes several lines at 80 columns (a failed scan's reason): padded for Out-String -Width 80, it
+        # had words split at 100 and 120 columns and on an 80-column console.
+        $result = Invoke-Gate @{ ImageBuildVersionArn = 'arn:aws:imagebuilder:us-east-1:444455556666:image/batch-worker-ubuntu/3.4.0/1'; Region = 'us-east-1' }
+        $result.Summary.Length | Should -BeGreaterThan 100
+        $text = $result | Out-String -Width $_
+        Wider $text $_ | Should -BeNullOrEmpty
+        # The Summary column read back, line by line from where its header starts: the summary's words, each whole.
+        $rows = @(Lines $text | Where-Object { $_.Trim() })
+        $at = ($rows | Where-Object { $_ -cmatch '^Result\s' }).IndexOf('Summary')
+        $cells = @($rows | Select-Object -Skip 2 | Where-Object { $_.Length -gt $at } | ForEach-Object { $_.Substring($at) })
+        @(($cells -join ' ') -split '\s+' | Where-Object { $_ }) | Should -Be @($result.Summary -split ' ')
     }
 
     It 'the finding table at 140 columns keeps every package line whole, and a fix NotAvailable reads as none' {

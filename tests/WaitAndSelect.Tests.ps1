@@ -128,6 +128,31 @@ Describe '-WaitForScan' {
         finally { $ps.Dispose() }
     }
 
+    It 'asks each build''s finding count after its scan settled (-ThrottleLimit <Throttle>)' -ForEach @{ Throttle = 1 }, @{ Throttle = 10 } {
+        # One count group of two builds whose scans settle at different times (each state one or three GetImage answers).
+        # One at a time, the group's request goes out while the second scan still runs: that build is asked again, alone.
+        Start-EmulatedScan $Web150 -StepReads 1
+        Start-EmulatedScan $Web141 -StepReads 3
+        $log = Invoke-RestMethod "$($Emulator.Url)/_emulator/requests"
+        $before = [long]($log | Measure-Object sequence -Maximum).Maximum
+
+        try { $null = Test-IBScanGate @Aws -ImageBuildVersionArn $Web150, $Web141 -WaitForScan -WaitIntervalSec 0.05 -ThrottleLimit $Throttle -OutVariable results } catch { }
+
+        @($results).Count | Should -Be 2
+        $results | ForEach-Object { $_.ScanProblem | Should -BeNullOrEmpty }
+        $log = Invoke-RestMethod "$($Emulator.Url)/_emulator/requests"
+        $requests = @($log | Where-Object sequence -GT $before)
+        # Each count request's first page (this suite's emulator answers one aggregation a page): when it was sent.
+        $counts = @($requests | Where-Object { $_.operation -eq 'ListImageScanFindingAggregations' -and -not ($_.body | ConvertFrom-Json).nextToken })
+        foreach ($arn in $Web150, $Web141) {
+            # The waiter stops at the first settled answer: a build's last GetImage is the one that said COMPLETED.
+            $settled = ($requests | Where-Object { $_.operation -eq 'GetImage' -and [uri]::UnescapeDataString($_.path) -like "*=$arn" } | Measure-Object sequence -Maximum).Maximum
+            @($counts | Where-Object { $_.sequence -gt $settled -and ($_.body | ConvertFrom-Json).filter.values -contains $arn }).Count |
+                Should -BeGreaterThan 0 -Because "$arn's count must be read after its scan settled (GetImage $settled; counts asked at $($counts.sequence -join ', '))"
+        }
+        if ($Throttle -eq 1) { @($counts | ForEach-Object { ($_.body | ConvertFrom-Json).filter.values -join ' ' }) | Should -Be @("$Web150 $Web141", $Web141) }
+    }
+
     It 'waits for both sides of a comparison, and compares the findings of both settled scans' {
         # The same comparison of the scans as they stand (COMPLETED), for what the waited one must give.
         $settled = @(Compare-IBScanFinding @Aws -DifferenceImageBuildVersionArn $Web150 -ReferenceImageBuildVersionArn $Web141 -IncludeEqual)

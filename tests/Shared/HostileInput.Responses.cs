@@ -26,10 +26,13 @@ public static partial class HostileInput
         Fill("""{"imageBuildVersionArn":"IMAGE","severity":"SEVERITY","packageVulnerabilityDetails":{"vulnerabilityId":"ID"}}""")
             .Replace("SEVERITY", severity, StringComparison.Ordinal).Replace("\"ID\"", "\"" + id + "\"", StringComparison.Ordinal);
 
-    public static string AggregationJson(long all = 1, string arn = ImageArn, long critical = 0) =>
-        """{"imageAggregation":{"imageBuildVersionArn":"ARN","severityCounts":{"all":ALL,"critical":CRITICAL,"high":0,"medium":0}}}"""
-            .Replace("ARN", arn, StringComparison.Ordinal).Replace("ALL", all.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("CRITICAL", critical.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    public static string AggregationJson(long all = 1, string arn = ImageArn, long critical = 0, long high = 0, long medium = 0) =>
+        """{"imageAggregation":{"imageBuildVersionArn":"ARN","severityCounts":{"all":ALL,"critical":CRITICAL,"high":HIGH,"medium":MEDIUM}}}"""
+            .Replace("ARN", arn, StringComparison.Ordinal).Replace("ALL", Number(all), StringComparison.Ordinal)
+            .Replace("CRITICAL", Number(critical), StringComparison.Ordinal).Replace("HIGH", Number(high), StringComparison.Ordinal)
+            .Replace("MEDIUM", Number(medium), StringComparison.Ordinal);
+
+    private static string Number(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string ImageJson(string arn = ImageArn, string status = "COMPLETED") =>
         """{"requestId":"r1","image":{"arn":"ARN","imageScanningConfiguration":{"imageScanningEnabled":true},"scanState":{"status":"STATUS"}}}"""

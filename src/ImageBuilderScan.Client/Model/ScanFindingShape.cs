@@ -7,8 +7,10 @@ namespace ImageBuilderScan.Client.Model;
 /// (Import-Clixml, Start-Job, remoting): plain values by member name, nested objects as dictionaries,
 /// lists as lists. What a finding needs to be judged (its image, vulnerability and severity) must be
 /// there; a member that lost its shape (a nested list flattened to text by too shallow a depth) is
-/// refused, never guessed. The copy is only as trustworthy as its source: the gate still checks each
-/// image's count and scan state against the service.
+/// refused, never guessed. The copy is only as trustworthy as its source: the gate checks each image's
+/// scan state, that no finding is handed in twice (<see cref="FindingIdentity"/>), and that the copies
+/// number what the service counts in all and as CRITICAL, HIGH and MEDIUM; LOW, INFORMATIONAL and
+/// UNTRIAGED are counted only together, so an edit among those three is not seen.
 /// </summary>
 public static class ScanFindingShape
 {

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.SharedInterfaces;
 using Amazon.SecurityToken;
 using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Client.Sdk;
 
@@ -128,6 +129,12 @@ internal sealed class RoleCredentials : AWSCredentials
         {
             throw Failed(refusal);
         }
+        catch (Exception e) when (e is not ImageBuilderScanException)
+        {
+            // Unreachable or timed out: the message names STS's endpoint. Translated later, it would name Image Builder's
+            // (the request whose signing asked for these credentials), which was never contacted.
+            throw ErrorTranslator.Translate(e, CancellationToken.None, StsEndpoint(sts));
+        }
         finally
         {
             ForgetMfaCode();
@@ -146,6 +153,12 @@ internal sealed class RoleCredentials : AWSCredentials
         catch (AmazonClientException e) when (Refusal(e) is { } refusal)
         {
             throw Failed(refusal);
+        }
+        catch (Exception e) when (e is not ImageBuilderScanException)
+        {
+            // Unreachable or timed out: the message names STS's endpoint. Translated later, it would name Image Builder's
+            // (the request whose signing asked for these credentials), which was never contacted.
+            throw ErrorTranslator.Translate(e, CancellationToken.None, StsEndpoint(sts));
         }
         finally
         {
@@ -178,6 +191,18 @@ internal sealed class RoleCredentials : AWSCredentials
         "or -AccessKey, -SecretKey and -SessionToken); or a profile without mfa_serial.");
 
     private static string Capitalized(string text) => text.Length == 0 ? text : $"{char.ToUpperInvariant(text[0])}{text[1..]}";
+
+    private static string? StsEndpoint(AmazonSecurityTokenServiceClient sts)
+    {
+        try
+        {
+            return sts.DetermineServiceOperationEndpoint(new Amazon.SecurityToken.Model.AssumeRoleRequest())?.URL;
+        }
+        catch (AmazonClientException)
+        {
+            return null;
+        }
+    }
 
     private AmazonSecurityTokenServiceClient CreateClient() => StsClients.Create(_source, _region, _role.Options?.ProxySettings ?? _like?.GetWebProxy(), _like);
 

@@ -199,23 +199,23 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     public Task<ImageScanState> StateAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken) =>
         clientFor(imageBuildVersionArn).GetImageScanStateAsync(imageBuildVersionArn, parameterName, cancellationToken);
 
-    /// <summary>What the service counts for one build (its image aggregation's severity counts; none when it has none).</summary>
+    /// <summary>What the service counts for one build (its image aggregation's counts; none when it has no aggregation).</summary>
     /// <exception cref="ScanProtocolException">The answer holds an aggregation that is no count of the build asked (see <see cref="CountsAsync"/>).</exception>
-    public async Task<BuildCount> CountAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
+    public async Task<ImageCounts> CountAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
         => (await CountsAsync([imageBuildVersionArn], parameterName, cancellationToken).ConfigureAwait(false))[imageBuildVersionArn];
 
     /// <summary>
-    /// What the service counts for each build (one aggregation request for up to ten builds of one
-    /// client and region): every build asked is in the answer, <see cref="BuildCount.None"/> when the service has no aggregation for it.
+    /// What the service counts for each build (all, critical, high, medium; one aggregation request for up to ten builds
+    /// of one client and region): every build asked is in the answer, <see cref="ImageCounts.None"/> when the service has
+    /// no aggregation for it.
     /// </summary>
     /// <exception cref="ScanProtocolException">UnexpectedAggregation: an aggregation of another kind or another build
     /// than those asked, or a build counted twice; the counts cannot vouch for anything then.</exception>
-    public async Task<IReadOnlyDictionary<string, BuildCount>> CountsAsync(IReadOnlyList<string> imageBuildVersionArns, string parameterName,
+    public async Task<IReadOnlyDictionary<string, ImageCounts>> CountsAsync(IReadOnlyList<string> imageBuildVersionArns, string parameterName,
         CancellationToken cancellationToken)
     {
         var query = new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = imageBuildVersionArns, ValuesParameterName = parameterName };
-        // Null until the build's aggregation came; a build not asked is absent.
-        var counts = imageBuildVersionArns.Distinct(StringComparer.Ordinal).ToDictionary(a => a, _ => (BuildCount?)null, StringComparer.Ordinal);
+        var counts = imageBuildVersionArns.Distinct(StringComparer.Ordinal).ToDictionary(a => a, _ => (ImageCounts?)null, StringComparer.Ordinal);
         await foreach (var aggregation in clientFor(imageBuildVersionArns[0]).GetAggregationsAsync(query, cancellationToken).ConfigureAwait(false))
         {
             var asked = counts.TryGetValue(aggregation.Key, out var seen);
@@ -225,10 +225,10 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
                     (aggregation.Kind != AggregationKinds.Image ? $"an aggregation of kind '{InputDisplay.Show(aggregation.Kind)}'"
                         : asked ? $"a second count for {InputDisplay.Arn(aggregation.Key)}" : $"a count for {InputDisplay.Arn(aggregation.Key)}, which was not asked") +
                     $" (request id {InputDisplay.RequestId(aggregation.RequestId)}), so the counts cannot vouch for any of them.", aggregation.RequestId);
-            counts[aggregation.Key] = BuildCount.Of(aggregation);
+            counts[aggregation.Key] = ImageCounts.Of(aggregation);
         }
 
-        return counts.ToDictionary(c => c.Key, c => c.Value ?? BuildCount.None, StringComparer.Ordinal);
+        return counts.ToDictionary(c => c.Key, c => c.Value ?? ImageCounts.None, StringComparer.Ordinal);
     }
 
     /// <summary>

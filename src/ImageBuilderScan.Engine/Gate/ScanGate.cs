@@ -14,8 +14,9 @@ namespace ImageBuilderScan.Engine.Gate;
 /// <summary>
 /// Reads what the gate needs from the service and judges each image with <see cref="GateEvaluator"/>.
 /// It never passes on data it could not read completely: a state or listing that fails is a failed
-/// result naming why (the other images are still judged), and findings handed in from the pipeline
-/// must add up to the count the service keeps for their image. Builds are read at most
+/// result naming why (the other images are still judged), and the findings judged for an image, listed or handed in
+/// from the pipeline, must each be one finding and add up to what the service counts for the image, in all and by
+/// severity (see <see cref="ServiceAgreement"/>). Builds are read at most
 /// <paramref name="concurrency"/> at once (each build's state and findings together), results in input order
 /// (see <see cref="InOrder"/>). With <paramref name="wait"/>, each named build's scan is waited for first, and a
 /// wait that runs out is a failed result that names the last state (not judged).
@@ -33,10 +34,11 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     /// <summary>
     /// Reads each build's state and findings itself, then judges it. A build may be named by its ARN, or by an image
     /// pipeline or image version ARN (its newest build, see <see cref="BuildScans.SelectAsync"/>; the result's
-    /// <see cref="GateResult.SelectedFrom"/> names it). The findings listed must number what the service's own
-    /// aggregation counts for the build, asked alongside the listing (one aggregation request per ten builds named by
-    /// their ARN, of one client and region; one per build selected from a pipeline or version): a listing that ended
-    /// early, or a GetImage answer about another image, keeps the build from being judged.
+    /// <see cref="GateResult.SelectedFrom"/> names it). The findings listed must agree with the service's own aggregation
+    /// for the build (<see cref="ServiceAgreement"/>), asked alongside the listing (one aggregation request per ten builds
+    /// named by their ARN, of one client and region; one per build selected from a pipeline or version; with a wait, one
+    /// sent after the build's scan settled, see <see cref="CountRequests"/>): a listing that ended early or repeats a
+    /// finding, a severity unlike the count's, or a GetImage answer about another image keeps the build from being judged.
     /// </summary>
     /// <exception cref="ScanInputException">At once, when no build is named or a name has no build's shape; nothing is sent.</exception>
     public IAsyncEnumerable<GateResult> EvaluateAsync(IReadOnlyList<string> builds, GatePolicy policy,
@@ -51,7 +53,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     private async Task<GateResult> JudgeBuildAsync(string name, string parameterName, GatePolicy policy, GateBaseline? baseline,
         CountRequests counts, CancellationToken cancellationToken)
     {
-        Task<IReadOnlyDictionary<string, BuildCount>>? counted = null;
+        Task<IReadOnlyDictionary<string, ImageCounts>>? counted = null;
         var (arn, from) = (name, (string?)null);
         ImageScanState? state = null;
         IReadOnlyList<ScanFinding> findings = [];
@@ -65,7 +67,8 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
                 (state, problem) = await _builds.WaitAsync(arn, parameterName, wait, cancellationToken).ConfigureAwait(false);
                 if (problem is null)
                 {
-                    counted = counts.For(arn, cancellationToken);
+                    // Counted by a request sent after the scan was seen settled: one sent mid-scan may miss findings.
+                    counted = counts.For(arn, cancellationToken, settledAt: counts.Now());
                     findings = await _builds.FindingsAsync(arn, parameterName, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -104,15 +107,15 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             $"{(state.ImagePipelineArn is null ? "no pipeline" : InputDisplay.Arn(state.ImagePipelineArn))}, so it is not judged as that pipeline's";
     }
 
-    /// <summary>Why the findings listed are not the service's count for the build (or the count could not be read), else <paramref name="problem"/>.</summary>
-    private static async Task<string?> CountProblemAsync(string arn, Task<IReadOnlyDictionary<string, BuildCount>>? counted,
-        IReadOnlyList<ScanFinding> listed, string? problem)
+    /// <summary>Why the findings listed do not agree with the service's counts for the build (or the counts could not be read), else <paramref name="problem"/>.</summary>
+    private static async Task<string?> CountProblemAsync(string arn, Task<IReadOnlyDictionary<string, ImageCounts>>? counted, IReadOnlyList<ScanFinding> listed,
+        string? problem)
     {
         if (counted is null) return problem;
         try
         {
             var count = (await counted.ConfigureAwait(false))[arn];
-            return problem ?? count.Mismatch(listed, "were listed", "the listing ended early or is not this image's");
+            return problem ?? ServiceAgreement.Listed.Problem(listed, count);
         }
         catch (ImageBuilderScanException e) when (e is not ScanInputException)
         {
@@ -121,9 +124,10 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     }
 
     /// <summary>
-    /// Judges findings handed in (from <c>Get-IBScanFinding</c>), grouped by image in the order they came.
-    /// Each image's state is read, and its findings must number what the service counts for it: a
-    /// listing that failed part way upstream hands in fewer, and must not pass.
+    /// Judges findings handed in (from <c>Get-IBScanFinding</c>, live or copies), grouped by image in the order they came.
+    /// Each image's state is read, and its findings must agree with what the service counts for it (<see cref="ServiceAgreement"/>):
+    /// a listing that failed part way upstream hands in fewer, a finding handed in twice could stand in for a missing one,
+    /// a copy whose severity was edited counts under another severity; none of them may pass.
     /// </summary>
     /// <param name="alsoImages">Images named besides: one with no finding handed in is judged as having none (which its count must confirm).</param>
     /// <exception cref="ScanInputException">At once, when nothing is handed in or a finding names no image; nothing is sent.</exception>
@@ -145,7 +149,9 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
         CancellationToken cancellationToken)
     {
         ImageScanState? state = null;
-        string? problem = null;
+        // A finding handed in twice is refused before anything is asked about its image.
+        var problem = ServiceAgreement.HandedIn.Repeated(mine);
+        if (problem is not null) return await JudgeAsync(image, state, mine, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
         try
         {
             // The state and the count check are independent requests: asked together.
@@ -153,7 +159,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             var counting = _builds.CountAsync(image, "InputObject", cancellationToken);
             await BuildScans.Both(reading, counting).ConfigureAwait(false);
             state = await reading.ConfigureAwait(false);
-            problem = (await counting.ConfigureAwait(false)).Mismatch(mine, "were handed in", "the listing may have failed part way, or the findings were changed");
+            problem = ServiceAgreement.HandedIn.Unlike(mine, await counting.ConfigureAwait(false));
         }
         catch (ImageBuilderScanException e) when (e is not ScanInputException)
         {
@@ -190,13 +196,9 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
         if (baseline.ImageBuildVersionArn is { } named)
         {
             arn = named;
-            var reading = _builds.ReadAsync(arn, "BaselineImageBuildVersionArn", cancellationToken);
-            var counting = _builds.CountAsync(arn, "BaselineImageBuildVersionArn", cancellationToken);
-            await BuildScans.Both(reading, counting).ConfigureAwait(false);
-            scan = await reading.ConfigureAwait(false);
+            scan = await _builds.ReadAsync(arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
             if (!baseline.Force) BaselineAcceptance.Check(image, scan.State);
             BuildScans.RequireComplete(scan.State, "baseline");
-            RequireCounted(arn, scan.Findings, await counting.ConfigureAwait(false));
         }
         else
         {
@@ -205,6 +207,11 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             (arn, scan) = found.Value;
         }
 
+        // The baseline decides which findings are new: a finding its listing has but the service does not count (or one
+        // listed twice) would pass a new finding as inherited, so it must agree with the counts as the judged listing does.
+        var counted = await _builds.CountAsync(arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+        if (ServiceAgreement.Listed.Problem(scan.Findings, counted) is { } why)
+            throw new ScanProtocolException("BaselineCountMismatch", $"the baseline {InputDisplay.Arn(arn)}: {why}");
         log?.Verbose($"Baseline for {image.ImageBuildVersionArn}: {arn} ({scan.Findings.Count} finding(s)).");
         return new FindingBaseline(scan.Findings, arn);
     }
@@ -240,11 +247,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             if (BaselineAcceptance.Problem(image, state) is { } problem)
                 throw new ScanProtocolException("UnexpectedBuild",
                     $"The pipeline's listing named {build.Arn} as an older build of {image.ImagePipelineArn}, but by its own GetImage answer it {problem}: it is not used as the baseline.");
-            var listing = _builds.FindingsAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken);
-            var counting = _builds.CountAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken);
-            await BuildScans.Both(listing, counting).ConfigureAwait(false);
-            var findings = await listing.ConfigureAwait(false);
-            RequireCounted(build.Arn, findings, await counting.ConfigureAwait(false));
+            var findings = await _builds.FindingsAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
             log?.Verbose($"The baseline of {image.ImageBuildVersionArn} is {build.Arn}, the newest older build of {image.ImagePipelineArn} whose scan completed"
                 + (passedOver.Count > 0 ? $" (passed over {passedOver.Count} newer build(s) whose scan did not)." : "."));
             return (build.Arn, new BuildScan(state, findings));
@@ -253,17 +256,6 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
         throw new ScanStateException("BaselineNotFound", image.ImageBuildVersionArn,
             $"None of the {older.Count} older build(s) of {image.ImagePipelineArn} has a completed scan ({string.Join("; ", passedOver)}), so -NewOnly has nothing to compare with: " +
             "name the baseline with -BaselineImageBuildVersionArn (a build whose scan completed), or leave -NewOnly out to judge every finding.");
-    }
-
-    /// <summary>
-    /// A baseline's findings are held to its count as the build's own are: findings added to a baseline's listing would
-    /// pass the build's as inherited.
-    /// </summary>
-    /// <exception cref="ScanProtocolException">BaselineCountMismatch: the baseline's findings are not what the service counts for it.</exception>
-    private static void RequireCounted(string baselineArn, IReadOnlyList<ScanFinding> findings, BuildCount count)
-    {
-        if (count.Mismatch(findings, "were listed", "the listing is not this build's scan as the service counts it") is { } why)
-            throw new ScanProtocolException("BaselineCountMismatch", $"The baseline {baselineArn}: {why}.");
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using ImageBuilderScan.Client;
 using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Engine.Builds;
 
 namespace ImageBuilderScan.Engine.History;
 
@@ -48,7 +49,10 @@ public sealed class PipelineHistory(Func<string, ImageBuilderScanClient> clientF
             .ConfigureAwait(false);
 
         var complete = entries.Where((_, i) => states[i]!.IsComplete).Select(e => e.ImageBuildVersionArn).ToList();
-        var counts = await CountsAsync(client, complete, cancellationToken).ConfigureAwait(false);
+        // The gate's own count reading (one home): strict, so a count of another kind or build, or a build counted twice,
+        // ends the history with an error instead of being summed into a number the service never gave.
+        var counts = complete.Count == 0 ? new Dictionary<string, ImageCounts>()
+            : await new BuildScans(_ => client, log).CountsAsync(complete, BuildParameterName, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < entries.Count; i++)
         {
             var state = states[i]!;
@@ -56,29 +60,12 @@ public sealed class PipelineHistory(Func<string, ImageBuilderScanClient> clientF
             if (state.IsComplete)
             {
                 // A build with no aggregation has no findings: its zeros are real.
-                var c = counts.GetValueOrDefault(entry.ImageBuildVersionArn);
+                var c = counts[entry.ImageBuildVersionArn];
                 entry = entry with { Critical = c.Critical, High = c.High, Medium = c.Medium, All = c.All };
             }
 
             yield return entry;
         }
-    }
-
-    /// <summary>Counts by build ARN from the image aggregations of the given builds (the client asks ten ARNs a request).</summary>
-    private static async Task<Dictionary<string, (long Critical, long High, long Medium, long All)>> CountsAsync(ImageBuilderScanClient client,
-        IReadOnlyList<string> arns, CancellationToken cancellationToken)
-    {
-        var counts = new Dictionary<string, (long Critical, long High, long Medium, long All)>(StringComparer.Ordinal);
-        if (arns.Count == 0) return counts;
-        var query = new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = arns, ValuesParameterName = BuildParameterName };
-        await foreach (var a in client.GetAggregationsAsync(query, cancellationToken).ConfigureAwait(false))
-        {
-            if (a.ImageBuildVersionArn is not { } key) continue;
-            var c = counts.GetValueOrDefault(key);
-            counts[key] = (c.Critical + a.Critical, c.High + a.High, c.Medium + a.Medium, c.All + a.All);
-        }
-
-        return counts;
     }
 
     private static BuildHistoryEntry Entry(string pipelineArn, ImageSummary build)

@@ -7,8 +7,12 @@ namespace ImageBuilderScan.Adapter;
 /// <summary>
 /// Findings as they arrive after a trip through serialization (Import-Clixml, Start-Job, remoting):
 /// property bags, not <see cref="ScanFinding"/>s. Read by their shape (<see cref="ScanFindingShape"/>),
-/// so the gate and the report take them as they take live ones; the gate still checks every image's
-/// count and scan state against the service, so a copy cannot pass what the live finding would not.
+/// so the gate and the report take them as they take live ones. A copy is only as trustworthy as whoever
+/// kept it: the gate reads each image's scan state from the service, refuses a finding handed in twice,
+/// and requires the copies to number what the service counts for the image, in all and as CRITICAL, HIGH
+/// and MEDIUM each (Engine's ServiceAgreement). It cannot catch what those counts do not show: LOW edited
+/// to INFORMATIONAL or UNTRIAGED (or back), two findings' severities swapped with each other, a finding
+/// replaced by another of the same severity, or an edited score, fix or package.
 /// </summary>
 internal static class FindingCopies
 {

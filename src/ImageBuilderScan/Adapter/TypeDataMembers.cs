@@ -78,6 +78,38 @@ public static class TypeDataMembers
         return string.Join("\n", text.Split('\n').Select(line => FitLine(line.Split(' ', StringSplitOptions.RemoveEmptyEntries), width)));
     }
 
+    /// <summary>
+    /// <paramref name="value"/> made inert and broken between words into lines of at most <paramref name="width"/>
+    /// characters, for a last table column whose width grows with the console: unlike <see cref="Fit"/>'s padding, a
+    /// line break holds at any column at least that wide (PowerShell cuts a padded cell wherever its own width falls,
+    /// which split words at 100 or 120 columns, and on an 80-column console, whose last column is one narrower than
+    /// Out-String -Width 80's). A word longer than the width keeps a line of its own and is split by PowerShell.
+    /// </summary>
+    public static string? Lines(object? value, int width)
+    {
+        if (Inert(value) is not { } text || width < 2) return Inert(value);
+        var lines = new List<string>();
+        foreach (var given in text.Split('\n'))
+        {
+            var line = new System.Text.StringBuilder();
+            foreach (var word in given.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (line.Length > 0 && line.Length + 1 + word.Length > width)
+                {
+                    lines.Add(line.ToString());
+                    line.Clear();
+                }
+
+                if (line.Length > 0) line.Append(' ');
+                line.Append(word);
+            }
+
+            lines.Add(line.ToString());
+        }
+
+        return string.Join("\n", lines);
+    }
+
     private static string FitLine(IEnumerable<string> words, int width)
     {
         var fitted = new System.Text.StringBuilder();

@@ -185,6 +185,23 @@ public sealed class AssumeRoleTests
         Assert.Equal(0, issued);
     }
 
+    [Fact]
+    public async Task An_STS_endpoint_that_cannot_be_reached_is_named_in_the_error_not_Image_Builders()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
+        // Port 1 on loopback: nothing listens, the connection is refused at once.
+        const string unreachableSts = "http://127.0.0.1:1/";
+        using var env = new EnvironmentScope().Set("AWS_ENDPOINT_URL_STS", unreachableSts);
+        env.WriteFile("credentials", RoleProfile(server, "role_session_name = ci-scan"));
+        using var client = ImageBuilderScanClient.Create(Options(server, "scanner"));
+
+        var error = await Assert.ThrowsAsync<ScanNetworkException>(() => Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery())));
+
+        Assert.Contains("127.0.0.1:1", error.Message);
+        Assert.DoesNotContain(server.BaseAddress.Authority, error.Message);
+        Assert.Empty(server.Requests.Recent);
+    }
+
     /// <summary>The first request is AssumeRole signed with the long-term key; every later one uses what it issued.</summary>
     private static void AssertAssumedThenSigned(EmulatorServer server, string sessionName)
     {

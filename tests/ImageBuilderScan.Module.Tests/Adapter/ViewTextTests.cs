@@ -35,6 +35,20 @@ public sealed class ViewTextTests
     }
 
     [Theory]
+    [InlineData("FAILED: scan FAILED (Amazon Inspector could not scan the instance: the SSM Agent did not report within the scan timeout.): the findings may be incomplete", 24)]
+    [InlineData("FAILED: arn:aws:imagebuilder:us-east-1:111122223333:image/payments-api-al2023/2.2.0/1 was still at scan PENDING", 24)]
+    [InlineData("PASSED", 24)]
+    public void Lines_break_between_words_so_every_column_at_least_that_wide_keeps_each_word_whole(string text, int width)
+    {
+        var lines = TypeDataMembers.Lines(text, width)!.Split('\n');
+        // A line longer than the width is one word (PowerShell splits it, there is nothing to keep whole).
+        Assert.All(lines, line => Assert.True(line.Length <= width || !line.Contains(' '), line));
+        Assert.Equal(text.Split(' '), lines.SelectMany(l => l.Split(' ')));
+        Assert.Null(TypeDataMembers.Lines(null, 24));
+        Assert.DoesNotContain('\u001b', TypeDataMembers.Lines("a \u001b[31mred", 24)!);
+    }
+
+    [Theory]
     [InlineData(null, "none")]
     [InlineData("", "none")]
     [InlineData("NotAvailable", "none")]

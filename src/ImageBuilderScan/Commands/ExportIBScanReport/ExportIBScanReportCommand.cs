@@ -102,9 +102,10 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
         }
 
         // A report without some of its input would look complete: an empty one for input that was
-        // all refused even reads as "no findings". Write none.
+        // all refused even reads as "no findings". Write none. (Each refusal has said why, and what input is expected:
+        // a copy of a gate result is a result of Test-IBScanGate, refused for another reason.)
         if (_refused > 0)
-            Fail(new ErrorRecord(new ArgumentException($"{_refused} piped object(s) were not report input ({ReportInput.Expected(IsHtml)}), so the report would be incomplete: {path} was not written."),
+            Fail(new ErrorRecord(new ArgumentException($"{_refused} piped object(s) could not be reported (the error for each says why), so the report would be incomplete: {path} was not written."),
                 "IncompleteReportInput", ErrorCategory.InvalidData, path));
         try
         {

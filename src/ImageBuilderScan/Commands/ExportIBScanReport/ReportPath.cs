@@ -11,7 +11,7 @@ namespace ImageBuilderScan.Adapter;
 internal static class ReportPath
 {
     /// <param name="path">-Path (wildcards allowed), or null when -LiteralPath was given.</param>
-    /// <exception cref="ScanInputException">Not a file system path, or a wildcard that names no file or several.</exception>
+    /// <exception cref="ScanInputException">Not a file system path, a wildcard that names no file or several, a folder, or a file in a missing folder.</exception>
     public static string Resolve(PathIntrinsics paths, string? path, string literalPath)
     {
         var (parameter, given) = path is null ? ("LiteralPath", literalPath) : ("Path", path);
@@ -32,7 +32,11 @@ internal static class ReportPath
 
         if (provider.ImplementingType != typeof(FileSystemProvider))
             throw new ScanInputException(parameter, given, "a file system path", $"{given} is on the {provider.Name} provider, not the file system.");
-        // Said here, with the parameter's name, rather than by the file write (whose error would name its temporary file).
+        // Said here, with the parameter's name, rather than by the file write (whose error would name its temporary file
+        // or, for a folder, be an IOException).
+        if (Directory.Exists(resolved))
+            throw new ScanInputException(parameter, given, "a file path (the report's file name in that folder, e.g. " +
+                System.IO.Path.Join(given, "report.md") + ")", $"{given} is a folder, so no report was written.");
         var folder = System.IO.Path.GetDirectoryName(resolved);
         if (folder is not null && !Directory.Exists(folder))
             throw new ScanInputException(parameter, given, "a file in an existing folder (create it first: New-Item -ItemType Directory)",

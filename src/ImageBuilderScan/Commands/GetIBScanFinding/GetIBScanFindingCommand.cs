@@ -3,6 +3,7 @@ using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Engine.Fleet;
 
 namespace ImageBuilderScan.Commands;
 
@@ -58,6 +59,9 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
     [Parameter, ValidateRange(1, 25)]
     [Alias("MaxResults")]
     public int PageSize { get; set; }
+
+    /// <summary>A finding another target returned alike (an administrator's role and a member's) is written once.</summary>
+    private protected override IFleetOverlap NewOverlap() => new FindingOverlap();
 
     protected override void ProcessRecord()
     {

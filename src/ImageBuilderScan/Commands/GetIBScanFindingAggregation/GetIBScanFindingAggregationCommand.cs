@@ -36,7 +36,6 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
 {
     // A parameter's own set is named after it; only the sets of no one parameter have a constant.
     private const string FilterSet = "Filter";
-    private AggregationOverlap? _overlap;
 
     /// <summary>Accounts to aggregate; none means the caller's view, aggregated by account.</summary>
     [Parameter(ParameterSetName = nameof(AccountId)), ValidateNotNullOrEmpty]
@@ -94,15 +93,7 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
         }, values.Length > 0 ? values : null);
     }
 
-    /// <summary>An aggregation another target returned the same is written once (said in -Verbose); one it returned otherwise is written and warned about.</summary>
-    private protected override bool KeepFromTarget(FleetTarget target, object item)
-    {
-        if (item is not ScanFindingAggregation aggregation) return true;
-        var verdict = (_overlap ??= new AggregationOverlap()).Check(target, aggregation, out var message);
-        if (verdict == OverlapVerdict.Same) WriteDetail(message!);
-        else if (verdict == OverlapVerdict.Differs) Warn(message!);
-        return verdict != OverlapVerdict.Same;
-    }
+    private protected override IFleetOverlap NewOverlap() => new AggregationOverlap();
 
     private void List(Func<AggregationQuery> query, object? target) =>
         ListPages(query, (client, q, ct) => client.GetAggregationsAsync((AggregationQuery)q, ct).Pages, target, "aggregation(s)");

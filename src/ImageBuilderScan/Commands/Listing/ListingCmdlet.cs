@@ -120,10 +120,21 @@ public abstract partial class ListingCmdlet : AwsCmdlet
     }
 
     /// <summary>
-    /// Whether a fan-out writes <paramref name="item"/> from <paramref name="target"/>; a command whose items
-    /// several targets can return alike (an administrator's and a member's aggregation) decides here.
+    /// Whether a fan-out writes <paramref name="item"/> from <paramref name="target"/>: an item another target returned
+    /// alike is written once (said in -Verbose), one it returned otherwise is written and warned about (<see cref="FleetOverlap{T}"/>).
     /// </summary>
-    private protected virtual bool KeepFromTarget(FleetTarget target, object item) => true;
+    private bool KeepFromTarget(FleetTarget target, object item)
+    {
+        var verdict = (_overlap ??= NewOverlap()).Check(target, item, out var message);
+        if (verdict == OverlapVerdict.Same) WriteDetail(message!);
+        else if (verdict == OverlapVerdict.Differs) Warn(message!);
+        return verdict != OverlapVerdict.Same;
+    }
+
+    private IFleetOverlap? _overlap;
+
+    /// <summary>The command's overlap check over the items several targets can return alike (an administrator's role and a member's).</summary>
+    private protected abstract IFleetOverlap NewOverlap();
 
     /// <summary>
     /// The token from which a resume lists every item not yet written: the request token of a page cut

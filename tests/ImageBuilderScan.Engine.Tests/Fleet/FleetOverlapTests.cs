@@ -4,11 +4,12 @@ using ImageBuilderScan.Engine.Tests.Sdk;
 namespace ImageBuilderScan.Engine.Tests.Fleet;
 
 /// <summary>
-/// Aggregations that two targets of a fan-out return (issue 22): the same once, said; different, both, warned.
-/// Against the emulator, a delegated administrator's role and a member's role both return the member's account.
+/// Aggregations and findings that two targets of a fan-out return (issue 22): the same once, said; different, both,
+/// warned. Against the emulator, a delegated administrator's role and a member's role both return the member's
+/// account and its findings.
 /// </summary>
 [Collection(SdkEnvironmentCollection.Name)]
-public sealed class AggregationOverlapTests
+public sealed class FleetOverlapTests
 {
     private static readonly ScanClientOptions NoOptions = new();
     private static readonly FleetTarget Admin = new("us-east-1", "999999999999", "arn:aws:iam::999999999999:role/Audit", NoOptions with { RoleArn = "arn:aws:iam::999999999999:role/Audit" });
@@ -69,8 +70,35 @@ public sealed class AggregationOverlapTests
         Assert.Null(none);
     }
 
+    private static ScanFinding Finding(string account, string severity = "HIGH", double score = 7.5, string region = "us-east-1") =>
+        ScanFindingShape.FromMembers(new Dictionary<string, object?>
+        {
+            ["ImageBuildVersionArn"] = $"arn:aws:imagebuilder:{region}:{account}:image/web/1.0.0/1", ["AccountId"] = account,
+            ["VulnerabilityId"] = "CVE-2025-0001", ["Severity"] = severity, ["InspectorScore"] = score, ["Type"] = "PACKAGE_VULNERABILITY",
+            ["VulnerablePackages"] = new List<object?> { new Dictionary<string, object?> { ["Name"] = "openssl", ["Version"] = "3.0.8" } },
+        });
+
     [Fact]
-    public async Task An_administrators_role_and_a_members_role_return_the_members_aggregation_once()
+    public void The_same_finding_from_a_second_target_is_written_once_and_one_that_says_otherwise_is_warned()
+    {
+        var overlap = new FindingOverlap();
+        Assert.Equal(OverlapVerdict.First, overlap.Check(Admin, Finding("444455556666"), out _));
+        Assert.Equal(OverlapVerdict.Same, overlap.Check(Member, Finding("444455556666"), out var said));
+        Assert.Contains("CVE-2025-0001", said, StringComparison.Ordinal);
+        Assert.Contains("written once", said, StringComparison.Ordinal);
+
+        Assert.Equal(OverlapVerdict.Differs, overlap.Check(Member, Finding("444455556666", "CRITICAL", 9.8), out var warned));
+        Assert.Contains($"{Admin.Label} (severity HIGH, score 7.5", warned, StringComparison.Ordinal);
+        Assert.Contains($"{Member.Label} (severity CRITICAL, score 9.8", warned, StringComparison.Ordinal);
+        // The same finding in another region or account is another finding.
+        Assert.Equal(OverlapVerdict.First, overlap.Check(Member, Finding("444455556666", region: "eu-west-1"), out _));
+        Assert.Equal(OverlapVerdict.First, overlap.Check(Member, Finding("111122223333"), out _));
+    }
+
+    [Theory]
+    [InlineData("aggregations")]
+    [InlineData("findings")]
+    public async Task An_administrators_role_and_a_members_role_return_the_members_items_once(string kind)
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions
         {
@@ -83,26 +111,35 @@ public sealed class AggregationOverlapTests
         var targets = FleetPlan.Targets(Emulated.Options(server) with { Region = null }, ["us-east-1"],
             ["arn:aws:iam::999999999999:role/Audit", $"arn:aws:iam::{member}:role/Audit"], []);
 
-        var overlap = new AggregationOverlap();
-        var written = new List<(FleetTarget Target, ScanFindingAggregation Item)>();
-        var said = new List<string>();
-        await foreach (var e in new FleetRunner(1).RunAsync(targets, (client, ct) => client.GetAggregationsAsync(new AggregationQuery(), ct).Pages))
+        var returned = new List<(FleetTarget Target, object Item)>();
+        void Take<T>(FleetEvent<T> e)
         {
             if (e.Kind == FleetEventKind.Failed) Assert.Fail(e.Error!.ToString());
-            foreach (var a in e.Page?.Items ?? [])
-            {
-                var verdict = overlap.Check(e.Target, a, out var message);
-                Assert.NotEqual(OverlapVerdict.Differs, verdict);
-                if (verdict == OverlapVerdict.Same) said.Add(message!);
-                else written.Add((e.Target, a));
-            }
+            foreach (var item in e.Page?.Items ?? []) returned.Add((e.Target, item!));
+        }
+        var runner = new FleetRunner(1);
+        if (kind == "aggregations")
+            await foreach (var e in runner.RunAsync(targets, (client, ct) => client.GetAggregationsAsync(new AggregationQuery(), ct).Pages)) Take(e);
+        else
+            await foreach (var e in runner.RunAsync(targets, (client, ct) => client.GetFindingsAsync(new FindingQuery(), ct).Pages)) Take(e);
+
+        IFleetOverlap overlap = kind == "aggregations" ? new AggregationOverlap() : new FindingOverlap();
+        var written = new List<string?>();
+        var said = new List<string>();
+        foreach (var (target, item) in returned)
+        {
+            var verdict = overlap.Check(target, item, out var message);
+            Assert.NotEqual(OverlapVerdict.Differs, verdict);
+            if (verdict == OverlapVerdict.Same) said.Add(message!);
+            else written.Add(item is ScanFinding f ? f.AccountId : ((ScanFindingAggregation)item).AccountId);
         }
 
-        // The administrator sees every account; the member's role its own: that one is written once, and said.
-        Assert.Equal(accounts, written.Count);
-        Assert.Single(written, w => w.Item.AccountId == member);
-        var line = Assert.Single(said);
-        Assert.Contains(targets[0].Label, line, StringComparison.Ordinal);
-        Assert.Contains(targets[1].Label, line, StringComparison.Ordinal);
+        // The administrator sees every account; the member's role its own: each of the member's is written once, and said.
+        var members = kind == "aggregations" ? 1 : server.Data.Findings.Count(f => f.AccountId == member);
+        Assert.Equal(kind == "aggregations" ? accounts : server.Data.Findings.Count, written.Count);
+        Assert.Equal(members, written.Count(a => a == member));
+        Assert.Equal(members, said.Count);
+        Assert.All(said, line => Assert.True(line.Contains(targets[0].Label, StringComparison.Ordinal) && line.Contains(targets[1].Label, StringComparison.Ordinal)
+            && line.EndsWith("written once.", StringComparison.Ordinal), line));
     }
 }
