@@ -409,6 +409,28 @@ public sealed class HostileServerTests
         foreach (var text in log.Lines.Append(error.Message)) AssertInert(text);
     }
 
+    [Fact]
+    public async Task The_text_of_the_objects_read_from_the_wire_is_inert_while_their_values_stay_as_sent()
+    {
+        // "$finding", Format-List * of a gate result's outcomes and Export-Csv cells show the objects' ToString: a finding's
+        // title, vulnerability id, package and reference URLs printed raw put OSC 52, clear-screen and ##vso lines on the terminal.
+        var active = Escape(ActiveText);
+        var finding = FindingJson("CRITICAL", id: active).Replace("\"severity\"", $"\"title\":\"{active}\",\"severity\"", StringComparison.Ordinal)
+            .Replace("\"vulnerabilityId\"", $"\"referenceUrls\":[\"{active}\"],\"vulnerablePackages\":[{{\"name\":\"{active}\",\"version\":\"1\"}}],\"vulnerabilityId\"", StringComparison.Ordinal);
+        await using var server = new ScriptedServer();
+        server.Route("/ListImageScanFindings", ScriptedResponse.Json($$"""{"findings":[{{finding}}]}"""));
+        server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json(
+            """{"responses":[{"imageAggregation":{"imageBuildVersionArn":"KEY","severityCounts":{"all":1}}}]}""".Replace("KEY", active, StringComparison.Ordinal)));
+        using var client = Client(server);
+        var read = Assert.Single(await client.GetFindingsAsync(ByImage()).ToListAsync());
+        var aggregation = Assert.Single(await client.GetAggregationsAsync(new AggregationQuery()).ToListAsync());
+        Assert.Equal(ActiveText, read.Title);
+        Assert.Equal(ActiveText, read.VulnerablePackages[0].Name);
+        foreach (var text in new object[] { read, read.VulnerablePackages, read.VulnerablePackages[0], read.ReferenceUrls, aggregation,
+                     new FindingOutcome(read, FindingVerdict.Violation) })
+            AssertInert(text.ToString()!);
+    }
+
     [Theory]
     [InlineData("query", "https://x/?X-Amz-Security-Token={0}&X-Amz-Date=1")]
     [InlineData("header", "x-amz-security-token: {0}")]
