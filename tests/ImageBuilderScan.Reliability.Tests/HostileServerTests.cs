@@ -357,6 +357,21 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task A_listing_that_passes_the_services_count_is_ended_there()
+    {
+        // Pages of findings that keep coming (here ten, then an end): once the count is known, a listing past it can no
+        // longer agree with it, and collecting on would cost memory and time without end.
+        await using var server = new ScriptedServer();
+        for (var i = 1; i <= 10; i++)
+            server.Enqueue(ScriptedResponse.Json($$"""{"findings":[{{FindingJson("LOW", $"CVE-2025-{i:D5}")}}],"nextToken":"t{{i}}"}"""));
+        server.Enqueue(ScriptedResponse.Json("""{"findings":[]}"""));
+        using var client = Client(server);
+        var error = await Assert.ThrowsAsync<ScanProtocolException>(() => new BuildScans(client).FindingsAsync(ImageArn, "ImageBuildVersionArn", default, most: () => 3));
+        Assert.Equal("MoreFindingsThanCounted", error.ErrorId);
+        Assert.Equal(4, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_page_with_more_findings_than_asked_is_refused()
     {
         var body = $$"""{"findings":[{{string.Join(",", Enumerable.Repeat(FindingJson(), 6))}}],"nextToken":"t2"}""";

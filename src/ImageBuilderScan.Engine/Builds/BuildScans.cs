@@ -31,16 +31,18 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     /// <paramref name="wait"/>, the state is waited for first (<see cref="ScanWaiter"/>) and the findings listed once it settled.
     /// </summary>
     /// <exception cref="ScanStateException">ScanWaitTimedOut: the scan still ran when the wait ran out.</exception>
-    public async Task<BuildScan> ReadAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken, ScanWait? wait = null)
+    /// <param name="most">See <see cref="FindingsAsync"/>.</param>
+    public async Task<BuildScan> ReadAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken, ScanWait? wait = null,
+        Func<long?>? most = null)
     {
         if (wait is not null)
         {
             var settled = (await WaitAsync(imageBuildVersionArn, parameterName, wait, cancellationToken).ConfigureAwait(false)).Settled();
-            return new BuildScan(settled, await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken).ConfigureAwait(false));
+            return new BuildScan(settled, await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken, most).ConfigureAwait(false));
         }
 
         var state = StateAsync(imageBuildVersionArn, parameterName, cancellationToken);
-        var findings = FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken);
+        var findings = FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken, most);
         await Both(state, findings).ConfigureAwait(false);
         return new BuildScan(await state.ConfigureAwait(false), await findings.ConfigureAwait(false));
     }
@@ -173,8 +175,13 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     }
 
     /// <summary>Every finding of one build.</summary>
-    /// <exception cref="ScanProtocolException">UnexpectedFinding: the listing holds a finding of another build.</exception>
-    public async Task<IReadOnlyList<ScanFinding>> FindingsAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
+    /// <param name="most">How many findings the build can have, once known (the service's count), else null: a listing
+    /// that passes it is ended there, since it can no longer agree with the count (pages of fresh findings that never end
+    /// would otherwise be collected until memory or the job's time runs out).</param>
+    /// <exception cref="ScanProtocolException">UnexpectedFinding: the listing holds a finding of another build;
+    /// MoreFindingsThanCounted: it passed <paramref name="most"/>.</exception>
+    public async Task<IReadOnlyList<ScanFinding>> FindingsAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken,
+        Func<long?>? most = null)
     {
         var query = new FindingQuery
         {
@@ -191,6 +198,10 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
                     $"Asked for the findings of {imageBuildVersionArn}, the service listed a finding of {InputDisplay.Arn(of)} (request id " +
                     $"{InputDisplay.RequestId(finding.RequestId)}): the listing is not this build's, so it is not used.", finding.RequestId);
             findings.Add(finding);
+            if (most?.Invoke() is { } limit && findings.Count > limit)
+                throw new ScanProtocolException("MoreFindingsThanCounted",
+                    $"Listing the findings of {imageBuildVersionArn} passed the {limit} the service counts for it (request id " +
+                    $"{InputDisplay.RequestId(finding.RequestId)}): the listing was ended there, and the build is not judged.", finding.RequestId);
         }
         return findings;
     }

@@ -69,13 +69,13 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
                 {
                     // Counted by a request sent after the scan was seen settled: one sent mid-scan may miss findings.
                     counted = counts.For(arn, cancellationToken, settledAt: counts.Now());
-                    findings = await _builds.FindingsAsync(arn, parameterName, cancellationToken).ConfigureAwait(false);
+                    findings = await _builds.FindingsAsync(arn, parameterName, cancellationToken, MostListed(counted, arn)).ConfigureAwait(false);
                 }
             }
             else
             {
                 counted = counts.For(arn, cancellationToken);
-                var scan = await _builds.ReadAsync(arn, parameterName, cancellationToken).ConfigureAwait(false);
+                var scan = await _builds.ReadAsync(arn, parameterName, cancellationToken, most: MostListed(counted, arn)).ConfigureAwait(false);
                 (state, findings) = (scan.State, scan.Findings);
             }
         }
@@ -93,6 +93,10 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
         var result = await JudgeAsync(arn, state, findings, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
         return from is null ? result : result with { SelectedFrom = from };
     }
+
+    /// <summary>The service's count of the build's findings once its answer is in, else null: the listing ends when it passes it.</summary>
+    private static Func<long?> MostListed(Task<IReadOnlyDictionary<string, ImageCounts>> counted, string arn) =>
+        () => counted.IsCompletedSuccessfully && counted.Result.TryGetValue(arn, out var count) ? count.All : null;
 
     /// <summary>
     /// Why a build chosen as a pipeline's newest is not that pipeline's by its own GetImage answer, or null. The pipeline's
