@@ -199,12 +199,38 @@ Describe 'Honest errors and tokens' {
             (Get-EmulatorRequestCount $Emulator 'ListImageScanFindingAggregations') | Should -Be $before
         }
 
-        It 'refuses ARNs of several regions in one query, naming them' {
+        It 'asks ARNs of several regions given as a parameter each in its own region, as piped ones, in the order given' {
+            # Typed ARNs of two regions were refused (MixedRegions) while the same ARNs piped were each asked in their region.
             $noRegion = $Aws.Clone(); $noRegion.Remove('Region')
             Set-TestEnvironment @{ AWS_REGION = 'us-east-1' }
-            $failed = Get-Failure { Get-IBScanFindingAggregation @noRegion -ImageBuildVersionArn $EuImage, $UsImage }
-            $failed[0].FullyQualifiedErrorId | Should -BeLike 'MixedRegions,*'
-            "$($failed[0])" | Should -Match '2 regions \(eu-west-1, us-east-1\)'
+            $UsPipeline = 'arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023'
+            $EuPipeline = 'arn:aws:imagebuilder:eu-west-1:111122223333:image-pipeline/web-frontend-al2023'
+            $finding = { "$($_.ImageBuildVersionArn) $($_.VulnerabilityId) $($_.PackageName)" }
+            $aggregation = { "$($_.Kind) $($_.Key) $($_.Region) $($_.AccountId) $($_.All)" }
+            foreach ($case in @(
+                    @{ Command = 'Get-IBScanFinding'; Parameter = 'ImageBuildVersionArn'; Arns = $EuImage, $UsImage; Show = $finding }
+                    @{ Command = 'Get-IBScanFindingAggregation'; Parameter = 'ImageBuildVersionArn'; Arns = $EuImage, $UsImage; Show = $aggregation }
+                    @{ Command = 'Get-IBScanFindingAggregation'; Parameter = 'ImagePipelineArn'; Arns = $UsPipeline, $EuPipeline; Show = $aggregation })) {
+                $given = @{ $case.Parameter = $case.Arns }
+                $typed = @(& $case.Command @noRegion @given -ErrorAction Stop | ForEach-Object $case.Show)
+                $piped = @($case.Arns | & $case.Command @noRegion -ErrorAction Stop | ForEach-Object $case.Show)
+                $piped.Count | Should -BeGreaterThan 1 -Because "$($case.Command) -$($case.Parameter) has results in both regions"
+                $typed | Should -Be $piped -Because "$($case.Command) -$($case.Parameter) $($case.Arns -join ', ')"
+                # In the order of the values: the first value's region first, then the second's.
+                @($typed | ForEach-Object { if ($_ -match ':(eu-west-1|us-east-1):') { $Matches[1] } } | Select-Object -Unique) |
+                    Should -Be @($case.Arns | ForEach-Object { ($_ -split ':')[3] })
+            }
+        }
+
+        It 'refuses a -Region that contradicts one of several ARNs, naming -Region and the region, before sending anything' {
+            $before = Get-EmulatorRequestCount $Emulator 'ListImageScanFindings'
+            $out = @(Get-IBScanFinding @Aws -ImageBuildVersionArn $UsImage, $EuImage -ErrorVariable failed -ErrorAction SilentlyContinue)
+            $out.Count | Should -Be 0
+            $failed.Count | Should -Be 1
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'RegionMismatch,*'
+            "$($failed[0])" | Should -Match 'The ARN is in eu-west-1, but the region given \(-Region\) is us-east-1'
+            $failed[0].ErrorDetails.RecommendedAction | Should -Match '-Region eu-west-1'
+            (Get-EmulatorRequestCount $Emulator 'ListImageScanFindings') | Should -Be $before
         }
     }
 

@@ -37,6 +37,20 @@ BeforeAll {
     }
     function script:Get-GateFailure([hashtable] $Options) { try { $null = Test-IBScanGate @Keys @Options -WarningAction SilentlyContinue; $null } catch { $_ } }
     function script:Get-ListLabels([string] $Text) { @(Lines $Text | ForEach-Object { if ($_ -match '^(\w+)\s*:') { $Matches[1] } }) }
+    # The finding table's package column read back: its cell lines, from where its header starts, in order; a line
+    # indented two spaces in the cell is the rest of the package above (TypeDataMembers.PackageIndent), any other
+    # starts a package. Runs of spaces read as one (a cell padded to wrap at one width still reads whole at others).
+    function script:Get-PackageColumn([string] $Text) {
+        $rows = @(Lines $Text | Where-Object { $_.Trim() })
+        $at = @($rows | Where-Object { $_ -cmatch '^Severity\s' })[0].IndexOf('Package')
+        $packages = [System.Collections.Generic.List[string]]::new()
+        foreach ($row in $rows) {
+            if ($row -match '^\s*Image: ' -or $row -cmatch '^Severity\s' -or $row -match '^-+\s' -or $row.TrimEnd().Length -le $at) { continue }
+            $cell = $row.Substring($at).TrimEnd()
+            if ($cell.StartsWith('  ') -and $packages.Count -gt 0) { $packages[-1] += ' ' + $cell.Trim() } else { $packages.Add($cell.Trim()) }
+        }
+        @($packages | ForEach-Object { $_ -replace '\s+', ' ' })
+    }
 }
 
 AfterAll {
@@ -184,15 +198,27 @@ Describe 'Views and reports' {
         $single = @($all | Where-Object { $_.VulnerablePackages.Count -le 1 })
         $single.Count | Should -BeGreaterThan 0
         @($single | Where-Object FixedInVersion -eq 'NotAvailable').Count | Should -BeGreaterThan 0 -Because 'the sample has findings without a fix'
+        $column = Get-PackageColumn $text
         foreach ($f in $single) {
             $fix = if ($f.FixedInVersion -eq 'NotAvailable') { 'none' } else { $f.FixedInVersion }
-            # One line (a line laid out for 80 columns keeps its padding where it would wrap there).
-            $text | Should -Match "(?m)$([regex]::Escape("$($f.PackageName) $($f.InstalledVersion)"))\s+$([regex]::Escape("-> $fix"))\s*$" -Because "$($f.VulnerabilityId) $($f.PackageName) is one line at 140 columns"
+            $column | Should -Contain "$($f.PackageName) $($f.InstalledVersion) -> $fix" -Because "$($f.VulnerabilityId) $($f.PackageName) reads whole at 140 columns"
         }
         $text | Should -Not -Match 'NotAvailable'
-        @(Lines $text | Where-Object { $_ -match "^\S.*$([regex]::Escape($NoFixId))\s.*-> none\s*$" }).Count | Should -BeGreaterThan 0
-        # No line is only the rest of a version cut at a hard 40 characters.
-        @(Lines $text | Where-Object { $_ -match '^\s+-> ' }).Count | Should -Be 0
+        @(Lines $text | Where-Object { $_ -match "^\S.*$([regex]::Escape($NoFixId))\s" }).Count | Should -BeGreaterThan 0
+        @($column | Where-Object { $_ -like '* -> none' }).Count | Should -BeGreaterThan 0
+    }
+
+    It 'the finding table keeps every package whole, one a line, at <_> columns (79: the last column of an 80-column console)' -ForEach 79, 80, 100, 120, 140, 200 {
+        # Padded to wrap at Out-String -Width 80's 40 columns, a package longer than that had its version split at 79,
+        # 100 and 120 columns ('-> 8.3.0-1.amzn2023.' then '0.2'); line breaks between its parts hold at every width.
+        $all = @(Get-IBScanFinding @Keys -Region us-east-1 -ErrorAction Stop)
+        $rows = @(Get-IBScanFinding @Keys -Region us-east-1 -ExpandPackage -ErrorAction Stop | Where-Object PackageName)
+        @($rows | Where-Object { "$($_.PackageName) $($_.InstalledVersion) -> $($_.FixedInVersion)".Length -gt 60 }).Count |
+            Should -BeGreaterThan 0 -Because 'the sample has packages longer than the column at 100 columns'
+        $text = $all | Out-String -Width $_
+        Wider $text $_ | Should -BeNullOrEmpty
+        $expected = @($rows | ForEach-Object { "$($_.PackageName) $($_.InstalledVersion) -> $(if ($_.FixedInVersion -in $null, '', 'NotAvailable') { 'none' } else { $_.FixedInVersion })" })
+        Get-PackageColumn $text | Should -Be $expected
     }
 
     It 'Markdown keeps ids and versions greppable and reads a fix NotAvailable as none' {

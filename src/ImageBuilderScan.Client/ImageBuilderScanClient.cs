@@ -36,7 +36,8 @@ namespace ImageBuilderScan.Client;
 /// number of items, and whether more pages follow; debug lines give each request (filter, shortened
 /// token), each attempt (status, timing, request id, whether a failure is retried) and each page's timing.</para>
 /// <para>A query by image or pipeline ARN is sent to the ARNs' region (see <see cref="QueryRegion"/>) when the
-/// region was not given in the options; a given region other than the ARNs', or ARNs of several regions, throw
+/// region was not given in the options: ARNs of several regions are asked region by region, each request in its ARNs'
+/// region, in the order of the values; a given region other than an ARN's throws
 /// <see cref="Errors.ScanRegionException"/> before anything is sent. A filter name the operation does not
 /// document (the escape hatch) is logged as a warning and sent as given.</para>
 /// </remarks>
@@ -120,21 +121,24 @@ public sealed class ImageBuilderScanClient : IDisposable
 
     /// <summary>
     /// The one paging path of every listing operation (its row, <paramref name="listing"/>): validates and plans the
-    /// query once, picks its region's client, then sends a request per chunk and token, each answer a checked page
+    /// query once, picks each chunk's region's client, then sends a request per chunk and token, each answer a checked page
     /// whose items are then stamped once with where they came from.
     /// </summary>
     /// <exception cref="Errors.ScanInputException">At once, when the query is not valid; nothing is sent.</exception>
-    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name several regions or another than a given one; nothing is sent.</exception>
+    /// <exception cref="Errors.ScanRegionException">At once, when its ARNs name another region than a given one; nothing is sent.</exception>
     /// <exception cref="Errors.ScanConfigurationException">At once (NoRegion), when no region is set and its ARNs name none; nothing is sent.</exception>
     private ScanListing<T> Listing<T>(ListingQuery query, ListingOperation<T> listing, CancellationToken cancellationToken) where T : IPageItem
     {
         var plan = QueryValidator.Plan(ref query);
-        var api = ApiFor(query, out var region);
+        var routes = RoutesFor(query);
+        // Every chunk's region is resolved now, so NoRegion is refused before anything is sent.
+        foreach (var chunk in plan.Chunks) _ = routes(chunk);
         var pageSize = (query as SizedListingQuery)?.PageSize;
         var operation = listing.Name;
         var unknown = new UnknownValues(operation, Log);
         return new ScanListing<T>((window, listingToken) => ScanPager.PagesAsync<T>(operation, plan, async (values, token, ct) =>
         {
+            var (api, region) = routes(values);
             var page = await api.SendAsync(listing.Request(plan.FilterName, values, pageSize, token), ct).ConfigureAwait(false);
             if (pageSize is int asked && page.Items.Count > asked)
                 throw new Errors.ScanProtocolException("TooManyItems",
@@ -143,23 +147,35 @@ public sealed class ImageBuilderScanClient : IDisposable
             return page with { RequestToken = token, FilterName = plan.FilterName, FilterValues = values };
         }, page => listing.Check(unknown, page), Log, listingToken,
             // After the page's own checks: a page refused is never stamped, and STS is never asked for one.
-            (page, ct) => StampAsync(page, region, api, ct), Concurrency, window), cancellationToken);
+            (page, ct) => StampAsync(page, routes(page.FilterValues), ct), Concurrency, window), cancellationToken);
     }
 
     /// <summary>
-    /// The client for a validated query's region (see <see cref="QueryRegion"/>): the resolved region's, or, when the
-    /// region was not given and the query's ARNs name another, a client for the ARNs' region.
+    /// Where each request of a validated query goes (see <see cref="QueryRegion"/>): for a chunk of its values, the
+    /// client of their region (the resolved region's, or, when the region was not given and the chunk's ARNs name
+    /// another, a client for the ARNs' region) and that region. A query by one ARN, piped or given, and each region's
+    /// ARNs of a query by several are routed alike.
     /// </summary>
-    /// <exception cref="Errors.ScanRegionException">At once, when the ARNs name several regions or another than the one given.</exception>
-    private IImageBuilderTransport ApiFor(ListingQuery query) => ApiFor(query, out _);
-
-    private IImageBuilderTransport ApiFor(ListingQuery query, out string region)
+    /// <exception cref="Errors.ScanRegionException">At once, when the ARNs name another region than the one given.</exception>
+    private Func<IReadOnlyList<string>, (IImageBuilderTransport Api, string Region)> RoutesFor(ListingQuery query)
     {
         if (!QueryValidator.IsKnownFilterName(query))
             Log?.Warning($"'{InputDisplay.Show(query.FilterName)}' is not a filter name of {query.Operation.Name} that this module knows " +
                 $"({string.Join(", ", query.Operation.FilterNames)}); it is sent as given, and the service decides.");
-        region = QueryRegion.For(query, Connection.Region, Connection.RegionGiven || _forRegion is null)
-            ?? throw SdkTransportFactory.NoRegion();
+        QueryRegion.Check(query, Connection.Region, Connection.RegionGiven || _forRegion is null);
+        return values =>
+        {
+            var region = QueryRegion.For(query, values, Connection.Region) ?? throw SdkTransportFactory.NoRegion();
+            return (ApiFor(region), region);
+        };
+    }
+
+    /// <summary>The client for a single-answer operation's query of one value (<see cref="RoutesFor"/>).</summary>
+    private IImageBuilderTransport ApiFor(ListingQuery query) => RoutesFor(query)(query.Values).Api;
+
+    /// <summary>The client for <paramref name="region"/>: the resolved region's, else one built for it on first use and reused.</summary>
+    private IImageBuilderTransport ApiFor(string region)
+    {
         if (region == Connection.Region && _api is not null) return _api;
         lock (_regional)
         {
@@ -181,9 +197,10 @@ public sealed class ImageBuilderScanClient : IDisposable
     /// and aggregation type, the region asked and, only when an item shows it, the account asked: known from the
     /// options (a role's), else a fan-out profile's from STS, asked once per client.
     /// </summary>
-    private async ValueTask<ScanPage<T>> StampAsync<T>(ScanPage<T> page, string region, IImageBuilderTransport api, CancellationToken cancellationToken)
+    private async ValueTask<ScanPage<T>> StampAsync<T>(ScanPage<T> page, (IImageBuilderTransport Api, string Region) route, CancellationToken cancellationToken)
         where T : IPageItem
     {
+        var (api, region) = route;
         // The page is this client's own, just read and checked, and not yet handed to anyone.
         var items = page.Items;
         string? accountId = null;

@@ -215,12 +215,13 @@ public sealed class FormatFileTests
         var headers = table.Descendants("TableColumnHeader").ToList();
         Assert.Equal(["Severity", "VulnerabilityId", "Score", "Package Installed -> FixedIn"], headers.Select(h => h.Element("Label")!.Value));
         Assert.Null(headers[^1].Element("Width"));
-        // At 80 columns the package column keeps 40; wider consoles give it the rest. A package line is left whole for
-        // the table to wrap at its own width (no hard break in the cell, which split versions at 140 columns).
+        // At 80 columns the package column keeps 40 (39 on an 80-column console, whose last column is one narrower than
+        // Out-String -Width 80's); wider consoles give it the rest.
         var fixedWidth = headers.SkipLast(1).Sum(h => int.Parse(h.Element("Width")!.Value)) + headers.Count - 1;
         Assert.Equal(40, 80 - fixedWidth);
-        // Laid out for those 40 (TypeDataMembers.Fit): at 80 a wrap falls between words, wider a line stays whole.
-        Assert.Equal("[ImageBuilderScan.Adapter.TypeDataMembers]::Packages($_, 40)", table.Descendants("ScriptBlock").Last().Value);
+        var packages = 80 - fixedWidth - 1;
+        // Broken by line breaks for those 39 (TypeDataMembers.Packages), which hold at every width from there up.
+        Assert.Equal($"[ImageBuilderScan.Adapter.TypeDataMembers]::Packages($_, {packages})", table.Descendants("ScriptBlock").Last().Value);
         // The group names the image with its account and region (a fan-out's findings span several).
         var group = table.Element("GroupBy")!.Element("ScriptBlock")!.Value;
         Assert.Contains("ImageBuildVersionArn", group, StringComparison.Ordinal);

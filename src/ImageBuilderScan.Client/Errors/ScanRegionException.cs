@@ -13,14 +13,17 @@ public sealed class ScanRegionException : ImageBuilderScanException
         ClientRegion = clientRegion;
     }
 
-    /// <summary>The regions the query's ARNs name, in the order first seen.</summary>
+    /// <summary>The regions the query's ARNs name other than the client's, in the order first seen.</summary>
     public IReadOnlyList<string> ArnRegions { get; }
 
     /// <summary>The client's region, or null when none is configured (then only an ARN's region can serve a query).</summary>
     public string? ClientRegion { get; }
 
-    /// <summary><c>MixedRegions</c> when the ARNs name several regions, else <c>RegionMismatch</c>.</summary>
-    public override string ErrorId => ArnRegions.Count > 1 ? "MixedRegions" : "RegionMismatch";
+    /// <summary>
+    /// <c>RegionMismatch</c>: the ARNs name another region than the one given. (ARNs of several regions are no error:
+    /// each region's are asked in their own, see QueryRegion.)
+    /// </summary>
+    public override string ErrorId => "RegionMismatch";
 
     public override ScanErrorCategory Category => ScanErrorCategory.InvalidArgument;
 }

@@ -25,19 +25,32 @@ internal sealed class PagingPlan
     /// <summary>Stop after the first page of the first chain (the validator allows it for one chunk only).</summary>
     public bool FirstPageOnly { get; }
 
-    /// <summary>Chunks of at most <paramref name="perRequest"/> values, in the order given.</summary>
-    public static PagingPlan Create(string? filterName, IReadOnlyList<string> values, int perRequest, string? firstToken, bool firstPageOnly = false)
+    /// <summary>
+    /// Chunks of at most <paramref name="perRequest"/> values, in the order given; a new chunk starts where
+    /// <paramref name="regionOf"/> changes, so that no request mixes values of two regions (an ARN's region decides where
+    /// its request is signed and sent).
+    /// </summary>
+    public static PagingPlan Create(string? filterName, IReadOnlyList<string> values, int perRequest, Func<string, string?> regionOf,
+        string? firstToken, bool firstPageOnly = false)
     {
         if (filterName is null || values.Count == 0) return new(filterName, NoFilter, firstToken, firstPageOnly);
-        if (values.Count <= perRequest) return new(filterName, [values], firstToken, firstPageOnly);
-
-        var chunks = new IReadOnlyList<string>[(values.Count + perRequest - 1) / perRequest];
-        for (var c = 0; c < chunks.Length; c++)
+        var chunks = new List<IReadOnlyList<string>>();
+        var chunk = new List<string>();
+        string? region = null;
+        foreach (var value in values)
         {
-            var chunk = new string[Math.Min(perRequest, values.Count - c * perRequest)];
-            for (var i = 0; i < chunk.Length; i++) chunk[i] = values[c * perRequest + i];
-            chunks[c] = chunk;
+            var next = regionOf(value);
+            if (chunk.Count == perRequest || (chunk.Count > 0 && next != region))
+            {
+                chunks.Add(chunk);
+                chunk = [];
+            }
+
+            region = next;
+            chunk.Add(value);
         }
+
+        chunks.Add(chunk);
         return new(filterName, chunks, firstToken, firstPageOnly);
     }
 

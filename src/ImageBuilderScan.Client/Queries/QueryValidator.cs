@@ -57,8 +57,9 @@ public static class QueryValidator
         if (operation.RequiresValue && values.Count == 0)
             throw new ScanInputException(valuesParameter, null, FilterValueShape.For(filterName ?? "")?.ExpectedForm ?? FilterValueRule.ExpectedForm,
                 $"{operation.Name} needs at least one value.");
-        ValidateToken(query.NextToken, values.Count, operation.ValuesPerRequest, valuesParameter);
-        if (query.FirstPageOnly) ValidateFirstPageOnly(values.Count, operation.ValuesPerRequest, valuesParameter);
+        var requests = Requests(filterName, values, operation.ValuesPerRequest);
+        ValidateToken(query.NextToken, values.Count, requests, operation.ValuesPerRequest, valuesParameter);
+        if (query.FirstPageOnly) ValidateFirstPageOnly(values.Count, requests, operation.ValuesPerRequest, valuesParameter);
         if (query is SizedListingQuery { PageSize: { } size } && (size < MinPageSize || size > MaxPageSize))
             throw new ScanInputException("PageSize", size.ToString(CultureInfo.InvariantCulture),
                 $"a page size from {MinPageSize} to {MaxPageSize}", $"{size} is outside the range the service accepts.");
@@ -89,8 +90,15 @@ public static class QueryValidator
     internal static PagingPlan Plan<TQuery>(ref TQuery query) where TQuery : ListingQuery
     {
         if (!Checked.TryGetValue(query, out _)) query = Validate(query);
-        return PagingPlan.Create(query.FilterName, query.Values, query.Operation.ValuesPerRequest, query.NextToken, query.FirstPageOnly);
+        return Chunked(query.FilterName, query.Values, query.Operation.ValuesPerRequest, query.NextToken, query.FirstPageOnly);
     }
+
+    // The one chunking of values into requests: so many a request, never two regions' ARNs in one (QueryRegion).
+    private static PagingPlan Chunked(string? filterName, IReadOnlyList<string> values, int perRequest, string? token = null, bool firstPageOnly = false) =>
+        PagingPlan.Create(filterName, values, perRequest, value => QueryRegion.Of(filterName, value), token, firstPageOnly);
+
+    private static int Requests(string? filterName, IReadOnlyList<string> values, int perRequest) =>
+        filterName is null || values.Count == 0 ? 1 : Chunked(filterName, values, perRequest).Chunks.Count;
 
     private static readonly Regex ModelFilterName = new(@"\A[a-zA-Z]{1,1024}\z", RegexOptions.CultureInvariant);
 
@@ -134,31 +142,32 @@ public static class QueryValidator
         return normalised;
     }
 
-    private static void ValidateToken(string? token, int valueCount, int perRequest, string valuesParameter)
+    private static void ValidateToken(string? token, int valueCount, int requests, int perRequest, string valuesParameter)
     {
         if (token is null) return;
         const string form = "the nextToken of a previous page: 1 to 65535 characters";
         if (token.Length == 0 || token.Length > MaxTokenLength)
             throw new ScanInputException("NextToken", token, form,
                 token.Length == 0 ? "the token is empty." : $"the token is {token.Length} characters long.");
-        if (valueCount > perRequest)
+        if (requests > 1)
         {
-            var requests = (valueCount + perRequest - 1) / perRequest;
-            var per = perRequest == 1 ? "one value per request" : $"{perRequest} values per request";
+            var per = (perRequest == 1 ? "one value per request" : $"{perRequest} values per request") + (valueCount <= perRequest ? ", one region per request" : "");
             throw new ScanInputException("NextToken", token,
-                $"NextToken only with at most {(perRequest == 1 ? "one value" : $"{perRequest} values")} of {valuesParameter}: " +
+                $"NextToken only with at most {(perRequest == 1 ? "one value" : $"{perRequest} values")} of {valuesParameter}{OneRegion(valueCount, perRequest)}: " +
                 "the values of the request that returned the token",
                 $"a token resumes one request, but the {valueCount} values of {valuesParameter} need {requests} requests ({per}).");
         }
     }
 
-    private static void ValidateFirstPageOnly(int valueCount, int perRequest, string valuesParameter)
+    // When values that one request would take need several, it is for their ARNs' regions (a request is signed for one).
+    private static string OneRegion(int valueCount, int perRequest) => valueCount <= perRequest ? " (ARNs of one region)" : "";
+
+    private static void ValidateFirstPageOnly(int valueCount, int requests, int perRequest, string valuesParameter)
     {
-        if (valueCount <= perRequest) return;
-        var requests = (valueCount + perRequest - 1) / perRequest;
+        if (requests <= 1) return;
         var limit = perRequest == 1 ? "one value" : $"at most {perRequest} values";
         throw new ScanInputException(valuesParameter, null,
-            $"{limit} of {valuesParameter} for a single page (one page of one request), or every page",
+            $"{limit} of {valuesParameter}{OneRegion(valueCount, perRequest)} for a single page (one page of one request), or every page",
             $"a single page shows one request's results, but the {valueCount} values of {valuesParameter} need {requests} requests.")
         { ConflictsWith = nameof(ListingQuery.FirstPageOnly) };
     }

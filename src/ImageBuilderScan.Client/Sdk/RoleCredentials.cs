@@ -116,39 +116,23 @@ internal sealed class RoleCredentials : AWSCredentials
         return credentials;
     }
 
-    private AssumeRoleImmutableCredentials Assume()
-    {
-        using var sts = CreateClient();
-        AskMfaCode();
-        try
-        {
-            var credentials = ((ICoreAmazonSTS)sts).CredentialsFromAssumeRoleAuthentication(_role.RoleArn, _role.RoleSessionName, _role.Options);
-            return credentials;
-        }
-        catch (AmazonClientException e) when (Refusal(e) is { } refusal)
-        {
-            throw Failed(refusal);
-        }
-        catch (Exception e) when (e is not ImageBuilderScanException)
-        {
-            // Unreachable or timed out: the message names STS's endpoint. Translated later, it would name Image Builder's
-            // (the request whose signing asked for these credentials), which was never contacted.
-            throw ErrorTranslator.Translate(e, CancellationToken.None, StsEndpoint(sts));
-        }
-        finally
-        {
-            ForgetMfaCode();
-        }
-    }
+    private AssumeRoleImmutableCredentials Assume() =>
+        // The send is synchronous, so the task is complete when it returns: nothing is blocked on.
+        AssumingAsync(sts => Task.FromResult(sts.CredentialsFromAssumeRoleAuthentication(_role.RoleArn, _role.RoleSessionName, _role.Options)))
+            .GetAwaiter().GetResult();
 
-    private async Task<AssumeRoleImmutableCredentials> AssumeAsync()
+    private Task<AssumeRoleImmutableCredentials> AssumeAsync() =>
+        AssumingAsync(sts => sts.CredentialsFromAssumeRoleAuthenticationAsync(_role.RoleArn, _role.RoleSessionName, _role.Options));
+
+    /// <summary>One AssumeRole, sent the caller's way (<paramref name="send"/>): the MFA code asked right before it and
+    /// forgotten after, a refusal and a network failure each said naming STS.</summary>
+    private async Task<AssumeRoleImmutableCredentials> AssumingAsync(Func<ICoreAmazonSTS, Task<AssumeRoleImmutableCredentials>> send)
     {
         using var sts = CreateClient();
         AskMfaCode();
         try
         {
-            var credentials = await ((ICoreAmazonSTS)sts).CredentialsFromAssumeRoleAuthenticationAsync(_role.RoleArn, _role.RoleSessionName, _role.Options).ConfigureAwait(false);
-            return credentials;
+            return await send((ICoreAmazonSTS)sts).ConfigureAwait(false);
         }
         catch (AmazonClientException e) when (Refusal(e) is { } refusal)
         {

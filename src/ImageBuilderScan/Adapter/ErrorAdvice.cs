@@ -25,7 +25,7 @@ internal static class ErrorAdvice
             $"Check that {network.Endpoint ?? "the endpoint"} is the right endpoint (-EndpointUrl, -Region) and reachable from here", Resume(error.Resume)),
         ScanNetworkException { TimedOut: true } => Then("Give a longer -TimeoutSec if the service is slow", Resume(error.Resume)),
         ScanRegionException { ArnRegions.Count: > 1 } region =>
-            $"Ask each region in its own command with -Region ({string.Join(", ", region.ArnRegions)}), e.g. group the ARNs by region.",
+            $"Leave -Region out: each ARN is then asked in its own region ({string.Join(", ", region.ArnRegions)}).",
         ScanRegionException region => $"Give -Region {region.ArnRegions[0]} for this ARN, or leave -Region out: an ARN's own region is then used.",
         _ => Resume(error.Resume) ?? Parameters(error),
     };

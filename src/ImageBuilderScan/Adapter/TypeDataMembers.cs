@@ -36,8 +36,8 @@ public static class TypeDataMembers
 
     /// <summary>
     /// The finding table's package cell: a line per vulnerable package, <c>name installed -> fix</c>, <c>none</c> where
-    /// there is no fix (<see cref="FixedIn"/>), made inert; with a <paramref name="width"/>, each line laid out as
-    /// <see cref="Fit"/> does (the arrow stays with the fix). A live finding and a copy (Import-Clixml) read alike.
+    /// there is no fix (<see cref="FixedIn"/>), made inert; with a <paramref name="width"/>, a package longer than that
+    /// is broken into lines as <see cref="PackageLines"/> says. A live finding and a copy (Import-Clixml) read alike.
     /// </summary>
     public static string? Packages(PSObject? finding, int width = 0)
     {
@@ -63,7 +63,28 @@ public static class TypeDataMembers
     internal static string PackageCell(ScanFinding finding, int width = 0) => string.Join("\n", FindingRow.Of(finding)
         .Where(row => row.Package is not null || row.PackageName.Length > 0)
         .Select(row => Words(row.PackageName, row.InstalledVersion, row.FixedInVersion))
-        .Select(words => width > 0 ? FitLine(words, width) : string.Join(' ', words)));
+        .Select(words => width > 0 ? PackageLines(words, width) : string.Join(' ', words)));
+
+    /// <summary>
+    /// One package's <c>name installed -> fix</c> broken for a last table column of at least <paramref name="width"/>
+    /// characters, by real line breaks, as <see cref="Lines"/> breaks a summary (padding lined up only at one console
+    /// width, and split versions at 100, 120 and 140 columns and on an 80-column console). A package that fits is one
+    /// line. A longer one is broken only at the separators between its three parts: the name, the installed version and
+    /// the fix with its arrow (<c>-> 8.3.0-1.amzn2023.0.2</c> stays one part), never inside a name or a version, whose
+    /// characters (dots, dashes, colons, tildes) say nothing about where a reader may cut. Continuation lines are
+    /// indented by <see cref="PackageIndent"/>, so a reader (and a script reading the column back) tells the rest of a
+    /// package from the next package. A part that does not fit the column (after the indent, on a later line) keeps a line
+    /// of its own and is split by PowerShell: there is no separator to break it at.
+    /// </summary>
+    private static string PackageLines(IReadOnlyList<string> words, int width)
+    {
+        var lines = new List<string>();
+        Break(words, width, PackageIndent, lines);
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>What starts the second and later lines of one package in the package cell (<see cref="PackageLines"/>).</summary>
+    internal const string PackageIndent = "  ";
 
     /// <summary>
     /// <paramref name="value"/> made inert and laid out for a table column that PowerShell wraps by character at
@@ -89,25 +110,35 @@ public static class TypeDataMembers
     {
         if (Inert(value) is not { } text || width < 2) return Inert(value);
         var lines = new List<string>();
-        foreach (var given in text.Split('\n'))
-        {
-            var line = new System.Text.StringBuilder();
-            foreach (var word in given.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (line.Length > 0 && line.Length + 1 + word.Length > width)
-                {
-                    lines.Add(line.ToString());
-                    line.Clear();
-                }
+        foreach (var given in text.Split('\n')) Break(given.Split(' ', StringSplitOptions.RemoveEmptyEntries), width, "", lines);
+        return string.Join("\n", lines);
+    }
 
-                if (line.Length > 0) line.Append(' ');
-                line.Append(word);
+    /// <summary>
+    /// The one line breaker of the views (<see cref="Lines"/>, <see cref="PackageLines"/>): <paramref name="words"/>
+    /// joined by spaces into lines of at most <paramref name="width"/> characters, each line after the first starting
+    /// with <paramref name="indent"/>; a word that does not fit a line of its own still gets one. Adds one line at least.
+    /// </summary>
+    private static void Break(IEnumerable<string> words, int width, string indent, List<string> lines)
+    {
+        var line = new System.Text.StringBuilder();
+        // Whether the line being built holds a word yet (a continuation line starts with the indent alone).
+        var holdsWord = false;
+        foreach (var word in words)
+        {
+            if (holdsWord && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line.ToString());
+                line.Clear().Append(indent);
+                holdsWord = false;
             }
 
-            lines.Add(line.ToString());
+            if (holdsWord) line.Append(' ');
+            line.Append(word);
+            holdsWord = true;
         }
 
-        return string.Join("\n", lines);
+        lines.Add(line.ToString());
     }
 
     private static string FitLine(IEnumerable<string> words, int width)

@@ -2,8 +2,8 @@
 namespace ImageBuilderScan.Engine.Tests.Paging;
 
 /// <summary>
-/// A query by ARN goes to the ARNs' region unless the region was given; another region than a given one,
-/// or ARNs of several regions, are refused before anything is sent, naming the regions.
+/// A query by ARN goes to the ARNs' region unless the region was given, ARNs of several regions each to their own
+/// (as piped ones); another region than a given one is refused before anything is sent, naming the regions.
 /// </summary>
 public sealed class RegionTests
 {
@@ -46,18 +46,70 @@ public sealed class RegionTests
         Assert.Equal((0, 0), (main.RequestCount, built.Count));
     }
 
+    [Fact]
+    public async Task ARNs_of_several_regions_are_asked_each_in_its_own_region_in_the_order_given()
+    {
+        const string Us2 = "arn:aws:imagebuilder:us-east-1:123456789012:image/api/2.0.0/1";
+        const string Eu2 = "arn:aws:imagebuilder:eu-west-1:123456789012:image/api/2.0.0/1";
+        var transports = new Dictionary<string, FakeTransport>
+        {
+            ["us-east-1"] = new() { KeysPerValue = _ => 1, PageSize = 1 },
+            ["eu-west-1"] = new() { KeysPerValue = _ => 1, PageSize = 1 },
+        };
+        var built = new List<string>();
+        using var client = new ImageBuilderScanClient(null, new ScanConnectionInfo(null, null, "test", 1) { RegionSource = RegionSources.None },
+            null, region => { built.Add(region); return transports[region]; }) { Concurrency = 4 };
+
+        var findings = await Listing.CollectAsync(client.GetFindingsAsync(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Us, Eu, Us2, Eu2] }));
+        Assert.Equal([$"{Us}|0", $"{Eu}|0", $"{Us2}|0", $"{Eu2}|0"], findings.Select(f => f.VulnerabilityId));
+        // Asked up to four at once (in any order), each in its own region; written in the order given, above.
+        Assert.Equal([[Us2], [Us]], transports["us-east-1"].FindingRequests.Where(r => r.NextToken is null).Select(r => r.FilterValues).OrderBy(v => v[0], StringComparer.Ordinal));
+        Assert.Equal([[Eu2], [Eu]], transports["eu-west-1"].FindingRequests.Where(r => r.NextToken is null).Select(r => r.FilterValues).OrderBy(v => v[0], StringComparer.Ordinal));
+
+        // Ten values a request, but never two regions' in one: runs of one region, in the order given.
+        var aggregations = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Us, Us2, Eu, Eu2] }));
+        Assert.Equal([$"{Us}|0", $"{Us2}|0", $"{Eu}|0", $"{Eu2}|0"], aggregations.Select(a => a.Key));
+        Assert.Equal([[Us, Us2]], transports["us-east-1"].AggregationRequests.Where(r => r.NextToken is null).Select(r => r.FilterValues));
+        Assert.Equal([[Eu, Eu2]], transports["eu-west-1"].AggregationRequests.Where(r => r.NextToken is null).Select(r => r.FilterValues));
+        Assert.Equal(["us-east-1", "eu-west-1"], built); // one client per region, reused
+    }
+
     [Theory]
     [InlineData("option")]
     [InlineData("AWS_REGION")]
-    public void ARNs_of_several_regions_are_refused_naming_them(string source)
+    public async Task A_region_not_given_splits_ARNs_of_several_regions_and_a_given_one_refuses_them_before_sending(string source)
     {
-        var (client, main, _, _) = Client(source);
+        var (client, main, built, regional) = Client(source);
         using var _ = client;
-        var error = Assert.Throws<ScanRegionException>(() =>
-            client.GetFindingsAsync(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Us, Eu] }).Pages);
-        Assert.Equal("MixedRegions", error.ErrorId);
-        Assert.Contains("2 regions (us-east-1, eu-west-1)", error.Message);
-        Assert.Equal(0, main.RequestCount);
+        var query = new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Us, Eu] };
+        if (source == RegionSources.Option)
+        {
+            var error = Assert.Throws<ScanRegionException>(() => client.GetAggregationsAsync(query).Pages);
+            Assert.Equal("RegionMismatch", error.ErrorId);
+            Assert.Equal(["eu-west-1"], error.ArnRegions);
+            Assert.Contains("The ARN is in eu-west-1, but the region given (-Region) is us-east-1", error.Message);
+            Assert.Equal((0, 0, 0), (main.RequestCount, regional.RequestCount, built.Count));
+            return;
+        }
+
+        Assert.Equal(2, (await Listing.CollectAsync(client.GetAggregationsAsync(query))).Count);
+        Assert.Equal([[Us]], main.AggregationRequests.Select(r => r.FilterValues));
+        Assert.Equal([[Eu]], regional.AggregationRequests.Select(r => r.FilterValues));
+    }
+
+    [Fact]
+    public void A_token_or_a_single_page_is_refused_for_ARNs_of_several_regions_before_sending()
+    {
+        var (client, main, _, regional) = Client("AWS_REGION");
+        using var _ = client;
+        var token = Assert.Throws<ScanInputException>(() => client.GetAggregationsAsync(
+            new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Us, Eu], NextToken = "t" }).Pages);
+        Assert.Equal("NextToken", token.ParameterName);
+        Assert.Contains("need 2 requests", token.Message);
+        var page = Assert.Throws<ScanInputException>(() => client.GetAggregationsAsync(
+            new AggregationQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Us, Eu], FirstPageOnly = true }).Pages);
+        Assert.Equal(nameof(ListingQuery.FirstPageOnly), page.ConflictsWith);
+        Assert.Equal((0, 0), (main.RequestCount, regional.RequestCount));
     }
 
     [Fact]
@@ -96,10 +148,6 @@ public sealed class RegionTests
             Assert.Contains("ARN", error.Message);
         }
 
-        // Several regions still name them, with no client region to name.
-        var mixed = Assert.Throws<ScanRegionException>(() =>
-            client.GetFindingsAsync(new FindingQuery { FilterName = FilterNames.ImageBuildVersionArn, Values = [Us, Eu] }).Pages);
-        Assert.Null(mixed.ClientRegion);
         Assert.Equal(2, regional.RequestCount);
         Assert.Equal(["eu-west-1"], built);
     }

@@ -74,8 +74,9 @@ public sealed class ErrorAdviceTests
     {
         var one = ErrorAdvice.For(new ScanRegionException("m", ["eu-west-1"], "us-east-1"));
         Assert.Equal("Give -Region eu-west-1 for this ARN, or leave -Region out: an ARN's own region is then used.", one);
-        var two = ErrorAdvice.For(new ScanRegionException("m", ["eu-west-1", "us-east-1"], "us-east-1"));
-        Assert.Equal("Ask each region in its own command with -Region (eu-west-1, us-east-1), e.g. group the ARNs by region.", two);
+        // A given region that contradicts ARNs of two other regions: without it, each ARN is asked in its own.
+        var two = ErrorAdvice.For(new ScanRegionException("m", ["eu-west-1", "ap-south-1"], "us-east-1"));
+        Assert.Equal("Leave -Region out: each ARN is then asked in its own region (eu-west-1, ap-south-1).", two);
         Assert.False(ScanErrorDescription.From(new ScanRegionException("m", ["eu-west-1"], "us-east-1")).StopsCommand);
     }
 

@@ -40,6 +40,31 @@ public sealed class PackageCellTests
         Assert.Equal("", TypeDataMembers.PackageCell(Finding()));
     }
 
+    [Theory]
+    [InlineData("curl", "8.3.0-1.amzn2023.0.2", "8.3.0-1.amzn2023.0.3", 39)]
+    [InlineData("kernel-livepatch-6.1.0-1.amzn2023", "1:6.1.0-1.amzn2023.0.1", "1:6.1.0-1.amzn2023.0.9", 39)]
+    [InlineData("a-package-name-longer-than-the-whole-column-is-wide", "1.0", "NotAvailable", 39)]
+    [InlineData("log4j-core", "2.14.1", "2.15.0", 39)]
+    public void A_package_longer_than_the_column_breaks_only_between_name_version_and_fix(string name, string installed, string fix, int width)
+    {
+        var cell = TypeDataMembers.PackageCell(Finding(new VulnerablePackage { Name = name, Version = installed, FixedInVersion = fix }), width);
+        var lines = cell.Split('\n');
+        var parts = new[] { name, installed, "-> " + FixedIn.Label(FixedIn.Version(fix)) };
+        // Each line: whole parts, the later lines indented; a line longer than the width is one part alone.
+        Assert.All(lines, line => Assert.True(line.Length <= width || parts.Contains(line.TrimStart()), line));
+        Assert.All(lines.Skip(1), line => Assert.StartsWith(TypeDataMembers.PackageIndent, line, StringComparison.Ordinal));
+        Assert.Equal(string.Join(' ', parts), string.Join(' ', lines.Select(l => l.Trim())));
+        Assert.All(lines.Select(l => l.Trim()), line => Assert.Contains(line, PartRuns(parts)));
+        // A package that fits is one line, as without a width; one that does not is broken.
+        Assert.Equal(string.Join(' ', parts).Length <= width, lines.Length == 1);
+    }
+
+    // Every run of consecutive whole parts, joined as a line joins them.
+    private static IEnumerable<string> PartRuns(string[] parts) =>
+        from start in Enumerable.Range(0, parts.Length)
+        from count in Enumerable.Range(1, parts.Length - start)
+        select string.Join(' ', parts.Skip(start).Take(count));
+
     [Fact]
     public void Text_from_the_wire_is_inert_word_by_word()
     {
