@@ -25,6 +25,8 @@ BeforeDiscovery {
         # anything kept the gate from judging
         @{ Name = 'empty ARN'; Body = 'GATE -ImageBuildVersionArn $env:EMPTY_ARN'; With = 2; Without = 1; Ends = $true }
         @{ Name = 'malformed ARN'; Body = 'GATE -ImageBuildVersionArn not-an-arn'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'malformed ARN, with Stop at the top (the README pattern)'; Body = "`$ErrorActionPreference = 'Stop'`nGATE -ImageBuildVersionArn `$env:PASS_ARN, not-an-arn"; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'malformed ARN piped, with -ErrorAction Stop'; Body = "'not-an-arn' | GATE -ErrorAction Stop"; With = 2; Without = 1; Ends = $true }
         @{ Name = 'misspelled value (-FailOn HIGHT)'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -FailOn HIGHT'; With = 2; Without = 1; Ends = $true }
         @{ Name = 'misspelled parameter name (-ExceptionsPath)'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionsPath ./far.yaml'; With = 2; Without = $null }
         @{ Name = 'misspelled parameter name, with Stop at the top (the README pattern)'; Body = "`$ErrorActionPreference = 'Stop'`nGATE -ImageBuildVersionArn `$env:PASS_ARN -ExceptionsPath ./far.yaml"; With = 1; Without = 1; Ends = $true }

@@ -118,6 +118,7 @@ public sealed class HostileServerTests
     [InlineData("arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.4/9")]
     [InlineData("arn:aws:imagebuilder:eu-west-1:123456789012:image/web-server/1.2.3/9")]
     [InlineData("not an arn")]
+    [InlineData("arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3/1" + Long)]
     public async Task A_listing_of_a_versions_builds_that_names_another_build_is_not_used(string foreign)
     {
         // As GetImage's answer about another image is refused: the newest build chosen must be the version's own, or
@@ -138,6 +139,18 @@ public sealed class HostileServerTests
         using var client = Client(server);
         Assert.Equal(version + "/10", (await new BuildScans(client).SelectAsync(version, "ImageBuildVersionArn", default)).ImageBuildVersionArn);
     }
+
+    // Digits that make a build ARN of the right shape longer than a filter value may be (1024).
+    private const string Long = "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000";
 
     private static string BuildJson(string arn, string created) =>
         $$$"""{"arn":"{{{Escape(arn)}}}","name":"web-server","version":"1.2.3","dateCreated":"{{{created}}}","state":{"status":"AVAILABLE"}}""";
@@ -177,6 +190,101 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task A_findings_listing_that_names_another_image_keeps_the_build_from_being_judged()
+    {
+        // A filter ignored (a proxy, a look-alike endpoint): another image's findings, as many as counted. Before, the
+        // evaluator's ArgumentException left the gate unjudged with no result (exit 1 under Stop).
+        var other = ImageArn.Replace("web-server", "other-image", StringComparison.Ordinal);
+        await using var server = GateServer(findings: [FindingJson("LOW").Replace(ImageArn, other, StringComparison.Ordinal)], counted: 1);
+        var result = await JudgeAsync(server);
+        Assert.False(result.Passed);
+        Assert.Contains("UnexpectedFinding", result.ScanProblem);
+    }
+
+    [Theory]
+    [InlineData("available")]
+    [InlineData("AVAILABLE\u200B")]
+    public async Task The_gate_does_not_judge_an_image_state_the_model_does_not_define(string state)
+    {
+        await using var server = GateServer(findings: [], counted: 0);
+        server.Route("/GetImage", ScriptedResponse.Json(ImageJson().Replace("\"image\":{", $"\"image\":{{\"state\":{{\"status\":\"{state}\"}},", StringComparison.Ordinal)));
+        var result = await JudgeAsync(server);
+        Assert.False(result.Passed);
+        Assert.Contains("image state", result.ScanProblem);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/clean-image", false)]
+    [InlineData(null, false)]
+    [InlineData(Pipeline, true)]
+    public async Task A_build_chosen_as_a_pipelines_newest_is_judged_only_when_GetImage_says_it_is_that_pipelines(string? builtBy, bool passes)
+    {
+        // The pipeline's listing names a clean build; only its own GetImage answer can say which pipeline built it.
+        var clean = ImageArn.Replace("web-server", "clean-image", StringComparison.Ordinal);
+        await using var server = GateServer(findings: [], counted: 0, imageArn: clean);
+        server.Route("/ListImagePipelineImages", ScriptedResponse.Json($$"""{"imageSummaryList":[{{BuildJson(clean, "2026-02-01T00:00:00Z")}}]}"""));
+        server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json($$"""{"responses":[{{AggregationJson(0, clean)}}]}"""));
+        var image = ImageJson(clean);
+        if (builtBy is not null) image = image.Replace("\"image\":{", $"\"image\":{{\"sourcePipelineArn\":\"{builtBy}\",", StringComparison.Ordinal);
+        server.Route("/GetImage", ScriptedResponse.Json(image));
+        var result = await JudgeAsync(server, Pipeline);
+        Assert.True(passes == result.Passed, result.Summary);
+        if (!passes) Assert.Contains("is not judged as that pipeline's", result.ScanProblem);
+    }
+
+    private const string Pipeline = "arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/web-server";
+
+    private const string BaselineArn = "arn:aws:imagebuilder:us-east-1:123456789012:image/web-server/1.2.3/3";
+
+    [Theory]
+    [InlineData("padded", "BaselineCountMismatch")]
+    [InlineData("another image's", "UnexpectedFinding")]
+    [InlineData("honest", null)]
+    public async Task A_baselines_findings_are_held_to_its_own_count_and_image(string baselineListing, string? errorId)
+    {
+        // The build has one CRITICAL finding, counted; the baseline's listing holds it too, so it would pass as inherited.
+        await using var server = GateServer(findings: [FindingJson("CRITICAL")], aggregation: AggregationJson(1, critical: 1));
+        server.RouteFor("/GetImage", BaselineArn, ScriptedResponse.Json(ImageJson(BaselineArn)));
+        var finding = baselineListing == "another image's" ? FindingJson("CRITICAL") : FindingJson("CRITICAL").Replace(ImageArn, BaselineArn, StringComparison.Ordinal);
+        server.RouteFor("/ListImageScanFindings", BaselineArn, ScriptedResponse.Json($$"""{"findings":[{{finding}}]}"""));
+        var baselineCount = baselineListing == "honest" ? AggregationJson(1, BaselineArn, critical: 1) : "";
+        server.RouteFor("/ListImageScanFindingAggregations", BaselineArn, ScriptedResponse.Json($$"""{"responses":[{{baselineCount}}]}"""));
+        using var client = Client(server);
+        var result = Assert.Single(await new ScanGate(client, new GateEvaluator())
+            .EvaluateAsync([ImageArn], new GatePolicy(), new GateBaseline(BaselineArn, Force: true)).ToListAsync());
+        Assert.True(errorId is null == result.Passed, result.Summary);
+        if (errorId is not null) Assert.Contains(errorId, result.ScanProblem);
+    }
+
+    [Theory]
+    [InlineData("honest", null)]
+    [InlineData("another pipeline's", "of another pipeline")]
+    [InlineData("newer by its GetImage", "is not older than the build")]
+    [InlineData("no build ARN", "not one of them")]
+    public async Task NewOnly_uses_a_listed_older_build_only_when_its_own_GetImage_agrees(string listed, string? refusal)
+    {
+        // The build's one CRITICAL finding is also the older build's: as its baseline, it passes as inherited.
+        await using var server = GateServer(findings: [FindingJson("CRITICAL")], aggregation: AggregationJson(1, critical: 1));
+        server.Route("/GetImage", ScriptedResponse.Json(PipelineImageJson(ImageArn, Pipeline, "2026-02-01T00:00:00Z")));
+        var older = listed == "no build ARN" ? "not an arn" : BaselineArn;
+        server.Route("/ListImagePipelineImages", ScriptedResponse.Json($$"""{"imageSummaryList":[{{BuildJson(ImageArn, "2026-02-01T00:00:00Z")}},{{BuildJson(older, "2026-01-01T00:00:00Z")}}]}"""));
+        server.RouteFor("/GetImage", BaselineArn, ScriptedResponse.Json(PipelineImageJson(BaselineArn,
+            listed == "another pipeline's" ? Pipeline.Replace("web-server", "other", StringComparison.Ordinal) : Pipeline,
+            listed == "newer by its GetImage" ? "2026-03-01T00:00:00Z" : "2026-01-01T00:00:00Z")));
+        server.RouteFor("/ListImageScanFindings", BaselineArn,
+            ScriptedResponse.Json($$"""{"findings":[{{FindingJson("CRITICAL").Replace(ImageArn, BaselineArn, StringComparison.Ordinal)}}]}"""));
+        server.RouteFor("/ListImageScanFindingAggregations", BaselineArn, ScriptedResponse.Json($$"""{"responses":[{{AggregationJson(1, BaselineArn, critical: 1)}}]}"""));
+        using var client = Client(server);
+        var result = Assert.Single(await new ScanGate(client, new GateEvaluator())
+            .EvaluateAsync([ImageArn], new GatePolicy(), GateBaseline.PreviousBuild).ToListAsync());
+        Assert.True(refusal is null == result.Passed, result.Summary);
+        if (refusal is not null) Assert.Contains(refusal, result.ScanProblem);
+    }
+
+    private static string PipelineImageJson(string arn, string pipeline, string created) =>
+        $$$"""{"image":{"arn":"{{{arn}}}","sourcePipelineArn":"{{{pipeline}}}","dateCreated":"{{{created}}}","imageScanningConfiguration":{"imageScanningEnabled":true},"scanState":{"status":"COMPLETED"}""" + "}}";
+
+    [Fact]
     public async Task By_ARN_the_gate_refuses_a_listing_whose_severities_are_not_the_counts()
     {
         // As many findings as counted, but the one the service counts CRITICAL is listed as LOW: judged on the listing,
@@ -210,7 +318,9 @@ public sealed class HostileServerTests
         // baseline): taken as listed, the finding would be inherited and the gate would pass.
         var baselineArn = ImageArn.Replace("/4", "/3", StringComparison.Ordinal);
         await using var build = GateServer(findings: [FindingJson("HIGH")], aggregation: AggregationJson(1, high: 1));
-        await using var lying = GateServer(findings: [FindingJson("HIGH")], imageArn: baselineArn, aggregation: AggregationJson(0, baselineArn));
+        // (Its finding names the baseline: one naming the build is refused sooner, as UnexpectedFinding.)
+        await using var lying = GateServer(findings: [FindingJson("HIGH").Replace(ImageArn, baselineArn, StringComparison.Ordinal)], imageArn: baselineArn,
+            aggregation: AggregationJson(0, baselineArn));
         using var buildClient = Client(build);
         using var baselineClient = Client(lying);
         var gate = new ScanGate(arn => arn == baselineArn ? baselineClient : buildClient, new GateEvaluator());
@@ -244,6 +354,21 @@ public sealed class HostileServerTests
         Assert.Equal("EndlessEmptyPages", protocol.ErrorId);
         Assert.NotNull(protocol.Resume?.NextToken);
         Assert.Equal(ScanPager.MaxConsecutiveEmptyPages + 1, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_listing_that_passes_the_services_count_is_ended_there()
+    {
+        // Pages of findings that keep coming (here ten, then an end): once the count is known, a listing past it can no
+        // longer agree with it, and collecting on would cost memory and time without end.
+        await using var server = new ScriptedServer();
+        for (var i = 1; i <= 10; i++)
+            server.Enqueue(ScriptedResponse.Json($$"""{"findings":[{{FindingJson("LOW", $"CVE-2025-{i:D5}")}}],"nextToken":"t{{i}}"}"""));
+        server.Enqueue(ScriptedResponse.Json("""{"findings":[]}"""));
+        using var client = Client(server);
+        var error = await Assert.ThrowsAsync<ScanProtocolException>(() => new BuildScans(client).FindingsAsync(ImageArn, "ImageBuildVersionArn", default, most: () => 3));
+        Assert.Equal("MoreFindingsThanCounted", error.ErrorId);
+        Assert.Equal(4, server.Requests.Count);
     }
 
     [Fact]
@@ -297,6 +422,28 @@ public sealed class HostileServerTests
         using var client = Client(server, log);
         var error = await Assert.ThrowsAsync<InvalidRequestException>(async () => await client.GetFindingsAsync(ByImage()).ToListAsync());
         foreach (var text in log.Lines.Append(error.Message)) AssertInert(text);
+    }
+
+    [Fact]
+    public async Task The_text_of_the_objects_read_from_the_wire_is_inert_while_their_values_stay_as_sent()
+    {
+        // "$finding", Format-List * of a gate result's outcomes and Export-Csv cells show the objects' ToString: a finding's
+        // title, vulnerability id, package and reference URLs printed raw put OSC 52, clear-screen and ##vso lines on the terminal.
+        var active = Escape(ActiveText);
+        var finding = FindingJson("CRITICAL", id: active).Replace("\"severity\"", $"\"title\":\"{active}\",\"severity\"", StringComparison.Ordinal)
+            .Replace("\"vulnerabilityId\"", $"\"referenceUrls\":[\"{active}\"],\"vulnerablePackages\":[{{\"name\":\"{active}\",\"version\":\"1\"}}],\"vulnerabilityId\"", StringComparison.Ordinal);
+        await using var server = new ScriptedServer();
+        server.Route("/ListImageScanFindings", ScriptedResponse.Json($$"""{"findings":[{{finding}}]}"""));
+        server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json(
+            """{"responses":[{"imageAggregation":{"imageBuildVersionArn":"KEY","severityCounts":{"all":1}}}]}""".Replace("KEY", active, StringComparison.Ordinal)));
+        using var client = Client(server);
+        var read = Assert.Single(await client.GetFindingsAsync(ByImage()).ToListAsync());
+        var aggregation = Assert.Single(await client.GetAggregationsAsync(new AggregationQuery()).ToListAsync());
+        Assert.Equal(ActiveText, read.Title);
+        Assert.Equal(ActiveText, read.VulnerablePackages[0].Name);
+        foreach (var text in new object[] { read, read.VulnerablePackages, read.VulnerablePackages[0], read.ReferenceUrls, aggregation,
+                     new FindingOutcome(read, FindingVerdict.Violation) })
+            AssertInert(text.ToString()!);
     }
 
     [Theory]
@@ -371,9 +518,9 @@ public sealed class HostileServerTests
         return server;
     }
 
-    private async Task<GateResult> JudgeAsync(ScriptedServer server)
+    private async Task<GateResult> JudgeAsync(ScriptedServer server, string build = ImageArn)
     {
         using var client = Client(server);
-        return Assert.Single(await new ScanGate(client, new GateEvaluator()).EvaluateAsync([ImageArn], new GatePolicy(), null).ToListAsync());
+        return Assert.Single(await new ScanGate(client, new GateEvaluator()).EvaluateAsync([build], new GatePolicy(), null).ToListAsync());
     }
 }

@@ -77,6 +77,24 @@ public sealed class ScriptedServer : IAsyncDisposable, IDisposable
     /// <summary>Sets the answer to every request on <paramref name="path"/> (a method PowerShell calls easily).</summary>
     public void Route(string path, ScriptedResponse response) => Routes[path] = response;
 
+    /// <summary>
+    /// Sets the answer to requests on <paramref name="path"/> that mention <paramref name="mentioning"/> (in the unescaped
+    /// target or the body), before <see cref="Routes"/>: one operation answers each ARN its own way.
+    /// </summary>
+    public void RouteFor(string path, string mentioning, ScriptedResponse response) => _mentioning[(path, mentioning)] = response;
+
+    private readonly ConcurrentDictionary<(string Path, string Mentioning), ScriptedResponse> _mentioning = new();
+
+    private ScriptedResponse? Mentioned(string path, CapturedRequest request)
+    {
+        foreach (var ((on, mentioning), response) in _mentioning)
+        {
+            if (on == path && (Uri.UnescapeDataString(request.Target).Contains(mentioning, StringComparison.Ordinal)
+                    || request.Body.Contains(mentioning, StringComparison.Ordinal))) return response;
+        }
+        return null;
+    }
+
     public void Enqueue(params ScriptedResponse[] responses)
     {
         foreach (var response in responses) _script.Enqueue(response);
@@ -105,7 +123,8 @@ public sealed class ScriptedServer : IAsyncDisposable, IDisposable
                 if (request is null) return;
                 Requests.Enqueue(request);
                 var path = request.Target.Split('?')[0];
-                var response = _script.TryDequeue(out var scripted) ? scripted : Routes.TryGetValue(path, out var routed) ? routed : Default;
+                var response = _script.TryDequeue(out var scripted) ? scripted
+                    : Mentioned(path, request) ?? (Routes.TryGetValue(path, out var routed) ? routed : Default);
                 if (response.Delay > TimeSpan.Zero && !await HoldAsync(client.Client, response.Delay))
                 {
                     Abandoned.Enqueue(request);

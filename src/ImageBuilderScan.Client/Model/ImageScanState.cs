@@ -19,6 +19,9 @@ public sealed record ImageScanState(
 {
     public const string Completed = "COMPLETED";
 
+    /// <summary>The members as C# prints them, made inert (<see cref="Text.InputDisplay.Printed"/>); the values stay as sent.</summary>
+    public override string ToString() => Text.InputDisplay.Printed(nameof(ImageScanState), PrintMembers);
+
     /// <summary>
     /// The image's own <c>ImageStatus</c> (PENDING, CREATING, BUILDING, TESTING, DISTRIBUTING, INTEGRATING, AVAILABLE,
     /// CANCELLED, FAILED, DEPRECATED, DELETED, DISABLED); null when the service sent none. A build still being made has

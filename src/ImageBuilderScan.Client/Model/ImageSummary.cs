@@ -3,6 +3,9 @@ namespace ImageBuilderScan.Client.Model;
 /// <summary>One build, as <c>ListImagePipelineImages</c> and <c>ListImageBuildVersions</c> list it (<c>ImageSummary</c>).</summary>
 public sealed record ImageSummary : IPageItem
 {
+    /// <summary>The members as C# prints them, made inert (<see cref="Text.InputDisplay.Printed"/>); the values stay as sent.</summary>
+    public override string ToString() => Text.InputDisplay.Printed(nameof(ImageSummary), PrintMembers);
+
     public required string Arn { get; init; }
     public string? Name { get; init; }
     public string? Version { get; init; }

@@ -10,6 +10,9 @@ namespace ImageBuilderScan.Client.Model;
 /// </summary>
 public sealed record ScanFinding : IPageItem
 {
+    /// <summary>The members as C# prints them, made inert (<see cref="Text.InputDisplay.Printed"/>); the values stay as sent.</summary>
+    public override string ToString() => Text.InputDisplay.Printed(nameof(ScanFinding), PrintMembers);
+
     /// <summary>
     /// This finding as one row per vulnerable package, for spreadsheets (Export-Csv writes a list as one cell): each
     /// row is the finding with that package lifted to PackageName, InstalledVersion and FixedInVersion, and
@@ -94,7 +97,7 @@ public sealed record CvssScoreAdjustment
     public string? Reason { get; }
 
     // Short text for Export-Csv and "$x" (the record's default prints every member's name).
-    public override string ToString() => Reason is null ? $"{Metric}" : $"{Metric}: {Reason}";
+    public override string ToString() => Text.InputDisplay.Inert(Reason is null ? $"{Metric}" : $"{Metric}: {Reason}");
 }
 
 public sealed record CvssScore
@@ -107,7 +110,7 @@ public sealed record CvssScore
     public string? Version { get; }
     public string? Source { get; }
 
-    public override string ToString() => string.Join(" ", new[] { Source, Version, BaseScore?.ToString(System.Globalization.CultureInfo.InvariantCulture), ScoringVector }.Where(p => !string.IsNullOrEmpty(p)));
+    public override string ToString() => Text.InputDisplay.Inert(string.Join(" ", new[] { Source, Version, BaseScore?.ToString(System.Globalization.CultureInfo.InvariantCulture), ScoringVector }.Where(p => !string.IsNullOrEmpty(p))));
 }
 
 public sealed record VulnerablePackage
@@ -133,5 +136,5 @@ public sealed record VulnerablePackage
     public string? FixedInVersion { get; internal init; }
     public string? Remediation { get; internal init; }
 
-    public override string ToString() => FixedIn.Version(FixedInVersion) is { } fix ? $"{Name} {Version} (fixed in {fix})" : $"{Name} {Version}";
+    public override string ToString() => Text.InputDisplay.Inert(FixedIn.Version(FixedInVersion) is { } fix ? $"{Name} {Version} (fixed in {fix})" : $"{Name} {Version}");
 }

@@ -13,6 +13,9 @@ namespace ImageBuilderScan.Client.Model;
 /// </remarks>
 public sealed record ScanFindingAggregation : IPageItem
 {
+    /// <summary>The members as C# prints them, made inert (<see cref="Text.InputDisplay.Printed"/>); the values stay as sent.</summary>
+    public override string ToString() => Text.InputDisplay.Printed(nameof(ScanFindingAggregation), PrintMembers);
+
     private readonly string _key = "";
     // The parsed key: null until first read, then the parts or NotAnArn.
     private static readonly ImageBuilderArn NotAnArn = new("", "", "", "", "", null, null);

@@ -27,5 +27,6 @@ public sealed class ValueList<T> : ReadOnlyCollection<T>
         _ => new ValueList<T>(items.ToList()),
     };
 
-    public override string ToString() => string.Join("; ", this);
+    // Made inert: a list of strings from the wire (reference URLs, related ids) is shown as one cell or line.
+    public override string ToString() => Text.InputDisplay.Inert(string.Join("; ", this));
 }

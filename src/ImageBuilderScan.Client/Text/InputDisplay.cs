@@ -48,6 +48,18 @@ public static partial class InputDisplay
         return result.ToString();
     }
 
+    /// <summary>
+    /// A record's text as C# prints it (<c>Name { Member = value, ... }</c>), made inert as <see cref="Inert"/> makes a
+    /// text: what <c>"$finding"</c>, <c>Format-List *</c> of a result's outcomes and <c>Export-Csv</c> cells show is the
+    /// module's writing, while the members keep the values as sent.
+    /// </summary>
+    public static string Printed(string name, Func<StringBuilder, bool> printMembers)
+    {
+        var text = new StringBuilder(name).Append(" { ");
+        if (printMembers(text)) text.Append(' ');
+        return Inert(text.Append('}').ToString());
+    }
+
     /// <summary>A request id as shown in messages: as is when it has a request id's shape, else escaped; <c>(none)</c> for none.</summary>
     public static string RequestId(string? requestId) => Shaped(requestId, RequestIdShape());
 

@@ -31,16 +31,18 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     /// <paramref name="wait"/>, the state is waited for first (<see cref="ScanWaiter"/>) and the findings listed once it settled.
     /// </summary>
     /// <exception cref="ScanStateException">ScanWaitTimedOut: the scan still ran when the wait ran out.</exception>
-    public async Task<BuildScan> ReadAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken, ScanWait? wait = null)
+    /// <param name="most">See <see cref="FindingsAsync"/>.</param>
+    public async Task<BuildScan> ReadAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken, ScanWait? wait = null,
+        Func<long?>? most = null)
     {
         if (wait is not null)
         {
             var settled = (await WaitAsync(imageBuildVersionArn, parameterName, wait, cancellationToken).ConfigureAwait(false)).Settled();
-            return new BuildScan(settled, await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken).ConfigureAwait(false));
+            return new BuildScan(settled, await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken, most).ConfigureAwait(false));
         }
 
         var state = StateAsync(imageBuildVersionArn, parameterName, cancellationToken);
-        var findings = FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken);
+        var findings = FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken, most);
         await Both(state, findings).ConfigureAwait(false);
         return new BuildScan(await state.ConfigureAwait(false), await findings.ConfigureAwait(false));
     }
@@ -154,10 +156,13 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     }
 
     /// <summary>Whether a listed build is one of the named version's (its ARN under the version's) or the named pipeline's
-    /// (a build ARN in the pipeline's region and account; a build names no pipeline, so that is what can be checked).</summary>
+    /// (a build ARN in the pipeline's region and account; a build names no pipeline, so that is what can be checked; its
+    /// GetImage answer is checked by the gate), and can be asked about.</summary>
     private static bool BelongsTo(string? build, string name)
     {
-        if (build is null || KeyShapes.FilterNameOf(build) != FilterNames.ImageBuildVersionArn) return false;
+        // A build ARN longer than a filter value may be (the shape bounds no name) could not be asked about: the user's
+        // parameter would be refused for it (a ScanInputException, exit 1 under Stop) instead of the listing.
+        if (build is null || build.Length > QueryValidator.MaxValueLength || KeyShapes.FilterNameOf(build) != FilterNames.ImageBuildVersionArn) return false;
         if (KeyShapes.FilterNameOf(name) == FilterNames.ImageVersionArn) return build.StartsWith(name + "/", StringComparison.Ordinal);
         return ImageBuilderArn.TryParse(build) is { } b && ImageBuilderArn.TryParse(name) is { } p
             && b.Region == p.Region && b.AccountId == p.AccountId && b.Partition == p.Partition;
@@ -184,7 +189,13 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     }
 
     /// <summary>Every finding of one build.</summary>
-    public async Task<IReadOnlyList<ScanFinding>> FindingsAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken)
+    /// <param name="most">How many findings the build can have, once known (the service's count), else null: a listing
+    /// that passes it is ended there, since it can no longer agree with the count (pages of fresh findings that never end
+    /// would otherwise be collected until memory or the job's time runs out).</param>
+    /// <exception cref="ScanProtocolException">UnexpectedFinding: the listing holds a finding of another build;
+    /// MoreFindingsThanCounted: it passed <paramref name="most"/>.</exception>
+    public async Task<IReadOnlyList<ScanFinding>> FindingsAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken,
+        Func<long?>? most = null)
     {
         var query = new FindingQuery
         {
@@ -192,7 +203,20 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
             ValuesParameterName = parameterName,
         };
         var findings = new List<ScanFinding>();
-        await foreach (var finding in clientFor(imageBuildVersionArn).GetFindingsAsync(query, cancellationToken).ConfigureAwait(false)) findings.Add(finding);
+        await foreach (var finding in clientFor(imageBuildVersionArn).GetFindingsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            // Checked as GetImage's answer is: a listing that names another build (a filter ignored by a proxy or a look-alike
+            // endpoint) is not this build's list, and judged as its findings, or taken as a baseline, it would decide wrongly.
+            if (finding.ImageBuildVersionArn is { } of && !string.Equals(of, imageBuildVersionArn, StringComparison.Ordinal))
+                throw new ScanProtocolException("UnexpectedFinding",
+                    $"Asked for the findings of {imageBuildVersionArn}, the service listed a finding of {InputDisplay.Arn(of)} (request id " +
+                    $"{InputDisplay.RequestId(finding.RequestId)}): the listing is not this build's, so it is not used.", finding.RequestId);
+            findings.Add(finding);
+            if (most?.Invoke() is { } limit && findings.Count > limit)
+                throw new ScanProtocolException("MoreFindingsThanCounted",
+                    $"Listing the findings of {imageBuildVersionArn} passed the {limit} the service counts for it (request id " +
+                    $"{InputDisplay.RequestId(finding.RequestId)}): the listing was ended there, and the build is not judged.", finding.RequestId);
+        }
         return findings;
     }
 
@@ -252,6 +276,7 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
     /// the greater first); builds that failed, were cancelled or deleted are passed over.
     /// </summary>
     /// <exception cref="ScanStateException">The image came from no pipeline, or has no creation date to order by.</exception>
+    /// <exception cref="ScanProtocolException">UnexpectedBuild: the listing names a build that is not the pipeline's.</exception>
     public async Task<IReadOnlyList<ImageSummary>> OlderBuildsAsync(ImageScanState image, CancellationToken cancellationToken)
     {
         if (image.ImagePipelineArn is not { Length: > 0 } pipeline)
@@ -265,6 +290,11 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
         var query = new PipelineImagesQuery { Values = [pipeline], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = "ImagePipelineArn" };
         await foreach (var build in clientFor(pipeline).GetPipelineImagesAsync(query, cancellationToken).ConfigureAwait(false))
         {
+            // Checked as the newest build's selection is (a baseline is read by its ARN: one that is no build, or another
+            // region's or account's, would be asked for or compared with in its place).
+            if (!BelongsTo(build.Arn, pipeline))
+                throw new ScanProtocolException("UnexpectedBuild",
+                    $"Asked for the builds of the pipeline {pipeline}, the service listed {InputDisplay.Arn(build.Arn)}, which is not one of them: the listing is not used.");
             if (build.Arn == image.ImageBuildVersionArn || build.DateCreated is not { } when || when >= created) continue;
             if (build.State is { } s && Unusable.Contains(s, StringComparer.Ordinal))
             {

@@ -21,7 +21,8 @@ public static class BaselineAcceptance
                 $"The baseline {baseline.ImageBuildVersionArn} {problem}. Name an older build of the same pipeline with -BaselineImageBuildVersionArn, use -NewOnly alone, or add -Force to compare with it anyway.");
     }
 
-    private static string? Problem(ImageScanState image, ImageScanState baseline)
+    /// <summary>What makes <paramref name="baseline"/> no baseline of <paramref name="image"/> (said of the baseline), or null.</summary>
+    public static string? Problem(ImageScanState image, ImageScanState baseline)
     {
         if (string.Equals(image.ImageBuildVersionArn, baseline.ImageBuildVersionArn, StringComparison.Ordinal))
             return "is the build being judged: every finding would pass as inherited";

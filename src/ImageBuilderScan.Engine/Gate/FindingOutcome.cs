@@ -1,4 +1,5 @@
 using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Text;
 
 namespace ImageBuilderScan.Engine.Gate;
 
@@ -20,6 +21,9 @@ public enum FindingVerdict
 /// <summary>One finding with the gate's verdict; <see cref="Exception"/> is the entry that suppressed it.</summary>
 public sealed record FindingOutcome(ScanFinding Finding, FindingVerdict Verdict, ExceptionEntry? Exception = null)
 {
+    /// <summary>The members as C# prints them, made inert (<see cref="InputDisplay.Printed"/>): the finding's and the exception's text came from the wire or a file.</summary>
+    public override string ToString() => InputDisplay.Printed(nameof(FindingOutcome), PrintMembers);
+
     /// <summary>The finding's severity; one this version does not know counts as CRITICAL (the gate judges no build with one).</summary>
     public FindingSeverity Severity => SeverityRank.FailClosed(Finding.Severity);
 

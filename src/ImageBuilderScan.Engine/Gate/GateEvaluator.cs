@@ -80,13 +80,15 @@ public sealed class GateEvaluator(TimeProvider clock, IReadOnlyList<IFindingRule
 
     /// <summary>
     /// A value outside the service model's that keeps the build from being judged (compared exactly, never
-    /// defaulted): a scan status the model does not define, a finding with no severity or one not among
+    /// defaulted): a scan status or image state the model does not define, a finding with no severity or one not among
     /// <see cref="SeverityRank.ExpectedForm"/> (a look-alike such as CRITICAL with a zero-width space included).
     /// </summary>
     private static string? UnknownValue(ImageScanState? state, IReadOnlyList<ScanFinding> findings)
     {
         if (state is not null && !ServiceValues.IsKnownOrAbsent(state.Status, ServiceValues.ImageScanStatuses))
             return $"the scan status '{InputDisplay.Show(state.Status)}' is not one the service defines ({string.Join(", ", ServiceValues.ImageScanStatuses)}), so the scan cannot be judged";
+        if (state is not null && !ServiceValues.IsKnownOrAbsent(state.ImageStatus, ServiceValues.ImageStatuses))
+            return $"the image state '{InputDisplay.Show(state.ImageStatus)}' is not one the service defines ({string.Join(", ", ServiceValues.ImageStatuses)}), so the build cannot be judged";
         var unknown = findings.Where(f => SeverityRank.Of(f.Severity) is null).ToList();
         if (unknown.Count == 0) return null;
         var first = unknown[0];

@@ -4,6 +4,7 @@ using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Text;
 using ImageBuilderScan.Engine.Concurrency;
 using ImageBuilderScan.Engine.Waiting;
@@ -68,13 +69,13 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
                 {
                     // Counted by a request sent after the scan was seen settled: one sent mid-scan may miss findings.
                     counted = counts.For(arn, cancellationToken, settledAt: counts.Now());
-                    findings = await _builds.FindingsAsync(arn, parameterName, cancellationToken).ConfigureAwait(false);
+                    findings = await _builds.FindingsAsync(arn, parameterName, cancellationToken, MostListed(counted, arn)).ConfigureAwait(false);
                 }
             }
             else
             {
                 counted = counts.For(arn, cancellationToken);
-                var scan = await _builds.ReadAsync(arn, parameterName, cancellationToken).ConfigureAwait(false);
+                var scan = await _builds.ReadAsync(arn, parameterName, cancellationToken, most: MostListed(counted, arn)).ConfigureAwait(false);
                 (state, findings) = (scan.State, scan.Findings);
             }
         }
@@ -87,9 +88,27 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             problem = Unreadable("its scan", e);
         }
 
+        problem ??= NotThePipelines(from, state);
         problem = await CountProblemAsync(arn, counted, findings, problem).ConfigureAwait(false);
         var result = await JudgeAsync(arn, state, findings, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
         return from is null ? result : result with { SelectedFrom = from };
+    }
+
+    /// <summary>The service's count of the build's findings once its answer is in, else null: the listing ends when it passes it.</summary>
+    private static Func<long?> MostListed(Task<IReadOnlyDictionary<string, ImageCounts>> counted, string arn) =>
+        () => counted.IsCompletedSuccessfully && counted.Result.TryGetValue(arn, out var count) ? count.All : null;
+
+    /// <summary>
+    /// Why a build chosen as a pipeline's newest is not that pipeline's by its own GetImage answer, or null. The pipeline's
+    /// listing is checked only for region and account (a build ARN names no pipeline): a listing that named another
+    /// pipeline's build (a clean one) would have the gate judge, and pass, something other than what was named.
+    /// </summary>
+    private static string? NotThePipelines(string? from, ImageScanState? state)
+    {
+        if (from is null || state is null || KeyShapes.FilterNameOf(from) != FilterNames.ImagePipelineArn
+            || string.Equals(state.ImagePipelineArn, from, StringComparison.Ordinal)) return null;
+        return $"it was listed as the newest build of {from}, but GetImage says it was built by " +
+            $"{(state.ImagePipelineArn is null ? "no pipeline" : InputDisplay.Arn(state.ImagePipelineArn))}, so it is not judged as that pipeline's";
     }
 
     /// <summary>Why the findings listed do not agree with the service's counts for the build (or the counts could not be read), else <paramref name="problem"/>.</summary>
@@ -227,6 +246,11 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
                 continue;
             }
 
+            // The listing's dates and pipeline are the listing's word: the build's own GetImage answer must agree (as a
+            // named baseline's must), or a newer build, or another pipeline's, would excuse this build's findings.
+            if (BaselineAcceptance.Problem(image, state) is { } problem)
+                throw new ScanProtocolException("UnexpectedBuild",
+                    $"The pipeline's listing named {build.Arn} as an older build of {image.ImagePipelineArn}, but by its own GetImage answer it {problem}: it is not used as the baseline.");
             var findings = await _builds.FindingsAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
             log?.Verbose($"The baseline of {image.ImageBuildVersionArn} is {build.Arn}, the newest older build of {image.ImagePipelineArn} whose scan completed"
                 + (passedOver.Count > 0 ? $" (passed over {passedOver.Count} newer build(s) whose scan did not)." : "."));

@@ -49,6 +49,23 @@ public sealed partial class TestIBScanGateCommand
         }
     }
 
+    /// <summary>
+    /// A failure about to be written as an error record (a malformed ARN, a build that could not be read). Where the
+    /// script's preference is Stop (the README's pattern), PowerShell turns that record into the script's terminating
+    /// error once the command returns, and pwsh exits 1 ("judged and failed") whatever exit code was set or <c>exit</c>
+    /// run meanwhile: so with -ExitCode the gate ends the script itself first, with 2 (not judged).
+    /// </summary>
+    private protected override void OnFailureReported(ScanErrorDescription description)
+    {
+        if (ExitCode.IsPresent && ErrorsStop()) EndProcess(GateExitCode.NotJudged, description.Message);
+    }
+
+    /// <summary>Whether a written error stops the command: -ErrorAction Stop, or none given and $ErrorActionPreference Stop.</summary>
+    private bool ErrorsStop() =>
+        MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var given)
+            ? given is ActionPreference.Stop
+            : SessionState.PSVariable.GetValue("ErrorActionPreference") is ActionPreference.Stop or "Stop";
+
     /// <summary>Writes a result; with -ExitCode a downstream stop (Select-Object -First) ends the writing, not the judging.</summary>
     private void Emit(GateResult result)
     {
