@@ -189,13 +189,19 @@ public sealed class HostileServerTests
         Assert.True((await JudgeAsync(honest)).Passed);
     }
 
-    [Fact]
-    public async Task A_findings_listing_that_names_another_image_keeps_the_build_from_being_judged()
+    [Theory]
+    [InlineData("another image")]
+    [InlineData("no image")]
+    public async Task A_findings_listing_that_names_another_image_or_none_keeps_the_build_from_being_judged(string names)
     {
         // A filter ignored (a proxy, a look-alike endpoint): another image's findings, as many as counted. Before, the
-        // evaluator's ArgumentException left the gate unjudged with no result (exit 1 under Stop).
-        var other = ImageArn.Replace("web-server", "other-image", StringComparison.Ordinal);
-        await using var server = GateServer(findings: [FindingJson("LOW").Replace(ImageArn, other, StringComparison.Ordinal)], counted: 1);
+        // evaluator's ArgumentException left the gate unjudged with no result (exit 1 under Stop). A finding naming no
+        // image cannot be shown to be this one's either (the service names it on every finding).
+        var finding = names == "another image"
+            ? FindingJson("LOW").Replace(ImageArn, ImageArn.Replace("web-server", "other-image", StringComparison.Ordinal), StringComparison.Ordinal)
+            : FindingJson("LOW").Replace($"\"imageBuildVersionArn\":\"{ImageArn}\",", "", StringComparison.Ordinal);
+        Assert.NotEqual(FindingJson("LOW"), finding);
+        await using var server = GateServer(findings: [finding], counted: 1);
         var result = await JudgeAsync(server);
         Assert.False(result.Passed);
         Assert.Contains("UnexpectedFinding", result.ScanProblem);

@@ -206,11 +206,13 @@ public sealed class BuildScans(Func<string, ImageBuilderScanClient> clientFor, I
         await foreach (var finding in clientFor(imageBuildVersionArn).GetFindingsAsync(query, cancellationToken).ConfigureAwait(false))
         {
             // Checked as GetImage's answer is: a listing that names another build (a filter ignored by a proxy or a look-alike
-            // endpoint) is not this build's list, and judged as its findings, or taken as a baseline, it would decide wrongly.
-            if (finding.ImageBuildVersionArn is { } of && !string.Equals(of, imageBuildVersionArn, StringComparison.Ordinal))
+            // endpoint), or none (the service names it on every finding), is not this build's list, and judged as its
+            // findings, or taken as a baseline, it would decide wrongly.
+            if (!string.Equals(finding.ImageBuildVersionArn, imageBuildVersionArn, StringComparison.Ordinal))
                 throw new ScanProtocolException("UnexpectedFinding",
-                    $"Asked for the findings of {imageBuildVersionArn}, the service listed a finding of {InputDisplay.Arn(of)} (request id " +
-                    $"{InputDisplay.RequestId(finding.RequestId)}): the listing is not this build's, so it is not used.", finding.RequestId);
+                    $"Asked for the findings of {imageBuildVersionArn}, the service listed a finding " +
+                    (finding.ImageBuildVersionArn is { } of ? $"of {InputDisplay.Arn(of)}" : "that names no build") +
+                    $" (request id {InputDisplay.RequestId(finding.RequestId)}): the listing is not this build's, so it is not used.", finding.RequestId);
             findings.Add(finding);
             if (most?.Invoke() is { } limit && findings.Count > limit)
                 throw new ScanProtocolException("MoreFindingsThanCounted",
