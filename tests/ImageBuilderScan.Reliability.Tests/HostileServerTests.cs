@@ -52,6 +52,34 @@ public sealed class HostileServerTests
         Assert.True(protocol.ErrorId == answer.ErrorId, $"{answer.Label}: {protocol.ErrorId}: {protocol.Message}");
     }
 
+    [Theory]
+    [InlineData("HTTP 206", 206, null, null, false)]
+    [InlineData("an HTML type", 200, "text/html; charset=utf-8", null, false)]
+    [InlineData("gzip declared, plain body", 200, null, "gzip", false)]
+    [InlineData("gzip body", 200, null, "gzip", true)]
+    public async Task An_answer_whose_status_type_or_encoding_is_not_the_services_is_refused_naming_it(string label, int status, string? type, string? encoding, bool gzipped)
+    {
+        // The body itself is a valid page with a CRITICAL finding: only how it came is wrong, and that is named.
+        var body = $$"""{"findings":[{{FindingJson("CRITICAL")}}]}""";
+        var headers = new Dictionary<string, string> { ["x-amzn-RequestId"] = "req-1" };
+        if (type is not null) headers["Content-Type"] = type;
+        if (encoding is not null) headers["Content-Encoding"] = encoding;
+        byte[]? raw = null;
+        if (gzipped)
+        {
+            using var packed = new MemoryStream();
+            using (var zip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest)) zip.Write(Encoding.UTF8.GetBytes(body));
+            raw = packed.ToArray();
+        }
+        await using var server = new ScriptedServer { Default = new ScriptedResponse(status, body, headers) { RawBody = raw } };
+        using var client = Client(server);
+        var (emitted, error) = await RunAsync(client, FindingsOperation);
+        Assert.Equal(0, emitted);
+        var protocol = Assert.IsType<ScanProtocolException>(error);
+        Assert.True(protocol.ErrorId == "MalformedResponse", $"{label}: {protocol.ErrorId}: {protocol.Message}");
+        Assert.Contains(status != 200 ? "HTTP 206" : type is not null ? "'text/html'" : "'gzip'", protocol.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_listing_keeps_an_unknown_severity_as_sent_and_names_it_once()
     {

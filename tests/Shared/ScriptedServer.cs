@@ -188,7 +188,9 @@ public sealed class ScriptedServer : IAsyncDisposable, IDisposable
         var body = response.RawBody
             ?? Encoding.UTF8.GetBytes(response.FreshToken ? response.Body.Replace("{token}", Guid.NewGuid().ToString("N"), StringComparison.Ordinal) : response.Body);
         var head = new StringBuilder($"HTTP/1.1 {response.Status} {(HttpStatusCode)response.Status}\r\n");
-        head.Append("Content-Type: application/json\r\n");
+        // A scripted Content-Type replaces the usual one (never two of them).
+        if (response.Headers?.Keys.Any(k => k.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) != true)
+            head.Append("Content-Type: application/json\r\n");
         head.Append($"Content-Length: {body.Length}\r\n");
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>()) head.Append($"{name}: {value}\r\n");
         head.Append("\r\n");

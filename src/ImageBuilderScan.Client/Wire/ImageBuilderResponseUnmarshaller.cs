@@ -21,6 +21,9 @@ internal sealed class ImageBuilderResponseUnmarshaller<T>(ResponseReader<T> read
     public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
     {
         var headerRequestId = context.ResponseData?.GetHeaderValue(RequestIdHeader);
+        if (Unlike(context.ResponseData) is { } unlike)
+            throw new ScanProtocolException("MalformedResponse",
+                $"The service answered {unlike}, which Image Builder never answers with: the answer is not used.", NullIfEmpty(headerRequestId));
         using var body = ResponseBody.Read(context.Stream, context.ResponseData?.ContentLength ?? -1);
         try
         {
@@ -39,6 +42,28 @@ internal sealed class ImageBuilderResponseUnmarshaller<T>(ResponseReader<T> read
                 NullIfEmpty(headerRequestId), e);
         }
     }
+
+    /// <summary>
+    /// How a successful answer differs from what the service sends (HTTP 200, JSON, not encoded), or null. Read regardless,
+    /// a partial content (206) would pass for the whole list, and a body encoded as gzip would fail as text that is not
+    /// UTF-8, naming the wrong cause. No content type at all is read (the body must still be the model's JSON).
+    /// </summary>
+    private static string? Unlike(IWebResponseData? response)
+    {
+        if (response is null) return null;
+        if (response.StatusCode != HttpStatusCode.OK) return $"HTTP {(int)response.StatusCode} to a request that succeeds with 200";
+        var encoding = response.GetHeaderValue("Content-Encoding");
+        if (!string.IsNullOrEmpty(encoding) && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+            return $"a body encoded as '{Text.InputDisplay.Show(encoding)}' (none was asked for)";
+        var type = response.ContentType?.Split(';')[0].Trim();
+        if (!string.IsNullOrEmpty(type) && !IsJson(type)) return $"a body of type '{Text.InputDisplay.Show(type)}' instead of JSON";
+        return null;
+    }
+
+    private static bool IsJson(string mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        || mediaType.StartsWith("application/x-amz-json-", StringComparison.OrdinalIgnoreCase)
+        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
     public override AmazonServiceException UnmarshallException(JsonUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode)
     {
