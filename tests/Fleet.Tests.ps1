@@ -127,8 +127,10 @@ source_profile = admin
             $memberCount | Should -BeGreaterThan 0
             # The member's findings came from both profiles alike: each written once (issue 22), and said.
             $fleet.Count | Should -Be ($Single['us-east-1'].Findings.Count + $Single['eu-west-1'].Findings.Count)
-            @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*profile admin*profile member*written once*' -or
-                $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*profile member*profile admin*written once*' }).Count | Should -Be $memberCount
+            # Either target may have come first (-and and -or bind alike in PowerShell: hence the parentheses).
+            @($records | Where-Object { ($_ -is [System.Management.Automation.VerboseRecord]) -and
+                (($_.Message -like '*profile admin*profile member*written once*') -or ($_.Message -like '*profile member*profile admin*written once*')) }).Count |
+                Should -Be $memberCount
             @($fleet | Where-Object Region -eq 'eu-west-1').Count | Should -Be 2
         }
 
