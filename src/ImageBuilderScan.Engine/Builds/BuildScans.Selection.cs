@@ -1,0 +1,135 @@
+using System.Globalization;
+using ImageBuilderScan.Client.Connection;
+using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Client.Model;
+using ImageBuilderScan.Client.Queries;
+using ImageBuilderScan.Client.Paging;
+using ImageBuilderScan.Client;
+using ImageBuilderScan.Client.Text;
+using ImageBuilderScan.Engine.Waiting;
+
+namespace ImageBuilderScan.Engine.Builds;
+
+/// <summary>Which build a name stands for: a build ARN itself, or a pipeline's or an image version's newest build.</summary>
+public sealed partial class BuildScans
+{
+    /// <summary>
+    /// The build a name stands for: a build ARN itself; for an image pipeline ARN, the pipeline's newest build; for an
+    /// image version ARN (no build number, as AWS Tools' Get-EC2IBImageList gives), that version's newest build. Both
+    /// by creation date (ties: the greater ARN), said in a verbose line.
+    /// </summary>
+    /// <exception cref="ScanInputException">The name is none of those shapes (see <see cref="CheckName"/>).</exception>
+    /// <exception cref="ScanStateException">NoBuild: the pipeline or version has no build.</exception>
+    public async Task<SelectedBuild> SelectAsync(string name, string parameterName, CancellationToken cancellationToken)
+    {
+        switch (CheckName(name, parameterName))
+        {
+            case FilterNames.ImagePipelineArn:
+            {
+                var query = new PipelineImagesQuery { Values = [name], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = parameterName };
+                return Newest(name, "pipeline", await Collect(_clientFor(name).GetPipelineImagesAsync(query, cancellationToken)).ConfigureAwait(false));
+            }
+            case FilterNames.ImageVersionArn:
+            {
+                var query = new ImageBuildVersionsQuery { Values = [name], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = parameterName };
+                return Newest(name, "image version", await Collect(_clientFor(name).GetImageBuildVersionsAsync(query, cancellationToken)).ConfigureAwait(false));
+            }
+            default:
+                return new SelectedBuild(name, null);
+        }
+    }
+
+    /// <summary>Refuses, before anything is sent, a name that is no build, image version or pipeline ARN.</summary>
+    /// <returns>The name's kind: <see cref="FilterNames.ImageBuildVersionArn"/>, <see cref="FilterNames.ImageVersionArn"/> or <see cref="FilterNames.ImagePipelineArn"/>.</returns>
+    /// <exception cref="ScanInputException">The name has none of those shapes.</exception>
+    public static string CheckName(string name, string parameterName) => KeyShapes.FilterNameOf(name) switch
+    {
+        FilterNames.ImageBuildVersionArn => FilterNames.ImageBuildVersionArn,
+        FilterNames.ImagePipelineArn => FilterNames.ImagePipelineArn,
+        FilterNames.ImageVersionArn => FilterNames.ImageVersionArn,
+        _ => throw new ScanInputException(parameterName, name, KeyShapes.BuildExpectedForm,
+            $"'{Client.Text.InputDisplay.Show(name)}' is no image build version, image version or image pipeline ARN."),
+    };
+
+    /// <summary>
+    /// Refuses, before anything is sent, named builds or pipelines whose ARN is of another region than the one given
+    /// (-Region) to the client that would ask it (see <see cref="ImageBuilderScanClient.RefuseOtherRegions"/>); names that
+    /// are no ARN are left to the steps that read them.
+    /// </summary>
+    /// <exception cref="ScanRegionException">An ARN of another region than the one given.</exception>
+    public void RefuseOtherRegions(IEnumerable<string?> names, string parameterName)
+    {
+        foreach (var name in names)
+        {
+            if (name is not null && ImageBuilderArn.RegionOf(name) is { Length: > 0 }) _clientFor(name).RefuseOtherRegions([name], parameterName);
+        }
+    }
+
+    /// <summary>Refuses, before anything is sent, each value of a -ImagePipelineArn that is no image pipeline ARN (a build or
+    /// version ARN there is refused too: the parameter promises a pipeline's newest build).</summary>
+    /// <exception cref="ScanInputException">A value that is no image pipeline ARN, naming <paramref name="parameterName"/>.</exception>
+    public static IReadOnlyList<string> RequirePipelines(IReadOnlyList<string> values, string parameterName)
+    {
+        foreach (var value in values)
+        {
+            if (KeyShapes.FilterNameOf(value) != FilterNames.ImagePipelineArn)
+                throw new ScanInputException(parameterName, value, "an image pipeline ARN (arn:aws:imagebuilder:<region>:<account>:image-pipeline/<name>)",
+                    $"'{Client.Text.InputDisplay.Show(value)}' is not an image pipeline ARN.");
+        }
+
+        return values;
+    }
+
+    private SelectedBuild Newest(string name, string what, IReadOnlyList<ImageSummary> builds)
+    {
+        ImageSummary? newest = null;
+        foreach (var build in builds)
+        {
+            // The listing is checked as GetImage's answer is: a build that is not the version's or the pipeline's
+            // (another image, region or account) would have the gate judge something else than what was named.
+            if (!BelongsTo(build.Arn, name))
+                throw new ScanProtocolException("UnexpectedBuild",
+                    $"Asked for the builds of the {what} {name}, the service listed {Client.Text.InputDisplay.Arn(build.Arn)}, which is not one of them: the listing is not used.");
+            if (newest is null || Newer(build, newest)) newest = build;
+        }
+
+        if (newest is null)
+            throw new ScanStateException("NoBuild", name, $"The {what} {name} has no build to judge.");
+        _log?.Verbose($"The newest build of the {what} {name} is {newest.Arn}" +
+            (newest.DateCreated is { } created ? $" (created {created.ToString("u", CultureInfo.InvariantCulture)})." : "."));
+        return new SelectedBuild(newest.Arn, name);
+    }
+
+    /// <summary>Whether a listed build is one of the named version's (its ARN under the version's) or the named pipeline's
+    /// (a build ARN in the pipeline's region and account; a build names no pipeline, so that is what can be checked; its
+    /// GetImage answer is checked by the gate), and can be asked about.</summary>
+    private static bool BelongsTo(string? build, string name)
+    {
+        // A build ARN longer than a filter value may be (the shape bounds no name) could not be asked about: the user's
+        // parameter would be refused for it (a ScanInputException, exit 1 under Stop) instead of the listing.
+        if (build is null || build.Length > QueryValidator.MaxValueLength || KeyShapes.FilterNameOf(build) != FilterNames.ImageBuildVersionArn) return false;
+        if (KeyShapes.FilterNameOf(name) == FilterNames.ImageVersionArn) return build.StartsWith(name + "/", StringComparison.Ordinal);
+        return ImageBuilderArn.TryParse(build) is { } b && ImageBuilderArn.TryParse(name) is { } p
+            && b.Region == p.Region && b.AccountId == p.AccountId && b.Partition == p.Partition;
+    }
+
+    // By creation date; a build without one is older than any with one; ties by the later build number (as a number:
+    // build 10 is after build 9), then by the ARN.
+    private static bool Newer(ImageSummary build, ImageSummary than)
+    {
+        var (a, b) = (build.DateCreated ?? DateTime.MinValue, than.DateCreated ?? DateTime.MinValue);
+        if (a != b) return a > b;
+        var (x, y) = (BuildNumber(build.Arn), BuildNumber(than.Arn));
+        return x != y ? x > y : string.CompareOrdinal(build.Arn, than.Arn) > 0;
+    }
+
+    private static long BuildNumber(string? arn) =>
+        long.TryParse(arn?[(arn.LastIndexOf('/') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+
+    private static async Task<IReadOnlyList<T>> Collect<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items.ConfigureAwait(false)) list.Add(item);
+        return list;
+    }
+}
