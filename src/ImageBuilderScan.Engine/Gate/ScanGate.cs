@@ -32,6 +32,19 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     }
 
     /// <summary>
+    /// Refuses, before anything is sent, the builds, pipelines and baseline typed as parameters whose ARN is of another
+    /// region than the -Region given (see <see cref="BuildScans.RefuseOtherRegions"/>): the listings refuse them so, and
+    /// the gate would otherwise judge the others first.
+    /// </summary>
+    /// <exception cref="ScanRegionException">An ARN of another region than the one given, naming its parameter.</exception>
+    public void RefuseOtherRegions(IReadOnlyList<string> imageBuildVersionArns, IReadOnlyList<string> imagePipelineArns, string? baselineImageBuildVersionArn)
+    {
+        _builds.RefuseOtherRegions(imageBuildVersionArns, "ImageBuildVersionArn");
+        _builds.RefuseOtherRegions(imagePipelineArns, "ImagePipelineArn");
+        _builds.RefuseOtherRegions([baselineImageBuildVersionArn], "BaselineImageBuildVersionArn");
+    }
+
+    /// <summary>
     /// Reads each build's state and findings itself, then judges it. A build may be named by its ARN, or by an image
     /// pipeline or image version ARN (its newest build, see <see cref="BuildScans.SelectAsync"/>; the result's
     /// <see cref="GateResult.SelectedFrom"/> names it). The findings listed must agree with the service's own aggregation

@@ -105,9 +105,15 @@ public sealed class NewestBuildsTests
     private static int InFlight(EmulatorServer server) =>
         server.Requests.Recent.Count(r => r.Operation == EmulatorOperation.ListImageBuildVersions && !r.Completed);
 
-    /// <summary>Waits for an event the request log shows (the test's own timeout bounds a broken build).</summary>
+    /// <summary>Waits for an event the request log shows; a build that never shows it fails the test after a minute
+    /// (xunit has no timeout of its own, and a wait that never ends would hang the whole run).</summary>
     private static async Task Until(Func<bool> condition)
     {
-        while (!condition()) await Task.Delay(5);
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the request log never showed the awaited event");
+            await Task.Delay(5);
+        }
     }
 }

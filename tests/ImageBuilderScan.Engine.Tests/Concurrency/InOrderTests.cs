@@ -44,8 +44,17 @@ public sealed class InOrderTests
             Interlocked.Increment(ref started);
             try
             {
-                // The last result taken waits for every build in flight to have started (the event, not a time).
-                if (i == taken - 1 && taken > 1) while (Volatile.Read(ref started) < expectStarted) await Task.Delay(1, ct);
+                // The last result taken waits for every build in flight to have started (the event, not a time; a window
+                // that never starts them fails the test after a minute instead of hanging the run).
+                var deadline = DateTime.UtcNow.AddMinutes(1);
+                if (i == taken - 1 && taken > 1)
+                {
+                    while (Volatile.Read(ref started) < expectStarted)
+                    {
+                        Assert.True(DateTime.UtcNow < deadline, $"only {Volatile.Read(ref started)} of {expectStarted} builds ever started");
+                        await Task.Delay(1, ct);
+                    }
+                }
                 if (i >= taken) await Task.Delay(Timeout.Infinite, ct);
             }
             catch (OperationCanceledException)

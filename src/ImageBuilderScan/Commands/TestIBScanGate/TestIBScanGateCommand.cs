@@ -161,13 +161,7 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
         var images = ImageBuildVersionArn ?? [];
         // ARNs typed with a -Region they are not in are refused before anything is sent (as the listings refuse them):
         // each judging below starts with it, so the refusal is the gate's error (not judged), never a pass.
-        var builds = new BuildScans(ClientFor, Log);
-        void RefuseOtherRegions()
-        {
-            builds.RefuseOtherRegions(images, nameof(ImageBuildVersionArn));
-            builds.RefuseOtherRegions(ImagePipelineArn ?? [], PipelineSet);
-            builds.RefuseOtherRegions([BaselineImageBuildVersionArn], nameof(BaselineImageBuildVersionArn));
-        }
+        void RefuseOtherRegions() => gate.RefuseOtherRegions(images, ImagePipelineArn ?? [], BaselineImageBuildVersionArn);
 
         var verdicts = _verdicts;
         foreach (var refused in _refused) verdicts.AddError(refused);
