@@ -1,12 +1,3 @@
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Model;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
-using ImageBuilderScan.Client.Sdk;
-using ImageBuilderScan.Client.Http;
-using ImageBuilderScan.Client.Operations;
-using ImageBuilderScan.Client.Wire;
-
 namespace ImageBuilderScan.Client;
 
 /// <summary>

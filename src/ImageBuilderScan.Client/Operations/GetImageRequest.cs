@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Model;
-
 namespace ImageBuilderScan.Client.Operations;
 
 /// <summary><c>GET /GetImage?imageBuildVersionArn=...</c>: one image, read for its scan state.</summary>

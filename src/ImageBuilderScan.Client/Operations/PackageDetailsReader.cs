@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ImageBuilderScan.Client.Model;
 using static ImageBuilderScan.Client.Wire.JsonShapeReader;
 
 namespace ImageBuilderScan.Client.Operations;

@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Errors;
-
 namespace ImageBuilderScan.Client.Paging;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Diagnostics;
-using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Client.Paging;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Client.Queries;
 

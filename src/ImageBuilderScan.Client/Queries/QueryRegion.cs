@@ -1,6 +1,3 @@
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Model;
-
 namespace ImageBuilderScan.Client.Queries;
 
 /// <summary>

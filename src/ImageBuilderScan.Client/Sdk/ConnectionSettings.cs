@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Client.Sdk;
 

@@ -2,8 +2,6 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Client.Sdk;
 

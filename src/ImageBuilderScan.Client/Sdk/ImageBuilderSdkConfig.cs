@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
-using ImageBuilderScan.Client.Connection;
 
 namespace ImageBuilderScan.Client.Sdk;
 

@@ -1,7 +1,5 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Client.Sdk;
 

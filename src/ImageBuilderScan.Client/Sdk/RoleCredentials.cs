@@ -2,8 +2,6 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.SharedInterfaces;
 using Amazon.SecurityToken;
-using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Wire;
 
 namespace ImageBuilderScan.Client.Sdk;
 

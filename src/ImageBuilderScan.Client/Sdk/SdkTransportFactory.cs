@@ -1,8 +1,5 @@
 using Amazon;
 using Amazon.Runtime;
-using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Diagnostics;
-using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Client.Sdk;
 

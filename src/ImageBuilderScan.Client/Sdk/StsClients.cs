@@ -2,7 +2,6 @@ using System.Net;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
-using ImageBuilderScan.Client.Text;
 
 namespace ImageBuilderScan.Client.Sdk;
 

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json;
 using Amazon.Runtime;
-using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Client.Wire;
 

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
-using ImageBuilderScan.Client.Diagnostics;
-using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Client.Wire;
 

@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 
 namespace ImageBuilderScan.Emulator;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace ImageBuilderScan.Emulator;
 
 /// <summary>How each fault kind turns into bytes on the wire.</summary>

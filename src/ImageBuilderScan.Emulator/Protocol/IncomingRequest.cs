@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace ImageBuilderScan.Emulator;
 
 /// <summary>What every signed endpoint (Image Builder, STS) reads from a request before verifying it.</summary>

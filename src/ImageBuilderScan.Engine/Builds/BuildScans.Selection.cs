@@ -1,12 +1,8 @@
 using System.Globalization;
-using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Text;
-using ImageBuilderScan.Engine.Waiting;
 
 namespace ImageBuilderScan.Engine.Builds;
 

@@ -1,9 +1,7 @@
-using System.Globalization;
 using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Client;
 using ImageBuilderScan.Client.Text;
 using ImageBuilderScan.Engine.Waiting;

@@ -1,4 +1,3 @@
-using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Findings;
 

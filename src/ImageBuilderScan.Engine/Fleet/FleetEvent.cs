@@ -1,4 +1,3 @@
-using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Engine.Fleet;

@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Client;
 

@@ -1,8 +1,6 @@
 using ImageBuilderScan.Client.Text;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Engine.Gate;
 

@@ -1,5 +1,4 @@
 using ImageBuilderScan.Client.Text;
-using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Engine.Gate;

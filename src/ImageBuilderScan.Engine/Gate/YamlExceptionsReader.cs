@@ -1,6 +1,4 @@
 using ImageBuilderScan.Client.Text;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using ImageBuilderScan.Engine.Comparison;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Engine.Findings;
 using ImageBuilderScan.Client.Model;

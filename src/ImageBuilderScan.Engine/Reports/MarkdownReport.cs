@@ -1,7 +1,5 @@
 using System.Globalization;
-using ImageBuilderScan.Engine.Comparison;
 using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Engine.Findings;
 using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Reports;

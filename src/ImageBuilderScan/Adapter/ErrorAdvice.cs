@@ -1,7 +1,6 @@
 using ImageBuilderScan.Client.Text;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Adapter;
 

@@ -1,5 +1,3 @@
-using ImageBuilderScan.Engine.Gate;
-
 namespace ImageBuilderScan.Engine.Reports;
 
 /// <summary>The builds shown (gate results or findings): a stacked bar chart and, beside it, a table of the same numbers with each verdict.</summary>

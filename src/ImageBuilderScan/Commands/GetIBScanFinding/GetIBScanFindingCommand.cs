@@ -2,7 +2,6 @@ using System.Management.Automation;
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 using ImageBuilderScan.Engine.Fleet;
 
 namespace ImageBuilderScan.Commands;

@@ -1,6 +1,5 @@
 using System.Collections;
 using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Commands;
 

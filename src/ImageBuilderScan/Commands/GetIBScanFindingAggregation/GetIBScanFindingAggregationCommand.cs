@@ -2,8 +2,6 @@ using System.Management.Automation;
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
-using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Engine.Fleet;
 
 namespace ImageBuilderScan.Commands;

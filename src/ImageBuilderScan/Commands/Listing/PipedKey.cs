@@ -1,5 +1,4 @@
 using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Paging;
 
 namespace ImageBuilderScan.Adapter;
 

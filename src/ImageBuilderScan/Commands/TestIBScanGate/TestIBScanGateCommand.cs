@@ -5,8 +5,6 @@ using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Engine.Reports;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Queries;
-using ImageBuilderScan.Client.Text;
 using ImageBuilderScan.Engine.Builds;
 
 namespace ImageBuilderScan.Commands;
