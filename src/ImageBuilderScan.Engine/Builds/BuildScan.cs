@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Model;
-
 namespace ImageBuilderScan.Engine.Builds;
 
 /// <summary>One build's scan as read from the service: its state and every finding the service listed.</summary>

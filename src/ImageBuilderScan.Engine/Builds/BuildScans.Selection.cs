@@ -1,6 +1,4 @@
-using System.Globalization;
 using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client;
 

@@ -1,6 +1,5 @@
 using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client;
 using ImageBuilderScan.Client.Text;

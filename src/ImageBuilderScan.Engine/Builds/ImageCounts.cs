@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Model;
-
 namespace ImageBuilderScan.Engine.Builds;
 
 /// <summary>

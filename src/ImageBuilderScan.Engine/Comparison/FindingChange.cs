@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Model;
-
 namespace ImageBuilderScan.Engine.Comparison;
 
 /// <summary>What happened to a (vulnerability id, package) between a reference build and a difference build.

@@ -1,4 +1,3 @@
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Findings;
 
 namespace ImageBuilderScan.Engine.Comparison;

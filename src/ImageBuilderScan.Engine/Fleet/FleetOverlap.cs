@@ -1,4 +1,3 @@
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Text;
 
 namespace ImageBuilderScan.Engine.Fleet;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Fleet;
 

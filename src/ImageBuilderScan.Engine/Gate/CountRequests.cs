@@ -1,5 +1,4 @@
 using ImageBuilderScan.Client;
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Engine.Builds;
 

@@ -1,5 +1,4 @@
 using ImageBuilderScan.Client.Text;
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ImageBuilderScan.Engine.Gate;

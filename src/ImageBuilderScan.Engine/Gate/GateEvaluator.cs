@@ -1,5 +1,4 @@
 using ImageBuilderScan.Client.Text;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Gate;
 

@@ -1,5 +1,4 @@
 using ImageBuilderScan.Engine.Comparison;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Gate;
 

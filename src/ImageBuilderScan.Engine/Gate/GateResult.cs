@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Model;
-
 namespace ImageBuilderScan.Engine.Gate;
 
 /// <summary>The gate's verdict on one image, with everything a report or a warning needs.</summary>

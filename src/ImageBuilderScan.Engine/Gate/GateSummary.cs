@@ -1,5 +1,3 @@
-using System.Text;
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Text;
 
 namespace ImageBuilderScan.Engine.Gate;

@@ -2,7 +2,6 @@ using ImageBuilderScan.Engine.Builds;
 using ImageBuilderScan.Engine.Comparison;
 using ImageBuilderScan.Client.Connection;
 using ImageBuilderScan.Client.Errors;
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client;
 using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Client.Text;

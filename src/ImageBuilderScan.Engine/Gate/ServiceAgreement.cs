@@ -1,4 +1,3 @@
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Text;
 using ImageBuilderScan.Engine.Builds;
 

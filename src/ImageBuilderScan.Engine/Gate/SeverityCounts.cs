@@ -1,4 +1,3 @@
-using ImageBuilderScan.Client.Model;
 namespace ImageBuilderScan.Engine.Gate;
 
 /// <summary>How many findings of each severity counted toward a gate (or a report).</summary>

@@ -1,6 +1,5 @@
 using ImageBuilderScan.Client;
 using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;
 using ImageBuilderScan.Engine.Builds;
 

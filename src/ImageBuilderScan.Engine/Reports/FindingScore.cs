@@ -1,6 +1,3 @@
-using System.Globalization;
-using ImageBuilderScan.Client.Model;
-
 namespace ImageBuilderScan.Engine.Reports;
 
 /// <summary>A finding's 0-10 score for SARIF's security-severity and for ordering.</summary>

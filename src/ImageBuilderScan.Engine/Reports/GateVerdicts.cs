@@ -1,6 +1,4 @@
-using System.Globalization;
 using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Text;
 

@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Text;
 using System.Xml;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Engine.Findings;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Reports;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Reports;
 

@@ -1,5 +1,4 @@
 using ImageBuilderScan.Client.Errors;
-using System.Text;
 
 namespace ImageBuilderScan.Engine.Reports;
 

@@ -1,5 +1,4 @@
 using ImageBuilderScan.Engine.Gate;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Reports;
 

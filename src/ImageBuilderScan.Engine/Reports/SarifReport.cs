@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Engine.Findings;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Reports;
 

@@ -1,8 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Engine.Findings;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Reports;
 

@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Model;
-
 namespace ImageBuilderScan.Engine.Waiting;
 
 /// <summary>Where a build stands for a wait: still on its way to a complete scan, complete, or ended short of one.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using ImageBuilderScan.Client.Connection;
-using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Engine.Waiting;
 

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using ImageBuilderScan.Client.Errors;
 
 namespace ImageBuilderScan.Adapter;

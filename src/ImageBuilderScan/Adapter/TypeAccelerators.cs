@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Comparison;
 using ImageBuilderScan.Engine.Gate;

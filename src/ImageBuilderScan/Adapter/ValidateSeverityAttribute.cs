@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using ImageBuilderScan.Client.Model;
 
 namespace ImageBuilderScan.Adapter;

@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Model;
-
 namespace ImageBuilderScan.Engine.Gate;
 
 /// <summary>With a baseline (-NewOnly, -BaselineImageBuildVersionArn), a finding already in it is inherited, not new.</summary>

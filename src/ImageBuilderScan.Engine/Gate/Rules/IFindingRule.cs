@@ -1,5 +1,3 @@
-using ImageBuilderScan.Client.Model;
-
 // Rules share the gate's namespace (not Gate.Rules): a rule reads the policy and the gate lists the rules,
 // and LayerTests forbids the namespace cycle that two namespaces would make.
 namespace ImageBuilderScan.Engine.Gate;

@@ -1,4 +1,3 @@
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Comparison;
 
 namespace ImageBuilderScan.Engine.Reports;

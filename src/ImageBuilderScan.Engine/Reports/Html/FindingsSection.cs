@@ -1,4 +1,3 @@
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Findings;
 using ImageBuilderScan.Engine.Gate;
 

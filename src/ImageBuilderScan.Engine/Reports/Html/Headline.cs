@@ -1,5 +1,4 @@
 using System.Reflection;
-using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.Gate;
 
 namespace ImageBuilderScan.Engine.Reports;

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Engine.Builds;
 using ImageBuilderScan.Engine.Comparison;

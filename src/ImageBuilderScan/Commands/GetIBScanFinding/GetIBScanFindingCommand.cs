@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using System.Runtime.CompilerServices;
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Client.Errors;

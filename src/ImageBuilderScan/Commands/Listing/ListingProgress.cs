@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Management.Automation;
 using ImageBuilderScan.Client.Text;
 
 namespace ImageBuilderScan.Adapter;

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Management.Automation;
 using ImageBuilderScan.Client.Errors;
 using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Client.Queries;

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Management.Automation;
 using ImageBuilderScan.Adapter;
 using ImageBuilderScan.Engine.Gate;
 using ImageBuilderScan.Engine.Reports;

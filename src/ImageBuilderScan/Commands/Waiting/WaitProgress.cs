@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Management.Automation;
 using ImageBuilderScan.Engine.Waiting;
 
 namespace ImageBuilderScan.Adapter;
