@@ -28,15 +28,6 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
     // A parameter's own set is named after it; only the sets of no one parameter have a constant.
     private const string NoFilterSet = "NoFilter";
 
-    [Parameter(ParameterSetName = nameof(ImagePipelineArn), Mandatory = true), ValidateNotNullOrEmpty]
-    public string[]? ImagePipelineArn { get; set; }
-
-    [Parameter(ParameterSetName = nameof(ImageBuildVersionArn), Mandatory = true), ValidateNotNullOrEmpty]
-    public string[]? ImageBuildVersionArn { get; set; }
-
-    [Parameter(ParameterSetName = nameof(VulnerabilityId), Mandatory = true), ValidateNotNullOrEmpty]
-    public string[]? VulnerabilityId { get; set; }
-
     /// <summary>Severities as the service spells them; matched case-insensitively, tab-completed.</summary>
     [Parameter(ParameterSetName = nameof(Severity), Mandatory = true)]
     [ValidateSeverity, ArgumentCompleter(typeof(SeverityCompleter))]
@@ -70,11 +61,8 @@ public sealed class GetIBScanFindingCommand : ListingCmdlet
             return;
         }
 
-        var (filter, values) = ParameterSetName switch
+        var (filter, values) = TypedKeyFilter() ?? ParameterSetName switch
         {
-            nameof(ImagePipelineArn) => (FilterNames.ImagePipelineArn, ImagePipelineArn!),
-            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, NewestBuildsOf(ImageBuildVersionArn!, nameof(ImageBuildVersionArn))),
-            nameof(VulnerabilityId) => (FilterNames.VulnerabilityId, VulnerabilityId!),
             // Sent upper case by the engine's validator, as every severity filter value is.
             nameof(Severity) => (FilterNames.Severity, Severity!),
             _ => ((string?)null, Array.Empty<string>()),

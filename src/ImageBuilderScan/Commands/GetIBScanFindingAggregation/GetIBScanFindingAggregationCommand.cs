@@ -39,15 +39,6 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
     [Alias("AwsAccountId")]
     public string[]? AccountId { get; set; }
 
-    [Parameter(ParameterSetName = nameof(ImageBuildVersionArn), Mandatory = true), ValidateNotNullOrEmpty]
-    public string[]? ImageBuildVersionArn { get; set; }
-
-    [Parameter(ParameterSetName = nameof(ImagePipelineArn), Mandatory = true), ValidateNotNullOrEmpty]
-    public string[]? ImagePipelineArn { get; set; }
-
-    [Parameter(ParameterSetName = nameof(VulnerabilityId), Mandatory = true), ValidateNotNullOrEmpty]
-    public string[]? VulnerabilityId { get; set; }
-
     /// <summary>A filter name as the service spells it, for names this module does not know yet.</summary>
     [Parameter(ParameterSetName = FilterSet, Mandatory = true), ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(FilterNameCompleter))]
@@ -71,11 +62,8 @@ public sealed class GetIBScanFindingAggregationCommand : ListingCmdlet
             return;
         }
 
-        var (filter, values) = ParameterSetName switch
+        var (filter, values) = TypedKeyFilter() ?? ParameterSetName switch
         {
-            nameof(ImageBuildVersionArn) => (FilterNames.ImageBuildVersionArn, NewestBuildsOf(ImageBuildVersionArn!, nameof(ImageBuildVersionArn))),
-            nameof(ImagePipelineArn) => (FilterNames.ImagePipelineArn, ImagePipelineArn!),
-            nameof(VulnerabilityId) => (FilterNames.VulnerabilityId, VulnerabilityId!),
             FilterSet => (FilterName!, FilterValue!),
             _ => AccountId is { Length: > 0 } ? (FilterNames.AccountId, AccountId) : ((string?)null, Array.Empty<string>()),
         };
