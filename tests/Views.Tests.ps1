@@ -149,6 +149,32 @@ Describe 'Views' {
             foreach ($a in $Images) { $text | Should -Match "(?m)^\s+$($a.Critical)\s+$($a.High)\s+$($a.Medium)\s+$($a.Other)\s+$($a.All) " }
         }
 
+        It 'keeps every word of every key whole at <_> columns (79: the last column of an 80-column console)' -ForEach 79, 80, 100, 120, 140 {
+            # Padded for Out-String -Width 80 (Fit), a long key was split inside the name on a real 80-column console,
+            # whose last column is one narrower; line breaks between words (Lines) hold at every width from there up.
+            @($Images | Where-Object { "$($_.ImageName) $($_.ImageVersion)/$($_.ImageBuild)".Length -gt 19 }).Count |
+                Should -BeGreaterThan 0 -Because 'the sample has keys longer than the column at 80 columns'
+            $text = $Images | Out-String -Width $_
+            Wider $text $_ | Should -BeNullOrEmpty
+            # The Key column read back, line by line from where its header starts: every key's words, each whole.
+            $rows = @(Lines $text | Where-Object { $_.Trim() })
+            $header = [array]::FindIndex([string[]] $rows, [Predicate[string]] { param($r) $r -cmatch '^\s*Crit\s' })
+            $at = $rows[$header].IndexOf('Key')
+            $cells = @($rows | Select-Object -Skip ($header + 2) | Where-Object { $_.Length -gt $at } | ForEach-Object { $_.Substring($at) })
+            $tokens = @(($cells -join ' ') -split '\s+' | Where-Object { $_ })
+            # A word that fits the column is whole on one line; one longer than the column (the long image name, at
+            # narrow widths) has a line of its own that PowerShell splits by character, with nothing else on it.
+            $width = $_ - $at
+            $i = 0
+            foreach ($word in @($Images | ForEach-Object { "$($_.ImageName) $($_.ImageVersion)/$($_.ImageBuild)" -split ' ' })) {
+                if ($word.Length -le $width) { $tokens[$i++] | Should -BeExactly $word; continue }
+                $joined = ''
+                while ($joined.Length -lt $word.Length -and $i -lt $tokens.Count) { $joined += $tokens[$i++] }
+                $joined | Should -BeExactly $word
+            }
+            $i | Should -Be $tokens.Count
+        }
+
         It 'at 140 columns gives the key the rest of the width: a long key on one line with its account' {
             $text = $Images | Out-String -Width 140
             Wider $text 140 | Should -BeNullOrEmpty
