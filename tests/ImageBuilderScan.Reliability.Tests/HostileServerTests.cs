@@ -406,6 +406,39 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task A_listing_with_no_count_to_hold_it_ends_at_the_most_findings_read_for_one_build()
+    {
+        // Fresh pages of 25 findings that never end, and no count given: the listing still ends, at the ceiling.
+        var page = string.Join(",", Enumerable.Range(1, 25).Select(i => FindingJson("LOW", $"CVE-2025-{i:D5}")));
+        await using var server = new ScriptedServer { Default = ScriptedResponse.Json($$"""{"findings":[{{page}}],"nextToken":"{token}"}""") with { FreshToken = true } };
+        using var client = Client(server);
+        // (100 here: the real ceiling, 100,000, would take 4,000 pages.)
+        Assert.Equal(100_000, new BuildScans(client).MostFindingsRead);
+        var error = await Assert.ThrowsAsync<ScanProtocolException>(() => new BuildScans(client) { MostFindingsRead = 100 }.FindingsAsync(ImageArn, "ImageBuildVersionArn", default));
+        Assert.Equal("TooManyFindings", error.ErrorId);
+        Assert.Contains("passed 100, the most read for one build", error.Message);
+        Assert.Equal(100 / 25 + 1, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_baselines_listing_that_passes_its_count_is_ended_there_and_the_build_is_not_judged()
+    {
+        // The baseline's listing is as endless as above while the service counts one finding for it: it was read whole
+        // before its count was asked, so such a baseline was collected without end; now it ends once it passes the count.
+        await using var server = GateServer(findings: [FindingJson("CRITICAL")], aggregation: AggregationJson(1, critical: 1));
+        server.RouteFor("/GetImage", BaselineArn, ScriptedResponse.Json(ImageJson(BaselineArn)));
+        var page = string.Join(",", Enumerable.Range(1, 25).Select(i => FindingJson("CRITICAL", $"CVE-2025-{i:D5}").Replace(ImageArn, BaselineArn, StringComparison.Ordinal)));
+        server.RouteFor("/ListImageScanFindings", BaselineArn, ScriptedResponse.Json($$"""{"findings":[{{page}}],"nextToken":"{token}"}""") with { FreshToken = true });
+        server.RouteFor("/ListImageScanFindingAggregations", BaselineArn, ScriptedResponse.Json($$"""{"responses":[{{AggregationJson(1, BaselineArn, critical: 1)}}]}"""));
+        using var client = Client(server);
+        var result = Assert.Single(await new ScanGate(client, new GateEvaluator())
+            .EvaluateAsync([ImageArn], new GatePolicy(), new GateBaseline(BaselineArn, Force: true)).ToListAsync());
+        Assert.False(GateExit.IsJudged(result), result.Summary);
+        Assert.Contains("BaselineCountMismatch", result.ScanProblem);
+        Assert.Contains("finding(s) were listed, but the service counts 1 for this image", result.ScanProblem);
+    }
+
+    [Fact]
     public async Task A_page_with_more_findings_than_asked_is_refused()
     {
         var body = $$"""{"findings":[{{string.Join(",", Enumerable.Repeat(FindingJson(), 6))}}],"nextToken":"t2"}""";

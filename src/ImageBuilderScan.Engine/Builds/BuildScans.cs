@@ -67,12 +67,23 @@ public sealed partial class BuildScans(Func<string, ImageBuilderScanClient> clie
         }
     }
 
+    /// <summary>
+    /// The most findings read for one build: 100,000, some twenty times what a large image has, and about 0.4 GB held.
+    /// Every listing of a build's findings ends there, whatever it is for (the gate, its baseline, a comparison) and
+    /// whether or not the service's count is known yet: a count can be as large as the answer says, and pages of fresh
+    /// findings that never end would otherwise be collected until a CI runner's memory runs out.
+    /// </summary>
+    public const int MostFindingsPerBuild = 100_000;
+
+    /// <summary><see cref="MostFindingsPerBuild"/>, lower in tests, which cannot afford to serve 4,000 pages.</summary>
+    internal int MostFindingsRead { get; init; } = MostFindingsPerBuild;
+
     /// <summary>Every finding of one build.</summary>
     /// <param name="most">How many findings the build can have, once known (the service's count), else null: a listing
     /// that passes it is ended there, since it can no longer agree with the count (pages of fresh findings that never end
     /// would otherwise be collected until memory or the job's time runs out).</param>
     /// <exception cref="ScanProtocolException">UnexpectedFinding: the listing holds a finding of another build;
-    /// MoreFindingsThanCounted: it passed <paramref name="most"/>.</exception>
+    /// MoreFindingsThanCounted: it passed <paramref name="most"/>; TooManyFindings: it passed <see cref="MostFindingsPerBuild"/>.</exception>
     public async Task<IReadOnlyList<ScanFinding>> FindingsAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken,
         Func<long?>? most = null)
     {
@@ -93,10 +104,16 @@ public sealed partial class BuildScans(Func<string, ImageBuilderScanClient> clie
                     (finding.ImageBuildVersionArn is { } of ? $"of {InputDisplay.Arn(of)}" : "that names no build") +
                     $" (request id {InputDisplay.RequestId(finding.RequestId)}): the listing is not this build's, so it is not used.", finding.RequestId);
             findings.Add(finding);
-            if (most?.Invoke() is { } limit && findings.Count > limit)
-                throw new ScanProtocolException("MoreFindingsThanCounted",
-                    $"Listing the findings of {imageBuildVersionArn} passed the {limit} the service counts for it (request id " +
+            if (findings.Count > MostFindingsRead)
+                throw new ScanProtocolException("TooManyFindings",
+                    $"Listing the findings of {imageBuildVersionArn} passed {MostFindingsRead:N0}, the most read for one build (request id " +
                     $"{InputDisplay.RequestId(finding.RequestId)}): the listing was ended there, and the build is not judged.", finding.RequestId);
+            if (most?.Invoke() is { } limit && findings.Count > limit)
+                // Worded as the gate's count check words it (ServiceAgreement), which finds the same fact when the count
+                // comes in after the listing ended: either way the reason reads alike.
+                throw new ScanProtocolException("MoreFindingsThanCounted",
+                    $"{findings.Count} finding(s) were listed, but the service counts {limit} for this image: the listing of {imageBuildVersionArn} " +
+                    $"was ended there (request id {InputDisplay.RequestId(finding.RequestId)}), and the build is not judged.", finding.RequestId);
         }
         return findings;
     }

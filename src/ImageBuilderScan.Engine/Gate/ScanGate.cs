@@ -110,6 +110,9 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     private static Func<long?> MostListed(Task<IReadOnlyDictionary<string, ImageCounts>> counted, string arn) =>
         () => counted.IsCompletedSuccessfully && counted.Result.TryGetValue(arn, out var count) ? count.All : null;
 
+    /// <summary>The same for one build's own count request.</summary>
+    private static Func<long?> MostListed(Task<ImageCounts> counted) => () => counted.IsCompletedSuccessfully ? counted.Result.All : null;
+
     /// <summary>
     /// Why a build chosen as a pipeline's newest is not that pipeline's by its own GetImage answer, or null. The pipeline's
     /// listing is checked only for region and account (a build ARN names no pipeline): a listing that named another
@@ -207,12 +210,28 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
 
     private async Task<FindingBaseline> BaselineAsync(ImageScanState image, GateBaseline baseline, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadBaselineAsync(image, baseline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ScanProtocolException e) when (e.ErrorId is "MoreFindingsThanCounted")
+        {
+            // The listing passed the baseline's count before it ended: the same fact as a listing that ends and disagrees
+            // with the count, whichever answer came first, so it reads alike.
+            throw new ScanProtocolException("BaselineCountMismatch", $"the baseline: {e.Message}", e.RequestId);
+        }
+    }
+
+    private async Task<FindingBaseline> ReadBaselineAsync(ImageScanState image, GateBaseline baseline, CancellationToken cancellationToken)
+    {
         BuildScan scan;
         string arn;
+        Task<ImageCounts> counting;
         if (baseline.ImageBuildVersionArn is { } named)
         {
             arn = named;
-            scan = await _builds.ReadAsync(arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+            counting = _builds.CountAsync(arn, "BaselineImageBuildVersionArn", cancellationToken);
+            scan = await _builds.ReadAsync(arn, "BaselineImageBuildVersionArn", cancellationToken, most: MostListed(counting)).ConfigureAwait(false);
             if (!baseline.Force) BaselineAcceptance.Check(image, scan.State);
             BuildScans.RequireComplete(scan.State, "baseline");
         }
@@ -220,12 +239,13 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
         {
             var found = await PreviousCompletedAsync(image, cancellationToken).ConfigureAwait(false);
             if (found is null) return new FindingBaseline([]);
-            (arn, scan) = found.Value;
+            (arn, scan, counting) = found.Value;
         }
 
         // The baseline decides which findings are new: a finding its listing has but the service does not count (or one
         // listed twice) would pass a new finding as inherited, so it must agree with the counts as the judged listing does.
-        var counted = await _builds.CountAsync(arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+        // The count is asked alongside the listing, which ends once it passes the count (as the judged build's does).
+        var counted = await counting.ConfigureAwait(false);
         if (ServiceAgreement.Listed.Problem(scan.Findings, counted) is { } why)
             throw new ScanProtocolException("BaselineCountMismatch", $"the baseline {InputDisplay.Arn(arn)}: {why}");
         log?.Verbose($"Baseline for {image.ImageBuildVersionArn}: {arn} ({scan.Findings.Count} finding(s)).");
@@ -237,7 +257,7 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
     /// whose scan did not (disabled, failed, still running). Null for the pipeline's first build.
     /// </summary>
     /// <exception cref="ScanStateException">Older builds exist but none has a completed scan (BaselineNotFound).</exception>
-    private async Task<(string Arn, BuildScan Scan)?> PreviousCompletedAsync(ImageScanState image, CancellationToken cancellationToken)
+    private async Task<(string Arn, BuildScan Scan, Task<ImageCounts> Counting)?> PreviousCompletedAsync(ImageScanState image, CancellationToken cancellationToken)
     {
         var older = await _builds.OlderBuildsAsync(image, cancellationToken).ConfigureAwait(false);
         if (older.Count == 0)
@@ -263,10 +283,11 @@ public sealed class ScanGate(Func<string, ImageBuilderScanClient> clientFor, Gat
             if (BaselineAcceptance.Problem(image, state) is { } problem)
                 throw new ScanProtocolException("UnexpectedBuild",
                     $"The pipeline's listing named {build.Arn} as an older build of {image.ImagePipelineArn}, but by its own GetImage answer it {problem}: it is not used as the baseline.");
-            var findings = await _builds.FindingsAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+            var counting = _builds.CountAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken);
+            var findings = await _builds.FindingsAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken, MostListed(counting)).ConfigureAwait(false);
             log?.Verbose($"The baseline of {image.ImageBuildVersionArn} is {build.Arn}, the newest older build of {image.ImagePipelineArn} whose scan completed"
                 + (passedOver.Count > 0 ? $" (passed over {passedOver.Count} newer build(s) whose scan did not)." : "."));
-            return (build.Arn, new BuildScan(state, findings));
+            return (build.Arn, new BuildScan(state, findings), counting);
         }
 
         throw new ScanStateException("BaselineNotFound", image.ImageBuildVersionArn,
