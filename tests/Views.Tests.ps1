@@ -150,8 +150,8 @@ Describe 'Views' {
         }
 
         It 'keeps every word of every key whole at <_> columns (79: the last column of an 80-column console)' -ForEach 79, 80, 100, 120, 140 {
-            # Padded for Out-String -Width 80 (Fit), a long key was split inside the name on a real 80-column console,
-            # whose last column is one narrower; line breaks between words (Lines) hold at every width from there up.
+            # Padded for Out-String -Width 80 (Fit), a key was split inside its name on a real 80-column console, whose
+            # last column is one narrower, and a long name's version was split at 120 columns.
             @($Images | Where-Object { "$($_.ImageName) $($_.ImageVersion)/$($_.ImageBuild)".Length -gt 19 }).Count |
                 Should -BeGreaterThan 0 -Because 'the sample has keys longer than the column at 80 columns'
             $text = $Images | Out-String -Width $_
@@ -173,6 +173,11 @@ Describe 'Views' {
                 $joined | Should -BeExactly $word
             }
             $i | Should -Be $tokens.Count
+            # And where the column holds a whole key, it reads on one line: a row each, as at 120 columns and up (but for a
+            # name longer than the 80-column layout's 20, which a line break follows at every width).
+            foreach ($key in @($Images | Where-Object { $_.ImageName.Length -le 20 } | ForEach-Object { "$($_.ImageName) $($_.ImageVersion)/$($_.ImageBuild)" } | Where-Object Length -le $width)) {
+                @($cells | ForEach-Object TrimEnd) | Should -Contain $key
+            }
         }
 
         It 'at 140 columns gives the key the rest of the width: a long key on one line with its account' {

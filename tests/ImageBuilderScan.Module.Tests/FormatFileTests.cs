@@ -172,13 +172,13 @@ public sealed class FormatFileTests
         Assert.Null(headers[^1].Element("Width"));
         var counts = headers.Take(5).Sum(h => int.Parse(h.Element("Width")!.Value)) + 5;
         Assert.True(counts <= 40, $"the counts take {counts} of 80 columns");
+        var key = 80 - headers.SkipLast(1).Sum(h => int.Parse(h.Element("Width")!.Value)) - (headers.Count - 1);
         // On an 80-column console PowerShell keeps the last column one narrower than Out-String -Width 80 does.
-        var key = 80 - headers.SkipLast(1).Sum(h => int.Parse(h.Element("Width")!.Value)) - (headers.Count - 1) - 1;
-        Assert.True(key >= 19, $"on an 80-column console the key keeps {key} columns: 'web-frontend-al2023' (19) would be cut");
-        // Broken between words by line breaks for that width (TypeDataMembers.Lines), which hold at every width from
-        // there up; padding (Fit) lined up at one width only and split the key on a real 80-column console.
+        Assert.True(key - 1 >= 19, $"on an 80-column console the key keeps {key - 1} columns: 'web-frontend-al2023' (19) would be cut");
+        // PowerShell wraps by character: the key is laid out for its width at Out-String -Width 80 (TypeDataMembers.Fit);
+        // one column narrower, the pad's last space starts the next line, so the words stay whole at both.
         var cell = table.Descendants("ScriptBlock").Last().Value;
-        Assert.StartsWith("[ImageBuilderScan.Adapter.TypeDataMembers]::Lines(", cell, StringComparison.Ordinal);
+        Assert.StartsWith("[ImageBuilderScan.Adapter.TypeDataMembers]::Fit(", cell, StringComparison.Ordinal);
         Assert.EndsWith($", {key})", cell, StringComparison.Ordinal);
         Assert.NotNull(table.Descendants("TableRowEntry").Single().Element("Wrap"));
         // Grouped by kind, shown through the one sanitiser (a kind the module does not know is shown as sent).

@@ -90,7 +90,8 @@ public static class TypeDataMembers
     /// <paramref name="width"/> (its width at 80 console columns): each line is word-wrapped at that width, and a
     /// wrapped line is padded with spaces to the width instead of broken, so at 80 columns the wrap falls between words
     /// (a version is never split) while a wider console still shows the line on one line. A word longer than the
-    /// width is split by PowerShell as before.
+    /// width is split by PowerShell, and a real line break follows it: padding after it would line up at this width
+    /// only (at 120 columns a long image name's version was split), while a break holds at every width.
     /// </summary>
     public static string? Fit(object? value, int width)
     {
@@ -145,9 +146,16 @@ public static class TypeDataMembers
         var fitted = new System.Text.StringBuilder();
         // Where the next character lands in the column's current line: 0 at a line's start, width when it is full.
         var column = 0;
+        // Whether the word just written was longer than the width (PowerShell splits it; what follows starts a line).
+        var longWord = false;
         foreach (var word in words)
         {
-            if (column > 0 && column + 1 + word.Length <= width)
+            if (longWord)
+            {
+                fitted.Append('\n');
+                column = 0;
+            }
+            else if (column > 0 && column + 1 + word.Length <= width)
             {
                 fitted.Append(' ');
                 column++;
@@ -162,6 +170,7 @@ public static class TypeDataMembers
             }
 
             fitted.Append(word);
+            longWord = word.Length > width;
             column = ((column + word.Length - 1) % width) + 1;
         }
 
