@@ -182,24 +182,19 @@ Describe 'Get-IBScanFinding' {
 
     Context 'what users see' {
         It 'renders the finding table' {
-            $saved = $PSStyle.OutputRendering
-            try {
-                $PSStyle.OutputRendering = 'PlainText'
-                $finding = $AllFindings | Where-Object PackageName | Select-Object -First 1
-                $text = $finding | Out-String -Width 120
-                $text | Should -Match '(?m)^Severity\s+VulnerabilityId\s+Score\s+Package Installed -> FixedIn\s*$'
-                $text | Should -Match '(?m)^\s*Image: '
-                $text | Should -Match ([regex]::Escape($finding.VulnerabilityId))
-                $text | Should -Match ([regex]::Escape($finding.PackageName))
-                $text | Should -Match ([regex]::Escape($finding.FixedInVersion))
-                ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
-                # An 80-column console keeps severity, id, score and the package with both versions (tests/Views.Tests.ps1 has more).
-                $narrow = $finding | Out-String -Width 80
-                $narrow | Should -Match '(?m)^Severity\s+VulnerabilityId\s+Score\s+Package Installed -> FixedIn\s*$'
-                $narrow | Should -Match ([regex]::Escape($finding.FixedInVersion))
-                ($narrow -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
-            }
-            finally { $PSStyle.OutputRendering = $saved }
+            $finding = $AllFindings | Where-Object PackageName | Select-Object -First 1
+            $text = $finding | Out-PlainText -Width 120
+            $text | Should -Match '(?m)^Severity\s+VulnerabilityId\s+Score\s+Package Installed -> FixedIn\s*$'
+            $text | Should -Match '(?m)^\s*Image: '
+            $text | Should -Match ([regex]::Escape($finding.VulnerabilityId))
+            $text | Should -Match ([regex]::Escape($finding.PackageName))
+            $text | Should -Match ([regex]::Escape($finding.FixedInVersion))
+            ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
+            # An 80-column console keeps severity, id, score and the package with both versions (tests/Views.Tests.ps1 has more).
+            $narrow = $finding | Out-PlainText -Width 80
+            $narrow | Should -Match '(?m)^Severity\s+VulnerabilityId\s+Score\s+Package Installed -> FixedIn\s*$'
+            $narrow | Should -Match ([regex]::Escape($finding.FixedInVersion))
+            ($narrow -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
         }
 
         It 'exports list members to CSV as their values, not a type name' {

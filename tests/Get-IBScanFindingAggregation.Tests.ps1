@@ -245,25 +245,20 @@ Describe 'Get-IBScanFindingAggregation' {
 
     Context 'what users see' {
         It 'renders a table at 120 columns with the shortened key and counts' {
-            $saved = $PSStyle.OutputRendering
-            try {
-                $PSStyle.OutputRendering = 'PlainText'
-                $image = @(Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $ImageArns[0]) | Where-Object { "$($_.Kind)" -eq 'Image' } | Select-Object -First 1
-                $text = $image | Out-String -Width 120
-                $text | Should -Match ([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))
-                $text | Should -Match 'Crit\s+High\s+Med\s+Other\s+All\s+Region\s+AccountId\s+Key'
-                $text | Should -Match "(?m)\s$($image.All)\s+$($image.Region)\s+$($image.AccountId)\s+$([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))\s*$"
-                $text | Should -Match '(?m)^\s*Aggregated by: Image\s*$'
-                # An 80-column console keeps every count and the whole key (views: tests/Views.Tests.ps1).
-                $narrow = $image | Out-String -Width 80
-                $narrow | Should -Match 'Crit\s+High\s+Med\s+Other\s+All\s+Region\s+AccountId\s+Key'
-                # The key wraps at the space between name and version: each whole.
-                $narrow | Should -Match "$([regex]::Escape($image.ImageName))\s+$([regex]::Escape("$($image.ImageVersion)/$($image.ImageBuild)"))"
-                $text | Should -Not -Match ([regex]::Escape($image.ImageBuildVersionArn))
-                ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
-                ($image | Format-List | Out-String -Width 120) | Should -Match ([regex]::Escape($image.ImageBuildVersionArn))
-            }
-            finally { $PSStyle.OutputRendering = $saved }
+            $image = @(Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $ImageArns[0]) | Where-Object { "$($_.Kind)" -eq 'Image' } | Select-Object -First 1
+            $text = $image | Out-PlainText -Width 120
+            $text | Should -Match ([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))
+            $text | Should -Match 'Crit\s+High\s+Med\s+Other\s+All\s+Region\s+AccountId\s+Key'
+            $text | Should -Match "(?m)\s$($image.All)\s+$($image.Region)\s+$($image.AccountId)\s+$([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))\s*$"
+            $text | Should -Match '(?m)^\s*Aggregated by: Image\s*$'
+            # An 80-column console keeps every count and the whole key (views: tests/Views.Tests.ps1).
+            $narrow = $image | Out-PlainText -Width 80
+            $narrow | Should -Match 'Crit\s+High\s+Med\s+Other\s+All\s+Region\s+AccountId\s+Key'
+            # The key wraps at the space between name and version: each whole.
+            $narrow | Should -Match "$([regex]::Escape($image.ImageName))\s+$([regex]::Escape("$($image.ImageVersion)/$($image.ImageBuild)"))"
+            $text | Should -Not -Match ([regex]::Escape($image.ImageBuildVersionArn))
+            ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
+            ($image | Format-List | Out-PlainText -Width 120) | Should -Match ([regex]::Escape($image.ImageBuildVersionArn))
         }
 
         It 'declares its output type' {

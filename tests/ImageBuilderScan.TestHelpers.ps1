@@ -75,6 +75,22 @@ function Set-SampleFindingVariable {
     $script:VulnerabilityIds = @($AllFindings.VulnerabilityId | Where-Object { $_ } | Sort-Object -Unique)
 }
 
+# The piped objects as a console without colour shows them ($PSStyle.OutputRendering PlainText, restored after), at
+# this width: what a check of a view's text reads, free of escape sequences.
+function Out-PlainText {
+    param([Parameter(ValueFromPipeline)] $InputObject, [int] $Width = 120)
+    begin { $objects = [System.Collections.Generic.List[object]]::new() }
+    process { $objects.Add($InputObject) }
+    end {
+        $saved = $PSStyle.OutputRendering
+        try {
+            $PSStyle.OutputRendering = 'PlainText'
+            $objects | Out-String -Width $Width
+        }
+        finally { $PSStyle.OutputRendering = $saved }
+    }
+}
+
 # Starts the built emulator with these options on port 0 (it binds a free port itself: no free-port-then-bind race)
 # and reads the address it prints. Nothing is built here: the test run uses what the build made.
 function Start-EmulatorProcess {

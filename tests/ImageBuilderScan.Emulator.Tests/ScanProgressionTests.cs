@@ -17,22 +17,44 @@ public sealed class ScanProgressionTests
         return (image["state"]!["status"]!.GetValue<string>(), image["scanState"]?["status"]?.GetValue<string>());
     }
 
+    /// <summary>POST /_emulator/scans with this body; the status it answers.</summary>
+    private static async Task<int> PostScanAsync(HttpClient http, string json) =>
+        (int)(await http.PostAsync("/_emulator/scans", new StringContent(json, Encoding.UTF8, "application/json"))).StatusCode;
+
+    /// <summary>The sample emulator with its clock held at <see cref="Start"/> until the test moves it, a caller, and an HTTP client for its control API.</summary>
+    private sealed record HeldClockSample(EmulatorServer Server, EmulatorCaller Caller, HttpClient Http, DateTimeOffset Start) : IAsyncDisposable
+    {
+        public static async Task<HeldClockSample> StartAsync()
+        {
+            var server = await TestData.Sample();
+            var start = DateTimeOffset.UtcNow;
+            server.Clock = () => start;
+            return new HeldClockSample(server, new EmulatorCaller(server), new HttpClient { BaseAddress = server.BaseAddress }, start);
+        }
+
+        /// <summary>Holds the clock just past <paramref name="ms"/> milliseconds after the start.</summary>
+        public void MoveTo(int ms) => Server.Clock = () => Start.AddMilliseconds(ms + 1);
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            Caller.Dispose();
+            await Server.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task A_started_scan_is_served_building_then_pending_scanning_collecting_then_its_final_state()
     {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        var start = DateTimeOffset.UtcNow;
-        server.Clock = () => start;
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var body = new StringContent($$"""{"imageBuildVersionArn":"{{Web150}}","stepMs":1000,"building":true}""", Encoding.UTF8, "application/json");
-        Assert.Equal(200, (int)(await http.PostAsync("/_emulator/scans", body)).StatusCode);
+        await using var sample = await HeldClockSample.StartAsync();
+        var http = sample.Http;
+        Assert.Equal(200, await PostScanAsync(http, $$"""{"imageBuildVersionArn":"{{Web150}}","stepMs":1000,"building":true}"""));
 
         var seen = new List<(string?, string?)>();
         foreach (var ms in new[] { 0, 1000, 2000, 3000, 4000, 60000 })
         {
-            server.Clock = () => start.AddMilliseconds(ms + 1);
-            seen.Add(await StateAsync(caller));
+            sample.MoveTo(ms);
+            seen.Add(await StateAsync(sample.Caller));
         }
 
         Assert.Equal([("BUILDING", null), ("AVAILABLE", "PENDING"), ("AVAILABLE", "SCANNING"), ("AVAILABLE", "COLLECTING"), ("AVAILABLE", "COMPLETED"), ("AVAILABLE", "COMPLETED")], seen);
@@ -46,13 +68,9 @@ public sealed class ScanProgressionTests
     public async Task A_scan_stepping_by_reads_moves_on_after_that_many_GetImage_answers_whatever_the_clock_and_listings_do_not_move_it()
     {
         // The clock never moves: only GetImage answers advance the scan, so a test sees every state however slowly it polls.
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        var start = DateTimeOffset.UtcNow;
-        server.Clock = () => start;
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var body = new StringContent($$"""{"imageBuildVersionArn":"{{Web150}}","stepReads":2,"building":true}""", Encoding.UTF8, "application/json");
-        Assert.Equal(200, (int)(await http.PostAsync("/_emulator/scans", body)).StatusCode);
+        await using var sample = await HeldClockSample.StartAsync();
+        var caller = sample.Caller;
+        Assert.Equal(200, await PostScanAsync(sample.Http, $$"""{"imageBuildVersionArn":"{{Web150}}","stepReads":2,"building":true}"""));
 
         var seen = new List<(string?, string?)>();
         for (var i = 0; i < 10; i++)
@@ -73,18 +91,16 @@ public sealed class ScanProgressionTests
     {
         // A build still being made is BUILDING in every answer about it, not only in GetImage (a newest-build choice
         // made from the listing sees what a wait then sees); its neighbours stay as they are.
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        var start = DateTimeOffset.UtcNow;
-        server.Clock = () => start;
-        server.Scans.Start(new ScanProgression { ImageBuildVersionArn = Web150, StepMs = 1000, Building = true }, start);
+        await using var sample = await HeldClockSample.StartAsync();
+        var caller = sample.Caller;
+        sample.Server.Scans.Start(new ScanProgression { ImageBuildVersionArn = Web150, StepMs = 1000, Building = true }, sample.Start);
         const string pipeline = "arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023";
         async Task<IReadOnlyList<(string Arn, string State)>> ListedAsync(Task<Reply> reply) =>
             (await reply).Json["imageSummaryList"]!.AsArray().Select(i => (i!["arn"]!.GetValue<string>(), i["state"]!["status"]!.GetValue<string>())).ToList();
 
         foreach (var (ms, expected) in new[] { (0, "BUILDING"), (1500, "AVAILABLE") })
         {
-            server.Clock = () => start.AddMilliseconds(ms + 1);
+            sample.MoveTo(ms);
             var fromGetImage = (await StateAsync(caller)).Image;
             var inPipeline = await ListedAsync(caller.PipelineImages(new { imagePipelineArn = pipeline }));
             var inVersion = await ListedAsync(caller.BuildVersions(new { imageVersionArn = Web150[..Web150.LastIndexOf('/')] }));
@@ -115,8 +131,7 @@ public sealed class ScanProgressionTests
         using var caller = new EmulatorCaller(server);
         Assert.Equal(("AVAILABLE", "PENDING"), await StateAsync(caller));
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var bad = await http.PostAsync("/_emulator/scans", new StringContent("""{"stepMs":5}""", Encoding.UTF8, "application/json"));
-        Assert.Equal(400, (int)bad.StatusCode);
+        Assert.Equal(400, await PostScanAsync(http, """{"stepMs":5}"""));
     }
 
     [Fact]
