@@ -146,16 +146,11 @@ Describe 'Get-IBScanFinding' {
 
     Context 'paging' {
         It '-NoAutoPage and -NextToken walk the same findings; the variable is $null at the end' {
-            $pages = 0; $walked = @(); $next = $null
-            do {
-                $page = if ($next) { @(Get-IBScanFinding @Aws -PageSize 2 -NoAutoPage -NextToken $next -NextTokenVariable next) }
-                        else { @(Get-IBScanFinding @Aws -PageSize 2 -NoAutoPage -NextTokenVariable next) }
-                $page.Count | Should -BeLessOrEqual 2
-                $walked += $page; $pages++
-            } while ($next -and $pages -lt 1000)
-            $pages | Should -BeGreaterThan 1
-            $walked.Count | Should -Be $AllFindings.Count
-            $next | Should -BeNullOrEmpty
+            $walk = Invoke-PageWalk Get-IBScanFinding ($Aws + @{ PageSize = 2 })
+            $walk.PageSizes.Count | Should -BeGreaterThan 1
+            ($walk.PageSizes | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 2
+            $walk.Items.Count | Should -Be $AllFindings.Count
+            $walk.NextToken | Should -BeNullOrEmpty
         }
 
         It 'sends one request for Select-Object -First 1' {

@@ -224,15 +224,10 @@ Describe 'Get-IBScanFindingAggregation' {
             $ids = $VulnerabilityIds[0..2]
             $all = @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $ids -NextTokenVariable done)
             $done | Should -BeNullOrEmpty
-            $pages = 0; $walked = @(); $next = $null
-            do {
-                $page = if ($next) { @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $ids -NoAutoPage -NextToken $next -NextTokenVariable next) }
-                        else { @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $ids -NoAutoPage -NextTokenVariable next) }
-                $walked += $page; $pages++
-            } while ($next -and $pages -lt 1000)
-            $pages | Should -BeGreaterThan 1
-            ($walked | ForEach-Object Key) | Should -Be ($all | ForEach-Object Key)
-            Get-Variable next -ValueOnly | Should -BeNullOrEmpty
+            $walk = Invoke-PageWalk Get-IBScanFindingAggregation ($Aws + @{ VulnerabilityId = $ids })
+            $walk.PageSizes.Count | Should -BeGreaterThan 1
+            ($walk.Items | ForEach-Object Key) | Should -Be ($all | ForEach-Object Key)
+            $walk.NextToken | Should -BeNullOrEmpty
         }
 
         It 'sends one request for Select-Object -First 1' {

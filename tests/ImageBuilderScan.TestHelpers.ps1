@@ -91,6 +91,20 @@ function Out-PlainText {
     }
 }
 
+# Walks a listing page by page as a user would: the cmdlet with -NoAutoPage -NextTokenVariable, then again with
+# -NextToken of the page before, until no token is left (at most 1000 pages). Returns the pages' sizes, every item
+# in order, and the token variable as it was left at the end.
+function Invoke-PageWalk {
+    param([string] $Cmdlet, [hashtable] $Parameters)
+    $sizes = @(); $items = @(); $next = $null
+    do {
+        $token = if ($next) { @{ NextToken = $next } } else { @{} }
+        $page = @(& $Cmdlet @Parameters @token -NoAutoPage -NextTokenVariable next)
+        $sizes += $page.Count; $items += $page
+    } while ($next -and $sizes.Count -lt 1000)
+    [pscustomobject]@{ PageSizes = $sizes; Items = $items; NextToken = $next }
+}
+
 # Starts the built emulator with these options on port 0 (it binds a free port itself: no free-port-then-bind race)
 # and reads the address it prints. Nothing is built here: the test run uses what the build made.
 function Start-EmulatorProcess {

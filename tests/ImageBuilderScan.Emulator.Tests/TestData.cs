@@ -21,6 +21,13 @@ internal sealed record FaultedSample(EmulatorServer Server, EmulatorCaller Calle
         return new FaultedSample(server, new EmulatorCaller(server));
     }
 
+    /// <summary>The sample emulator's answer to one request (no filter) of <paramref name="operation"/> under this fault plan.</summary>
+    public static async Task<Reply> AnswerAsync(FaultPlan plan, EmulatorOperation operation = EmulatorOperation.ListImageScanFindingAggregations)
+    {
+        await using var sample = await StartAsync(plan);
+        return operation == EmulatorOperation.ListImageScanFindings ? await sample.Caller.Findings() : await sample.Caller.Aggregations();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Caller.Dispose();
