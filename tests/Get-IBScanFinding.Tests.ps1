@@ -227,16 +227,10 @@ Describe 'Get-IBScanFinding' {
     Context 'help' {
         # The build generates the MAML from en-US/*.md (no PlatyPS needed), so it is always there.
         It 'has synopsis, description, parameters and examples in Get-Help' {
-            $help = Get-Help Get-IBScanFinding -Full
-            $help.Synopsis | Should -Match 'image scan findings'
-            ($help.description | Out-String) | Should -Match 'ListImageScanFindings'
-            @((Get-Help Get-IBScanFinding -Examples).examples.example).Count | Should -BeGreaterOrEqual 4
+            Assert-ListingHelp Get-IBScanFinding -Synopsis 'image scan findings' -Description 'ListImageScanFindings'
             $severity = Get-Help Get-IBScanFinding -Parameter Severity
             $severity.required | Should -Be 'true'
             ($severity.description | Out-String) | Should -Match 'INFORMATIONAL'
-            # Changed (issue 13, point 4): the typed parameters no longer bind from the pipeline; -InputObject reads piped keys.
-            (Get-Help Get-IBScanFinding -Parameter ImageBuildVersionArn).pipelineInput | Should -Be 'False'
-            (Get-Help Get-IBScanFinding -Parameter InputObject).pipelineInput | Should -Be 'True (ByValue)'
             (Get-Help Get-IBScanFinding -Parameter ExpandPackage).type.name | Should -Match 'SwitchParameter'
             (Get-Help Get-IBScanFinding -Parameter PageSize).aliases | Should -Be 'MaxResults'
         }

@@ -389,12 +389,7 @@ Describe 'Get-IBScanFindingAggregation' {
     Context 'help' {
         # The build generates the MAML from en-US/*.md (no PlatyPS needed), so it is always there.
         It 'has synopsis, description, parameters and examples in Get-Help' {
-            $help = Get-Help Get-IBScanFindingAggregation -Full
-            $help.Synopsis | Should -Match 'aggregated by account'
-            ($help.description | Out-String) | Should -Match 'ListImageScanFindingAggregations'
-            @((Get-Help Get-IBScanFindingAggregation -Examples).examples.example).Count | Should -BeGreaterOrEqual 4
-            (Get-Help Get-IBScanFindingAggregation -Parameter InputObject).pipelineInput | Should -Be 'True (ByValue)'
-            (Get-Help Get-IBScanFindingAggregation -Parameter ImageBuildVersionArn).pipelineInput | Should -Be 'False'
+            Assert-ListingHelp Get-IBScanFindingAggregation -Synopsis 'aggregated by account' -Description 'ListImageScanFindingAggregations'
             (Get-Help Get-IBScanFindingAggregation -Parameter NoAutoPage).aliases | Should -Be 'NoAutoIteration'
             (Get-Help about_ImageBuilderScan | Out-String) | Should -Match 'NextTokenVariable'
         }

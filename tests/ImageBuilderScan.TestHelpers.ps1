@@ -105,6 +105,19 @@ function Invoke-PageWalk {
     [pscustomobject]@{ PageSizes = $sizes; Items = $items; NextToken = $next }
 }
 
+# What the help of a listing cmdlet (Get-IBScanFinding, Get-IBScanFindingAggregation) holds, from the MAML the build
+# generates from en-US/*.md: a synopsis and a description matching these patterns, four examples or more, and piped
+# keys read by -InputObject only (the typed parameters stopped binding from the pipeline: issue 13, point 4).
+function Assert-ListingHelp {
+    param([string] $Cmdlet, [string] $Synopsis, [string] $Description)
+    $help = Get-Help $Cmdlet -Full
+    $help.Synopsis | Should -Match $Synopsis
+    ($help.description | Out-String) | Should -Match $Description
+    @((Get-Help $Cmdlet -Examples).examples.example).Count | Should -BeGreaterOrEqual 4
+    (Get-Help $Cmdlet -Parameter ImageBuildVersionArn).pipelineInput | Should -Be 'False'
+    (Get-Help $Cmdlet -Parameter InputObject).pipelineInput | Should -Be 'True (ByValue)'
+}
+
 # Starts the built emulator with these options on port 0 (it binds a free port itself: no free-port-then-bind race)
 # and reads the address it prints. Nothing is built here: the test run uses what the build made.
 function Start-EmulatorProcess {
