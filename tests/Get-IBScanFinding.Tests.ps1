@@ -146,16 +146,11 @@ Describe 'Get-IBScanFinding' {
 
     Context 'paging' {
         It '-NoAutoPage and -NextToken walk the same findings; the variable is $null at the end' {
-            $pages = 0; $walked = @(); $next = $null
-            do {
-                $page = if ($next) { @(Get-IBScanFinding @Aws -PageSize 2 -NoAutoPage -NextToken $next -NextTokenVariable next) }
-                        else { @(Get-IBScanFinding @Aws -PageSize 2 -NoAutoPage -NextTokenVariable next) }
-                $page.Count | Should -BeLessOrEqual 2
-                $walked += $page; $pages++
-            } while ($next -and $pages -lt 1000)
-            $pages | Should -BeGreaterThan 1
-            $walked.Count | Should -Be $AllFindings.Count
-            $next | Should -BeNullOrEmpty
+            $walk = Invoke-PageWalk Get-IBScanFinding ($Aws + @{ PageSize = 2 })
+            $walk.PageSizes.Count | Should -BeGreaterThan 1
+            ($walk.PageSizes | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 2
+            $walk.Items.Count | Should -Be $AllFindings.Count
+            $walk.NextToken | Should -BeNullOrEmpty
         }
 
         It 'sends one request for Select-Object -First 1' {
@@ -182,24 +177,19 @@ Describe 'Get-IBScanFinding' {
 
     Context 'what users see' {
         It 'renders the finding table' {
-            $saved = $PSStyle.OutputRendering
-            try {
-                $PSStyle.OutputRendering = 'PlainText'
-                $finding = $AllFindings | Where-Object PackageName | Select-Object -First 1
-                $text = $finding | Out-String -Width 120
-                $text | Should -Match '(?m)^Severity\s+VulnerabilityId\s+Score\s+Package Installed -> FixedIn\s*$'
-                $text | Should -Match '(?m)^\s*Image: '
-                $text | Should -Match ([regex]::Escape($finding.VulnerabilityId))
-                $text | Should -Match ([regex]::Escape($finding.PackageName))
-                $text | Should -Match ([regex]::Escape($finding.FixedInVersion))
-                ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
-                # An 80-column console keeps severity, id, score and the package with both versions (tests/Views.Tests.ps1 has more).
-                $narrow = $finding | Out-String -Width 80
-                $narrow | Should -Match '(?m)^Severity\s+VulnerabilityId\s+Score\s+Package Installed -> FixedIn\s*$'
-                $narrow | Should -Match ([regex]::Escape($finding.FixedInVersion))
-                ($narrow -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
-            }
-            finally { $PSStyle.OutputRendering = $saved }
+            $finding = $AllFindings | Where-Object PackageName | Select-Object -First 1
+            $text = $finding | Out-PlainText -Width 120
+            $text | Should -Match '(?m)^Severity\s+VulnerabilityId\s+Score\s+Package Installed -> FixedIn\s*$'
+            $text | Should -Match '(?m)^\s*Image: '
+            $text | Should -Match ([regex]::Escape($finding.VulnerabilityId))
+            $text | Should -Match ([regex]::Escape($finding.PackageName))
+            $text | Should -Match ([regex]::Escape($finding.FixedInVersion))
+            ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
+            # An 80-column console keeps severity, id, score and the package with both versions (tests/Views.Tests.ps1 has more).
+            $narrow = $finding | Out-PlainText -Width 80
+            $narrow | Should -Match '(?m)^Severity\s+VulnerabilityId\s+Score\s+Package Installed -> FixedIn\s*$'
+            $narrow | Should -Match ([regex]::Escape($finding.FixedInVersion))
+            ($narrow -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
         }
 
         It 'exports list members to CSV as their values, not a type name' {
@@ -237,16 +227,10 @@ Describe 'Get-IBScanFinding' {
     Context 'help' {
         # The build generates the MAML from en-US/*.md (no PlatyPS needed), so it is always there.
         It 'has synopsis, description, parameters and examples in Get-Help' {
-            $help = Get-Help Get-IBScanFinding -Full
-            $help.Synopsis | Should -Match 'image scan findings'
-            ($help.description | Out-String) | Should -Match 'ListImageScanFindings'
-            @((Get-Help Get-IBScanFinding -Examples).examples.example).Count | Should -BeGreaterOrEqual 4
+            Assert-ListingHelp Get-IBScanFinding -Synopsis 'image scan findings' -Description 'ListImageScanFindings'
             $severity = Get-Help Get-IBScanFinding -Parameter Severity
             $severity.required | Should -Be 'true'
             ($severity.description | Out-String) | Should -Match 'INFORMATIONAL'
-            # Changed (issue 13, point 4): the typed parameters no longer bind from the pipeline; -InputObject reads piped keys.
-            (Get-Help Get-IBScanFinding -Parameter ImageBuildVersionArn).pipelineInput | Should -Be 'False'
-            (Get-Help Get-IBScanFinding -Parameter InputObject).pipelineInput | Should -Be 'True (ByValue)'
             (Get-Help Get-IBScanFinding -Parameter ExpandPackage).type.name | Should -Match 'SwitchParameter'
             (Get-Help Get-IBScanFinding -Parameter PageSize).aliases | Should -Be 'MaxResults'
         }

@@ -224,15 +224,10 @@ Describe 'Get-IBScanFindingAggregation' {
             $ids = $VulnerabilityIds[0..2]
             $all = @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $ids -NextTokenVariable done)
             $done | Should -BeNullOrEmpty
-            $pages = 0; $walked = @(); $next = $null
-            do {
-                $page = if ($next) { @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $ids -NoAutoPage -NextToken $next -NextTokenVariable next) }
-                        else { @(Get-IBScanFindingAggregation @Aws -VulnerabilityId $ids -NoAutoPage -NextTokenVariable next) }
-                $walked += $page; $pages++
-            } while ($next -and $pages -lt 1000)
-            $pages | Should -BeGreaterThan 1
-            ($walked | ForEach-Object Key) | Should -Be ($all | ForEach-Object Key)
-            Get-Variable next -ValueOnly | Should -BeNullOrEmpty
+            $walk = Invoke-PageWalk Get-IBScanFindingAggregation ($Aws + @{ VulnerabilityId = $ids })
+            $walk.PageSizes.Count | Should -BeGreaterThan 1
+            ($walk.Items | ForEach-Object Key) | Should -Be ($all | ForEach-Object Key)
+            $walk.NextToken | Should -BeNullOrEmpty
         }
 
         It 'sends one request for Select-Object -First 1' {
@@ -245,25 +240,20 @@ Describe 'Get-IBScanFindingAggregation' {
 
     Context 'what users see' {
         It 'renders a table at 120 columns with the shortened key and counts' {
-            $saved = $PSStyle.OutputRendering
-            try {
-                $PSStyle.OutputRendering = 'PlainText'
-                $image = @(Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $ImageArns[0]) | Where-Object { "$($_.Kind)" -eq 'Image' } | Select-Object -First 1
-                $text = $image | Out-String -Width 120
-                $text | Should -Match ([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))
-                $text | Should -Match 'Crit\s+High\s+Med\s+Other\s+All\s+Region\s+AccountId\s+Key'
-                $text | Should -Match "(?m)\s$($image.All)\s+$($image.Region)\s+$($image.AccountId)\s+$([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))\s*$"
-                $text | Should -Match '(?m)^\s*Aggregated by: Image\s*$'
-                # An 80-column console keeps every count and the whole key (views: tests/Views.Tests.ps1).
-                $narrow = $image | Out-String -Width 80
-                $narrow | Should -Match 'Crit\s+High\s+Med\s+Other\s+All\s+Region\s+AccountId\s+Key'
-                # The key wraps at the space between name and version: each whole.
-                $narrow | Should -Match "$([regex]::Escape($image.ImageName))\s+$([regex]::Escape("$($image.ImageVersion)/$($image.ImageBuild)"))"
-                $text | Should -Not -Match ([regex]::Escape($image.ImageBuildVersionArn))
-                ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
-                ($image | Format-List | Out-String -Width 120) | Should -Match ([regex]::Escape($image.ImageBuildVersionArn))
-            }
-            finally { $PSStyle.OutputRendering = $saved }
+            $image = @(Get-IBScanFindingAggregation @Aws -ImageBuildVersionArn $ImageArns[0]) | Where-Object { "$($_.Kind)" -eq 'Image' } | Select-Object -First 1
+            $text = $image | Out-PlainText -Width 120
+            $text | Should -Match ([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))
+            $text | Should -Match 'Crit\s+High\s+Med\s+Other\s+All\s+Region\s+AccountId\s+Key'
+            $text | Should -Match "(?m)\s$($image.All)\s+$($image.Region)\s+$($image.AccountId)\s+$([regex]::Escape("$($image.ImageName) $($image.ImageVersion)/$($image.ImageBuild)"))\s*$"
+            $text | Should -Match '(?m)^\s*Aggregated by: Image\s*$'
+            # An 80-column console keeps every count and the whole key (views: tests/Views.Tests.ps1).
+            $narrow = $image | Out-PlainText -Width 80
+            $narrow | Should -Match 'Crit\s+High\s+Med\s+Other\s+All\s+Region\s+AccountId\s+Key'
+            # The key wraps at the space between name and version: each whole.
+            $narrow | Should -Match "$([regex]::Escape($image.ImageName))\s+$([regex]::Escape("$($image.ImageVersion)/$($image.ImageBuild)"))"
+            $text | Should -Not -Match ([regex]::Escape($image.ImageBuildVersionArn))
+            ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
+            ($image | Format-List | Out-PlainText -Width 120) | Should -Match ([regex]::Escape($image.ImageBuildVersionArn))
         }
 
         It 'declares its output type' {
@@ -399,12 +389,7 @@ Describe 'Get-IBScanFindingAggregation' {
     Context 'help' {
         # The build generates the MAML from en-US/*.md (no PlatyPS needed), so it is always there.
         It 'has synopsis, description, parameters and examples in Get-Help' {
-            $help = Get-Help Get-IBScanFindingAggregation -Full
-            $help.Synopsis | Should -Match 'aggregated by account'
-            ($help.description | Out-String) | Should -Match 'ListImageScanFindingAggregations'
-            @((Get-Help Get-IBScanFindingAggregation -Examples).examples.example).Count | Should -BeGreaterOrEqual 4
-            (Get-Help Get-IBScanFindingAggregation -Parameter InputObject).pipelineInput | Should -Be 'True (ByValue)'
-            (Get-Help Get-IBScanFindingAggregation -Parameter ImageBuildVersionArn).pipelineInput | Should -Be 'False'
+            Assert-ListingHelp Get-IBScanFindingAggregation -Synopsis 'aggregated by account' -Description 'ListImageScanFindingAggregations'
             (Get-Help Get-IBScanFindingAggregation -Parameter NoAutoPage).aliases | Should -Be 'NoAutoIteration'
             (Get-Help about_ImageBuilderScan | Out-String) | Should -Match 'NextTokenVariable'
         }

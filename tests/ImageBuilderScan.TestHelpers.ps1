@@ -75,6 +75,49 @@ function Set-SampleFindingVariable {
     $script:VulnerabilityIds = @($AllFindings.VulnerabilityId | Where-Object { $_ } | Sort-Object -Unique)
 }
 
+# The piped objects as a console without colour shows them ($PSStyle.OutputRendering PlainText, restored after), at
+# this width: what a check of a view's text reads, free of escape sequences.
+function Out-PlainText {
+    param([Parameter(ValueFromPipeline)] $InputObject, [int] $Width = 120)
+    begin { $objects = [System.Collections.Generic.List[object]]::new() }
+    process { $objects.Add($InputObject) }
+    end {
+        $saved = $PSStyle.OutputRendering
+        try {
+            $PSStyle.OutputRendering = 'PlainText'
+            $objects | Out-String -Width $Width
+        }
+        finally { $PSStyle.OutputRendering = $saved }
+    }
+}
+
+# Walks a listing page by page as a user would: the cmdlet with -NoAutoPage -NextTokenVariable, then again with
+# -NextToken of the page before, until no token is left (at most 1000 pages). Returns the pages' sizes, every item
+# in order, and the token variable as it was left at the end.
+function Invoke-PageWalk {
+    param([string] $Cmdlet, [hashtable] $Parameters)
+    $sizes = @(); $items = @(); $next = $null
+    do {
+        $token = if ($next) { @{ NextToken = $next } } else { @{} }
+        $page = @(& $Cmdlet @Parameters @token -NoAutoPage -NextTokenVariable next)
+        $sizes += $page.Count; $items += $page
+    } while ($next -and $sizes.Count -lt 1000)
+    [pscustomobject]@{ PageSizes = $sizes; Items = $items; NextToken = $next }
+}
+
+# What the help of a listing cmdlet (Get-IBScanFinding, Get-IBScanFindingAggregation) holds, from the MAML the build
+# generates from en-US/*.md: a synopsis and a description matching these patterns, four examples or more, and piped
+# keys read by -InputObject only (the typed parameters stopped binding from the pipeline: issue 13, point 4).
+function Assert-ListingHelp {
+    param([string] $Cmdlet, [string] $Synopsis, [string] $Description)
+    $help = Get-Help $Cmdlet -Full
+    $help.Synopsis | Should -Match $Synopsis
+    ($help.description | Out-String) | Should -Match $Description
+    @((Get-Help $Cmdlet -Examples).examples.example).Count | Should -BeGreaterOrEqual 4
+    (Get-Help $Cmdlet -Parameter ImageBuildVersionArn).pipelineInput | Should -Be 'False'
+    (Get-Help $Cmdlet -Parameter InputObject).pipelineInput | Should -Be 'True (ByValue)'
+}
+
 # Starts the built emulator with these options on port 0 (it binds a free port itself: no free-port-then-bind race)
 # and reads the address it prints. Nothing is built here: the test run uses what the build made.
 function Start-EmulatorProcess {

@@ -30,43 +30,35 @@ internal sealed class RawBaselineClient : IDisposable
 
     public async IAsyncEnumerable<ScanFindingAggregation> ListAggregationsAsync(string filterName, string value)
     {
-        string? token = null;
-        do
-        {
-            var body = JsonSerializer.Serialize(new AggregationsRequestDto(new FilterDto(filterName, [value]), token));
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint, "/ListImageScanFindingAggregations"))
-            {
-                Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
-            };
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            response.EnsureSuccessStatusCode();
-            await using var stream = await response.Content.ReadAsStreamAsync();
-            var page = await JsonSerializer.DeserializeAsync<AggregationsResponseDto>(stream, Json)
-                ?? throw new InvalidDataException("empty body");
+        await foreach (var page in PagesAsync<AggregationsResponseDto>("/ListImageScanFindingAggregations",
+                           token => new AggregationsRequestDto(new FilterDto(filterName, [value]), token)))
             foreach (var item in page.Responses ?? [])
                 yield return Map(item, page.AggregationType, page.RequestId);
-            token = page.NextToken;
-        }
-        while (token is not null);
     }
 
     public async IAsyncEnumerable<ScanFinding> ListFindingsAsync(int pageSize)
     {
+        await foreach (var page in PagesAsync<FindingsResponseDto>("/ListImageScanFindings", token => new FindingsRequestDto(pageSize, token)))
+            foreach (var item in page.Findings ?? [])
+                yield return RawFindingMapper.Map(item, page.RequestId);
+    }
+
+    /// <summary>Every page of one operation: the request <paramref name="body"/> makes for each next token, posted until a page has none.</summary>
+    private async IAsyncEnumerable<TPage> PagesAsync<TPage>(string path, Func<string?, object> body) where TPage : PageDto
+    {
         string? token = null;
         do
         {
-            var body = JsonSerializer.Serialize(new FindingsRequestDto(pageSize, token));
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint, "/ListImageScanFindings"))
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint, path))
             {
-                Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+                Content = new StringContent(JsonSerializer.Serialize(body(token)), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
             };
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             response.EnsureSuccessStatusCode();
             await using var stream = await response.Content.ReadAsStreamAsync();
-            var page = await JsonSerializer.DeserializeAsync<FindingsResponseDto>(stream, Json)
+            var page = await JsonSerializer.DeserializeAsync<TPage>(stream, Json)
                 ?? throw new InvalidDataException("empty body");
-            foreach (var item in page.Findings ?? [])
-                yield return RawFindingMapper.Map(item, page.RequestId);
+            yield return page;
             token = page.NextToken;
         }
         while (token is not null);
@@ -107,11 +99,16 @@ internal sealed class RawBaselineClient : IDisposable
         [property: JsonPropertyName("maxResults")] int MaxResults,
         [property: JsonPropertyName("nextToken"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NextToken);
 
-    private sealed class AggregationsResponseDto
+    /// <summary>What every page of a listing carries.</summary>
+    private abstract class PageDto
     {
         public string? RequestId { get; set; }
-        public string? AggregationType { get; set; }
         public string? NextToken { get; set; }
+    }
+
+    private sealed class AggregationsResponseDto : PageDto
+    {
+        public string? AggregationType { get; set; }
         public List<AggregationDto>? Responses { get; set; }
     }
 
@@ -140,10 +137,8 @@ internal sealed class RawBaselineClient : IDisposable
         public long Medium { get; set; }
     }
 
-    private sealed class FindingsResponseDto
+    private sealed class FindingsResponseDto : PageDto
     {
-        public string? RequestId { get; set; }
-        public string? NextToken { get; set; }
         public List<RawFindingMapper.FindingDto>? Findings { get; set; }
     }
 }

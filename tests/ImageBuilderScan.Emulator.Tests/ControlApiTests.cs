@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace ImageBuilderScan.Emulator.Tests;
 
 public sealed class ControlApiTests
@@ -9,20 +5,17 @@ public sealed class ControlApiTests
     [Fact]
     public async Task Faults_are_set_listed_and_cleared_over_http_without_a_restart()
     {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        await using var sample = await ControlledSample.StartAsync();
+        var (server, caller) = (sample.Server, sample.Caller);
         var plans = """[{"kind":"throttle","operation":"listImageScanFindingAggregations","onRequest":2,"maxCount":1},{"kind":"latency","latencyMs":1}]""";
-        var added = await http.PostAsync("/_emulator/faults", new StringContent(plans, Encoding.UTF8, "application/json"));
-        Assert.Equal(200, (int)added.StatusCode);
-        var listed = JsonNode.Parse(await http.GetStringAsync("/_emulator/faults"))!.AsArray();
+        Assert.Equal(200, await sample.PostAsync("/_emulator/faults", plans));
+        var listed = (await sample.GetAsync("/_emulator/faults")).AsArray();
         Assert.Equal(["throttle", "latency"], listed.Select(f => f!["plan"]!["kind"]!.GetValue<string>()));
         Assert.Equal(200, (await caller.Aggregations()).Status);
         Assert.Equal(429, (await caller.Aggregations()).Status);
-        var one = await http.PostAsync("/_emulator/faults", new StringContent("""{"kind":"serviceUnavailable"}""", Encoding.UTF8, "application/json"));
-        Assert.Equal(200, (int)one.StatusCode);
+        Assert.Equal(200, await sample.PostAsync("/_emulator/faults", """{"kind":"serviceUnavailable"}"""));
         Assert.Equal(3, server.Faults.Snapshot().Count);
-        Assert.Equal(200, (int)(await http.DeleteAsync("/_emulator/faults")).StatusCode);
+        Assert.Equal(200, (int)(await sample.Control.DeleteAsync("/_emulator/faults")).StatusCode);
         Assert.Empty(server.Faults.Snapshot());
         Assert.Equal(200, (await caller.Aggregations()).Status);
     }
@@ -30,14 +23,13 @@ public sealed class ControlApiTests
     [Fact]
     public async Task Stats_count_requests_per_operation_and_reset_clears_counts_and_faults()
     {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        await using var sample = await ControlledSample.StartAsync();
+        var (server, caller) = (sample.Server, sample.Caller);
         await caller.Aggregations();
         await caller.Aggregations();
         await caller.Findings();
         await caller.Send("/ListImageScanFindings", "{}", sign: false);
-        var stats = JsonNode.Parse(await http.GetStringAsync("/_emulator/stats"))!;
+        var stats = await sample.GetAsync("/_emulator/stats");
         Assert.Equal(4, stats["total"]!.GetValue<long>());
         Assert.Equal(2, stats["listImageScanFindingAggregations"]!.GetValue<long>());
         Assert.Equal(2, stats["listImageScanFindings"]!.GetValue<long>());
@@ -47,12 +39,11 @@ public sealed class ControlApiTests
         Assert.Equal("MissingAuthenticationTokenException", server.Requests.Recent[^1].ErrorCode);
         Assert.Contains("\"filter\"", server.Requests.Recent[0].Body + "\"filter\"");
         Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIAIBSCANEMULATOR00/", server.Requests.Recent[0].Headers["authorization"]);
-        var requests = JsonNode.Parse(await http.GetStringAsync("/_emulator/requests"))!.AsArray();
+        var requests = (await sample.GetAsync("/_emulator/requests")).AsArray();
         Assert.Equal("listImageScanFindingAggregations", requests[0]!["operation"]!.GetValue<string>());
 
         server.Faults.Add(new FaultPlan { Kind = FaultKind.Throttle });
-        var reset = await http.PostAsync("/_emulator/reset", null);
-        Assert.Equal(200, (int)reset.StatusCode);
+        Assert.Equal(200, await sample.PostAsync("/_emulator/reset"));
         Assert.Equal(0, server.Requests.Total);
         Assert.Empty(server.Faults.Snapshot());
         Assert.Equal(200, (await caller.Aggregations()).Status);
@@ -62,25 +53,22 @@ public sealed class ControlApiTests
     [Fact]
     public async Task Control_requests_are_not_counted_and_bad_plans_are_refused()
     {
-        await using var server = await TestData.Sample();
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        await http.GetStringAsync("/_emulator/stats");
-        var bad = await http.PostAsync("/_emulator/faults", new StringContent("""{"kind":"throttle","maxCount":0}""", Encoding.UTF8, "application/json"));
-        Assert.Equal(400, (int)bad.StatusCode);
-        var unknown = await http.PostAsync("/_emulator/faults", new StringContent("""{"kind":"nope"}""", Encoding.UTF8, "application/json"));
-        Assert.Equal(400, (int)unknown.StatusCode);
-        Assert.Equal(0, server.Requests.Total);
-        Assert.Empty(server.Faults.Snapshot());
+        await using var sample = await ControlledSample.StartAsync();
+        await sample.GetAsync("/_emulator/stats");
+        Assert.Equal(400, await sample.PostAsync("/_emulator/faults", """{"kind":"throttle","maxCount":0}"""));
+        Assert.Equal(400, await sample.PostAsync("/_emulator/faults", """{"kind":"nope"}"""));
+        Assert.Equal(0, sample.Server.Requests.Total);
+        Assert.Empty(sample.Server.Faults.Snapshot());
     }
 
     [Fact]
     public async Task Expected_aggregations_and_the_data_set_are_served_for_out_of_process_tests()
     {
-        await using var server = await TestData.Sample();
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var expected = await http.GetFromJsonAsync<JsonArray>("/_emulator/aggregations?filterName=imagePipelineArn");
-        Assert.Equal(server.Data.Aggregations("imagePipelineArn").Select(a => a.Key), expected!.Select(a => a!["key"]!.GetValue<string>()));
-        var data = FindingsDataSet.Parse(await http.GetStringAsync("/_emulator/data"));
+        await using var sample = await ControlledSample.StartAsync();
+        var server = sample.Server;
+        var expected = (await sample.GetAsync("/_emulator/aggregations?filterName=imagePipelineArn")).AsArray();
+        Assert.Equal(server.Data.Aggregations("imagePipelineArn").Select(a => a.Key), expected.Select(a => a!["key"]!.GetValue<string>()));
+        var data = FindingsDataSet.Parse(await sample.Control.GetStringAsync("/_emulator/data"));
         Assert.Equal(server.Data.Findings.Select(f => f.Json), data.Findings.Select(f => f.Json));
     }
 }

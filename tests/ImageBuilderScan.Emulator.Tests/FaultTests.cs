@@ -5,7 +5,8 @@ namespace ImageBuilderScan.Emulator.Tests;
 
 public sealed class FaultTests
 {
-    private static readonly object AccountsFilter = new { filter = new { name = "imageBuildVersionArn", values = new[] { "x" } } };
+    /// <summary>An aggregations request by image (a value that matches everything when the sample filters nothing), from this token.</summary>
+    private static object ByImage(string? nextToken = null) => new { filter = new { name = "imageBuildVersionArn", values = new[] { "x" } }, nextToken };
 
     [Theory]
     [InlineData(FaultKind.Throttle, 429, "CallRateLimitExceededException")]
@@ -34,9 +35,7 @@ public sealed class FaultTests
     [MemberData(nameof(ModelErrorCodes))]
     public async Task Any_error_code_can_be_injected(string code, int status)
     {
-        await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = FaultKind.Error, ErrorCode = code, Message = "injected" });
-        var (server, caller) = (sample.Server, sample.Caller);
-        var reply = await caller.Aggregations();
+        var reply = await FaultedSample.AnswerAsync(new FaultPlan { Kind = FaultKind.Error, ErrorCode = code, Message = "injected" });
         Assert.Equal((status, code, "injected"), (reply.Status, reply.ErrorType, reply.Json["message"]!.GetValue<string>()));
     }
 
@@ -46,9 +45,7 @@ public sealed class FaultTests
     [InlineData(ErrorCodeStyle.BodyCode)]
     public async Task The_error_code_can_arrive_in_each_place_services_use(ErrorCodeStyle style)
     {
-        await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = FaultKind.Throttle, ErrorCodeStyle = style });
-        var (server, caller) = (sample.Server, sample.Caller);
-        var reply = await caller.Aggregations();
+        var reply = await FaultedSample.AnswerAsync(new FaultPlan { Kind = FaultKind.Throttle, ErrorCodeStyle = style });
         Assert.Equal(429, reply.Status);
         switch (style)
         {
@@ -73,7 +70,7 @@ public sealed class FaultTests
             var statuses = new List<int>();
             for (var i = 0; i < pages; i++)
             {
-                var reply = await caller.Aggregations(new { filter = new { name = "imageBuildVersionArn", values = new[] { "x" } }, nextToken = token });
+                var reply = await caller.Aggregations(ByImage(token));
                 statuses.Add(reply.Status);
                 if (reply.Status == 200)
                 {
@@ -82,7 +79,7 @@ public sealed class FaultTests
                 else
                 {
                     // Retrying the failed page with the same token succeeds: the fault has ended by itself.
-                    reply = await caller.Aggregations(new { filter = new { name = "imageBuildVersionArn", values = new[] { "x" } }, nextToken = token });
+                    reply = await caller.Aggregations(ByImage(token));
                     Assert.Equal(200, reply.Status);
                     token = reply.NextToken;
                 }
@@ -155,9 +152,7 @@ public sealed class FaultTests
     [InlineData(Malformation.WrongTypes, EmulatorOperation.ListImageScanFindings)]
     public async Task A_malformed_body_is_not_json_or_has_wrong_types(Malformation malformation, EmulatorOperation operation)
     {
-        await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = FaultKind.MalformedBody, Malformation = malformation });
-        var (server, caller) = (sample.Server, sample.Caller);
-        var reply = operation == EmulatorOperation.ListImageScanFindings ? await caller.Findings() : await caller.Aggregations();
+        var reply = await FaultedSample.AnswerAsync(new FaultPlan { Kind = FaultKind.MalformedBody, Malformation = malformation }, operation);
         Assert.Equal(200, reply.Status);
         if (malformation == Malformation.NotJson)
         {
@@ -176,9 +171,9 @@ public sealed class FaultTests
     {
         await using var sample = await FaultedSample.StartAsync(new FaultPlan { Kind = FaultKind.RepeatedNextToken }, pageSize: 2, filterMatchesAll: true);
         var (server, caller) = (sample.Server, sample.Caller);
-        var first = await caller.Aggregations(AccountsFilter);
+        var first = await caller.Aggregations(ByImage());
         Assert.NotNull(first.NextToken);
-        var second = await caller.Aggregations(new { filter = new { name = "imageBuildVersionArn", values = new[] { "x" } }, nextToken = first.NextToken });
+        var second = await caller.Aggregations(ByImage(first.NextToken));
         Assert.Equal(first.NextToken, second.NextToken);
         Assert.Equal(1, Assert.Single(server.Faults.Snapshot()).Fired);
     }

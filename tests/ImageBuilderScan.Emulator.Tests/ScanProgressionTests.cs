@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace ImageBuilderScan.Emulator.Tests;
 
 /// <summary>
@@ -17,42 +14,52 @@ public sealed class ScanProgressionTests
         return (image["state"]!["status"]!.GetValue<string>(), image["scanState"]?["status"]?.GetValue<string>());
     }
 
+    /// <summary>An emulator's clock held at <see cref="Start"/> until the test moves it.</summary>
+    private sealed class HeldClock(EmulatorServer server, DateTimeOffset start)
+    {
+        public DateTimeOffset Start => start;
+
+        /// <summary>Holds the server's clock at now.</summary>
+        public static HeldClock Hold(EmulatorServer server)
+        {
+            var now = DateTimeOffset.UtcNow;
+            server.Clock = () => now;
+            return new HeldClock(server, now);
+        }
+
+        /// <summary>Holds the clock just past <paramref name="ms"/> milliseconds after the start.</summary>
+        public void MoveTo(int ms) => server.Clock = () => start.AddMilliseconds(ms + 1);
+    }
+
     [Fact]
     public async Task A_started_scan_is_served_building_then_pending_scanning_collecting_then_its_final_state()
     {
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        var start = DateTimeOffset.UtcNow;
-        server.Clock = () => start;
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var body = new StringContent($$"""{"imageBuildVersionArn":"{{Web150}}","stepMs":1000,"building":true}""", Encoding.UTF8, "application/json");
-        Assert.Equal(200, (int)(await http.PostAsync("/_emulator/scans", body)).StatusCode);
+        await using var sample = await ControlledSample.StartAsync();
+        var clock = HeldClock.Hold(sample.Server);
+        Assert.Equal(200, await sample.PostAsync("/_emulator/scans", $$"""{"imageBuildVersionArn":"{{Web150}}","stepMs":1000,"building":true}"""));
 
         var seen = new List<(string?, string?)>();
         foreach (var ms in new[] { 0, 1000, 2000, 3000, 4000, 60000 })
         {
-            server.Clock = () => start.AddMilliseconds(ms + 1);
-            seen.Add(await StateAsync(caller));
+            clock.MoveTo(ms);
+            seen.Add(await StateAsync(sample.Caller));
         }
 
         Assert.Equal([("BUILDING", null), ("AVAILABLE", "PENDING"), ("AVAILABLE", "SCANNING"), ("AVAILABLE", "COLLECTING"), ("AVAILABLE", "COMPLETED"), ("AVAILABLE", "COMPLETED")], seen);
-        var listed = JsonNode.Parse(await http.GetStringAsync("/_emulator/scans"))!.AsArray();
+        var listed = (await sample.GetAsync("/_emulator/scans")).AsArray();
         Assert.Equal("COMPLETED", listed.Single()!["state"]!.GetValue<string>());
-        Assert.Equal(200, (int)(await http.DeleteAsync("/_emulator/scans")).StatusCode);
-        Assert.Empty(JsonNode.Parse(await http.GetStringAsync("/_emulator/scans"))!.AsArray());
+        Assert.Equal(200, (int)(await sample.Control.DeleteAsync("/_emulator/scans")).StatusCode);
+        Assert.Empty((await sample.GetAsync("/_emulator/scans")).AsArray());
     }
 
     [Fact]
     public async Task A_scan_stepping_by_reads_moves_on_after_that_many_GetImage_answers_whatever_the_clock_and_listings_do_not_move_it()
     {
         // The clock never moves: only GetImage answers advance the scan, so a test sees every state however slowly it polls.
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        var start = DateTimeOffset.UtcNow;
-        server.Clock = () => start;
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var body = new StringContent($$"""{"imageBuildVersionArn":"{{Web150}}","stepReads":2,"building":true}""", Encoding.UTF8, "application/json");
-        Assert.Equal(200, (int)(await http.PostAsync("/_emulator/scans", body)).StatusCode);
+        await using var sample = await ControlledSample.StartAsync();
+        var caller = sample.Caller;
+        HeldClock.Hold(sample.Server);
+        Assert.Equal(200, await sample.PostAsync("/_emulator/scans", $$"""{"imageBuildVersionArn":"{{Web150}}","stepReads":2,"building":true}"""));
 
         var seen = new List<(string?, string?)>();
         for (var i = 0; i < 10; i++)
@@ -73,18 +80,17 @@ public sealed class ScanProgressionTests
     {
         // A build still being made is BUILDING in every answer about it, not only in GetImage (a newest-build choice
         // made from the listing sees what a wait then sees); its neighbours stay as they are.
-        await using var server = await TestData.Sample();
-        using var caller = new EmulatorCaller(server);
-        var start = DateTimeOffset.UtcNow;
-        server.Clock = () => start;
-        server.Scans.Start(new ScanProgression { ImageBuildVersionArn = Web150, StepMs = 1000, Building = true }, start);
+        await using var sample = await ControlledSample.StartAsync();
+        var caller = sample.Caller;
+        var clock = HeldClock.Hold(sample.Server);
+        sample.Server.Scans.Start(new ScanProgression { ImageBuildVersionArn = Web150, StepMs = 1000, Building = true }, clock.Start);
         const string pipeline = "arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023";
         async Task<IReadOnlyList<(string Arn, string State)>> ListedAsync(Task<Reply> reply) =>
             (await reply).Json["imageSummaryList"]!.AsArray().Select(i => (i!["arn"]!.GetValue<string>(), i["state"]!["status"]!.GetValue<string>())).ToList();
 
         foreach (var (ms, expected) in new[] { (0, "BUILDING"), (1500, "AVAILABLE") })
         {
-            server.Clock = () => start.AddMilliseconds(ms + 1);
+            clock.MoveTo(ms);
             var fromGetImage = (await StateAsync(caller)).Image;
             var inPipeline = await ListedAsync(caller.PipelineImages(new { imagePipelineArn = pipeline }));
             var inVersion = await ListedAsync(caller.BuildVersions(new { imageVersionArn = Web150[..Web150.LastIndexOf('/')] }));
@@ -108,15 +114,12 @@ public sealed class ScanProgressionTests
         Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(["--scan-progress", Web150 + ",speed=2"], out _));
         Assert.Contains("--scan-progress", EmulatorCommandLine.Help());
 
-        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions
+        await using var sample = ControlledSample.Over(await EmulatorServer.StartAsync(new EmulatorOptions
         {
             DataFile = TestData.SamplePath, ScanProgressions = [new ScanProgression { ImageBuildVersionArn = Web150, StepMs = 3_600_000 }],
-        });
-        using var caller = new EmulatorCaller(server);
-        Assert.Equal(("AVAILABLE", "PENDING"), await StateAsync(caller));
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var bad = await http.PostAsync("/_emulator/scans", new StringContent("""{"stepMs":5}""", Encoding.UTF8, "application/json"));
-        Assert.Equal(400, (int)bad.StatusCode);
+        }));
+        Assert.Equal(("AVAILABLE", "PENDING"), await StateAsync(sample.Caller));
+        Assert.Equal(400, await sample.PostAsync("/_emulator/scans", """{"stepMs":5}"""));
     }
 
     [Fact]

@@ -15,22 +15,21 @@ public class LayerTests
     private static readonly Assembly EngineAssembly = typeof(ImageBuilderScan.Engine.Gate.ScanGate).Assembly;
     private static readonly Assembly ModuleAssembly = typeof(ImageBuilderScan.ModuleLoader).Assembly;
 
-    [Fact]
-    public void The_client_references_neither_the_engine_nor_powershell()
+    /// <summary>Each layer below the module: the assemblies it must reference, and those above it (and PowerShell) it must not.</summary>
+    public static TheoryData<string, string[], string[]> LowerLayerReferences => new()
     {
-        var names = ClientAssembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
-        Assert.DoesNotContain("ImageBuilderScan.Engine", names);
-        Assert.DoesNotContain("ImageBuilderScan", names);
-        Assert.DoesNotContain("System.Management.Automation", names);
-    }
+        { "ImageBuilderScan.Client", [], ["ImageBuilderScan.Engine", "ImageBuilderScan", "System.Management.Automation"] },
+        { "ImageBuilderScan.Engine", ["ImageBuilderScan.Client"], ["ImageBuilderScan", "System.Management.Automation"] },
+    };
 
-    [Fact]
-    public void The_engine_references_the_client_and_not_powershell_nor_the_module()
+    [Theory]
+    [MemberData(nameof(LowerLayerReferences))]
+    public void A_lower_layer_references_the_layers_below_it_and_not_powershell_nor_the_layers_above(string layer, string[] below, string[] above)
     {
-        var names = EngineAssembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
-        Assert.Contains("ImageBuilderScan.Client", names);
-        Assert.DoesNotContain("ImageBuilderScan", names);
-        Assert.DoesNotContain("System.Management.Automation", names);
+        var assembly = new[] { ClientAssembly, EngineAssembly }.Single(a => a.GetName().Name == layer);
+        var names = assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+        Assert.All(below, name => Assert.Contains(name, names));
+        Assert.All(above, name => Assert.DoesNotContain(name, names));
     }
 
     [Fact]

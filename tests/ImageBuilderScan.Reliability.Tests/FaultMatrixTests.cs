@@ -67,52 +67,33 @@ public sealed class ConcurrentFaultTests(ITestOutputHelper output) : FaultMatrix
         => RunAsync(operation, fault, position, concurrency: 4);
 }
 
-public sealed class AggregationThrottlingFaultTests(ITestOutputHelper output) : FaultMatrix(output)
+/// <summary>
+/// One fault group's matrix, one request chain at a time. The test is written once here; each group is a class of
+/// its own (below) only so that xunit runs the groups side by side, and <typeparamref name="TGroup"/> (that class)
+/// says which group its matrix holds.
+/// </summary>
+public abstract class FaultGroupTests<TGroup>(ITestOutputHelper output) : FaultMatrix(output) where TGroup : FaultGroupTests<TGroup>
 {
-    public static TheoryData<string, string, string> Matrix => Cases("Throttling", EmulatorOperation.ListImageScanFindingAggregations);
+    /// <summary>Each group's class: its fault group, and the one operation it is limited to (null: both).</summary>
+    private static readonly Dictionary<Type, (string Group, EmulatorOperation? Only)> Groups = new()
+    {
+        [typeof(AggregationThrottlingFaultTests)] = ("Throttling", EmulatorOperation.ListImageScanFindingAggregations),
+        [typeof(FindingThrottlingFaultTests)] = ("Throttling", EmulatorOperation.ListImageScanFindings),
+        [typeof(ServerErrorFaultTests)] = ("ServerErrors", null),
+        [typeof(NetworkFaultTests)] = ("Network", null),
+        [typeof(BodyAndTokenFaultTests)] = ("Bodies", null),
+    };
+
+    public static TheoryData<string, string, string> Matrix => Cases(Groups[typeof(TGroup)].Group, Groups[typeof(TGroup)].Only);
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public Task Throttling_yields_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
+    public Task Each_fault_of_the_group_yields_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
         => RunAsync(operation, fault, position);
 }
 
-public sealed class FindingThrottlingFaultTests(ITestOutputHelper output) : FaultMatrix(output)
-{
-    public static TheoryData<string, string, string> Matrix => Cases("Throttling", EmulatorOperation.ListImageScanFindings);
-
-    [Theory]
-    [MemberData(nameof(Matrix))]
-    public Task Throttling_yields_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
-        => RunAsync(operation, fault, position);
-}
-
-public sealed class ServerErrorFaultTests(ITestOutputHelper output) : FaultMatrix(output)
-{
-    public static TheoryData<string, string, string> Matrix => Cases("ServerErrors");
-
-    [Theory]
-    [MemberData(nameof(Matrix))]
-    public Task Server_errors_yield_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
-        => RunAsync(operation, fault, position);
-}
-
-public sealed class NetworkFaultTests(ITestOutputHelper output) : FaultMatrix(output)
-{
-    public static TheoryData<string, string, string> Matrix => Cases("Network");
-
-    [Theory]
-    [MemberData(nameof(Matrix))]
-    public Task Network_faults_yield_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
-        => RunAsync(operation, fault, position);
-}
-
-public sealed class BodyAndTokenFaultTests(ITestOutputHelper output) : FaultMatrix(output)
-{
-    public static TheoryData<string, string, string> Matrix => Cases("Bodies");
-
-    [Theory]
-    [MemberData(nameof(Matrix))]
-    public Task Bad_bodies_tokens_and_counts_yield_every_item_exactly_once_or_a_typed_error_that_resumes(string operation, string fault, string position)
-        => RunAsync(operation, fault, position);
-}
+public sealed class AggregationThrottlingFaultTests(ITestOutputHelper output) : FaultGroupTests<AggregationThrottlingFaultTests>(output);
+public sealed class FindingThrottlingFaultTests(ITestOutputHelper output) : FaultGroupTests<FindingThrottlingFaultTests>(output);
+public sealed class ServerErrorFaultTests(ITestOutputHelper output) : FaultGroupTests<ServerErrorFaultTests>(output);
+public sealed class NetworkFaultTests(ITestOutputHelper output) : FaultGroupTests<NetworkFaultTests>(output);
+public sealed class BodyAndTokenFaultTests(ITestOutputHelper output) : FaultGroupTests<BodyAndTokenFaultTests>(output);

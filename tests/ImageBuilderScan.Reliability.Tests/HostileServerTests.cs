@@ -115,9 +115,7 @@ public sealed class HostileServerTests
     public async Task The_gate_does_not_judge_a_build_with_a_severity_it_does_not_know(string severity)
     {
         await using var server = GateServer(findings: [FindingJson(severity)], counted: 1);
-        var result = await JudgeAsync(server);
-        Assert.False(result.Passed);
-        Assert.Contains("severity", result.ScanProblem);
+        Assert.Contains("severity", await UnjudgedProblemAsync(server));
     }
 
     [Theory]
@@ -127,18 +125,14 @@ public sealed class HostileServerTests
     public async Task The_gate_does_not_judge_a_scan_status_the_model_does_not_define(string status)
     {
         await using var server = GateServer(findings: [], counted: 0, status: status);
-        var result = await JudgeAsync(server);
-        Assert.False(result.Passed);
-        Assert.NotNull(result.ScanProblem);
+        Assert.NotNull(await UnjudgedProblemAsync(server));
     }
 
     [Fact]
     public async Task The_gate_does_not_judge_a_GetImage_answer_about_another_image()
     {
         await using var server = GateServer(findings: [], counted: 0, imageArn: ImageArn.Replace("/4", "/5", StringComparison.Ordinal));
-        var result = await JudgeAsync(server);
-        Assert.False(result.Passed);
-        Assert.Contains("ImageMismatch", result.ScanProblem);
+        Assert.Contains("ImageMismatch", await UnjudgedProblemAsync(server));
     }
 
     [Theory]
@@ -209,9 +203,7 @@ public sealed class HostileServerTests
     {
         // The listing ends after one LOW finding while the image's own aggregation counts five.
         await using var server = GateServer(findings: [FindingJson("LOW")], counted: 5);
-        var result = await JudgeAsync(server);
-        Assert.False(result.Passed);
-        Assert.Contains("counts 5", result.ScanProblem);
+        Assert.Contains("counts 5", await UnjudgedProblemAsync(server));
 
         await using var honest = GateServer(findings: [FindingJson("LOW")], counted: 1);
         Assert.True((await JudgeAsync(honest)).Passed);
@@ -230,9 +222,7 @@ public sealed class HostileServerTests
             : FindingJson("LOW").Replace($"\"imageBuildVersionArn\":\"{ImageArn}\",", "", StringComparison.Ordinal);
         Assert.NotEqual(FindingJson("LOW"), finding);
         await using var server = GateServer(findings: [finding], counted: 1);
-        var result = await JudgeAsync(server);
-        Assert.False(result.Passed);
-        Assert.Contains("UnexpectedFinding", result.ScanProblem);
+        Assert.Contains("UnexpectedFinding", await UnjudgedProblemAsync(server));
     }
 
     [Theory]
@@ -242,9 +232,7 @@ public sealed class HostileServerTests
     {
         await using var server = GateServer(findings: [], counted: 0);
         server.Route("/GetImage", ScriptedResponse.Json(ImageJson().Replace("\"image\":{", $"\"image\":{{\"state\":{{\"status\":\"{state}\"}},", StringComparison.Ordinal)));
-        var result = await JudgeAsync(server);
-        Assert.False(result.Passed);
-        Assert.Contains("image state", result.ScanProblem);
+        Assert.Contains("image state", await UnjudgedProblemAsync(server));
     }
 
     [Theory]
@@ -583,6 +571,14 @@ public sealed class HostileServerTests
         server.Route("/ListImageScanFindingAggregations",
             ScriptedResponse.Json($$"""{"aggregationType":"imageBuildVersionArn","responses":[{{aggregation ?? AggregationJson(counted)}}]}"""));
         return server;
+    }
+
+    /// <summary>Judges the build as <see cref="JudgeAsync"/> does; it must not pass. Returns why its scan could not be judged.</summary>
+    private async Task<string?> UnjudgedProblemAsync(ScriptedServer server)
+    {
+        var result = await JudgeAsync(server);
+        Assert.False(result.Passed);
+        return result.ScanProblem;
     }
 
     private async Task<GateResult> JudgeAsync(ScriptedServer server, string build = ImageArn)

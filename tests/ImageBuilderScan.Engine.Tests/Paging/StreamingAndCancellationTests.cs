@@ -48,12 +48,7 @@ public sealed class StreamingAndCancellationTests
 
         await using var pages = client.GetFindingsAsync(new FindingQuery(), cts.Token).Pages.GetAsyncEnumerator();
         Assert.True(await pages.MoveNextAsync());
-        var pending = pages.MoveNextAsync().AsTask();
-        await api.Hanging.Task.WaitAsync(Bound);
-        cts.Cancel();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(Bound));
-        Assert.Equal(2, api.RequestCount);
+        await CancelWhileHangingAsync(api, cts, pages.MoveNextAsync().AsTask(), requestsSent: 2);
     }
 
     [Fact]
@@ -67,11 +62,7 @@ public sealed class StreamingAndCancellationTests
         {
             await foreach (var _ in client.GetAggregationsAsync(new AggregationQuery()).WithCancellation(cts.Token)) { }
         });
-        await api.Hanging.Task.WaitAsync(Bound);
-        cts.Cancel();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(Bound));
-        Assert.Equal(1, api.RequestCount);
+        await CancelWhileHangingAsync(api, cts, pending, requestsSent: 1);
     }
 
     [Fact]
@@ -83,5 +74,18 @@ public sealed class StreamingAndCancellationTests
         await foreach (var _ in client.GetAggregationsAsync(new AggregationQuery())) break;
 
         Assert.Equal(1, api.RequestCount);
+    }
+
+    /// <summary>
+    /// Cancels once the transport hangs on a request (the listing is waiting for it) and asserts that the pending
+    /// listing ends cancelled, after exactly <paramref name="requestsSent"/> requests: none after the cancellation.
+    /// </summary>
+    private static async Task CancelWhileHangingAsync(FakeTransport api, CancellationTokenSource cts, Task pending, int requestsSent)
+    {
+        await api.Hanging.Task.WaitAsync(Bound);
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(Bound));
+        Assert.Equal(requestsSent, api.RequestCount);
     }
 }
