@@ -7,7 +7,7 @@ namespace ImageBuilderScan.Reliability.Tests;
 /// answers is read exactly or refused with a typed error, the gate never judges what it could not read exactly,
 /// every page is bounded, no text from it acts on a terminal or CI log, and no secret in use is echoed back.
 /// </summary>
-public sealed class HostileServerTests
+public sealed partial class HostileServerTests
 {
     private const string Secret = "HostileSecretKeyThatMustNeverBeSeen00001";
     private const string Token = "HostileSessionToken/That+MustNeverBeSeen=0002";
@@ -98,7 +98,7 @@ public sealed class HostileServerTests
     [Fact]
     public async Task An_unknown_aggregation_kind_is_kept_as_sent_and_named_once()
     {
-        const string body = """{"aggregationType":"repositoryName","responses":[{"repositoryAggregation":{"repositoryName":"web","severityCounts":{"all":2}}},{"repositoryAggregation":{"repositoryName":"db","severityCounts":{"all":1}}}]}""";
+        const string body = """{"aggregationType":"repositoryName","responses":[{"repositoryAggregation":{"repositoryName":"web","severityCounts":{"all":2,"critical":0,"high":0,"medium":0}}},{"repositoryAggregation":{"repositoryName":"db","severityCounts":{"all":1,"critical":0,"high":0,"medium":0}}}]}""";
         await using var server = new ScriptedServer { Default = ScriptedResponse.Json(body) };
         var log = new RecordingLog();
         using var client = Client(server, log);
