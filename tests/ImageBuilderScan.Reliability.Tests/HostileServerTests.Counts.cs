@@ -71,14 +71,8 @@ public sealed partial class HostileServerTests
     {
         // -NewOnly against a named baseline: the baseline's findings excuse the build's, so they must agree with a count
         // the service sent; one it left out is unknown, and the build is not judged.
-        var baselineArn = ImageArn.Replace("/4", "/3", StringComparison.Ordinal);
-        await using var build = GateServer(findings: [FindingJson("HIGH")], aggregation: AggregationJson(1, high: 1));
-        await using var baseline = GateServer(findings: [FindingJson("HIGH").Replace(ImageArn, baselineArn, StringComparison.Ordinal)], imageArn: baselineArn,
-            aggregation: """{"imageAggregation":{"imageBuildVersionArn":"ARN","severityCounts":{"all":1,"critical":0,"medium":0}}}""".Replace("ARN", baselineArn, StringComparison.Ordinal));
-        using var buildClient = Client(build);
-        using var baselineClient = Client(baseline);
-        var gate = new ScanGate(arn => arn == baselineArn ? baselineClient : buildClient, new GateEvaluator());
-        var result = Assert.Single(await gate.EvaluateAsync([ImageArn], new GatePolicy(), new GateBaseline(baselineArn, Force: true)).ToListAsync());
+        var result = await JudgeAgainstBaselineAsync(baselineArn =>
+            """{"imageAggregation":{"imageBuildVersionArn":"ARN","severityCounts":{"all":1,"critical":0,"medium":0}}}""".Replace("ARN", baselineArn, StringComparison.Ordinal));
         Assert.False(GateExit.IsJudged(result));
         Assert.True(result.ScanProblem?.Contains("BaselineCountUnknown", StringComparison.Ordinal), result.ScanProblem);
         Assert.Contains("without severityCounts.high", result.ScanProblem);
