@@ -12,6 +12,7 @@ BeforeDiscovery {
         @{ Name = 'passes, by ARN'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN'; With = 0; Without = 0 }
         @{ Name = 'passes, two builds piped from Get-IBScanFinding'; Body = 'Get-IBScanFinding -ImageBuildVersionArn $env:PASS_ARN | GATE'; With = 0; Without = 0 }
         @{ Name = 'passes with an exception expiring 9999-12-31'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath ./far.yaml'; With = 0; Without = 0 }
+        @{ Name = 'passes with an expired exception that matches (a warning written)'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath ./expired.yaml'; With = 0; Without = 0 }
         # a build judged and fails
         @{ Name = 'fails, by ARN'; Body = 'GATE -ImageBuildVersionArn $env:FAIL_ARN'; With = 1; Without = 1; Ends = $true }
         @{ Name = 'fails, piped'; Body = 'Get-IBScanFinding -ImageBuildVersionArn $env:FAIL_ARN | GATE'; With = 1; Without = 1; Ends = $true }
@@ -43,6 +44,10 @@ BeforeDiscovery {
         @{ Name = 'exceptions path that does not resolve (C:\ci\x.yaml on Linux)'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath C:\ci\x.yaml'; With = 2; Without = 1; Ends = $true; Skip = $IsWindows }
         @{ Name = 'exceptions path that is a directory'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath ./'; With = 2; Without = 1; Ends = $true }
         @{ Name = 'exceptions file a FIFO with no writer'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath ./nowriter.fifo'; With = 2; Without = 1; Ends = $true; Skip = $IsWindows }
+        @{ Name = 'a warning stops the gate: -WarningAction Stop and an expired exception that matches'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath ./expired.yaml -WarningAction Stop'; With = 2; Without = 1; Ends = $true; Says = 'WarningAction or \$WarningPreference is Stop' }
+        @{ Name = "a warning stops the gate: `$WarningPreference = 'Stop' set earlier"; Body = "`$WarningPreference = 'Stop'`nGATE -ImageBuildVersionArn `$env:PASS_ARN -ExceptionPath ./expired.yaml"; With = 2; Without = 1; Ends = $true; Says = 'WarningAction or \$WarningPreference is Stop' }
+        @{ Name = "a verbose line stops the gate: `$VerbosePreference = 'Stop' set earlier"; Body = "`$VerbosePreference = 'Stop'`nGATE -ImageBuildVersionArn `$env:PASS_ARN"; With = 2; Without = 1; Ends = $true; Says = '\$VerbosePreference is Stop' }
+        @{ Name = "a debug line stops the gate: `$DebugPreference = 'Stop' set earlier"; Body = "`$DebugPreference = 'Stop'`nGATE -ImageBuildVersionArn `$env:PASS_ARN"; With = 2; Without = 1; Ends = $true; Says = '\$DebugPreference is Stop' }
         @{ Name = 'incomplete scan (SCANNING)'; Body = 'GATE -ImageBuildVersionArn $env:SCANNING_ARN'; With = 2; Without = 1; Ends = $true }
         @{ Name = 'scan that failed'; Body = 'GATE -ImageBuildVersionArn $env:FAILEDSCAN_ARN'; With = 2; Without = 1; Ends = $true }
         @{ Name = 'one build passes, one not judged'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN, $env:SCANNING_ARN'; With = 2; Without = 1; Ends = $true }
@@ -58,7 +63,7 @@ BeforeDiscovery {
         }
     }
     # GitHub Actions' pwsh shell (dot-sourced under -command): the code must hold there too.
-    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)', 'report to a folder that does not exist, after a passing gate' })
+    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)', 'a warning stops the gate: -WarningAction Stop and an expired exception that matches', 'report to a folder that does not exist, after a passing gate' })
 }
 
 BeforeAll {
@@ -70,6 +75,8 @@ BeforeAll {
     $script:Work = Join-Path $TestDrive 'exit'
     $null = New-Item -ItemType Directory $Work -Force
     Set-Content (Join-Path $Work 'far.yaml') "exceptions:`n  - vulnerabilityId: CVE-1999-0001`n    reason: unrelated, far in the future`n    expires: 9999-12-31`n"
+    # Matches a MEDIUM finding of PASS_ARN (which passes either way): the gate warns that it expired.
+    Set-Content (Join-Path $Work 'expired.yaml') "exceptions:`n  - vulnerabilityId: CVE-2024-0727`n    reason: expired long ago`n    expires: 2020-01-01`n"
     Set-Content (Join-Path $Work 'broken.yaml') "exceptions:`n  - vulnerabilityId: [unclosed`n"
     if (-not $IsWindows) { & mkfifo (Join-Path $Work 'nowriter.fifo') }
     $downPort = Get-FreeTcpPort
@@ -132,6 +139,7 @@ Describe 'Test-IBScanGate exit codes under pwsh -File' {
         if ($Case.Ends -and $Expected -ne 0) { $run.Output | Should -Not -Match 'after the gate' -Because 'a failed or refused gate ends the script' }
         if ($Mode -eq 'With' -and $Expected -eq 2 -and -not $Case.Name.Contains('Stop at the top') -and -not $Case.Report) { $run.Output | Should -Match 'exit (code )?2 \(the gate could not judge\)' }
         if ($Case.Report) { $run.Output | Should -Match '-Path|no/such/folder' -Because 'the error names where the report was to go' }
+        if ($Case.Says -and $Mode -eq 'With') { $run.Output | Should -Match $Case.Says -Because 'a stop by preference says which preference stopped the gate' }
     }
 
     It 'under GitHub Actions'' pwsh shell, -ExitCode: <Name> exits <With>' -ForEach $GitHubCases {

@@ -187,4 +187,41 @@ Describe 'Views' {
             $text | Should -Match '(?m)^\s*Aggregated by: Image\s*$'
         }
     }
+
+    Context 'a count the service did not send' {
+        BeforeAll {
+            # The model requires no member of severityCounts: the client keeps one left out as $null. Made here from a real
+            # aggregation (its record copy, the count's internal setter), as the client makes it from such an answer.
+            $source = $Images | Where-Object { $_.Critical -gt 0 } | Select-Object -First 1
+            $script:Unknown = $source.'<Clone>$'()
+            $Unknown.GetType().GetProperty('Critical').SetValue($Unknown, $null)
+            $script:Entry = [ImageBuilderScan.BuildHistoryEntry]@{
+                ImagePipelineArn = 'arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web'; PipelineName = 'web'
+                ImageBuildVersionArn = $source.Key; ImageName = 'web'; ImageVersion = '1.0.0'; BuildNumber = 1; ScanStatus = 'COMPLETED'
+                ScanComplete = $true; Critical = $null; High = 1; Medium = 2; All = 5; Region = 'us-east-1'; AccountId = '111122223333'
+            }
+        }
+
+        It 'is $null, and Other with it: never 0, and Where-Object over the counts still works' {
+            $Unknown.Critical | Should -BeNullOrEmpty
+            $Unknown.Other | Should -BeNullOrEmpty
+            $Unknown.All | Should -BeGreaterThan 0
+            @($Unknown | Where-Object { $_.Critical -gt 0 }).Count | Should -Be 0
+            @($Unknown | Where-Object { $_.High -ge 0 }).Count | Should -Be 1
+        }
+
+        It 'shows as ? in the aggregation table and as unknown in the list, never as 0' {
+            $row = Lines ($Unknown | Out-String -Width 80) | Where-Object { $_ -match [regex]::Escape($Unknown.Region) } | Select-Object -First 1
+            $row | Should -Match "^\s+\?\s+$($Unknown.High)\s+$($Unknown.Medium)\s+\?\s+$($Unknown.All) "
+            $list = $Unknown | Format-List | Out-String
+            $list | Should -Match '(?m)^Critical\s+: unknown \(not sent\)\s*$'
+            $list | Should -Match '(?m)^Other\s+: unknown \(not sent\)\s*$'
+            $list | Should -Match "(?m)^All\s+: $($Unknown.All)\s*$"
+        }
+
+        It 'shows as ? in the history table of a completed scan, beside the counts that were sent' {
+            $row = Lines ($Entry | Out-String -Width 80) | Where-Object { $_ -match 'COMPLETED' } | Select-Object -First 1
+            $row | Should -Match 'COMPLETED\s+\?\s+1\s+2\s+5\s*$'
+        }
+    }
 }

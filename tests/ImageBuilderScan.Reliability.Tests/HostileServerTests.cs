@@ -7,7 +7,7 @@ namespace ImageBuilderScan.Reliability.Tests;
 /// answers is read exactly or refused with a typed error, the gate never judges what it could not read exactly,
 /// every page is bounded, no text from it acts on a terminal or CI log, and no secret in use is echoed back.
 /// </summary>
-public sealed class HostileServerTests
+public sealed partial class HostileServerTests
 {
     private const string Secret = "HostileSecretKeyThatMustNeverBeSeen00001";
     private const string Token = "HostileSessionToken/That+MustNeverBeSeen=0002";
@@ -98,7 +98,7 @@ public sealed class HostileServerTests
     [Fact]
     public async Task An_unknown_aggregation_kind_is_kept_as_sent_and_named_once()
     {
-        const string body = """{"aggregationType":"repositoryName","responses":[{"repositoryAggregation":{"repositoryName":"web","severityCounts":{"all":2}}},{"repositoryAggregation":{"repositoryName":"db","severityCounts":{"all":1}}}]}""";
+        const string body = """{"aggregationType":"repositoryName","responses":[{"repositoryAggregation":{"repositoryName":"web","severityCounts":{"all":2,"critical":0,"high":0,"medium":0}}},{"repositoryAggregation":{"repositoryName":"db","severityCounts":{"all":1,"critical":0,"high":0,"medium":0}}}]}""";
         await using var server = new ScriptedServer { Default = ScriptedResponse.Json(body) };
         var log = new RecordingLog();
         using var client = Client(server, log);
@@ -338,15 +338,7 @@ public sealed class HostileServerTests
     {
         // The build's HIGH finding is new, but the baseline's listing carries it too (the service counts nothing for the
         // baseline): taken as listed, the finding would be inherited and the gate would pass.
-        var baselineArn = ImageArn.Replace("/4", "/3", StringComparison.Ordinal);
-        await using var build = GateServer(findings: [FindingJson("HIGH")], aggregation: AggregationJson(1, high: 1));
-        // (Its finding names the baseline: one naming the build is refused sooner, as UnexpectedFinding.)
-        await using var lying = GateServer(findings: [FindingJson("HIGH").Replace(ImageArn, baselineArn, StringComparison.Ordinal)], imageArn: baselineArn,
-            aggregation: AggregationJson(0, baselineArn));
-        using var buildClient = Client(build);
-        using var baselineClient = Client(lying);
-        var gate = new ScanGate(arn => arn == baselineArn ? baselineClient : buildClient, new GateEvaluator());
-        var result = Assert.Single(await gate.EvaluateAsync([ImageArn], new GatePolicy(), new GateBaseline(baselineArn, Force: true)).ToListAsync());
+        var result = await JudgeAgainstBaselineAsync(baselineArn => AggregationJson(0, baselineArn));
         Assert.False(GateExit.IsJudged(result));
         Assert.True(result.ScanProblem?.Contains("BaselineCountMismatch", StringComparison.Ordinal), result.ScanProblem);
         Assert.Contains("1 finding(s) were listed, but the service counts 0 for this image", result.ScanProblem);
@@ -579,6 +571,21 @@ public sealed class HostileServerTests
         var result = await JudgeAsync(server);
         Assert.False(result.Passed);
         return result.ScanProblem;
+    }
+
+    /// <summary>The build's one HIGH finding judged against a named baseline whose listing carries it too, counted by
+    /// <paramref name="baselineAggregation"/> (given the baseline's ARN).</summary>
+    private async Task<GateResult> JudgeAgainstBaselineAsync(Func<string, string> baselineAggregation)
+    {
+        var baselineArn = ImageArn.Replace("/4", "/3", StringComparison.Ordinal);
+        await using var build = GateServer(findings: [FindingJson("HIGH")], aggregation: AggregationJson(1, high: 1));
+        // (Its finding names the baseline: one naming the build is refused sooner, as UnexpectedFinding.)
+        await using var baseline = GateServer(findings: [FindingJson("HIGH").Replace(ImageArn, baselineArn, StringComparison.Ordinal)], imageArn: baselineArn,
+            aggregation: baselineAggregation(baselineArn));
+        using var buildClient = Client(build);
+        using var baselineClient = Client(baseline);
+        var gate = new ScanGate(arn => arn == baselineArn ? baselineClient : buildClient, new GateEvaluator());
+        return Assert.Single(await gate.EvaluateAsync([ImageArn], new GatePolicy(), new GateBaseline(baselineArn, Force: true)).ToListAsync());
     }
 
     private async Task<GateResult> JudgeAsync(ScriptedServer server, string build = ImageArn)

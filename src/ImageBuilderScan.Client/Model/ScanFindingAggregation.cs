@@ -10,6 +10,8 @@ namespace ImageBuilderScan.Client.Model;
 /// copies these with initializers and <c>with</c>.
 /// The service counts low, informational and untriaged findings only inside <see cref="All"/>;
 /// <see cref="Other"/> is derived from the four counts the service sent, never invented.
+/// The service model does not require any member of <c>severityCounts</c>: a count the answer left out (or sent as
+/// null, or with no severityCounts at all) is null here, unknown, never 0, and <see cref="Other"/> is then unknown too.
 /// </remarks>
 public sealed record ScanFindingAggregation : IPageItem
 {
@@ -56,13 +58,17 @@ public sealed record ScanFindingAggregation : IPageItem
     public string? ImagePipelineArn { get; internal init; }
     public string? VulnerabilityId { get; internal init; }
 
-    public long Critical { get; internal init; }
-    public long High { get; internal init; }
-    public long Medium { get; internal init; }
-    public long All { get; internal init; }
+    /// <summary>CRITICAL findings as the service counts them; null when its answer did not say (unknown, not 0).</summary>
+    public long? Critical { get; internal init; }
+    /// <summary>HIGH findings; null when the answer did not say.</summary>
+    public long? High { get; internal init; }
+    /// <summary>MEDIUM findings; null when the answer did not say.</summary>
+    public long? Medium { get; internal init; }
+    /// <summary>Every finding; null when the answer did not say.</summary>
+    public long? All { get; internal init; }
 
-    /// <summary>Low, informational and untriaged findings: <c>All - Critical - High - Medium</c>.</summary>
-    public long Other => All - Critical - High - Medium;
+    /// <summary>Low, informational and untriaged findings: <c>All - Critical - High - Medium</c>; null when one of them is unknown.</summary>
+    public long? Other => All - Critical - High - Medium;
 
     // Parts of an ARN key (null for account and vulnerability aggregations). The key is split on
     // the first read of any part and kept: every property PowerShell reads (Format-*, Where-Object,

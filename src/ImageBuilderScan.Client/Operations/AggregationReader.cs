@@ -6,7 +6,7 @@ namespace ImageBuilderScan.Client.Operations;
 /// <summary>
 /// One <c>ImageScanFindingAggregation</c> of a <c>ListImageScanFindingAggregations</c> page: exactly one of
 /// accountAggregation, imageAggregation, imagePipelineAggregation or vulnerabilityIdAggregation with its key and
-/// severityCounts{all,critical,high,medium}. Two kinds in one aggregation are refused (they would be merged).
+/// severityCounts{all,critical,high,medium} (none of them required by the model: a missing one is null, unknown). Two kinds in one aggregation are refused (they would be merged).
 /// A member of another name ending in <c>Aggregation</c> and holding an object is a kind this version does not know: it is kept as sent (its
 /// name as the kind, its one string member as the key, its counts) for the client to warn about, and the gate
 /// refuses to judge from it.
@@ -17,7 +17,8 @@ internal static class AggregationReader
     {
         var kind = AggregationKind.Unknown;
         string? kindName = null, key = null;
-        long critical = 0, high = 0, medium = 0, all = 0;
+        // A count the answer leaves out (or sends as null, or no severityCounts at all) stays null: unknown, never 0.
+        long? critical = null, high = null, medium = null, all = null;
         while (NextProperty(ref reader))
         {
             // The key's path is a constant for the four known kinds: building it per item cost ~100 bytes an aggregation.
@@ -74,23 +75,23 @@ internal static class AggregationReader
         return copy.TokenType == JsonTokenType.String;
     }
 
-    private static void ReadCounts(ref Utf8JsonReader reader, ref long critical, ref long high, ref long medium, ref long all)
+    private static void ReadCounts(ref Utf8JsonReader reader, ref long? critical, ref long? high, ref long? medium, ref long? all)
     {
         if (!BeginObject(ref reader, "severityCounts")) return;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("all"u8)) all = ReadInt64(ref reader, "severityCounts.all") ?? 0;
-            else if (reader.ValueTextEquals("critical"u8)) critical = ReadInt64(ref reader, "severityCounts.critical") ?? 0;
-            else if (reader.ValueTextEquals("high"u8)) high = ReadInt64(ref reader, "severityCounts.high") ?? 0;
-            else if (reader.ValueTextEquals("medium"u8)) medium = ReadInt64(ref reader, "severityCounts.medium") ?? 0;
+            if (reader.ValueTextEquals("all"u8)) all = ReadInt64(ref reader, "severityCounts.all");
+            else if (reader.ValueTextEquals("critical"u8)) critical = ReadInt64(ref reader, "severityCounts.critical");
+            else if (reader.ValueTextEquals("high"u8)) high = ReadInt64(ref reader, "severityCounts.high");
+            else if (reader.ValueTextEquals("medium"u8)) medium = ReadInt64(ref reader, "severityCounts.medium");
             else SkipValue(ref reader);
         }
     }
 
     /// <summary>The flat record of one wire aggregation.</summary>
-    /// <remarks>Counts are passed through as sent; whether they are plausible is decided once, for the
+    /// <remarks>Counts are passed through as sent, a missing one as null; whether they are plausible is decided once, for the
     /// whole page, by <see cref="Paging.PagePlausibility"/> before any item of the page is emitted.</remarks>
-    private static ScanFindingAggregation Create(AggregationKind kind, string key, long critical, long high, long medium, long all) => new()
+    private static ScanFindingAggregation Create(AggregationKind kind, string key, long? critical, long? high, long? medium, long? all) => new()
     {
         KindValue = kind,
         Key = key,

@@ -37,7 +37,21 @@ internal sealed class UnknownValues(string operation, IScanLog? log)
         if (!ServiceValues.IsKnownOrAbsent(page.AggregationType, ServiceValues.AggregationTypes))
             Note("aggregationType", page.AggregationType, OneOf(ServiceValues.AggregationTypes));
         foreach (var a in page.Items)
+        {
             if (a.UnknownKind is { } kind) Note("aggregation kind", kind, "one of accountAggregation, imageAggregation, imagePipelineAggregation, vulnerabilityIdAggregation");
+            if (SeverityCountMembers.Missing(a) is { Count: > 0 } missing) MissingCounts(a.Key, missing);
+        }
+    }
+
+    /// <summary>
+    /// Counts the answer left out (the model requires none of severityCounts' members), warned about once per listing
+    /// (the first aggregation that lacks one is named): they are null, unknown, never 0.
+    /// </summary>
+    private void MissingCounts(string key, IReadOnlyList<string> missing)
+    {
+        if (log is null || !_named.Add(("severityCounts", null))) return;
+        log.Warning($"{operation} returned counts without {string.Join(", ", missing)} (first for {Quoted(key)}): a count the service did not send " +
+            "is shown as unknown (null), never as 0, and a gate does not judge a build from it.");
     }
 
     /// <summary>The image states of a page of image summaries (a pipeline's builds, a version's builds).</summary>

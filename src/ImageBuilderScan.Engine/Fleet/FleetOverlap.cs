@@ -89,7 +89,10 @@ public sealed class AggregationOverlap : FleetOverlap<ScanFindingAggregation>
     protected override string What(ScanFindingAggregation a) =>
         $"The {a.Kind} aggregation {InputDisplay.Show(a.Key)} ({a.Region ?? "no region"}, account {a.AccountId ?? "unknown"})";
 
-    protected override string Values(ScanFindingAggregation a) => $"Critical {a.Critical}, High {a.High}, Medium {a.Medium}, All {a.All}";
+    protected override string Values(ScanFindingAggregation a) => $"Critical {Count(a.Critical)}, High {Count(a.High)}, Medium {Count(a.Medium)}, All {Count(a.All)}";
+
+    // A count the service did not send is unknown, never printed as a blank that reads as nothing.
+    private static string Count(long? n) => n?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
 }
 
 /// <summary>

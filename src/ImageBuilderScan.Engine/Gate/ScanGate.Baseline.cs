@@ -50,7 +50,7 @@ public sealed partial class ScanGate
         // The count is asked alongside the listing, which ends once it passes the count (as the judged build's does).
         var counted = await counting.ConfigureAwait(false);
         if (ServiceAgreement.Listed.Problem(scan.Findings, counted) is { } why)
-            throw new ScanProtocolException("BaselineCountMismatch", $"the baseline {InputDisplay.Arn(arn)}: {why}");
+            throw new ScanProtocolException(counted.Missing.Count > 0 ? "BaselineCountUnknown" : "BaselineCountMismatch", $"the baseline {InputDisplay.Arn(arn)}: {why}");
         log?.Verbose($"Baseline for {image.ImageBuildVersionArn}: {arn} ({scan.Findings.Count} finding(s)).");
         return new FindingBaseline(scan.Findings, arn);
     }

@@ -35,9 +35,11 @@ internal sealed record ServiceAgreement(string Verb, string WhyFewer, string Why
               "and a repeat could stand in for a finding that is missing";
     }
 
-    /// <summary>Why the findings do not number what <paramref name="service"/> counts, in all or by severity; null when they do.</summary>
+    /// <summary>Why the findings do not number what <paramref name="service"/> counts, in all or by severity, or cannot be
+    /// checked against it (a count its answer left out); null when they agree.</summary>
     public string? Unlike(IReadOnlyList<ScanFinding> findings, ImageCounts service)
     {
+        if (Unknown(service) is { } unknown) return unknown;
         var mine = ImageCounts.Of(findings);
         var parts = new List<string>();
         if (mine.All != service.All) parts.Add($"{mine.All} finding(s) were {Verb}, but the service counts {service.All} for this image");
@@ -45,6 +47,15 @@ internal sealed record ServiceAgreement(string Verb, string WhyFewer, string Why
             .Select(s => $"{s.Mine} {s.Severity} finding(s) were {Verb}, but the service counts {s.Service} {s.Severity} for this image"));
         return parts.Count == 0 ? null : string.Join("; ", parts) + ": " + (mine.All != service.All ? WhyFewer : WhySeverity);
     }
+
+    /// <summary>
+    /// Why <paramref name="service"/> cannot vouch for any findings: its answer left out a count (the model requires none),
+    /// and a count that was not sent is unknown; taken as 0 it would pass findings the service may count. Null when all four are known.
+    /// </summary>
+    public string? Unknown(ImageCounts service) => service.Missing is { Count: > 0 } missing
+        ? $"the service's count for this image came without {string.Join(", ", missing)}: a count it did not send is unknown, not 0, " +
+          $"so the findings {Verb} cannot be checked against it"
+        : null;
 
     private static string Describe(ScanFinding f) => InputDisplay.VulnerabilityId(f.VulnerabilityId)
         + (f.PackageName is { } package ? " in " + InputDisplay.Show(package) + (f.InstalledVersion is { } version ? " " + InputDisplay.Show(version) : "") : "");

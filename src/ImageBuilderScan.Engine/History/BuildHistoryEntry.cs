@@ -3,7 +3,8 @@ namespace ImageBuilderScan.Engine.History;
 /// <summary>
 /// One build of a pipeline in its history: what the build is, how its image and scan ended, and its
 /// severity counts. The counts are null when the scan did not complete (pending, failed, scanning not
-/// enabled): an incomplete scan's counts are not the build's, and zeros would read as a clean build.
+/// enabled): an incomplete scan's counts are not the build's, and zeros would read as a clean build. A count is also
+/// null when the scan completed but the service's answer left it out (the model requires none of them): unknown, never 0.
 /// </summary>
 public sealed record BuildHistoryEntry
 {

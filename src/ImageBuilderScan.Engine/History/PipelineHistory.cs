@@ -58,7 +58,7 @@ public sealed class PipelineHistory(Func<string, ImageBuilderScanClient> clientF
             var entry = entries[i] with { ScanStatus = state.Status, ScanReason = state.Reason, ScanComplete = state.IsComplete };
             if (state.IsComplete)
             {
-                // A build with no aggregation has no findings: its zeros are real.
+                // A build with no aggregation has no findings: its zeros are real. A count the answer left out stays null (unknown).
                 var c = counts[entry.ImageBuildVersionArn];
                 entry = entry with { Critical = c.Critical, High = c.High, Medium = c.Medium, All = c.All };
             }

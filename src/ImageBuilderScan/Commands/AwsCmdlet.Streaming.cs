@@ -92,7 +92,7 @@ public abstract partial class AwsCmdlet
         switch (kind)
         {
             case ScanEventKind.Warning: Warn(message); break;
-            case ScanEventKind.Debug: WriteDebug(SecretRedaction.ForOutput(message)); break;
+            case ScanEventKind.Debug: WriteDebugLine(SecretRedaction.ForOutput(message)); break;
             case ScanEventKind.Progress: ShowProgress(SecretRedaction.ForOutput(message)); break;
             default: WriteDetail(message); break;
         }

@@ -96,7 +96,12 @@ public abstract class CancellableCmdlet : PSCmdlet, IDisposable
     /// the text carries from the wire or a file, secrets are scrubbed and it is made inert first
     /// (<see cref="Client.Errors.SecretRedaction.ForOutput"/>: no escape sequence, bidi control or CI runner command raw).
     /// </summary>
-    private protected void Warn(string message) => WriteWarning(Client.Errors.SecretRedaction.ForOutput(message));
+    private protected void Warn(string message)
+    {
+        message = Client.Errors.SecretRedaction.ForOutput(message);
+        BeforeWriting(PreferenceStream.Warning, message);
+        WriteWarning(message);
+    }
 
     /// <summary>
     /// A verbose line, or a debug line under -Debug without -Verbose: PowerShell gives a cmdlet's verbose
@@ -108,7 +113,79 @@ public abstract class CancellableCmdlet : PSCmdlet, IDisposable
     {
         message = Client.Errors.SecretRedaction.ForOutput(message);
         var bound = MyInvocation.BoundParameters;
-        if (bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true } && !bound.ContainsKey("Verbose")) WriteDebug(message);
-        else WriteVerbose(message);
+        if (bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true } && !bound.ContainsKey("Verbose")) WriteDebugLine(message);
+        else
+        {
+            BeforeWriting(PreferenceStream.Verbose, message);
+            WriteVerbose(message);
+        }
     }
+
+    /// <summary>A debug line (already scrubbed and made inert).</summary>
+    private protected void WriteDebugLine(string message)
+    {
+        BeforeWriting(PreferenceStream.Debug, message);
+        WriteDebug(message);
+    }
+
+    /// <summary>A progress record (already scrubbed and made inert).</summary>
+    private protected void ShowProgressRecord(ProgressRecord record)
+    {
+        BeforeWriting(PreferenceStream.Progress, record.StatusDescription);
+        WriteProgress(record);
+    }
+
+    /// <summary>
+    /// Called before each line written beside the output (warning, verbose, debug, progress). Where that stream's preference is Stop,
+    /// PowerShell would record the write as the pipeline's failure and stop the command, and pwsh then exits 1 whatever
+    /// the command sets or runs after (seen under a real <c>pwsh -File</c>): so a command that owns the exit code
+    /// (<see cref="OnPreferenceStop"/>) is told before the write, while it can still end the script its way.
+    /// </summary>
+    private void BeforeWriting(PreferenceStream stream, string text)
+    {
+        if (WatchesPreferenceStops && PreferenceOf(stream) == ActionPreference.Stop) OnPreferenceStop(stream, text);
+    }
+
+    /// <summary>Whether <see cref="OnPreferenceStop"/> is to be called (the preference is looked up only then).</summary>
+    private protected virtual bool WatchesPreferenceStops => false;
+
+    /// <summary>A line for <paramref name="stream"/>, whose preference is Stop, is about to be written (see <see cref="BeforeWriting"/>).</summary>
+    private protected virtual void OnPreferenceStop(PreferenceStream stream, string text)
+    {
+    }
+
+    /// <summary>
+    /// The preference this command's writes to <paramref name="stream"/> meet, as PowerShell decides it: the common
+    /// parameter when given (-WarningAction, -ProgressAction; -Verbose and -Debug mean Continue or SilentlyContinue), else the
+    /// preference variable in the caller's scope.
+    /// </summary>
+    private ActionPreference PreferenceOf(PreferenceStream stream)
+    {
+        var bound = MyInvocation.BoundParameters;
+        var (parameter, variable) = stream switch
+        {
+            PreferenceStream.Warning => ("WarningAction", "WarningPreference"),
+            PreferenceStream.Verbose => ("Verbose", "VerbosePreference"),
+            PreferenceStream.Debug => ("Debug", "DebugPreference"),
+            _ => ("ProgressAction", "ProgressPreference"),
+        };
+        if (bound.TryGetValue(parameter, out var given))
+        {
+            if (given is ActionPreference action) return action;
+            if (given is SwitchParameter flag) return flag.IsPresent ? ActionPreference.Continue : ActionPreference.SilentlyContinue;
+        }
+
+        var value = SessionState.PSVariable.GetValue(variable);
+        return value is ActionPreference preference ? preference
+            : Enum.TryParse<ActionPreference>(value?.ToString(), ignoreCase: true, out var named) ? named : ActionPreference.Continue;
+    }
+}
+
+/// <summary>The streams beside the output whose preference can stop a command (the module writes no information records).</summary>
+internal enum PreferenceStream
+{
+    Warning,
+    Verbose,
+    Debug,
+    Progress,
 }

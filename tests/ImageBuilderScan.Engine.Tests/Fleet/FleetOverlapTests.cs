@@ -17,7 +17,7 @@ public sealed class FleetOverlapTests
 
     private static ScanFindingAggregation Account(string account, long all, string region = "us-east-1", string requestId = "r1") => new()
     {
-        KindValue = AggregationKind.Account, AggregationType = "accountId", Key = account, AccountId = account, All = all, High = 1,
+        KindValue = AggregationKind.Account, AggregationType = "accountId", Key = account, AccountId = account, All = all, Critical = 0, High = 1, Medium = 0,
         RequestId = requestId, ListedRegion = region,
     };
 
@@ -42,6 +42,15 @@ public sealed class FleetOverlapTests
         Assert.Equal(OverlapVerdict.Differs, overlap.Check(Member, Account("444455556666", 15), out var warned));
         Assert.Contains($"{Admin.Label} (Critical 0, High 1, Medium 0, All 14)", warned, StringComparison.Ordinal);
         Assert.Contains($"{Member.Label} (Critical 0, High 1, Medium 0, All 15)", warned, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_count_one_target_did_not_send_is_said_unknown_never_0()
+    {
+        var overlap = new AggregationOverlap();
+        overlap.Check(Admin, Account("444455556666", 14), out _);
+        Assert.Equal(OverlapVerdict.Differs, overlap.Check(Member, Account("444455556666", 14) with { Critical = null }, out var warned));
+        Assert.Contains($"{Member.Label} (Critical unknown, High 1, Medium 0, All 14)", warned, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class AwsCliAgreementTests(EmulatorPool pool) : IClassFixture<Emul
         {
             var inner = item!.AsObject().Single().Value!;
             var c = inner["severityCounts"]!;
-            return (inner[kind]!.GetValue<string>(), c["all"]!.GetValue<long>(), c["critical"]!.GetValue<long>(), c["high"]!.GetValue<long>(), c["medium"]!.GetValue<long>());
+            return (inner[kind]!.GetValue<string>(), (long?)c["all"]!.GetValue<long>(), (long?)c["critical"]!.GetValue<long>(), (long?)c["high"]!.GetValue<long>(), (long?)c["medium"]!.GetValue<long>());
         }).ToList();
         Assert.NotEmpty(cliRows);
         Assert.Equal(cliRows, engine.Select(Emulated.Row));

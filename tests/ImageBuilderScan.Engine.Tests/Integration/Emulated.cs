@@ -25,10 +25,10 @@ internal static class Emulated
     /// <summary>The API requests the emulator logged, oldest first (control requests are never logged).</summary>
     public static IReadOnlyList<RecordedRequest> ApiRequests(EmulatorServer server) => server.Requests.Recent;
 
-    public static (string Key, long All, long Critical, long High, long Medium) Row(ScanFindingAggregation a) =>
+    public static (string Key, long? All, long? Critical, long? High, long? Medium) Row(ScanFindingAggregation a) =>
         (a.Key, a.All, a.Critical, a.High, a.Medium);
 
-    public static (string Key, long All, long Critical, long High, long Medium) Row(ExpectedAggregation e) =>
+    public static (string Key, long? All, long? Critical, long? High, long? Medium) Row(ExpectedAggregation e) =>
         (e.Key, e.Counts.All, e.Counts.Critical, e.Counts.High, e.Counts.Medium);
 
     /// <summary>What identifies a finding in these data sets: its image, vulnerability and severity.</summary>

@@ -70,7 +70,7 @@ public sealed class PageCheckTests
         Assert.Equal("RepeatedNextToken", error.ErrorId);
     }
 
-    public static TheoryData<string, long, long, long, long, string> Implausible => new()
+    public static TheoryData<string, long?, long?, long?, long?, string> Implausible => new()
     {
         { "pipeline-x", -1, 0, 0, 5, "ImplausibleCounts" },
         { "pipeline-x", 0, 0, 0, -1, "ImplausibleCounts" },
@@ -78,11 +78,15 @@ public sealed class PageCheckTests
         { "pipeline-x", 6, 0, 0, 5, "ImplausibleCounts" },
         { "pipeline-x", long.MaxValue, long.MaxValue, long.MaxValue, long.MaxValue, "ImplausibleCounts" },
         { "", 1, 1, 1, 5, "MissingKey" },
+        // A count left out (null) is unknown: the counts that were sent must still be plausible.
+        { "pipeline-x", null, 3, 3, 5, "ImplausibleCounts" },
+        { "pipeline-x", -1, null, null, null, "ImplausibleCounts" },
+        { "pipeline-x", 1, 1, 1, -1, "ImplausibleCounts" },
     };
 
     [Theory]
     [MemberData(nameof(Implausible))]
-    public async Task Implausible_pages_are_refused_before_any_of_their_items(string key, long c, long h, long m, long all, string errorId)
+    public async Task Implausible_pages_are_refused_before_any_of_their_items(string key, long? c, long? h, long? m, long? all, string errorId)
     {
         var api = new FakeTransport
         {
@@ -115,6 +119,23 @@ public sealed class PageCheckTests
 
         Assert.All(items, a => Assert.Equal(0, a.Other));
         Assert.Equal(7, items.Count);
+    }
+
+    [Fact]
+    public async Task Counts_with_one_left_out_are_passed_on_as_unknown_never_0()
+    {
+        var api = new FakeTransport
+        {
+            TamperAggregations = (n, p) => p with { Items = p.Items.Select(a => a with { Critical = null, High = 2, Medium = 3, All = 6 }).ToList() },
+        };
+        using var client = Over(api);
+
+        var items = await Listing.CollectAsync(client.GetAggregationsAsync(new AggregationQuery()));
+
+        Assert.Equal(7, items.Count);
+        Assert.All(items, a => Assert.Null(a.Critical));
+        Assert.All(items, a => Assert.Null(a.Other));
+        Assert.All(items, a => Assert.Equal(["severityCounts.critical"], SeverityCountMembers.Missing(a)));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ internal abstract class Workload
                 yield return Identity(a.Key, a.All, a.Critical, a.High, a.Medium);
         }
 
-        private static string Identity(string key, long all, long critical, long high, long medium) =>
+        private static string Identity(string key, long? all, long? critical, long? high, long? medium) =>
             $"{key} all={all} critical={critical} high={high} medium={medium}";
     }
 

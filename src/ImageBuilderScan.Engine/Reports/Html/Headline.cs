@@ -23,7 +23,8 @@ internal static class Headline
             html.Open("ul", ("class", "totals"), ("id", "totals"));
             foreach (var (key, word, value) in counts)
             {
-                html.Open("li", ("data-severity", key)).Element("span", word, ("class", $"badge sev-{key}")).Text(" ").Element("strong", HtmlText.Number(value)).Close();
+                html.Open("li", ("data-severity", key)).Element("span", word, ("class", $"badge sev-{key}")).Text(" ")
+                    .Element("strong", value is { } v ? HtmlText.Number(v) : "unknown").Close();
             }
             html.Close();
         }
@@ -42,7 +43,8 @@ internal static class Headline
     }
 
     /// <summary>Counts of the builds shown (gate results or findings), else of each pipeline's newest build with counts.</summary>
-    private static ((string Key, string Word, long Value)[]? Counts, string From) Totals(HtmlReportContent content)
+    /// <remarks>A total over a count the service did not send is unknown (null), never a sum that took it as 0.</remarks>
+    private static ((string Key, string Word, long? Value)[]? Counts, string From) Totals(HtmlReportContent content)
     {
         if (content.Images.Count > 0)
         {
@@ -54,9 +56,21 @@ internal static class Headline
 
         var newest = content.History.GroupBy(h => h.ImagePipelineArn).Select(g => g.LastOrDefault(h => h.ScanComplete)).OfType<History.BuildHistoryEntry>().ToList();
         if (newest.Count == 0) return (null, "");
-        return ([("critical", "CRITICAL", newest.Sum(h => h.Critical ?? 0)), ("high", "HIGH", newest.Sum(h => h.High ?? 0)), ("medium", "MEDIUM", newest.Sum(h => h.Medium ?? 0)),
-            ("other", "LOW AND OTHER", newest.Sum(h => (h.All ?? 0) - (h.Critical ?? 0) - (h.High ?? 0) - (h.Medium ?? 0)))],
+        return ([("critical", "CRITICAL", Sum(newest, h => h.Critical)), ("high", "HIGH", Sum(newest, h => h.High)), ("medium", "MEDIUM", Sum(newest, h => h.Medium)),
+            ("other", "LOW AND OTHER", Sum(newest, h => h.All - h.Critical - h.High - h.Medium))],
             $"Findings of the newest scanned build of {newest.Count} pipeline(s):");
+    }
+
+    /// <summary>The sum of a count over builds; null (unknown) when one of them is.</summary>
+    private static long? Sum(IEnumerable<History.BuildHistoryEntry> entries, Func<History.BuildHistoryEntry, long?> count)
+    {
+        long total = 0;
+        foreach (var entry in entries)
+        {
+            if (count(entry) is not { } n) return null;
+            total += n;
+        }
+        return total;
     }
 
     private static string Against(HtmlReportContent content)

@@ -40,9 +40,11 @@ internal static class HistorySection
                 html.Element("td", entry.DateCreated is { } d ? HtmlText.DateTime(d) : "-");
                 html.Element("td", entry.Build ?? entry.ImageName);
                 html.Element("td", entry.ScanStatus is null ? "not scanned" : entry.ScanReason is { Length: > 0 } r ? $"{entry.ScanStatus}: {r}" : entry.ScanStatus);
+                // No count: '-' for a scan that did not complete, 'unknown' for one the service did not send.
+                var none = entry.ScanComplete ? "unknown" : "-";
                 foreach (var (key, _) in ChartSeverities.Trend)
-                    html.Element("td", ChartSeverities.Value(builds[i], key) is { } v ? HtmlText.Number(v) : "-", ("class", "n"), ("data-severity", key));
-                html.Element("td", entry.All is { } all ? HtmlText.Number(all) : "-", ("class", "n"), ("data-severity", "all"));
+                    html.Element("td", ChartSeverities.Value(builds[i], key) is { } v ? HtmlText.Number(v) : none, ("class", "n"), ("data-severity", key));
+                html.Element("td", entry.All is { } all ? HtmlText.Number(all) : none, ("class", "n"), ("data-severity", "all"));
                 html.Close();
             }
             html.Close().Close().Close().Close().Close();

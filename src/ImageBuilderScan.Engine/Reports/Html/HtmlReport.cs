@@ -1,3 +1,4 @@
+using ImageBuilderScan.Client.Model;
 using ImageBuilderScan.Engine.History;
 
 namespace ImageBuilderScan.Engine.Reports;
@@ -52,10 +53,13 @@ public static class HtmlReport
         return content.Images.Count == 1 ? $"Image scan report: {content.Images[0].DisplayName}" : "Image scan report";
     }
 
-    /// <summary>The builds a history chart and table plot: counts only for a completed scan.</summary>
+    /// <summary>The builds a history chart and table plot: counts only for a completed scan, and drawn only when the service
+    /// sent all four (a count it left out is unknown: the build gets the no-data mark, its table row says unknown, never 0).</summary>
     internal static ChartBuild ChartBuildOf(BuildHistoryEntry entry) => entry.ScanComplete
-        ? new ChartBuild(entry.ImageBuildVersionArn, entry.Build ?? entry.ImageName, entry.DateCreated, entry.Critical ?? 0, entry.High ?? 0, entry.Medium ?? 0,
-            (entry.All ?? 0) - (entry.Critical ?? 0) - (entry.High ?? 0) - (entry.Medium ?? 0), null)
+        ? new ChartBuild(entry.ImageBuildVersionArn, entry.Build ?? entry.ImageName, entry.DateCreated, entry.Critical, entry.High, entry.Medium,
+            entry.All - entry.Critical - entry.High - entry.Medium,
+            SeverityCountMembers.Missing(entry.All, entry.Critical, entry.High, entry.Medium) is { Count: > 0 } missing
+                ? $"the service did not send {string.Join(", ", missing)}" : null)
         : new ChartBuild(entry.ImageBuildVersionArn, entry.Build ?? entry.ImageName, entry.DateCreated, null, null, null, null,
             entry.ScanStatus is null ? "not scanned" : $"scan {entry.ScanStatus}");
 }

@@ -25,7 +25,7 @@ internal static class TrendChart
         var dated = builds.Where(b => b.Date is not null).Select(b => b.Date!.Value).ToList();
         var span = dated.Count == 0 ? "" : $" from {HtmlText.Date(dated.Min())} to {HtmlText.Date(dated.Max())}";
         html.Element("desc", $"Critical, high and medium findings of {builds.Count} build(s){span}; " +
-            $"{builds.Count(b => b.Missing is not null)} build(s) have no counts because their scan did not complete. The table beside it holds the same numbers.",
+            $"{builds.Count(b => b.Missing is not null)} build(s) have no counts because their scan did not complete or the service did not send them. The table beside it holds the same numbers.",
             ("id", $"{id}-desc"));
         scale.Draw(html, Left, Width - Right, Y);
 

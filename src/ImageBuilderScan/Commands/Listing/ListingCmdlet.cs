@@ -64,7 +64,7 @@ public abstract partial class ListingCmdlet : AwsCmdlet
 
         ScanPage<T>? last = null;
         var lastWritten = false;
-        var progress = new ListingProgress(ProgressWanted(), MyInvocation.MyCommand?.Name ?? itemsName, itemsName, WriteProgress);
+        var progress = new ListingProgress(ProgressWanted(), MyInvocation.MyCommand?.Name ?? itemsName, itemsName, ShowProgressRecord);
         var trace = ScanTrace.Enabled;
         ScanErrorDescription? failure;
         try

@@ -59,6 +59,26 @@ public sealed partial class TestIBScanGateCommand
         if (ExitCode.IsPresent && ErrorsStop()) EndProcess(GateExitCode.NotJudged, description.Message);
     }
 
+    /// <summary>
+    /// A warning, verbose, debug or progress line the gate is about to write meets a Stop preference (-WarningAction Stop,
+    /// <c>$WarningPreference = 'Stop'</c>, <c>$VerbosePreference</c>, <c>$DebugPreference</c>, -ProgressAction or
+    /// <c>$ProgressPreference</c>): PowerShell would stop the gate before its verdict and pwsh would exit 1 ("judged and
+    /// failed"), so with -ExitCode the gate ends the script itself with 2 (not judged) and says why, the line included.
+    /// </summary>
+    private protected override bool WatchesPreferenceStops => ExitCode.IsPresent;
+
+    private protected override void OnPreferenceStop(PreferenceStream stream, string text)
+    {
+        var (name, preference) = stream switch
+        {
+            PreferenceStream.Warning => ("a warning", "-WarningAction or $WarningPreference"),
+            PreferenceStream.Verbose => ("a verbose line", "$VerbosePreference"),
+            PreferenceStream.Debug => ("a debug line", "$DebugPreference"),
+            _ => ("progress", "-ProgressAction or $ProgressPreference"),
+        };
+        EndProcess(GateExitCode.NotJudged, $"{preference} is Stop, and the gate was about to write {name}, which stops it before its verdict: {text}");
+    }
+
     /// <summary>Whether a written error stops the command: -ErrorAction Stop, or none given and $ErrorActionPreference Stop.</summary>
     private bool ErrorsStop() =>
         MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var given)

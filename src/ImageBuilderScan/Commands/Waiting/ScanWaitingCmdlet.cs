@@ -27,7 +27,7 @@ public abstract class ScanWaitingCmdlet : AwsCmdlet
     private protected ScanWait? Wait()
     {
         if (!WaitForScan.IsPresent) return null;
-        _progress ??= new WaitProgress(ProgressWanted(), WriteProgress);
+        _progress ??= new WaitProgress(ProgressWanted(), ShowProgressRecord);
         var first = TimeSpan.FromSeconds(WaitIntervalSec);
         return new ScanWait
         {

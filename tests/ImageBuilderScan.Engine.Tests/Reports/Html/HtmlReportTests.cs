@@ -116,6 +116,27 @@ public sealed class HtmlReportTests
     }
 
     [Fact]
+    public void A_count_the_service_did_not_send_is_unknown_in_the_trend_its_table_and_the_totals_never_0()
+    {
+        // The newest completed build of the first pipeline came without its CRITICAL count (the model requires none).
+        var history = HtmlSamples.History().ToList();
+        var first = history[0].ImagePipelineArn;
+        var newest = history.Last(h => h.ImagePipelineArn == first && h.ScanComplete);
+        history[history.IndexOf(newest)] = newest with { Critical = null };
+        var doc = new HtmlDocument(HtmlSamples.Render(new HtmlReportContent { History = history, MadeAt = ReportSamples.Now }));
+
+        var chart = doc.All("svg").First(s => ((string)s.Attribute("class")!).Contains("trend"));
+        Assert.DoesNotContain(HtmlDocument.Marks(chart), m => m.Build == newest.ImageBuildVersionArn);
+        Assert.Single(chart.Descendants(), e => (string?)e.Attribute("class") == "no-data" && (string?)e.Attribute("data-build") == newest.ImageBuildVersionArn);
+        var row = HtmlDocument.Cells(doc.ById("table-history-1")).Where(c => c.Build == newest.ImageBuildVersionArn).Select(c => c.Text).ToList();
+        Assert.Equal(["unknown", $"{newest.High}", $"{newest.Medium}", $"{newest.All}"], row);
+        var totals = doc.ById("totals").Descendants().Where(e => e.Name.LocalName == "li").ToDictionary(e => (string)e.Attribute("data-severity")!, e => e.Value);
+        Assert.Equal("CRITICAL unknown", totals["critical"]);
+        Assert.Equal("LOW AND OTHER unknown", totals["other"]);
+        Assert.DoesNotContain("unknown", totals["high"]);
+    }
+
+    [Fact]
     public void Shows_what_changed_suppressed_findings_with_reasons_and_expired_exceptions()
     {
         var content = HtmlSamples.Everything();
