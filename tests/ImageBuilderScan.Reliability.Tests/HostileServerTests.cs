@@ -80,6 +80,22 @@ public sealed class HostileServerTests
         Assert.Contains(status != 200 ? "HTTP 206" : type is not null ? "'text/html'" : "'gzip'", protocol.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ThrottlingException:http://internal.amazon.com/coral/")]
+    [InlineData("")]
+    public async Task A_200_whose_header_names_an_error_is_refused_naming_it(string errorType)
+    {
+        // A valid empty page, but the header says it is an error (a throttle): read as a page, it would pass as "no findings".
+        var headers = new Dictionary<string, string> { ["x-amzn-RequestId"] = "req-1", ["x-amzn-ErrorType"] = errorType };
+        await using var server = new ScriptedServer { Default = new ScriptedResponse(200, """{"findings":[]}""", headers) };
+        using var client = Client(server);
+        var (emitted, error) = await RunAsync(client, FindingsOperation);
+        Assert.Equal(0, emitted);
+        var protocol = Assert.IsType<ScanProtocolException>(error);
+        Assert.Equal("MalformedResponse", protocol.ErrorId);
+        Assert.Contains("x-amzn-ErrorType", protocol.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_listing_keeps_an_unknown_severity_as_sent_and_names_it_once()
     {
