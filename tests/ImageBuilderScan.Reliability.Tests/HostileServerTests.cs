@@ -7,7 +7,7 @@ namespace ImageBuilderScan.Reliability.Tests;
 /// answers is read exactly or refused with a typed error, the gate never judges what it could not read exactly,
 /// every page is bounded, no text from it acts on a terminal or CI log, and no secret in use is echoed back.
 /// </summary>
-public sealed class HostileServerTests
+public sealed partial class HostileServerTests
 {
     private const string Secret = "HostileSecretKeyThatMustNeverBeSeen00001";
     private const string Token = "HostileSessionToken/That+MustNeverBeSeen=0002";
@@ -262,7 +262,8 @@ public sealed class HostileServerTests
         await using var server = GateServer(findings: [], counted: 0, imageArn: clean);
         server.Route("/ListImagePipelineImages", ScriptedResponse.Json($$"""{"imageSummaryList":[{{BuildJson(clean, "2026-02-01T00:00:00Z")}}]}"""));
         server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json($$"""{"responses":[{{AggregationJson(0, clean)}}]}"""));
-        var image = ImageJson(clean);
+        // Dated as the listing dates it: the date is held to the listing's (see the GateState part).
+        var image = ImageJson(clean).Replace("\"image\":{", "\"image\":{\"dateCreated\":\"2026-02-01T00:00:00Z\",", StringComparison.Ordinal);
         if (builtBy is not null) image = image.Replace("\"image\":{", $"\"image\":{{\"sourcePipelineArn\":\"{builtBy}\",", StringComparison.Ordinal);
         server.Route("/GetImage", ScriptedResponse.Json(image));
         var result = await JudgeAsync(server, Pipeline);
@@ -297,7 +298,7 @@ public sealed class HostileServerTests
     [Theory]
     [InlineData("honest", null)]
     [InlineData("another pipeline's", "of another pipeline")]
-    [InlineData("newer by its GetImage", "is not older than the build")]
+    [InlineData("newer by its GetImage", "the listing's order is not used")]
     [InlineData("no build ARN", "not one of them")]
     public async Task NewOnly_uses_a_listed_older_build_only_when_its_own_GetImage_agrees(string listed, string? refusal)
     {
