@@ -92,7 +92,7 @@ public sealed partial class ScanGate(Func<string, ImageBuilderScanClient> client
 
             if (state is not null) BuildScans.HoldToListing($"the newest build of {from}", listed, state);
         }
-        catch (ScanStateException e) when (e.ErrorId is "NoBuild")
+        catch (ScanStateException e) when (e.ErrorId is "NoBuild" or "NoCreationDate")
         {
             problem = e.Message;
         }
