@@ -80,6 +80,22 @@ public sealed partial class HostileServerTests
         Assert.Contains(status != 200 ? "HTTP 206" : type is not null ? "'text/html'" : "'gzip'", protocol.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ThrottlingException:http://internal.amazon.com/coral/")]
+    [InlineData("")]
+    public async Task A_200_whose_header_names_an_error_is_refused_naming_it(string errorType)
+    {
+        // A valid empty page, but the header says it is an error (a throttle): read as a page, it would pass as "no findings".
+        var headers = new Dictionary<string, string> { ["x-amzn-RequestId"] = "req-1", ["x-amzn-ErrorType"] = errorType };
+        await using var server = new ScriptedServer { Default = new ScriptedResponse(200, """{"findings":[]}""", headers) };
+        using var client = Client(server);
+        var (emitted, error) = await RunAsync(client, FindingsOperation);
+        Assert.Equal(0, emitted);
+        var protocol = Assert.IsType<ScanProtocolException>(error);
+        Assert.Equal("MalformedResponse", protocol.ErrorId);
+        Assert.Contains("x-amzn-ErrorType", protocol.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_listing_keeps_an_unknown_severity_as_sent_and_names_it_once()
     {
@@ -246,7 +262,8 @@ public sealed partial class HostileServerTests
         await using var server = GateServer(findings: [], counted: 0, imageArn: clean);
         server.Route("/ListImagePipelineImages", ScriptedResponse.Json($$"""{"imageSummaryList":[{{BuildJson(clean, "2026-02-01T00:00:00Z")}}]}"""));
         server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json($$"""{"responses":[{{AggregationJson(0, clean)}}]}"""));
-        var image = ImageJson(clean);
+        // Dated as the listing dates it: the date is held to the listing's (see the GateState part).
+        var image = ImageJson(clean).Replace("\"image\":{", "\"image\":{\"dateCreated\":\"2026-02-01T00:00:00Z\",", StringComparison.Ordinal);
         if (builtBy is not null) image = image.Replace("\"image\":{", $"\"image\":{{\"sourcePipelineArn\":\"{builtBy}\",", StringComparison.Ordinal);
         server.Route("/GetImage", ScriptedResponse.Json(image));
         var result = await JudgeAsync(server, Pipeline);
@@ -281,7 +298,7 @@ public sealed partial class HostileServerTests
     [Theory]
     [InlineData("honest", null)]
     [InlineData("another pipeline's", "of another pipeline")]
-    [InlineData("newer by its GetImage", "is not older than the build")]
+    [InlineData("newer by its GetImage", "the listing's order is not used")]
     [InlineData("no build ARN", "not one of them")]
     public async Task NewOnly_uses_a_listed_older_build_only_when_its_own_GetImage_agrees(string listed, string? refusal)
     {

@@ -29,6 +29,17 @@ public sealed record ImageScanState(
     /// </summary>
     public string? ImageStatus { get; init; }
 
-    /// <summary>Scanning was enabled and the scan ran to its end, so the findings are the whole list.</summary>
-    public bool IsComplete => ScanningEnabled && string.Equals(Status, Completed, StringComparison.Ordinal);
+    /// <summary>
+    /// Scanning was enabled, the scan ran to its end and the image is one a scan is final for, so the findings are the whole
+    /// list. The one rule of every command that trusts findings (the gate, the comparison, the history): a COMPLETED scan of
+    /// an image still being built (<see cref="ImageUnderWay"/>) is not its last, and one of a build that failed, was cancelled
+    /// or deleted (<see cref="ImageGone"/>) is of no image to judge. AVAILABLE, DEPRECATED and DISABLED images keep real scans.
+    /// </summary>
+    public bool IsComplete => ScanningEnabled && string.Equals(Status, Completed, StringComparison.Ordinal) && !ImageUnderWay && !ImageGone;
+
+    /// <summary>The image is still being made, distributed or tested (<see cref="ServiceValues.ImageStatusesUnderWay"/>).</summary>
+    public bool ImageUnderWay => ServiceValues.IsOneOf(ImageStatus, ServiceValues.ImageStatusesUnderWay);
+
+    /// <summary>The build produced no image, or it is gone (<see cref="ServiceValues.ImageStatusesWithoutImage"/>).</summary>
+    public bool ImageGone => ServiceValues.IsOneOf(ImageStatus, ServiceValues.ImageStatusesWithoutImage);
 }

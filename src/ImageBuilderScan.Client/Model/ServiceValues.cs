@@ -17,15 +17,25 @@ public static class ServiceValues
         ["PENDING", "CREATING", "BUILDING", "TESTING", "DISTRIBUTING", "INTEGRATING", "AVAILABLE", "CANCELLED", "FAILED",
          "DEPRECATED", "DELETED", "DISABLED"];
 
+    /// <summary>The <see cref="ImageStatuses"/> of a build still being made, distributed or tested: its scan is yet to come,
+    /// and a scan it shows is not the final one.</summary>
+    public static IReadOnlyList<string> ImageStatusesUnderWay { get; } = ["PENDING", "CREATING", "BUILDING", "TESTING", "DISTRIBUTING", "INTEGRATING"];
+
+    /// <summary>The <see cref="ImageStatuses"/> of a build that produced no image to judge (or whose image is gone).</summary>
+    public static IReadOnlyList<string> ImageStatusesWithoutImage { get; } = ["CANCELLED", "FAILED", "DELETED"];
+
     /// <summary>The <c>aggregationType</c> values the API documents (spelled as the filter names it aggregates by).</summary>
     public static IReadOnlyList<string> AggregationTypes { get; } = ["accountId", "imageBuildVersionArn", "imagePipelineArn", "vulnerabilityId"];
 
     /// <summary>True when <paramref name="value"/> is null (not sent) or one of <paramref name="known"/>, compared exactly.</summary>
-    public static bool IsKnownOrAbsent(string? value, IReadOnlyList<string> known)
+    public static bool IsKnownOrAbsent(string? value, IReadOnlyList<string> known) => value is null || IsOneOf(value, known);
+
+    /// <summary>True when <paramref name="value"/> is one of <paramref name="values"/>, compared exactly; false for null.</summary>
+    public static bool IsOneOf(string? value, IReadOnlyList<string> values)
     {
-        if (value is null) return true;
-        for (var i = 0; i < known.Count; i++)
-            if (string.Equals(known[i], value, StringComparison.Ordinal)) return true;
+        if (value is null) return false;
+        for (var i = 0; i < values.Count; i++)
+            if (string.Equals(values[i], value, StringComparison.Ordinal)) return true;
         return false;
     }
 }

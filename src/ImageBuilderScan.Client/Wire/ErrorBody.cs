@@ -2,9 +2,27 @@ using System.Text.Json;
 
 namespace ImageBuilderScan.Client.Wire;
 
-/// <summary>The rest-json error shape: <c>{"__type"|"code": ..., "message"|"Message": ...}</c>.</summary>
+/// <summary>
+/// The rest-json error shape: <c>{"__type"|"code"|"error": ..., "message"|"Message": ...}</c>, and the one list of the
+/// members that make a body an error (<see cref="IsErrorMember"/>): an error answer reads them, a successful one that
+/// holds any of them is refused (<see cref="JsonShapeReader.SkipResponseMember"/>).
+/// </summary>
 internal static class ErrorBody
 {
+    /// <summary>The header that names an error's type; on a successful answer it makes the answer an error (see the unmarshaller).</summary>
+    public const string ErrorTypeHeader = "x-amzn-ErrorType";
+
+    /// <summary>Whether the property the reader is on is a member of an error shape (none of them is a member of any output
+    /// shape of the operations this module calls).</summary>
+    public static bool IsErrorMember(ref Utf8JsonReader reader) => IsCodeMember(ref reader) || IsMessageMember(ref reader);
+
+    private static bool IsCodeMember(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("__type"u8) || reader.ValueTextEquals("code"u8) || reader.ValueTextEquals("Code"u8)
+        || reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("Error"u8);
+
+    private static bool IsMessageMember(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("Message"u8) || reader.ValueTextEquals("errorMessage"u8);
+
     public static (string? Code, string? Message) Parse(ReadOnlySpan<byte> body)
     {
         if (body.IsEmpty) return (null, null);
@@ -14,8 +32,8 @@ internal static class ErrorBody
         while (JsonShapeReader.NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("__type"u8)) type = ReadLenient(ref reader);
-            else if (reader.ValueTextEquals("code"u8) || reader.ValueTextEquals("Code"u8)) code = ReadLenient(ref reader);
-            else if (reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("Message"u8) || reader.ValueTextEquals("errorMessage"u8)) message = ReadLenient(ref reader);
+            else if (IsCodeMember(ref reader)) code = ReadLenient(ref reader) ?? code;
+            else if (IsMessageMember(ref reader)) message = ReadLenient(ref reader);
             else JsonShapeReader.SkipValue(ref reader);
         }
         return (type ?? code, message);

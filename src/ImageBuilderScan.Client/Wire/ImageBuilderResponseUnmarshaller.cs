@@ -42,14 +42,17 @@ internal sealed class ImageBuilderResponseUnmarshaller<T>(ResponseReader<T> read
     }
 
     /// <summary>
-    /// How a successful answer differs from what the service sends (HTTP 200, JSON, not encoded), or null. Read regardless,
-    /// a partial content (206) would pass for the whole list, and a body encoded as gzip would fail as text that is not
-    /// UTF-8, naming the wrong cause. No content type at all is read (the body must still be the model's JSON).
+    /// How a successful answer differs from what the service sends (HTTP 200, JSON, not encoded, no error named), or null.
+    /// Read regardless, a partial content (206) would pass for the whole list, a body encoded as gzip would fail as text that
+    /// is not UTF-8, naming the wrong cause, and a 200 whose header names an error (a throttle) would read as an empty page.
+    /// No content type at all is read (the body must still be the model's JSON, and hold no error member either).
     /// </summary>
     private static string? Unlike(IWebResponseData? response)
     {
         if (response is null) return null;
         if (response.StatusCode != HttpStatusCode.OK) return $"HTTP {(int)response.StatusCode} to a request that succeeds with 200";
+        if (response.IsHeaderPresent(ErrorBody.ErrorTypeHeader))
+            return $"HTTP 200 with the error header {ErrorBody.ErrorTypeHeader} '{Text.InputDisplay.Show(response.GetHeaderValue(ErrorBody.ErrorTypeHeader))}'";
         var encoding = response.GetHeaderValue("Content-Encoding");
         if (!string.IsNullOrEmpty(encoding) && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
             return $"a body encoded as '{Text.InputDisplay.Show(encoding)}' (none was asked for)";
@@ -67,7 +70,7 @@ internal sealed class ImageBuilderResponseUnmarshaller<T>(ResponseReader<T> read
     {
         var headers = context.ResponseData;
         var requestId = NullIfEmpty(headers?.GetHeaderValue(RequestIdHeader));
-        var headerCode = NullIfEmpty(headers?.GetHeaderValue("x-amzn-ErrorType"));
+        var headerCode = NullIfEmpty(headers?.GetHeaderValue(ErrorBody.ErrorTypeHeader));
         string? bodyCode = null, message = null;
         try
         {

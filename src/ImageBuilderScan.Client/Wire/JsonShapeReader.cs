@@ -149,13 +149,13 @@ internal static class JsonShapeReader
     }
 
     /// <summary>
-    /// Skips an unknown top-level member of a successful answer. A member of the error shape (<c>__type</c>,
-    /// <c>code</c>, <c>message</c>) refuses the answer: an error with status 200 is still an error, never an empty page.
+    /// Skips an unknown top-level member of a successful answer. A member of the error shape (<c>__type</c>, <c>code</c>,
+    /// <c>error</c>, <c>message</c>, ...: <see cref="ErrorBody.IsErrorMember"/>) refuses the answer: an error with status 200
+    /// is still an error, never an empty page.
     /// </summary>
     public static void SkipResponseMember(ref Utf8JsonReader reader)
     {
-        if (reader.ValueTextEquals("__type"u8) || reader.ValueTextEquals("code"u8) || reader.ValueTextEquals("Code"u8)
-            || reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("Message"u8) || reader.ValueTextEquals("errorMessage"u8))
+        if (ErrorBody.IsErrorMember(ref reader))
             throw new JsonShapeException($"The response has the error member '{reader.GetString()}' though its status is success.");
         SkipValue(ref reader);
     }

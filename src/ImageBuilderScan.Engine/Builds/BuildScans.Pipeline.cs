@@ -7,9 +7,6 @@ namespace ImageBuilderScan.Engine.Builds;
 /// <summary>The builds of a build's pipeline before it: the comparison's reference and the gate's -NewOnly baseline.</summary>
 public sealed partial class BuildScans
 {
-    // Builds that never produced a scannable image are not "the previous build".
-    private static readonly string[] Unusable = ["FAILED", "CANCELLED", "DELETED"];
-
     /// <summary>
     /// The newest build of the same pipeline created before <paramref name="image"/>, or null when it is
     /// the pipeline's first. Builds that failed, were cancelled or deleted are passed over.
@@ -27,9 +24,10 @@ public sealed partial class BuildScans
 
     /// <summary>
     /// The builds of the same pipeline created before <paramref name="image"/>, newest first (ties by ARN,
-    /// the greater first); builds that failed, were cancelled or deleted are passed over.
+    /// the greater first); builds that failed, were cancelled or deleted are passed over. Each is the listing's word: whoever
+    /// takes one holds its own GetImage answer to its date (<see cref="HoldToListing"/>).
     /// </summary>
-    /// <exception cref="ScanStateException">The image came from no pipeline, or has no creation date to order by.</exception>
+    /// <exception cref="ScanStateException">The image came from no pipeline, or it or a listed build has no creation date to order by.</exception>
     /// <exception cref="ScanProtocolException">UnexpectedBuild: the listing names a build that is not the pipeline's.</exception>
     public async Task<IReadOnlyList<ImageSummary>> OlderBuildsAsync(ImageScanState image, CancellationToken cancellationToken)
     {
@@ -49,10 +47,14 @@ public sealed partial class BuildScans
             if (!BelongsTo(build.Arn, pipeline))
                 throw new ScanProtocolException("UnexpectedBuild",
                     $"Asked for the builds of the pipeline {pipeline}, the service listed {InputDisplay.Arn(build.Arn)}, which is not one of them: the listing is not used.");
-            if (build.Arn == image.ImageBuildVersionArn || build.DateCreated is not { } when || when >= created) continue;
-            if (build.State is { } s && Unusable.Contains(s, StringComparer.Ordinal))
+            if (build.Arn == image.ImageBuildVersionArn) continue;
+            // An undated build is not passed over as newer: it may be the previous build, and an older one would stand in for it.
+            RequireDate(build, $"the pipeline {pipeline}");
+            if (build.DateCreated >= created) continue;
+            // Builds that never produced a scannable image are not "the previous build".
+            if (ServiceValues.IsOneOf(build.State, ServiceValues.ImageStatusesWithoutImage))
             {
-                _log?.Verbose($"Passed over {InputDisplay.Arn(build.Arn)}: its build is {InputDisplay.Show(s)}.");
+                _log?.Verbose($"Passed over {InputDisplay.Arn(build.Arn)}: its build is {InputDisplay.Show(build.State)}.");
                 continue;
             }
 

@@ -10,10 +10,12 @@ public sealed partial class BuildScans
     /// <summary>
     /// The build a name stands for: a build ARN itself; for an image pipeline ARN, the pipeline's newest build; for an
     /// image version ARN (no build number, as AWS Tools' Get-EC2IBImageList gives), that version's newest build. Both
-    /// by creation date (ties: the greater ARN), said in a verbose line.
+    /// by creation date (ties: the later build number, then the greater ARN), said in a verbose line. The listing's dates are
+    /// its word only: the chosen build's own GetImage answer is held to its date (<see cref="HoldToListing"/>).
     /// </summary>
     /// <exception cref="ScanInputException">The name is none of those shapes (see <see cref="CheckName"/>).</exception>
-    /// <exception cref="ScanStateException">NoBuild: the pipeline or version has no build.</exception>
+    /// <exception cref="ScanStateException">NoBuild: the pipeline or version has no build; NoCreationDate: a listed build has
+    /// no creation date, so which is the newest cannot be told.</exception>
     public async Task<SelectedBuild> SelectAsync(string name, string parameterName, CancellationToken cancellationToken)
     {
         switch (CheckName(name, parameterName))
@@ -84,14 +86,16 @@ public sealed partial class BuildScans
             if (!BelongsTo(build.Arn, name))
                 throw new ScanProtocolException("UnexpectedBuild",
                     $"Asked for the builds of the {what} {name}, the service listed {Client.Text.InputDisplay.Arn(build.Arn)}, which is not one of them: the listing is not used.");
+            // An undated build is never taken for an older one: the newest one, listed without a date, would be passed over
+            // for an older (clean) build.
+            RequireDate(build, $"the {what} {name}");
             if (newest is null || Newer(build, newest)) newest = build;
         }
 
         if (newest is null)
             throw new ScanStateException("NoBuild", name, $"The {what} {name} has no build to judge.");
-        _log?.Verbose($"The newest build of the {what} {name} is {newest.Arn}" +
-            (newest.DateCreated is { } created ? $" (created {created.ToString("u", CultureInfo.InvariantCulture)})." : "."));
-        return new SelectedBuild(newest.Arn, name);
+        _log?.Verbose($"The newest build of the {what} {name} is {newest.Arn} (created {newest.DateCreated!.Value.ToString("u", CultureInfo.InvariantCulture)}).");
+        return new SelectedBuild(newest.Arn, name, newest.DateCreated);
     }
 
     /// <summary>Whether a listed build is one of the named version's (its ARN under the version's) or the named pipeline's
@@ -107,11 +111,40 @@ public sealed partial class BuildScans
             && b.Region == p.Region && b.AccountId == p.AccountId && b.Partition == p.Partition;
     }
 
-    // By creation date; a build without one is older than any with one; ties by the later build number (as a number:
-    // build 10 is after build 9), then by the ARN.
+    /// <summary>
+    /// Refuses a listed build with no creation date where builds are ordered by it (the newest build; the builds before
+    /// one): taken as the oldest, or passed over, it would have another build judged or compared with in its place.
+    /// </summary>
+    /// <exception cref="ScanStateException">NoCreationDate, naming the build and <paramref name="listing"/>.</exception>
+    private static void RequireDate(ImageSummary build, string listing)
+    {
+        if (build.DateCreated is null)
+            throw new ScanStateException("NoCreationDate", build.Arn,
+                $"The listing of {listing} names {Client.Text.InputDisplay.Arn(build.Arn)} without a creation date, so the builds cannot be put in order: " +
+                "none is chosen by it. Name the build to use by its build ARN.");
+    }
+
+    /// <summary>
+    /// Holds a build chosen by a listing's date (the newest build, a previous build) to its own GetImage answer: a listing
+    /// that dates an older (clean) build later than the newest would otherwise have it judged, or taken as the baseline, in
+    /// the newest one's place.
+    /// </summary>
+    /// <param name="listedAs">What the listing chose it as ("the newest build of the pipeline ...").</param>
+    /// <param name="listed">The listing's date; null when no listing chose the build (it was named), and nothing is checked.</param>
+    /// <exception cref="ScanProtocolException">UnexpectedBuild: the dates differ, or GetImage gives none.</exception>
+    public static void HoldToListing(string listedAs, DateTime? listed, ImageScanState state)
+    {
+        if (listed is not { } date || state.DateCreated == date) return;
+        throw new ScanProtocolException("UnexpectedBuild",
+            $"{state.ImageBuildVersionArn} was chosen as {listedAs} by its listed creation date {date.ToString("u", CultureInfo.InvariantCulture)}, but its own " +
+            $"GetImage answer {(state.DateCreated is { } own ? $"says {own.ToString("u", CultureInfo.InvariantCulture)}" : "gives no creation date")}: the listing's order is not used.");
+    }
+
+    // By creation date (every build has one: RequireDate); ties by the later build number (as a number: build 10 is after
+    // build 9), then by the ARN.
     private static bool Newer(ImageSummary build, ImageSummary than)
     {
-        var (a, b) = (build.DateCreated ?? DateTime.MinValue, than.DateCreated ?? DateTime.MinValue);
+        var (a, b) = (build.DateCreated!.Value, than.DateCreated!.Value);
         if (a != b) return a > b;
         var (x, y) = (BuildNumber(build.Arn), BuildNumber(than.Arn));
         return x != y ? x > y : string.CompareOrdinal(build.Arn, than.Arn) > 0;

@@ -158,8 +158,8 @@ public sealed partial class BuildScans(Func<string, ImageBuilderScanClient> clie
     public static void RequireComplete(ImageScanState state, string role)
     {
         if (state.IsComplete) return;
-        var what = !state.ScanningEnabled ? "scanning is not enabled for it"
-            : $"its scan is {InputDisplay.Show(state.Status ?? "in no state")}{(state.Reason is { Length: > 0 } r ? $" ({InputDisplay.Show(r)})" : "")}";
+        var what = ScanStage.ImageProblem(state) ?? (!state.ScanningEnabled ? "scanning is not enabled for it"
+            : $"its scan is {InputDisplay.Show(state.Status ?? "in no state")}{(state.Reason is { Length: > 0 } r ? $" ({InputDisplay.Show(r)})" : "")}");
         throw new ScanStateException("ScanNotComplete", state.ImageBuildVersionArn,
             $"The {role} {state.ImageBuildVersionArn} cannot be compared: {what}, so its findings may be incomplete.");
     }

@@ -54,10 +54,12 @@ public sealed class BuildComparison(Func<string, ImageBuilderScanClient> clientF
     public async Task<IReadOnlyList<FindingChange>> CompareAsync(string? referenceImageBuildVersionArn, string differenceImageBuildVersionArn,
         CancellationToken cancellationToken = default)
     {
-        var differenceArn = (await _builds.SelectAsync(differenceImageBuildVersionArn, "DifferenceImageBuildVersionArn", cancellationToken).ConfigureAwait(false))
-            .ImageBuildVersionArn;
-        var referenceArn = referenceImageBuildVersionArn is null ? null
-            : (await _builds.SelectAsync(referenceImageBuildVersionArn, "ReferenceImageBuildVersionArn", cancellationToken).ConfigureAwait(false)).ImageBuildVersionArn;
+        var differenceBuild = await _builds.SelectAsync(differenceImageBuildVersionArn, "DifferenceImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+        var differenceArn = differenceBuild.ImageBuildVersionArn;
+        var referenceBuild = referenceImageBuildVersionArn is null ? null
+            : await _builds.SelectAsync(referenceImageBuildVersionArn, "ReferenceImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
+        var referenceArn = referenceBuild?.ImageBuildVersionArn;
+        var referenceListed = referenceBuild?.ListedCreated;
         var reading = _builds.ReadAsync(differenceArn, "DifferenceImageBuildVersionArn", cancellationToken, wait);
         Task<BuildScan>? referenceReading = null;
         if (referenceArn is not null)
@@ -68,17 +70,20 @@ public sealed class BuildComparison(Func<string, ImageBuilderScanClient> clientF
         }
 
         var difference = await reading.ConfigureAwait(false);
+        BuildScans.HoldToListing($"the newest build of {differenceBuild.SelectedFrom}", differenceBuild.ListedCreated, difference.State);
         BuildScans.RequireComplete(difference.State, "difference build");
         if (referenceArn is null)
         {
             var previous = await _builds.PreviousBuildAsync(difference.State, cancellationToken).ConfigureAwait(false)
                 ?? throw new ScanStateException("NoPreviousBuild", differenceArn,
                     $"{differenceArn} is the first build of {difference.State.ImagePipelineArn}: there is no previous build to compare with. Name one with -ReferenceImageBuildVersionArn.");
-            referenceArn = previous.Arn;
+            (referenceArn, referenceListed) = (previous.Arn, previous.DateCreated);
             referenceReading = _builds.ReadAsync(referenceArn, "ReferenceImageBuildVersionArn", cancellationToken);
         }
 
         var reference = await referenceReading!.ConfigureAwait(false);
+        BuildScans.HoldToListing(referenceBuild?.SelectedFrom is { } from ? $"the newest build of {from}" : $"the build before {differenceArn}",
+            referenceListed, reference.State);
         BuildScans.RequireComplete(reference.State, "reference build");
         log?.Verbose($"Comparing {differenceArn} ({difference.Findings.Count} finding(s)) with {referenceArn} ({reference.Findings.Count}).");
         // Every row names both builds, also a Fixed row (no difference finding) and an Added one.

@@ -112,6 +112,7 @@ public sealed class GateEvaluator(TimeProvider clock, IReadOnlyList<IFindingRule
     {
         if (state is null) return "scan state unknown";
         if (state.IsComplete) return null;
+        if (Waiting.ScanStage.ImageProblem(state) is { } image) return image;
         var what = !state.ScanningEnabled ? "scanning is not enabled for this image" : GateSummary.ScanText(state);
         if (!allowIncomplete) return what + ": the findings may be incomplete";
         return findingCount == 0 ? what + " and no findings: an incomplete scan with no findings proves nothing" : null;

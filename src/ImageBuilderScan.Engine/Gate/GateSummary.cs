@@ -31,8 +31,9 @@ internal static class GateSummary
         return text.ToString();
     }
 
-    public static string ScanText(ImageScanState state) =>
-        $"scan {(state.Status is null ? "status unknown" : InputDisplay.Show(state.Status))}{(string.IsNullOrWhiteSpace(state.Reason) ? "" : $" ({InputDisplay.Show(state.Reason)})")}";
+    public static string ScanText(ImageScanState state) => state.ImageUnderWay || state.ImageGone
+        ? $"image {InputDisplay.Show(state.ImageStatus)}"
+        : $"scan {(state.Status is null ? "status unknown" : InputDisplay.Show(state.Status))}{(string.IsNullOrWhiteSpace(state.Reason) ? "" : $" ({InputDisplay.Show(state.Reason)})")}";
 
     private static string Count(int count, FindingSeverity severity, int allowed) =>
         allowed > 0 ? $"{count} {severity.ToServiceName()} (allowed {allowed})" : $"{count} {severity.ToServiceName()}";

@@ -65,13 +65,13 @@ public sealed partial class ScanGate(Func<string, ImageBuilderScanClient> client
         CountRequests counts, CancellationToken cancellationToken)
     {
         Task<IReadOnlyDictionary<string, ImageCounts>>? counted = null;
-        var (arn, from) = (name, (string?)null);
+        var (arn, from, listed) = (name, (string?)null, (DateTime?)null);
         ImageScanState? state = null;
         IReadOnlyList<ScanFinding> findings = [];
         string? problem = null;
         try
         {
-            (arn, from) = await _builds.SelectAsync(name, parameterName, cancellationToken).ConfigureAwait(false);
+            (arn, from, listed) = await _builds.SelectAsync(name, parameterName, cancellationToken).ConfigureAwait(false);
             if (wait is not null)
             {
                 // Judged on the last state seen when the wait ran out: a failure that names it, never a pass.
@@ -89,8 +89,10 @@ public sealed partial class ScanGate(Func<string, ImageBuilderScanClient> client
                 var scan = await _builds.ReadAsync(arn, parameterName, cancellationToken, most: MostListed(counted, arn)).ConfigureAwait(false);
                 (state, findings) = (scan.State, scan.Findings);
             }
+
+            if (state is not null) BuildScans.HoldToListing($"the newest build of {from}", listed, state);
         }
-        catch (ScanStateException e) when (e.ErrorId is "NoBuild")
+        catch (ScanStateException e) when (e.ErrorId is "NoBuild" or "NoCreationDate")
         {
             problem = e.Message;
         }

@@ -11,28 +11,39 @@ public enum ScanStageKind
 /// <summary>Reads a build's <see cref="ImageScanState"/> as a stage of the way to a complete scan (the model's enums).</summary>
 public static class ScanStage
 {
-    // ImageStatus values of a build still being made, distributed or tested: its scan is yet to come.
-    private static readonly string[] ImageUnderWay = ["PENDING", "CREATING", "BUILDING", "TESTING", "DISTRIBUTING", "INTEGRATING"];
-    // ImageStatus values of a build that will never be scanned.
-    private static readonly string[] ImageEnded = ["CANCELLED", "FAILED", "DELETED", "DISABLED"];
+    // A DISABLED image keeps a scan that completed, but one that did not will not run now.
+    private const string ImageDisabled = "DISABLED";
     // ImageScanStatus values of a scan still running.
     private static readonly string[] ScanUnderWay = ["PENDING", "SCANNING", "COLLECTING"];
 
+    // The image's state first (ImageScanState.IsComplete, the one rule): a build still being made is waited for even when
+    // its scan says COMPLETED (that scan is not its last); one that failed, was cancelled or deleted ends the wait at once.
     public static ScanStageKind Of(ImageScanState state)
     {
+        if (state.ImageUnderWay) return ScanStageKind.Running;
+        if (state.ImageGone) return ScanStageKind.Ended;
         if (state.IsComplete) return ScanStageKind.Complete;
-        if (state.ImageStatus is { } image && ImageEnded.Contains(image, StringComparer.Ordinal)) return ScanStageKind.Ended;
-        if (state.ImageStatus is { } building && ImageUnderWay.Contains(building, StringComparer.Ordinal)) return ScanStageKind.Running;
-        if (!state.ScanningEnabled) return ScanStageKind.Ended;
+        if (state.ImageStatus == ImageDisabled || !state.ScanningEnabled) return ScanStageKind.Ended;
         // No scan state yet on a build with scanning on: its scan is still to start (a wait that never sees one times out, closed).
         return state.Status is null || ScanUnderWay.Contains(state.Status, StringComparer.Ordinal) ? ScanStageKind.Running : ScanStageKind.Ended;
+    }
+
+    /// <summary>
+    /// Why the image's own state keeps its scan from being judged, whatever the scan says (and even under
+    /// -AllowIncompleteScan: these are no scans in progress, but scans of no final image), or null.
+    /// </summary>
+    public static string? ImageProblem(ImageScanState state)
+    {
+        var image = Client.Text.InputDisplay.Show(state.ImageStatus);
+        if (state.ImageUnderWay) return $"the image is {image}: it is still being built, so its scan is not its last";
+        if (state.ImageGone) return $"the image is {image}: the build left no image to judge";
+        return null;
     }
 
     /// <summary>The state in a few words: "image BUILDING", "scan SCANNING", "scan FAILED (reason)", "scanning disabled".</summary>
     public static string Describe(ImageScanState state)
     {
-        if (state.ImageStatus is { } image && (ImageEnded.Contains(image, StringComparer.Ordinal) || ImageUnderWay.Contains(image, StringComparer.Ordinal)))
-            return "image " + image;
+        if (state.ImageUnderWay || state.ImageGone || (state.ImageStatus == ImageDisabled && !state.IsComplete)) return "image " + state.ImageStatus;
         if (!state.ScanningEnabled) return "scanning disabled";
         return $"scan {state.Status ?? "in no state"}{(state.Reason is { Length: > 0 } r ? $" ({r})" : "")}";
     }

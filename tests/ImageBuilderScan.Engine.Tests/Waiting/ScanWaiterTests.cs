@@ -41,6 +41,10 @@ public sealed class ScanWaiterTests
     [InlineData("TIMED_OUT", "AVAILABLE", true, "scan TIMED_OUT")]
     [InlineData(null, "AVAILABLE", false, "scanning disabled")]
     [InlineData(null, "FAILED", true, "image FAILED")]
+    [InlineData("COMPLETED", "FAILED", true, "image FAILED")]
+    [InlineData("COMPLETED", "CANCELLED", true, "image CANCELLED")]
+    [InlineData("COMPLETED", "DELETED", true, "image DELETED")]
+    [InlineData("SCANNING", "DISABLED", true, "image DISABLED")]
     public async Task A_terminal_state_ends_the_wait_at_once(string? scan, string image, bool enabled, string described)
     {
         var reads = 0;
@@ -51,6 +55,22 @@ public sealed class ScanWaiterTests
         Assert.Null(outcome.TimedOut);
         Assert.Equal(described, ScanStage.Describe(outcome.State));
         Assert.Equal(ScanStageKind.Ended, ScanStage.Of(outcome.State));
+    }
+
+    [Fact]
+    public async Task A_build_still_being_made_is_waited_for_though_its_scan_says_COMPLETED()
+    {
+        // The scan of a build still being tested is not its last: the wait goes on until the image is available.
+        var reads = 0;
+        var states = new[] { State("COMPLETED", "BUILDING"), State("COMPLETED", "TESTING"), State("COMPLETED") };
+        var outcome = await ScanWaiter.WaitAsync(Arn, _ => Task.FromResult(states[Math.Min(reads++, states.Length - 1)]),
+            new ScanWait { Schedule = Fast, Timeout = TimeSpan.FromHours(1) }, null, CancellationToken.None);
+
+        Assert.Equal(3, reads);
+        Assert.Null(outcome.TimedOut);
+        Assert.True(outcome.State.IsComplete);
+        Assert.Equal(ScanStageKind.Running, ScanStage.Of(states[0]));
+        Assert.Equal("image BUILDING", ScanStage.Describe(states[0]));
     }
 
     [Fact]
