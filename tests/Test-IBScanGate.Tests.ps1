@@ -74,6 +74,8 @@ Describe 'Test-IBScanGate' {
             @{ Case = 'a negative count'; MaxCount = @{ HIGH = -1 }; Text = '*MaxCount*HIGH is not a whole number*' }
             @{ Case = 'a count that is no number'; MaxCount = @{ HIGH = 'five' }; Text = '*MaxCount*HIGH is not a whole number*' }
             @{ Case = 'a severity below -FailOn'; MaxCount = @{ LOW = 3 }; Text = '*MaxCount*LOW is below -FailOn HIGH*' }
+            @{ Case = 'one severity twice (a case-sensitive hashtable)'; Text = '*MaxCount*HIGH is named twice*'
+               MaxCount = & { $h = [hashtable]::new([StringComparer]::Ordinal); $h['HIGH'] = 0; $h['high'] = 5; $h } }
         ) {
             $null = Invoke-RestMethod "$($Emulator.Url)/_emulator/reset" -Method Post
             $e = Get-GateError @{ ImageBuildVersionArn = $Web150; MaxCount = $MaxCount }
