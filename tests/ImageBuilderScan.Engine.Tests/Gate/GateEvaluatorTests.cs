@@ -166,6 +166,7 @@ public sealed class GateEvaluatorTests
         Assert.False(result.Passed);
         Assert.Contains("fixAvailable this version does not know", result.ScanProblem);
         Assert.Contains("CVE-C", result.ScanProblem);
+        Assert.Empty(result.NotFixable);
         Assert.Equal(GateExitCode.NotJudged, GateExit.For([result], 0));
 
         // Without -FixableOnly the value decides nothing: the build is judged on its severities.

@@ -10,7 +10,9 @@ namespace ImageBuilderScan.Engine.Gate;
 /// </summary>
 public sealed class FixableOnlyRule() : ConditionRule(FindingVerdict.NotFixable, "not fixable")
 {
-    protected override bool TakesOut(ScanFinding finding, GateContext context) => context.Policy.FixableOnly && !IsFixable(finding);
+    // An unknown value is never taken out either: the build is not judged, and its findings still count as they stand.
+    protected override bool TakesOut(ScanFinding finding, GateContext context) =>
+        context.Policy.FixableOnly && !IsUnknown(finding.FixAvailable) && !IsFixable(finding);
 
     public static bool IsFixable(ScanFinding finding) =>
         finding.FixAvailable is "YES" or "PARTIAL" || NamesAFix(finding);
