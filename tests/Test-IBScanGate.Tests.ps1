@@ -7,7 +7,10 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageBuilderScan.GateTestHelpers.ps1')
     $data = Get-Content (Join-Path $script:RepoRoot 'samples/findings.json') -Raw | ConvertFrom-Json
     # windows-iis 2024.11.0/1: HIGH CVE-2024-21338 without a fix, CRITICAL CVE-2024-38063 with one.
-    ($data.findings | Where-Object { $_.packageVulnerabilityDetails.vulnerabilityId -eq 'CVE-2024-21338' }).fixAvailable = 'NO'
+    # (No fix named on its package either: a package that names a fixed-in version makes a finding fixable whatever fixAvailable says.)
+    $noFix = $data.findings | Where-Object { $_.packageVulnerabilityDetails.vulnerabilityId -eq 'CVE-2024-21338' }
+    $noFix.fixAvailable = 'NO'
+    $noFix.packageVulnerabilityDetails.vulnerablePackages | ForEach-Object { $_.fixedInVersion = 'NotAvailable' }
     # payments-api 2.2.0/1 (SCANNING): one MEDIUM finding so far.
     $partial = ($data.findings | Where-Object { $_.packageVulnerabilityDetails.vulnerabilityId -eq 'ALAS2023-2024-575' } | Select-Object -Last 1 | ConvertTo-Json -Depth 30 | ConvertFrom-Json)
     $partial.imageBuildVersionArn = 'arn:aws:imagebuilder:us-east-1:111122223333:image/payments-api-al2023/2.2.0/1'
@@ -74,6 +77,8 @@ Describe 'Test-IBScanGate' {
             @{ Case = 'a negative count'; MaxCount = @{ HIGH = -1 }; Text = '*MaxCount*HIGH is not a whole number*' }
             @{ Case = 'a count that is no number'; MaxCount = @{ HIGH = 'five' }; Text = '*MaxCount*HIGH is not a whole number*' }
             @{ Case = 'a severity below -FailOn'; MaxCount = @{ LOW = 3 }; Text = '*MaxCount*LOW is below -FailOn HIGH*' }
+            @{ Case = 'one severity twice (a case-sensitive hashtable)'; Text = '*MaxCount*HIGH is named twice*'
+               MaxCount = & { $h = [hashtable]::new([StringComparer]::Ordinal); $h['HIGH'] = 0; $h['high'] = 5; $h } }
         ) {
             $null = Invoke-RestMethod "$($Emulator.Url)/_emulator/reset" -Method Post
             $e = Get-GateError @{ ImageBuildVersionArn = $Web150; MaxCount = $MaxCount }
@@ -287,18 +292,18 @@ Test-IBScanGate -ImageBuildVersionArn `$env:IMAGE_ARN
     }
 
     Context 'new findings only' {
-        It '-NewOnly excuses what the previous build had and names it' {
+        It '-NewOnly names the previous build and counts a finding that got worse since as new' {
+            # GHSA-c2qf-rxjj-qqgw in semver was MEDIUM in 1.4.1 and is HIGH in 1.5.0: new, at HIGH.
             $result = Invoke-Gate @{ ImageBuildVersionArn = $Web150; NewOnly = $true }
             $result.BaselineImageBuildVersionArn | Should -Be $Web141
-            $result.InheritedCount | Should -Be 1
-            $result.Inherited.Finding.VulnerabilityId | Should -Be 'GHSA-c2qf-rxjj-qqgw'
-            $result.Violations.Finding.VulnerabilityId | Should -Be 'CVE-2024-12797'
+            $result.InheritedCount | Should -Be 0
+            @($result.Violations.Finding.VulnerabilityId | Sort-Object) | Should -Be @('CVE-2024-12797', 'GHSA-c2qf-rxjj-qqgw')
         }
 
         It '-BaselineImageBuildVersionArn names the baseline (and implies -NewOnly)' {
             $result = Invoke-Gate @{ ImageBuildVersionArn = $Web150; BaselineImageBuildVersionArn = $Web140 }
             $result.BaselineImageBuildVersionArn | Should -Be $Web140
-            $result.InheritedCount | Should -Be 1
+            $result.InheritedCount | Should -Be 0
             $onlyNew = Invoke-Gate @{ ImageBuildVersionArn = $Web141; FailOn = 'LOW'; BaselineImageBuildVersionArn = $Web140 }
             $onlyNew.InheritedCount | Should -Be 1
             @($onlyNew.Violations.Finding.VulnerabilityId | Sort-Object) | Should -Be @('CVE-2022-40897', 'CVE-2024-0727')

@@ -135,6 +135,44 @@ public sealed partial class HostileServerTests
     }
 
     [Theory]
+    [InlineData("YES\u200B")]
+    [InlineData("AVAILABLE")]
+    [InlineData("")]
+    [InlineData("yes")]
+    public async Task Under_FixableOnly_the_gate_does_not_judge_a_fixAvailable_the_model_does_not_define(string fix)
+    {
+        // Read as "not fixable", a CRITICAL would be taken out of the count and the build pass.
+        var critical = FindingJson("CRITICAL").Replace("\"severity\"", $"\"fixAvailable\":\"{Escape(fix)}\",\"severity\"", StringComparison.Ordinal);
+        await using var server = GateServer(findings: [critical], aggregation: AggregationJson(1, critical: 1));
+        var result = await JudgeAsync(server, policy: new GatePolicy { FixableOnly = true });
+        Assert.False(result.Passed);
+        Assert.Contains("fixAvailable", result.ScanProblem);
+        Assert.Empty(result.NotFixable);
+
+        // The listing keeps it as sent and names it once, saying which gate it stops.
+        var log = new RecordingLog();
+        using var client = Client(server, log);
+        var listed = Assert.Single(await client.GetFindingsAsync(ByImage()).ToListAsync());
+        Assert.Equal(fix, listed.FixAvailable);
+        Assert.Contains(log.Lines, l => l.StartsWith("WARNING: ", StringComparison.Ordinal) && l.Contains("fixAvailable", StringComparison.Ordinal)
+            && l.Contains("-FixableOnly", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_finding_that_claims_another_pipeline_than_GetImage_keeps_the_build_from_being_judged()
+    {
+        // GetImage names no pipeline; the finding claims prod, which an exception excuses: the claim must not bring it.
+        const string prod = "arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/prod";
+        var claimsProd = FindingJson("CRITICAL").Replace("\"severity\"", $"\"imagePipelineArn\":\"{prod}\",\"severity\"", StringComparison.Ordinal);
+        await using var server = GateServer(findings: [claimsProd], aggregation: AggregationJson(1, critical: 1));
+        var exceptions = ExceptionsFile.Parse(Encoding.UTF8.GetBytes($"- vulnerabilityId: {Cve}\n  pipeline: \"{prod}\"\n  reason: r\n"), "x.yaml");
+        var result = await JudgeAsync(server, policy: new GatePolicy { Exceptions = exceptions });
+        Assert.False(result.Passed);
+        Assert.Empty(result.Suppressed);
+        Assert.Contains("image-pipeline/prod", result.ScanProblem);
+    }
+
+    [Theory]
     [InlineData("completed")]
     [InlineData("COMPLETED\u200B")]
     [InlineData("DONE")]
@@ -605,9 +643,9 @@ public sealed partial class HostileServerTests
         return Assert.Single(await gate.EvaluateAsync([ImageArn], new GatePolicy(), new GateBaseline(baselineArn, Force: true)).ToListAsync());
     }
 
-    private async Task<GateResult> JudgeAsync(ScriptedServer server, string build = ImageArn)
+    private async Task<GateResult> JudgeAsync(ScriptedServer server, string build = ImageArn, GatePolicy? policy = null)
     {
         using var client = Client(server);
-        return Assert.Single(await new ScanGate(client, new GateEvaluator()).EvaluateAsync([build], new GatePolicy(), null).ToListAsync());
+        return Assert.Single(await new ScanGate(client, new GateEvaluator()).EvaluateAsync([build], policy ?? new GatePolicy(), null).ToListAsync());
     }
 }

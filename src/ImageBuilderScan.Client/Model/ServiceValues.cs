@@ -24,6 +24,13 @@ public static class ServiceValues
     /// <summary>The <see cref="ImageStatuses"/> of a build that produced no image to judge (or whose image is gone).</summary>
     public static IReadOnlyList<string> ImageStatusesWithoutImage { get; } = ["CANCELLED", "FAILED", "DELETED"];
 
+    /// <summary>
+    /// A finding's <c>fixAvailable</c>: Image Builder's model types it as an optional non-empty string, and relays
+    /// Inspector's <c>FixAvailable</c> enum, whose values these are. Any other value (an empty one included) keeps a
+    /// -FixableOnly gate from judging the build; a missing one is allowed (the member is optional).
+    /// </summary>
+    public static IReadOnlyList<string> FixAvailableValues { get; } = ["YES", "NO", "PARTIAL"];
+
     /// <summary>The <c>aggregationType</c> values the API documents (spelled as the filter names it aggregates by).</summary>
     public static IReadOnlyList<string> AggregationTypes { get; } = ["accountId", "imageBuildVersionArn", "imagePipelineArn", "vulnerabilityId"];
 

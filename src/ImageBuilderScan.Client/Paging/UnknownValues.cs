@@ -12,11 +12,12 @@ internal sealed class UnknownValues(string operation, IScanLog? log)
     private readonly HashSet<(string Member, string? Value)> _named = [];
 
     /// <summary>Warns about <paramref name="value"/> of <paramref name="member"/> unless it was named before.</summary>
-    public void Note(string member, string? value, string expected)
+    /// <param name="gate">Which gate does not judge a build with it (say, "a -FixableOnly gate"), for a member only some gates read.</param>
+    public void Note(string member, string? value, string expected, string gate = "a gate")
     {
         if (log is null || _named.Count >= MaxNamed || !_named.Add((member, value))) return;
         var what = value is null ? $"an item with no {member}" : $"the {member} {Quoted(value)}";
-        log.Warning($"{operation} returned {what}, which is not {expected}: it is kept as sent, and a gate does not judge a build with it.");
+        log.Warning($"{operation} returned {what}, which is not {expected}: it is kept as sent, and {gate} does not judge a build with it.");
     }
 
     /// <summary>One of the values, for a warning: <c>one of A, B, C</c>.</summary>
@@ -24,11 +25,15 @@ internal sealed class UnknownValues(string operation, IScanLog? log)
 
     private static string Quoted(string value) => "'" + InputDisplay.Show(value) + "'";
 
-    /// <summary>The findings page's severities (see <see cref="SeverityRank.Of"/>).</summary>
+    /// <summary>The findings page's severities (see <see cref="SeverityRank.Of"/>) and fixAvailable values (<see cref="ServiceValues.FixAvailableValues"/>; a missing one is allowed).</summary>
     public void Findings(ScanPage<ScanFinding> page)
     {
         foreach (var f in page.Items)
+        {
             if (SeverityRank.Of(f.Severity) is null) Note("severity", f.Severity, SeverityRank.ExpectedForm);
+            if (!ServiceValues.IsKnownOrAbsent(f.FixAvailable, ServiceValues.FixAvailableValues))
+                Note("fixAvailable", f.FixAvailable, OneOf(ServiceValues.FixAvailableValues), "a -FixableOnly gate");
+        }
     }
 
     /// <summary>The aggregation page's <c>aggregationType</c> and each aggregation's kind.</summary>

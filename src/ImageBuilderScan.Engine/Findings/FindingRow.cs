@@ -9,7 +9,14 @@ public sealed record FindingRow(ScanFinding Finding, VulnerablePackage? Package)
 {
     public FindingKey Key => new(Finding.VulnerabilityId ?? "", PackageName);
 
-    public string PackageName => Package?.Name ?? Finding.PackageName ?? "";
+    /// <summary>This row's package's own name ("" when it has none: never the first package's name lifted onto the finding).</summary>
+    public string PackageName => (Package is null ? Finding.PackageName : Package.Name) ?? "";
+
+    /// <summary>
+    /// True when the row names what it is: a vulnerability id, and a package name when the row is a package's. A row
+    /// without one has a key it shares with unrelated rows, so it is never taken as the same as another (never inherited).
+    /// </summary>
+    public bool IsNamed => !string.IsNullOrEmpty(Finding.VulnerabilityId) && (Package is null || !string.IsNullOrEmpty(Package.Name));
 
     /// <summary><c>[epoch:]version[-release]</c> of this row's package (the epoch only when non-zero).</summary>
     public string? InstalledVersion => Package is null ? Finding.InstalledVersion : Package.InstalledVersion();
@@ -17,7 +24,7 @@ public sealed record FindingRow(ScanFinding Finding, VulnerablePackage? Package)
     /// <summary>The version that fixes this row's package; null when there is none (<see cref="FixedIn"/>: <c>NotAvailable</c> is no fix).</summary>
     public string? FixedInVersion => FixedIn.Version(Package is null ? Finding.FixedInVersion : Package.FixedInVersion);
 
-    /// <summary>The rows of a finding, in the order of its packages; packages without a name are lifted from the finding.</summary>
+    /// <summary>The rows of a finding, in the order of its packages.</summary>
     public static IReadOnlyList<FindingRow> Of(ScanFinding finding)
     {
         if (finding.VulnerablePackages.Count == 0) return [new FindingRow(finding, null)];

@@ -8,7 +8,8 @@ namespace ImageBuilderScan.Engine.Gate;
 /// Matching: <see cref="VulnerabilityId"/> exactly, ignoring case. <see cref="Package"/>,
 /// <see cref="Image"/> and <see cref="Pipeline"/> are <see cref="Wildcard"/> patterns, ignoring case.
 /// A package pattern must match every vulnerable package of the finding: one package left unexcused
-/// keeps the finding counting. An image pattern that starts with <c>arn:</c> matches the image build
+/// keeps the finding counting, and so does a package with no name. A pipeline pattern matches the build's own pipeline
+/// (GetImage's answer). An image pattern that starts with <c>arn:</c> matches the image build
 /// version ARN, any other one the image name.
 /// </remarks>
 public sealed record ExceptionEntry
@@ -31,12 +32,14 @@ public sealed record ExceptionEntry
 
     public bool IsExpired(DateTime nowUtc) => ExpiresAt is DateTime at && nowUtc.ToUniversalTime() >= at;
 
-    public bool Matches(ScanFinding finding, string? pipelineArn = null)
+    /// <param name="buildPipelineArn">The pipeline of the build judged, by its own GetImage answer (null: none). The
+    /// finding's own imagePipelineArn is never read: it is the listing's claim, which the gate checks against this.</param>
+    public bool Matches(ScanFinding finding, string? buildPipelineArn)
     {
         if (!string.Equals(VulnerabilityId, finding.VulnerabilityId, StringComparison.OrdinalIgnoreCase)) return false;
         if (Package is not null && !MatchesEveryPackage(finding)) return false;
         if (Image is not null && !MatchesImage(finding.ImageBuildVersionArn)) return false;
-        if (Pipeline is not null && !Wildcard.IsMatch(Pipeline, finding.ImagePipelineArn ?? pipelineArn)) return false;
+        if (Pipeline is not null && !Wildcard.IsMatch(Pipeline, buildPipelineArn)) return false;
         return true;
     }
 
@@ -46,12 +49,13 @@ public sealed record ExceptionEntry
     public override string ToString() =>
         $"{VulnerabilityId}{(Package is null ? "" : " package " + Package)}{(Image is null ? "" : " image " + Image)}{(Pipeline is null ? "" : " pipeline " + Pipeline)} ({Location})";
 
+    /// <summary>Each package by its own name: an unnamed package matches no pattern (never the first package's lifted name).</summary>
     private bool MatchesEveryPackage(ScanFinding finding)
     {
         var names = finding.VulnerablePackages.Count == 0
             ? [finding.PackageName]
-            : finding.VulnerablePackages.Select(p => p.Name ?? finding.PackageName);
-        return names.All(n => Wildcard.IsMatch(Package!, n));
+            : finding.VulnerablePackages.Select(p => p.Name);
+        return names.All(n => !string.IsNullOrEmpty(n) && Wildcard.IsMatch(Package!, n));
     }
 
     private bool MatchesImage(string? imageBuildVersionArn)

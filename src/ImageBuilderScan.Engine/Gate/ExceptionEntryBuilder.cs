@@ -40,11 +40,15 @@ internal static partial class ExceptionEntryBuilder
 
     private static string? Text(Dictionary<string, RawValue> seen, string key, string source, int entryLine, bool required, string form)
     {
-        if (!seen.TryGetValue(key, out var value) || value.Kind == RawKind.Null)
+        if (!seen.TryGetValue(key, out var value))
         {
             if (!required) return null;
-            throw new ExceptionsFileException(source, value?.Line ?? entryLine, key, $"missing. Expected {form}.");
+            throw new ExceptionsFileException(source, entryLine, key, $"missing. Expected {form}.");
         }
+        // A key written with nothing after it (YAML 'pipeline:', ~, null; JSON null) is refused as an empty string is:
+        // read as absent, it would widen the entry to every pipeline, image or package, or make it never expire.
+        if (value.Kind == RawKind.Null)
+            throw new ExceptionsFileException(source, value.Line, key, $"given without a value (empty or null). Expected {form}{(required ? "" : ", or the key left out")}.");
         if (value.Kind == RawKind.NotText)
             throw new ExceptionsFileException(source, value.Line, key, $"a {value.Text} is not text here. Expected {form}, as a string.");
         if (string.IsNullOrWhiteSpace(value.Text))

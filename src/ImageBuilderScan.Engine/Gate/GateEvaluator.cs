@@ -39,7 +39,9 @@ public sealed class GateEvaluator(TimeProvider clock, IReadOnlyList<IFindingRule
             throw new ArgumentException($"A finding of {stranger.ImageBuildVersionArn} was given for {imageBuildVersionArn}: judge each image with its own findings.", nameof(findings));
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var pipeline = state?.ImagePipelineArn ?? findings.Select(f => f.ImagePipelineArn).FirstOrDefault(p => p is not null);
+        // The build's own pipeline (GetImage's word) scopes the exceptions; a finding that claims another one is refused
+        // below (ForeignPipeline), so no finding's claim can bring a pipeline's exceptions to a build of another.
+        var pipeline = state is not null ? state.ImagePipelineArn : findings.Select(f => f.ImagePipelineArn).FirstOrDefault(p => p is not null);
         var expiredEntries = policy.Exceptions.ExpiredAt(now);
         var context = new GateContext(policy, pipeline, now);
         var outcomes = new List<FindingOutcome>(findings.Count);
@@ -54,7 +56,7 @@ public sealed class GateEvaluator(TimeProvider clock, IReadOnlyList<IFindingRule
                 outcomes[i] = outcomes[i] with { Verdict = FindingVerdict.Violation };
         }
 
-        var scanProblem = incompleteData ?? UnknownValue(state, findings) ?? ScanProblem(state, findings.Count, policy.AllowIncompleteScan);
+        var scanProblem = incompleteData ?? ForeignPipeline(state, findings) ?? UnknownValue(state, findings, policy) ?? ScanProblem(state, findings.Count, policy.AllowIncompleteScan);
         var arn = ImageBuilderArn.TryParse(imageBuildVersionArn);
         return new GateResult
         {
@@ -80,20 +82,43 @@ public sealed class GateEvaluator(TimeProvider clock, IReadOnlyList<IFindingRule
     /// <summary>
     /// A value outside the service model's that keeps the build from being judged (compared exactly, never
     /// defaulted): a scan status or image state the model does not define, a finding with no severity or one not among
-    /// <see cref="SeverityRank.ExpectedForm"/> (a look-alike such as CRITICAL with a zero-width space included).
+    /// <see cref="SeverityRank.ExpectedForm"/> (a look-alike such as CRITICAL with a zero-width space included), and with
+    /// -FixableOnly a fixAvailable other than YES, NO or PARTIAL (<see cref="FixableOnlyRule.IsUnknown"/>).
     /// </summary>
-    private static string? UnknownValue(ImageScanState? state, IReadOnlyList<ScanFinding> findings)
+    private static string? UnknownValue(ImageScanState? state, IReadOnlyList<ScanFinding> findings, GatePolicy policy)
     {
         if (state is not null && !ServiceValues.IsKnownOrAbsent(state.Status, ServiceValues.ImageScanStatuses))
             return $"the scan status '{InputDisplay.Show(state.Status)}' is not one the service defines ({string.Join(", ", ServiceValues.ImageScanStatuses)}), so the scan cannot be judged";
         if (state is not null && !ServiceValues.IsKnownOrAbsent(state.ImageStatus, ServiceValues.ImageStatuses))
             return $"the image state '{InputDisplay.Show(state.ImageStatus)}' is not one the service defines ({string.Join(", ", ServiceValues.ImageStatuses)}), so the build cannot be judged";
         var unknown = findings.Where(f => SeverityRank.Of(f.Severity) is null).ToList();
-        if (unknown.Count == 0) return null;
-        var first = unknown[0];
-        return $"{unknown.Count} finding(s) have no severity or one this version does not know (the first: " +
-            $"{InputDisplay.VulnerabilityId(first.VulnerabilityId)} with {(first.Severity is null ? "none" : $"'{InputDisplay.Show(first.Severity)}'")}; " +
-            $"a severity is {SeverityRank.ExpectedForm}, exactly), so they cannot be ranked";
+        if (unknown.Count > 0)
+        {
+            var first = unknown[0];
+            return $"{unknown.Count} finding(s) have no severity or one this version does not know (the first: " +
+                $"{InputDisplay.VulnerabilityId(first.VulnerabilityId)} with {(first.Severity is null ? "none" : $"'{InputDisplay.Show(first.Severity)}'")}; " +
+                $"a severity is {SeverityRank.ExpectedForm}, exactly), so they cannot be ranked";
+        }
+        if (!policy.FixableOnly) return null;
+        var unfixed = findings.Where(f => FixableOnlyRule.IsUnknown(f.FixAvailable)).ToList();
+        if (unfixed.Count == 0) return null;
+        return $"{unfixed.Count} finding(s) have a fixAvailable this version does not know (the first: " +
+            $"{InputDisplay.VulnerabilityId(unfixed[0].VulnerabilityId)} with '{InputDisplay.Show(unfixed[0].FixAvailable)}'; it is one of " +
+            $"{string.Join(", ", ServiceValues.FixAvailableValues)}, exactly), so -FixableOnly cannot tell whether they can be fixed";
+    }
+
+    /// <summary>
+    /// A finding that names another pipeline than the build's own GetImage answer is not this build's listing (as a finding
+    /// of another build is not): judged, its claim could bring another pipeline's exceptions to this build. A finding that
+    /// names no pipeline claims nothing.
+    /// </summary>
+    private static string? ForeignPipeline(ImageScanState? state, IReadOnlyList<ScanFinding> findings)
+    {
+        if (state is null) return null;
+        var stranger = findings.FirstOrDefault(f => f.ImagePipelineArn is not null && !string.Equals(f.ImagePipelineArn, state.ImagePipelineArn, StringComparison.Ordinal));
+        if (stranger is null) return null;
+        return $"a finding ({InputDisplay.VulnerabilityId(stranger.VulnerabilityId)}) names the pipeline {InputDisplay.Arn(stranger.ImagePipelineArn!)}, but GetImage says " +
+            $"the build was made by {(state.ImagePipelineArn is null ? "no pipeline" : InputDisplay.Arn(state.ImagePipelineArn))}: the listing is not this build's, so it is not judged";
     }
 
     /// <summary>The first rule's answer, or counted when no rule takes the finding out.</summary>

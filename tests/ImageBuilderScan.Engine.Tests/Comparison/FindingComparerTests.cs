@@ -92,7 +92,10 @@ public sealed class FindingComparerTests
         Assert.Equal(changes.Select(c => (c.Change, Key(c), c.ReferenceSeverity, c.DifferenceSeverity)), shuffled.Select(c => (c.Change, Key(c), c.ReferenceSeverity, c.DifferenceSeverity)));
         for (var i = 1; i < changes.Count; i++) Assert.True(changes[i - 1].Change <= changes[i].Change);
 
-        var expectedNew = after.Where(f => f.VulnerablePackages.Any(p => !b.ContainsKey(f.VulnerabilityId + "|" + p.Name))).ToList();
+        // New: a package key the baseline lacks, or one it had at a lower severity (a worsened finding is new).
+        var rankOf = (string s) => Array.IndexOf(["UNTRIAGED", "INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"], s);
+        var expectedNew = after.Where(f => f.VulnerablePackages.Any(p =>
+            !b.TryGetValue(f.VulnerabilityId + "|" + p.Name, out var then) || then < rankOf(f.Severity!))).ToList();
         Assert.Equal(expectedNew, FindingComparer.NewFindings(before, after));
     }
 }

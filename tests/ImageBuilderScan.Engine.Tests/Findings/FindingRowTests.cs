@@ -50,9 +50,13 @@ public sealed class FindingRowTests
     }
 
     [Fact]
-    public void A_package_without_a_name_takes_the_findings()
+    public void A_package_without_a_name_has_none_and_never_borrows_the_findings()
     {
-        var finding = With(new VulnerablePackage { Version = "1.0" }) with { PackageName = "lifted" };
-        Assert.Equal("lifted", Assert.Single(FindingRow.Of(finding)).PackageName);
+        // The finding's PackageName is the first package's lifted: a second, unnamed package taking it would be matched
+        // by that package's exceptions and inherited under its key.
+        var finding = With(new VulnerablePackage { Name = "openssl", Version = "1.0" }, new VulnerablePackage { Version = "1.0" });
+        var rows = FindingRow.Of(finding);
+        Assert.Equal(["openssl", ""], rows.Select(r => r.PackageName));
+        Assert.Equal([true, false], rows.Select(r => r.IsNamed));
     }
 }

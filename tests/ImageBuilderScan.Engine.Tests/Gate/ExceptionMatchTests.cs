@@ -65,6 +65,35 @@ public sealed class ExceptionMatchTests
     }
 
     [Fact]
+    public void An_unnamed_package_matches_no_package_pattern()
+    {
+        // The finding lifts its first package's name; the second package's own name is absent, and must not borrow it.
+        var finding = Finding("CVE-1", "HIGH", "openssl", morePackages: "x");
+        finding = finding with { VulnerablePackages = [finding.VulnerablePackages[0], finding.VulnerablePackages[1] with { Name = null }] };
+        Assert.False(Gate("- vulnerabilityId: CVE-1\n  package: openssl\n  reason: r\n", finding).Passed);
+        Assert.False(Gate("- vulnerabilityId: CVE-1\n  package: \"*\"\n  reason: r\n", finding).Passed);
+        Assert.True(Gate("- vulnerabilityId: CVE-1\n  reason: r\n", finding).Passed);
+    }
+
+    [Fact]
+    public void A_pipeline_pattern_matches_the_builds_own_pipeline_not_the_findings_claim()
+    {
+        const string yaml = "- vulnerabilityId: CVE-1\n  pipeline: \"*image-pipeline/prod\"\n  reason: r\n";
+        var claimsProd = Finding("CVE-1", "CRITICAL") with { ImagePipelineArn = "arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/prod" };
+        var result = GateEvaluatorTests.Evaluate(Complete(), [claimsProd], new GatePolicy { Exceptions = List(yaml) }, Now);
+        Assert.False(result.Passed);
+        Assert.Empty(result.Suppressed);
+        Assert.Contains("image-pipeline/prod", result.ScanProblem);
+        Assert.Equal(GateExitCode.NotJudged, GateExit.For([result], 0));
+
+        // Built by prod (GetImage's word), a finding that names no pipeline is covered by prod's entry.
+        var prodBuild = Complete() with { ImagePipelineArn = "arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/prod" };
+        var unclaimed = Finding("CVE-1", "CRITICAL") with { ImagePipelineArn = null };
+        Assert.True(GateEvaluatorTests.Evaluate(prodBuild, [unclaimed], new GatePolicy { Exceptions = List(yaml) }, Now).Passed);
+        Assert.False(GateEvaluatorTests.Evaluate(Complete(), [unclaimed], new GatePolicy { Exceptions = List(yaml) }, Now).Passed);
+    }
+
+    [Fact]
     public void An_entry_expires_at_the_end_of_its_utc_day_and_is_reported()
     {
         const string yaml = "- vulnerabilityId: CVE-1\n  reason: r\n  expires: 2026-06-15\n- vulnerabilityId: CVE-9\n  reason: unrelated\n  expires: 2026-01-01\n";

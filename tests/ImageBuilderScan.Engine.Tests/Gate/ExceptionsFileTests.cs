@@ -26,7 +26,7 @@ public sealed class ExceptionsFileTests
     [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: because\n")]
     [InlineData("ex.yaml", "exceptions:\n  - vulnerabilityId: CVE-1\n    reason: because\n")]
     [InlineData("ex.json", "[{\"vulnerabilityId\": \"CVE-1\", \"reason\": \"because\"}]")]
-    [InlineData("ex.json", "{\"exceptions\": [{\"vulnerabilityId\": \"CVE-1\", \"reason\": \"because\", \"package\": null}]}")]
+    [InlineData("ex.json", "{\"exceptions\": [{\"vulnerabilityId\": \"CVE-1\", \"reason\": \"because\"}]}")]
     [InlineData("ex.txt", "  [{\"vulnerabilityId\": \"CVE-1\", \"reason\": \"because\"}]")]
     [InlineData("ex.txt", "\uFEFF- {vulnerabilityId: CVE-1, reason: because}\n")]
     public void Both_forms_in_both_formats_give_the_same_entry(string name, string text)
@@ -48,7 +48,17 @@ public sealed class ExceptionsFileTests
     [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  package: a\n", 1, "reason", "missing")]
     [InlineData("ex.yaml", "- reason: r\n", 1, "vulnerabilityId", "missing")]
     [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: \"  \"\n", 2, "reason", "empty")]
-    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason:\n", 2, "reason", "missing")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason:\n", 2, "reason", "without a value")]
+    // A scoping key written with nothing after it is refused as an empty string is: read as absent, the entry would
+    // cover every pipeline, image or package, or never expire.
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n  pipeline:\n", 3, "pipeline", "without a value")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n  image: ~\n", 3, "image", "without a value")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n  package: null\n", 3, "package", "without a value")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n  expires:\n", 3, "expires", "without a value")]
+    [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n  package: \"\"\n", 3, "package", "empty")]
+    [InlineData("ex.json", "[\n {\"vulnerabilityId\": \"CVE-1\",\n  \"reason\": \"r\",\n  \"pipeline\": null}\n]", 4, "pipeline", "without a value")]
+    [InlineData("ex.json", "[\n {\"vulnerabilityId\": \"CVE-1\",\n  \"reason\": \"r\",\n  \"expires\": null}\n]", 4, "expires", "without a value")]
+    [InlineData("ex.json", "[\n {\"vulnerabilityId\": null,\n  \"reason\": \"r\"}\n]", 2, "vulnerabilityId", "without a value")]
     [InlineData("ex.yaml", "- vulnerabilityId: CVE-*\n  reason: r\n", 1, "vulnerabilityId", "wildcards")]
     [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n  expires: tomorrow\n", 3, "expires", "'tomorrow' is not a date")]
     [InlineData("ex.yaml", "- vulnerabilityId: CVE-1\n  reason: r\n  expires: 2026-02-30\n", 3, "expires", "not a date")]

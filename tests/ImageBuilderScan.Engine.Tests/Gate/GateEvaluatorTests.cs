@@ -140,16 +140,37 @@ public sealed class GateEvaluatorTests
     [Theory]
     [InlineData("YES", true)]
     [InlineData("PARTIAL", true)]
-    [InlineData("partial", true)]
     [InlineData("NO", false)]
     [InlineData(null, false)]
     public void Fixable_only_counts_yes_and_partial(string? fix, bool counts)
     {
-        var result = Evaluate(Complete(), [Finding("CVE-H", "HIGH", fix: fix)], new GatePolicy { FixableOnly = true });
+        var finding = WithoutAFix(Finding("CVE-H", "HIGH", fix: fix));
+        var result = Evaluate(Complete(), [finding], new GatePolicy { FixableOnly = true });
         Assert.Equal(!counts, result.Passed);
+        Assert.Null(result.ScanProblem);
         Assert.Equal(counts ? 0 : 1, result.NotFixable.Count);
         Assert.Equal(counts ? 1 : 0, result.Counts.High);
-        Assert.False(Evaluate(Complete(), [Finding("CVE-H", "HIGH", fix: fix)]).Passed);
+        Assert.False(Evaluate(Complete(), [finding]).Passed);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("partial")]
+    [InlineData("YES​")]
+    [InlineData("AVAILABLE")]
+    public void Under_fixable_only_a_fixAvailable_the_model_does_not_define_keeps_the_build_from_being_judged(string fix)
+    {
+        // Read as "no fix" it would take a CRITICAL out of the count; it is never defaulted, even beside a LOW that passes.
+        var findings = new[] { WithoutAFix(Finding("CVE-C", "CRITICAL", fix: fix)), Finding("CVE-L", "LOW") };
+        var result = Evaluate(Complete(), findings, new GatePolicy { FixableOnly = true });
+        Assert.False(result.Passed);
+        Assert.Contains("fixAvailable this version does not know", result.ScanProblem);
+        Assert.Contains("CVE-C", result.ScanProblem);
+        Assert.Empty(result.NotFixable);
+        Assert.Equal(GateExitCode.NotJudged, GateExit.For([result], 0));
+
+        // Without -FixableOnly the value decides nothing: the build is judged on its severities.
+        Assert.Null(Evaluate(Complete(), [Finding("CVE-L", "LOW", fix: fix)]).ScanProblem);
     }
 
     [Fact]

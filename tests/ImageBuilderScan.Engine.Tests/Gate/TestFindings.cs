@@ -33,6 +33,13 @@ internal static class TestFindings
                 .ToList(),
         };
 
+    /// <summary>The finding with no fix named anywhere: each package's fixed-in version NotAvailable, none on the finding.</summary>
+    public static ScanFinding WithoutAFix(ScanFinding finding) => finding with
+    {
+        FixedInVersion = null,
+        VulnerablePackages = finding.VulnerablePackages.Select(p => p with { FixedInVersion = FixedIn.NotAvailable }).ToList(),
+    };
+
     public static List<ScanFinding> Many(string severity, int count, string arn = Image) =>
         Enumerable.Range(1, count).Select(i => Finding($"CVE-2025-{1000 + i}-{severity[0]}", severity, $"pkg{i}", arn: arn)).ToList();
 }

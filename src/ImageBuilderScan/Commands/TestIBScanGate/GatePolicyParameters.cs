@@ -27,7 +27,11 @@ internal static class GatePolicyParameters
             if (severity < lowest)
                 throw new ScanInputException("MaxCount", key, $"severities at or above -FailOn {lowest.ToServiceName()}",
                     $"{severity.ToServiceName()} is below -FailOn {lowest.ToServiceName()}, so it never fails the gate and an allowance for it would do nothing.");
-            allowances[severity] = count;
+            // A hashtable made case-sensitive (or any dictionary) can name one severity twice, HIGH and high: which one
+            // would win depends on the hash order, so the gate's verdict would too.
+            if (!allowances.TryAdd(severity, count))
+                throw new ScanInputException("MaxCount", key, "a hashtable of severity = count naming each severity at most once, e.g. @{ HIGH = 5 }",
+                    $"{severity.ToServiceName()} is named twice (allowances {allowances[severity]} and {count}), so the allowance for it is not clear.");
         }
 
         var exceptions = exceptionsPath is null ? ExceptionList.Empty : ExceptionsFile.Load(exceptionsPath);
