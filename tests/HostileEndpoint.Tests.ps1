@@ -28,7 +28,7 @@ BeforeAll {
     function New-GateServer {
         param([string[]] $Findings = @(), [long] $Counted = $Findings.Count, [string] $Status = 'COMPLETED', [string] $ImageArn = $Image, [string] $Reason = 'done')
         $server = [ImageBuilderScan.Tests.Shared.ScriptedServer]::new()
-        $server.Route('/GetImage', (New-Answer ('{{"image":{{"arn":"{0}","imageScanningConfiguration":{{"imageScanningEnabled":true}},"scanState":{{"status":{1},"reason":{2}}}}}}}' -f $ImageArn, (ConvertTo-JsonText $Status), (ConvertTo-JsonText $Reason))))
+        $server.Route('/GetImage', (New-Answer ('{{"image":{{"arn":"{0}","state":{{"status":"AVAILABLE"}},"imageScanningConfiguration":{{"imageScanningEnabled":true}},"scanState":{{"status":{1},"reason":{2}}}}}}}' -f $ImageArn, (ConvertTo-JsonText $Status), (ConvertTo-JsonText $Reason))))
         $server.Route('/ListImageScanFindings', (New-Answer ('{{"findings":[{0}]}}' -f ($Findings -join ','))))
         $server.Route('/ListImageScanFindingAggregations', (New-Answer ('{{"aggregationType":"imageBuildVersionArn","responses":[{{"imageAggregation":{{"imageBuildVersionArn":"{0}","severityCounts":{{"all":{1},"critical":0,"high":0,"medium":0}}}}}}]}}' -f $Image, $Counted)))
         $server

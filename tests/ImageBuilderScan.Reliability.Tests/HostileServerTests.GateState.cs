@@ -20,15 +20,21 @@ public sealed partial class HostileServerTests
     [InlineData("FAILED", false, "left no image")]
     [InlineData("CANCELLED", true, "left no image")]
     [InlineData("DELETED", false, "left no image")]
-    public async Task A_build_whose_image_is_not_final_is_not_judged_though_its_scan_says_COMPLETED(string image, bool allowIncomplete, string why)
+    [InlineData(null, true, "no state")]
+    public async Task A_build_whose_image_is_not_final_is_not_judged_though_its_scan_says_COMPLETED(string? image, bool allowIncomplete, string why)
     {
         await using var server = GateServer(findings: [], counted: 0);
-        server.Route("/GetImage", ScriptedResponse.Json(WithImage(ImageJson(), $"\"state\":{{\"status\":\"{image}\"}}")));
+        server.Route("/GetImage", ScriptedResponse.Json(ImageJson(imageState: image)));
         using var client = Client(server);
         var result = Assert.Single(await new ScanGate(client, new GateEvaluator())
             .EvaluateAsync([ImageArn], new GatePolicy { AllowIncompleteScan = allowIncomplete }, null).ToListAsync());
         Assert.False(result.Passed);
-        Assert.Equal($"the image is {image}: " + (why == "left no image" ? "the build left no image to judge" : "it is still being built, so its scan is not its last"), result.ScanProblem);
+        Assert.Equal(why switch
+        {
+            "no state" => "GetImage gave no image state, so nothing says the image was built: its scan is not judged",
+            "left no image" => $"the image is {image}: the build left no image to judge",
+            _ => $"the image is {image}: it is still being built, so its scan is not its last",
+        }, result.ScanProblem);
         Assert.False(result.ScanComplete);
         Assert.False(GateExit.IsJudged(result));
     }
@@ -40,7 +46,7 @@ public sealed partial class HostileServerTests
     public async Task A_completed_scan_of_an_available_deprecated_or_disabled_image_is_judged(string image)
     {
         await using var server = GateServer(findings: [], counted: 0);
-        server.Route("/GetImage", ScriptedResponse.Json(WithImage(ImageJson(), $"\"state\":{{\"status\":\"{image}\"}}")));
+        server.Route("/GetImage", ScriptedResponse.Json(ImageJson(imageState: image)));
         var result = await JudgeAsync(server);
         Assert.True(result.Passed, result.Summary);
     }
@@ -68,6 +74,9 @@ public sealed partial class HostileServerTests
     [InlineData("2099-01-01T00:00:00Z", "2026-01-01T00:00:00Z", false)]
     [InlineData("2099-01-01T00:00:00Z", null, false)]
     [InlineData("2026-01-04T00:00:00Z", "2026-01-04T00:00:00Z", true)]
+    // The same timestamp at another precision (GetImage with milliseconds) is the same date.
+    [InlineData("2026-01-04T00:00:00Z", "2026-01-04T00:00:00.400Z", true)]
+    [InlineData("2026-01-04T00:00:00Z", "2026-01-04T00:00:02Z", false)]
     public async Task The_chosen_builds_own_date_must_be_the_listings(string listed, string? own, bool judged)
     {
         // The listing dates the old clean build after the real newest one; only its own GetImage can say when it was made.

@@ -285,7 +285,7 @@ public sealed partial class HostileServerTests
     public async Task The_gate_does_not_judge_an_image_state_the_model_does_not_define(string state)
     {
         await using var server = GateServer(findings: [], counted: 0);
-        server.Route("/GetImage", ScriptedResponse.Json(ImageJson().Replace("\"image\":{", $"\"image\":{{\"state\":{{\"status\":\"{state}\"}},", StringComparison.Ordinal)));
+        server.Route("/GetImage", ScriptedResponse.Json(ImageJson(imageState: state)));
         Assert.Contains("image state", await UnjudgedProblemAsync(server));
     }
 
@@ -359,7 +359,7 @@ public sealed partial class HostileServerTests
     }
 
     private static string PipelineImageJson(string arn, string pipeline, string created) =>
-        $$$"""{"image":{"arn":"{{{arn}}}","sourcePipelineArn":"{{{pipeline}}}","dateCreated":"{{{created}}}","imageScanningConfiguration":{"imageScanningEnabled":true},"scanState":{"status":"COMPLETED"}""" + "}}";
+        $$$"""{"image":{"arn":"{{{arn}}}","sourcePipelineArn":"{{{pipeline}}}","dateCreated":"{{{created}}}","state":{"status":"AVAILABLE"},"imageScanningConfiguration":{"imageScanningEnabled":true},"scanState":{"status":"COMPLETED"}""" + "}}";
 
     [Fact]
     public async Task By_ARN_the_gate_refuses_a_listing_whose_severities_are_not_the_counts()

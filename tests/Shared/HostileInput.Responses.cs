@@ -34,9 +34,11 @@ public static partial class HostileInput
 
     private static string Number(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string ImageJson(string arn = ImageArn, string status = "COMPLETED") =>
-        """{"requestId":"r1","image":{"arn":"ARN","imageScanningConfiguration":{"imageScanningEnabled":true},"scanState":{"status":"STATUS"}}}"""
-            .Replace("ARN", arn, StringComparison.Ordinal).Replace("STATUS", status, StringComparison.Ordinal);
+    /// <summary>A GetImage answer; <paramref name="imageState"/> null leaves the image's state out.</summary>
+    public static string ImageJson(string arn = ImageArn, string status = "COMPLETED", string? imageState = "AVAILABLE") =>
+        """{"requestId":"r1","image":{"arn":"ARN",STATE"imageScanningConfiguration":{"imageScanningEnabled":true},"scanState":{"status":"STATUS"}}}"""
+            .Replace("ARN", arn, StringComparison.Ordinal).Replace("STATUS", status, StringComparison.Ordinal)
+            .Replace("STATE", imageState is null ? "" : $"\"state\":{{\"status\":\"{imageState}\"}},", StringComparison.Ordinal);
 
     /// <summary>Every strict-reading case: each must be a typed error, nothing of it emitted.</summary>
     public static IReadOnlyList<HostileAnswer> StrictReading { get; } =

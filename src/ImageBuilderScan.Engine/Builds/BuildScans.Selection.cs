@@ -134,7 +134,9 @@ public sealed partial class BuildScans
     /// <exception cref="ScanProtocolException">UnexpectedBuild: the dates differ, or GetImage gives none.</exception>
     public static void HoldToListing(string listedAs, DateTime? listed, ImageScanState state)
     {
-        if (listed is not { } date || state.DateCreated == date) return;
+        // Alike to the second: the listing and GetImage may give one timestamp at other precisions (seconds, milliseconds),
+        // and a date moved to put an older build first differs by far more (builds are minutes apart).
+        if (listed is not { } date || (state.DateCreated is { } given && (given - date).Duration() < TimeSpan.FromSeconds(1))) return;
         throw new ScanProtocolException("UnexpectedBuild",
             $"{state.ImageBuildVersionArn} was chosen as {listedAs} by its listed creation date {date.ToString("u", CultureInfo.InvariantCulture)}, but its own " +
             $"GetImage answer {(state.DateCreated is { } own ? $"says {own.ToString("u", CultureInfo.InvariantCulture)}" : "gives no creation date")}: the listing's order is not used.");
