@@ -35,13 +35,7 @@ public sealed record ImageScanState(
     /// an image still being built (<see cref="ImageUnderWay"/>) is not its last, and one of a build that failed, was cancelled
     /// or deleted (<see cref="ImageGone"/>) is of no image to judge. AVAILABLE, DEPRECATED and DISABLED images keep real scans.
     /// </summary>
-    public bool IsComplete => ScanningEnabled && string.Equals(Status, Completed, StringComparison.Ordinal) && !ImageStateMissing && !ImageUnderWay && !ImageGone;
-
-    /// <summary>
-    /// GetImage gave no image state (<c>state.status</c>): the model makes it optional, but the service sends it for every
-    /// image, and without it nothing says the image was built, so its scan is not judged (fail closed).
-    /// </summary>
-    public bool ImageStateMissing => ImageStatus is null;
+    public bool IsComplete => ScanningEnabled && string.Equals(Status, Completed, StringComparison.Ordinal) && !ImageUnderWay && !ImageGone;
 
     /// <summary>The image is still being made, distributed or tested (<see cref="ServiceValues.ImageStatusesUnderWay"/>).</summary>
     public bool ImageUnderWay => ServiceValues.IsOneOf(ImageStatus, ServiceValues.ImageStatusesUnderWay);

@@ -52,6 +52,9 @@ internal sealed class ImageReader : ResponseReader<ImageScanState>
         }
 
         if (string.IsNullOrEmpty(arn)) throw new JsonShapeException("The image has no arn.");
+        // The model makes the image's state optional, but the service sends it for every image; without it nothing says the
+        // image was built (a scan of a building image is not its last), so the answer is not read rather than guessed at.
+        if (imageStatus is null) throw new JsonShapeException("The image has no state.status: nothing says whether it was built.");
         return new ImageScanState(arn, pipeline, status, reason, enabled == true, created) { ImageStatus = imageStatus };
     }
 

@@ -31,8 +31,7 @@ internal static class GateSummary
         return text.ToString();
     }
 
-    public static string ScanText(ImageScanState state) => state.ImageStateMissing ? "image state not sent"
-        : state.ImageUnderWay || state.ImageGone
+    public static string ScanText(ImageScanState state) => state.ImageUnderWay || state.ImageGone
         ? $"image {InputDisplay.Show(state.ImageStatus)}"
         : $"scan {(state.Status is null ? "status unknown" : InputDisplay.Show(state.Status))}{(string.IsNullOrWhiteSpace(state.Reason) ? "" : $" ({InputDisplay.Show(state.Reason)})")}";
 

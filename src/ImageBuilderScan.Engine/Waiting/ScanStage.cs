@@ -21,7 +21,7 @@ public static class ScanStage
     public static ScanStageKind Of(ImageScanState state)
     {
         if (state.ImageUnderWay) return ScanStageKind.Running;
-        if (state.ImageGone || state.ImageStateMissing) return ScanStageKind.Ended;
+        if (state.ImageGone) return ScanStageKind.Ended;
         if (state.IsComplete) return ScanStageKind.Complete;
         if (state.ImageStatus == ImageDisabled || !state.ScanningEnabled) return ScanStageKind.Ended;
         // No scan state yet on a build with scanning on: its scan is still to start (a wait that never sees one times out, closed).
@@ -37,14 +37,12 @@ public static class ScanStage
         var image = Client.Text.InputDisplay.Show(state.ImageStatus);
         if (state.ImageUnderWay) return $"the image is {image}: it is still being built, so its scan is not its last";
         if (state.ImageGone) return $"the image is {image}: the build left no image to judge";
-        if (state.ImageStateMissing) return "GetImage gave no image state, so nothing says the image was built: its scan is not judged";
         return null;
     }
 
     /// <summary>The state in a few words: "image BUILDING", "scan SCANNING", "scan FAILED (reason)", "scanning disabled".</summary>
     public static string Describe(ImageScanState state)
     {
-        if (state.ImageStateMissing) return "image state not sent";
         if (state.ImageUnderWay || state.ImageGone || (state.ImageStatus == ImageDisabled && !state.IsComplete)) return "image " + state.ImageStatus;
         if (!state.ScanningEnabled) return "scanning disabled";
         return $"scan {state.Status ?? "in no state"}{(state.Reason is { Length: > 0 } r ? $" ({r})" : "")}";
