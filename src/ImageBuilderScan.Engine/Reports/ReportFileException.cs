@@ -33,6 +33,6 @@ public sealed class ReportFileException : ImageBuilderScanException
         $"The folder {folder} does not exist, so {path} was not written. Create it first (New-Item -ItemType Directory) or give a path in an existing folder.");
 
     internal static ReportFileException NotRegularFile(string path, string kind) => new("ReportTargetNotRegularFile", ScanErrorCategory.InvalidArgument, path,
-        $"{path} is {kind}, not a regular file, so nothing was written: a report replaces its target, and would replace this with a regular file. " +
-        "Give -Path the path of a regular file or of a new one (for a symbolic link, the path it points to).");
+        $"{path} is {kind}, not a regular file, so nothing was written: a report is renamed over its target, which would replace it with a regular file. " +
+        "Give the path of a regular file or of a new one (for a symbolic link, the path it points to).");
 }

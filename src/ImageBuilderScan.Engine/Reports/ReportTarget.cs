@@ -8,7 +8,7 @@ namespace ImageBuilderScan.Engine.Reports;
 /// a symbolic link) with a regular file: as root, <c>-Path /dev/null</c> would replace the system's /dev/null. Such a
 /// target is refused, never written through: a symbolic link too (where it points is for the caller to name).
 /// </summary>
-internal static class ReportTarget
+public static class ReportTarget
 {
     /// <summary>What <paramref name="fullPath"/> is when it exists and is not a regular file (e.g. "a FIFO (named pipe)"); null for a regular file or nothing.</summary>
     public static string? NotRegular(string fullPath)

@@ -55,8 +55,15 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
     /// Findings from Get-IBScanFinding (or their copies from Import-Clixml, jobs, remoting, by shape), judged per image; or anything that names a build: ARN strings (build, image
     /// version, pipeline), image and pipeline aggregations, AWS Tools objects by Arn, objects with ImageBuildVersionArn.
     /// </summary>
-    [Parameter(ParameterSetName = FindingSet, Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
-    public PSObject[]? InputObject { get; set; }
+    /// <remarks>
+    /// Binds whatever is piped, in every set that can be piped to: a piped object that failed binding ($null under
+    /// [ValidateNotNull], anything piped beside -ImagePipelineArn) would be an error record the gate never sees, dropped
+    /// while the rest passed. Refused in ProcessRecord instead, as the gate's own error (not judged).
+    /// </remarks>
+    [Parameter(ParameterSetName = FindingSet, Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = PipelineSet, ValueFromPipeline = true)]
+    [AllowNull, AllowEmptyCollection]
+    public PSObject?[]? InputObject { get; set; }
 
     /// <summary>
     /// The lowest severity that fails. Checked by the gate (SeverityRank.Parse), not at binding: a misspelled
@@ -114,8 +121,15 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
 
     protected override void ProcessRecord() => Guard(() =>
     {
-        foreach (var input in InputObject ?? [])
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(InputObject))) return;
+        foreach (var input in InputObject ?? [null])
         {
+            if (input is null || ParameterSetName == PipelineSet)
+            {
+                _refused.Add(ReportFailure(Unjudged(input), input is null ? null : PipedInput.TargetOf(input)).Message);
+                continue;
+            }
+
             if (input.BaseObject is ScanFinding finding)
             {
                 _findings.Add(finding);
@@ -251,6 +265,13 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
                 $"the path does not resolve to a file system path: {error.Message}");
         }
     }
+
+    /// <summary>A piped $null (an unset variable), or anything piped beside -ImagePipelineArn, which judges the pipelines named.</summary>
+    private ScanInputException Unjudged(PSObject? input) => input is null
+        ? new ScanInputException(nameof(InputObject), null, "a build ARN, a finding from Get-IBScanFinding or an object that names a build",
+            "a piped object was $null (an unset variable?), and the gate cannot pass a build it was not given.")
+        : new ScanInputException(nameof(InputObject), null, "input piped without -ImagePipelineArn, or -ImagePipelineArn without piped input",
+            "an object was piped with -ImagePipelineArn, which judges the newest build of each pipeline named: the piped object would not be judged.");
 
     private void FailGate(GateVerdicts verdicts) =>
         Terminate(new ErrorRecord(new InvalidOperationException(verdicts.Describe()), "ScanGateFailed", ErrorCategory.SecurityError,
