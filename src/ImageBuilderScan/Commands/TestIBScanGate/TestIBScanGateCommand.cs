@@ -47,8 +47,9 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
     [AllowNull, AllowEmptyString, AllowEmptyCollection]
     public string[]? ImageBuildVersionArn { get; set; }
 
-    /// <summary>Pipelines whose newest build (by creation date) is judged.</summary>
-    [Parameter(ParameterSetName = PipelineSet, Mandatory = true), ValidateNotNullOrEmpty]
+    /// <summary>Pipelines whose newest build (by creation date) is judged. Empty values are refused by the gate, as for -ImageBuildVersionArn.</summary>
+    [Parameter(ParameterSetName = PipelineSet, Mandatory = true)]
+    [AllowNull, AllowEmptyString, AllowEmptyCollection]
     public string[]? ImagePipelineArn { get; set; }
 
     /// <summary>
@@ -80,8 +81,8 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
     [Parameter]
     public SwitchParameter FixableOnly { get; set; }
 
-    /// <summary>A YAML or JSON exceptions file (see about_ImageBuilderScan).</summary>
-    [Parameter, ValidateNotNullOrEmpty]
+    /// <summary>A YAML or JSON exceptions file (see about_ImageBuilderScan). Empty is refused by the gate, not at binding.</summary>
+    [Parameter]
     public string? ExceptionPath { get; set; }
 
     [Parameter]
@@ -91,8 +92,8 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
     [Parameter]
     public SwitchParameter NewOnly { get; set; }
 
-    /// <summary>Count only findings that are not in this build (implies -NewOnly).</summary>
-    [Parameter, ValidateNotNullOrEmpty]
+    /// <summary>Count only findings that are not in this build (implies -NewOnly). Empty is refused by the gate, not at binding.</summary>
+    [Parameter]
     public string? BaselineImageBuildVersionArn { get; set; }
 
     /// <summary>Accept a named baseline that is the build itself, not older than it, or of another pipeline.</summary>
@@ -108,6 +109,10 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
         try
         {
             ScanGate.RequireNamedBuilds(ImageBuildVersionArn, ParameterSetName == ImageSet);
+            var bound = MyInvocation.BoundParameters;
+            GatePolicyParameters.RequireGiven(bound, nameof(ImagePipelineArn), ImagePipelineArn, "one or more image pipeline ARNs (arn:aws:imagebuilder:<region>:<account>:image-pipeline/<name>)");
+            GatePolicyParameters.RequireGiven(bound, nameof(ExceptionPath), [ExceptionPath], "the path of a YAML or JSON exceptions file");
+            GatePolicyParameters.RequireGiven(bound, nameof(BaselineImageBuildVersionArn), [BaselineImageBuildVersionArn], "an image build version ARN, e.g. arn:aws:imagebuilder:us-east-1:123456789012:image/my-image/1.0.0/1");
             _policy = GatePolicyParameters.Build(FailOn, MaxCount, FixableOnly.IsPresent, ResolveExceptionPath(), AllowIncompleteScan.IsPresent);
         }
         catch (ImageBuilderScanException error)
