@@ -55,6 +55,22 @@ BeforeDiscovery {
         @{ Name = 'baseline refused: a newer build'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -BaselineImageBuildVersionArn $env:FAIL_ARN'; With = 2; Without = 1; Ends = $true }
         # a report that cannot be written after a passing gate: the job must not go on without it
         @{ Name = 'report to a folder that does not exist, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path ./no/such/folder/summary.md }'; With = 2; Without = 1; Ends = $true; Report = $true }
+        # -ExitCode after a parameter PowerShell cannot bind (it binds in the order written and stops there): still the switch's run.
+        # No GATE in these bodies: -ExitCode goes last, as typed; without it nothing is promised.
+        @{ Name = '-ExitCode last, after -ExceptionPath $env:UNSET'; Body = 'Test-IBScanGate -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath $env:UNSET_VAR -ExitCode'; With = 2; Without = $null; Ends = $true }
+        @{ Name = 'empty -ExceptionPath, -BaselineImageBuildVersionArn or -ImagePipelineArn: the gate''s refusal'; Body = "GATE -ImageBuildVersionArn `$env:PASS_ARN -BaselineImageBuildVersionArn `$env:UNSET_VAR"; With = 2; Without = 1; Ends = $true }
+        @{ Name = '-ExitCode last, after -MaxCount HIGH=5 (no conversion to a hashtable)'; Body = 'Test-IBScanGate -ImageBuildVersionArn $env:PASS_ARN -MaxCount HIGH=5 -ExitCode'; With = 2; Without = $null }
+        @{ Name = '-ExitCode last, after a misspelled parameter name'; Body = 'Test-IBScanGate -ImageBuildVersionArn $env:PASS_ARN -ExceptionsPath ./far.yaml -ExitCode'; With = 2; Without = $null }
+        @{ Name = '-Exit (a prefix) last, after -Region $env:UNSET'; Body = "Test-IBScanGate -ImageBuildVersionArn `$env:PASS_ARN -Region `$env:UNSET_VAR ```n  -Exit"; With = 2; Without = $null }
+        @{ Name = 'splatted ExitCode with an unset Region'; Body = '$p = @{ ImageBuildVersionArn = $env:PASS_ARN; Region = $env:UNSET_VAR; ExitCode = $true }; Test-IBScanGate @p'; With = 2; Without = $null }
+        @{ Name = '-ExitCode:$false last, after -MaxCount HIGH=5 (not asked)'; Body = 'Test-IBScanGate -ImageBuildVersionArn $env:PASS_ARN -MaxCount HIGH=5 -ExitCode:$false'; With = 0; Without = $null; NotAsked = $true }
+        # piped input the binder would drop: refused by the gate instead
+        @{ Name = 'a $null among piped builds'; Body = '@($env:PASS_ARN, $env:UNSET_VAR) | GATE'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'builds piped beside -ImagePipelineArn'; Body = '$env:PASS_ARN | GATE -ImagePipelineArn $env:PIPE_ARN'; With = 2; Without = 1; Ends = $true }
+        # a report step PowerShell cannot bind, after a passing gate: no report, so not 0
+        @{ Name = 'report with -Path $env:UNSET, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path $env:UNSET_VAR }'; With = 2; Without = $null; Report = $true }
+        @{ Name = 'report with -Format Markdwn, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdwn -Path ./summary.md }'; With = 2; Without = $null; Report = $true }
+        @{ Name = 'report onto a symbolic link, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path ./link.md }'; With = 2; Without = 1; Ends = $true; Report = $true }
     )
     $script:Runs = foreach ($case in $Cases) {
         foreach ($mode in 'With', 'Without') {
@@ -63,7 +79,7 @@ BeforeDiscovery {
         }
     }
     # GitHub Actions' pwsh shell (dot-sourced under -command): the code must hold there too.
-    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)', 'a warning stops the gate: -WarningAction Stop and an expired exception that matches', 'report to a folder that does not exist, after a passing gate' })
+    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)', 'a warning stops the gate: -WarningAction Stop and an expired exception that matches', 'report to a folder that does not exist, after a passing gate', '-ExitCode last, after -ExceptionPath $env:UNSET', 'report with -Path $env:UNSET, after a passing gate' })
 }
 
 BeforeAll {
@@ -79,6 +95,8 @@ BeforeAll {
     Set-Content (Join-Path $Work 'expired.yaml') "exceptions:`n  - vulnerabilityId: CVE-2024-0727`n    reason: expired long ago`n    expires: 2020-01-01`n"
     Set-Content (Join-Path $Work 'broken.yaml') "exceptions:`n  - vulnerabilityId: [unclosed`n"
     if (-not $IsWindows) { & mkfifo (Join-Path $Work 'nowriter.fifo') }
+    Set-Content (Join-Path $Work 'linked.md') 'the link''s target'
+    $null = New-Item -ItemType SymbolicLink (Join-Path $Work 'link.md') -Target (Join-Path $Work 'linked.md')
     $downPort = Get-FreeTcpPort
 
     # Runs every case of the table (both modes, and under GitHub's shell) up front, four processes
@@ -97,6 +115,8 @@ BeforeAll {
         $environment.SCANNING_ARN = "$a/payments-api-al2023/2.2.0/1"
         $environment.FAILEDSCAN_ARN = "$b/batch-worker-ubuntu/3.4.0/1"
         $environment.EMPTY_ARN = ''
+        $environment.PIPE_ARN = 'arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web-frontend-al2023'
+        $environment.UNSET_VAR = $null
         if ($Case.Environment) { foreach ($name in @($Case.Environment.Keys)) { $environment[$name] = $Case.Environment[$name] } }
         if ($environment.AWS_ENDPOINT_URL -eq 'DOWN') { $environment.AWS_ENDPOINT_URL = "http://127.0.0.1:$downPort" }
         $environment
@@ -138,8 +158,14 @@ Describe 'Test-IBScanGate exit codes under pwsh -File' {
         $run.ExitCode | Should -Be $Expected -Because $run.Output
         if ($Case.Ends -and $Expected -ne 0) { $run.Output | Should -Not -Match 'after the gate' -Because 'a failed or refused gate ends the script' }
         if ($Mode -eq 'With' -and $Expected -eq 2 -and -not $Case.Name.Contains('Stop at the top') -and -not $Case.Report) { $run.Output | Should -Match 'exit (code )?2 \(the gate could not judge\)' }
-        if ($Case.Report) { $run.Output | Should -Match '-Path|no/such/folder' -Because 'the error names where the report was to go' }
+        if ($Case.Report) { $run.Output | Should -Match '-Path|Path:|no/such/folder|Format' -Because 'the error names where the report was to go' }
         if ($Case.Says -and $Mode -eq 'With') { $run.Output | Should -Match $Case.Says -Because 'a stop by preference says which preference stopped the gate' }
+        if ($Case.NotAsked) { $run.Output | Should -Not -Match 'exit (code )?2' -Because '-ExitCode:$false leaves the exit code alone' }
+    }
+
+    It 'a report onto a symbolic link leaves the link and its target as they were' {
+        (Get-Item (Join-Path $Work 'link.md')).LinkTarget | Should -Be (Join-Path $Work 'linked.md')
+        Get-Content (Join-Path $Work 'linked.md') | Should -Be 'the link''s target'
     }
 
     It 'under GitHub Actions'' pwsh shell, -ExitCode: <Name> exits <With>' -ForEach $GitHubCases {

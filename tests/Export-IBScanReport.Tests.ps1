@@ -130,6 +130,26 @@ Describe 'Export-IBScanReport' {
             $path | Should -Not -Exist
         }
 
+        It 'a path that is not a regular file (<Kind>) is refused naming -Path and left as it was' -ForEach @(
+            @{ Kind = 'symbolic link' }
+            @{ Kind = 'FIFO'; Skip = $IsWindows }
+        ) {
+            $folder = Join-Path $TestDrive "odd-$($Kind -replace ' ')"
+            $null = New-Item -ItemType Directory $folder
+            $path = Join-Path $folder 'report.md'
+            $target = Join-Path $folder 'elsewhere.md'
+            Set-Content $target 'elsewhere'
+            if ($Kind -eq 'FIFO') { & mkfifo $path } else { $null = New-Item -ItemType SymbolicLink $path -Target $target }
+            $e = $null
+            try { $Gate | Export-IBScanReport Markdown -Path $path } catch { $e = $_ }
+            $e.Exception.Message | Should -BeLike "Path:*$Kind*"
+            $item = Get-Item $path -Force
+            # UnixMode shows a FIFO as '-': test -p asks the file system.
+            if ($Kind -eq 'FIFO') { & test -p $path; $LASTEXITCODE | Should -Be 0 -Because 'it is still a FIFO' } else { $item.LinkTarget | Should -Be $target }
+            Get-Content $target | Should -Be 'elsewhere'
+            @(Get-ChildItem $folder -Force) | Should -HaveCount 2
+        }
+
         It 'a run that fails upstream leaves no file and the old one untouched' {
             $path = Join-Path $TestDrive 'stopped.sarif'
             Set-Content $path 'old'

@@ -223,10 +223,22 @@ public sealed partial class ScanGate(Func<string, ImageBuilderScanClient> client
             return;
         }
 
-        var empty = imageBuildVersionArns.Count(string.IsNullOrWhiteSpace);
+        RequireValues("ImageBuildVersionArn", imageBuildVersionArns, expected);
+    }
+
+    /// <summary>
+    /// A parameter given no value or an empty one ($null, '', an unset variable), refused naming it. The cmdlet lets such
+    /// values through binding, whose refusal would end only the statement (a script, and an -ExitCode gate, going on).
+    /// </summary>
+    /// <exception cref="ScanInputException">No value, or an empty one among them.</exception>
+    public static void RequireValues(string parameterName, IReadOnlyList<string?>? values, string expected)
+    {
+        if (values is null || values.Count == 0)
+            throw new ScanInputException(parameterName, null, expected, "no value was given (is the variable that should hold it set?).");
+        var empty = values.Count(string.IsNullOrWhiteSpace);
         if (empty > 0)
-            throw new ScanInputException("ImageBuildVersionArn", null, expected,
-                $"{empty} of the {imageBuildVersionArns.Count} value(s) is empty (is the variable that should hold it set?).");
+            throw new ScanInputException(parameterName, null, expected,
+                (values.Count == 1 ? "the value is empty" : $"{empty} of the {values.Count} value(s) is empty") + " (is the variable that should hold it set?).");
     }
 
     // A gate passes only on what it judged: an empty input is a failure, never a pass.

@@ -12,7 +12,8 @@ public static class AtomicFile
     /// <param name="force">Replace a read-only file too (it stays read-only, as Export-Csv -Force leaves it).</param>
     /// <exception cref="ReportFileException">ReportFileExists with <paramref name="noClobber"/>, when the target exists;
     /// ReportFileReadOnly without <paramref name="force"/>, when it is read-only; ReportFolderNotFound when the folder the
-    /// file would go to does not exist.</exception>
+    /// file would go to does not exist; ReportTargetNotRegularFile when the target exists and is not a regular file (a device
+    /// node, FIFO, socket or symbolic link), which the rename would replace.</exception>
     public static void Write(string path, Action<Stream, CancellationToken> write, bool noClobber = false, CancellationToken cancellationToken = default, bool force = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -22,6 +23,8 @@ public static class AtomicFile
         var folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"{path} has no folder.", nameof(path));
         // Said before the temporary file is tried, whose name would otherwise be the one in the error.
         if (!Directory.Exists(folder)) throw ReportFileException.FolderNotFound(full, folder);
+        // The rename below would replace a device node, FIFO or symbolic link with a regular file: refused before anything is written.
+        if (ReportTarget.NotRegular(full) is { } kind) throw ReportFileException.NotRegularFile(full, kind);
         // A rename replaces a read-only file on Unix (not on Windows): refuse it everywhere unless forced.
         var readOnly = File.Exists(full) && File.GetAttributes(full).HasFlag(FileAttributes.ReadOnly);
         if (readOnly && !force) throw ReportFileException.ReadOnly(full);

@@ -4,8 +4,9 @@ namespace ImageBuilderScan.Engine.Reports;
 
 /// <summary>
 /// A report was not written, and nothing at its path was touched: the file exists and NoClobber was asked for
-/// (<c>ReportFileExists</c>), it is read-only and Force was not given (<c>ReportFileReadOnly</c>), or its folder does
-/// not exist (<c>ReportFolderNotFound</c>; it is not created). One kind of failure, told apart by its error id as the
+/// (<c>ReportFileExists</c>), it is read-only and Force was not given (<c>ReportFileReadOnly</c>), its folder does
+/// not exist (<c>ReportFolderNotFound</c>; it is not created), or the path names something that is not a regular file
+/// (<c>ReportTargetNotRegularFile</c>: a device node, FIFO, socket or symbolic link, which the write would replace). One kind of failure, told apart by its error id as the
 /// client's own errors are.
 /// </summary>
 public sealed class ReportFileException : ImageBuilderScanException
@@ -30,4 +31,8 @@ public sealed class ReportFileException : ImageBuilderScanException
 
     internal static ReportFileException FolderNotFound(string path, string folder) => new("ReportFolderNotFound", ScanErrorCategory.InvalidArgument, path,
         $"The folder {folder} does not exist, so {path} was not written. Create it first (New-Item -ItemType Directory) or give a path in an existing folder.");
+
+    internal static ReportFileException NotRegularFile(string path, string kind) => new("ReportTargetNotRegularFile", ScanErrorCategory.InvalidArgument, path,
+        $"{path} is {kind}, not a regular file, so nothing was written: a report is renamed over its target, which would replace it with a regular file. " +
+        "Give the path of a regular file or of a new one (for a symbolic link, the path it points to).");
 }

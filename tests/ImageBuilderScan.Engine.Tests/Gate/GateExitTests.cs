@@ -83,4 +83,19 @@ public sealed class GateExitTests
 
     [Fact]
     public void No_build_named_beside_piped_findings_is_fine() => ScanGate.RequireNamedBuilds(null, required: false);
+
+    [Theory]
+    [InlineData(null, "no value was given")]
+    [InlineData("", "the value is empty")]
+    [InlineData(" ", "the value is empty")]
+    [InlineData("arn:aws:imagebuilder:us-east-1:111122223333:image-pipeline/web|", "1 of the 2 value(s) is empty")]
+    public void An_empty_value_of_any_parameter_is_refused_naming_it(string? joined, string problem)
+    {
+        var values = joined is null ? [] : joined.Split('|');
+        var e = Assert.Throws<ScanInputException>(() => ScanGate.RequireValues("ImagePipelineArn", values, "an image pipeline ARN"));
+        Assert.Equal("ImagePipelineArn", e.ParameterName);
+        Assert.Contains(problem, e.Message);
+        Assert.Throws<ScanInputException>(() => ScanGate.RequireValues("ExceptionPath", [null], "a file"));
+        ScanGate.RequireValues("ExceptionPath", ["./x.yaml"], "a file");
+    }
 }

@@ -149,4 +149,51 @@ public sealed class AtomicFileTests : IDisposable
             File.SetAttributes(Target, File.GetAttributes(Target) & ~FileAttributes.ReadOnly);
         }
     }
+
+    [Fact]
+    public void A_symbolic_link_is_refused_and_neither_it_nor_its_target_is_touched()
+    {
+        var pointedAt = Path.Combine(folder, "elsewhere.md");
+        File.WriteAllText(pointedAt, "old");
+        File.CreateSymbolicLink(Target, pointedAt);
+
+        var error = Assert.Throws<ReportFileException>(() => AtomicFile.Write(Target, (s, _) => s.Write("new"u8)));
+
+        Assert.Equal("ReportTargetNotRegularFile", error.ErrorId);
+        Assert.Contains("symbolic link", error.Message);
+        Assert.Equal(pointedAt, new FileInfo(Target).LinkTarget);
+        Assert.Equal("old", File.ReadAllText(pointedAt));
+        Assert.Equal(2, Directory.GetFileSystemEntries(folder).Length);
+    }
+
+    [Fact]
+    public void A_fifo_is_refused_before_anything_is_written_and_stays_a_fifo()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Target))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var wrote = false;
+        var error = Assert.Throws<ReportFileException>(() => AtomicFile.Write(Target, (s, _) => wrote = true));
+
+        Assert.Equal("ReportTargetNotRegularFile", error.ErrorId);
+        Assert.Contains("FIFO", error.Message);
+        Assert.False(wrote);
+        Assert.Equal("a FIFO (named pipe)", ReportTarget.NotRegular(Target));
+        Assert.Equal([Target], Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public void Device_nodes_are_told_from_regular_files()
+    {
+        // Read only: a write test on a real device node would, should the check fail as root, replace it.
+        if (OperatingSystem.IsWindows()) return;
+        Assert.Equal("a character device", ReportTarget.NotRegular("/dev/null"));
+        Existing();
+        Assert.Null(ReportTarget.NotRegular(Target));
+        Assert.Null(ReportTarget.NotRegular(Path.Combine(folder, "new.md")));
+    }
 }

@@ -17,6 +17,7 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
 {
     private readonly List<object> _input = [];
     private int _refused;
+    private bool _began;
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateSet("Sarif", "JUnit", "Markdown", "Html", IgnoreCase = true)]
@@ -53,6 +54,8 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
+
+    protected override void BeginProcessing() => _began = true;
 
     protected override void ProcessRecord()
     {
@@ -140,6 +143,19 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
         // Through the provider, as Get-Item: the FileInfo then carries PSParentPath and the other
         // provider properties that the file system table view groups and fills its columns by.
         if (PassThru.IsPresent) WriteObject(InvokeProvider.Item.Get([path], force: true, literalPath: true), enumerateCollection: true);
+    }
+
+    /// <summary>
+    /// Disposed without ever running, where <c>Test-IBScanGate -ExitCode</c> owns the exit code: PowerShell could not bind a
+    /// parameter (an unset <c>-Path $env:OUT</c>, <c>-Format Markdwn</c>, a misspelled name) or a command before it in the
+    /// pipeline ended it before it began. No report was written and the binding error ends only the statement, so the
+    /// exit code says it: 2, as <see cref="Fail"/> does. Dispose swallows exceptions: the code is set, the script goes on.
+    /// </summary>
+    private protected override void Release()
+    {
+        if (_began || !ExitCodeOwner.IsClaimed) return;
+        SetProcessExitCode((int)Engine.Gate.GateExitCode.NotJudged);
+        SayExit("exit code 2 (the report could not be written), returned when the script ends: the command never ran (a parameter PowerShell could not bind, or a command before it in the pipeline ended it first).");
     }
 
     private bool IsHtml => string.Equals(Format, nameof(ReportFormat.Html), StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,5 @@
 using ImageBuilderScan.Client.Errors;
+using ImageBuilderScan.Engine.Reports;
 using Microsoft.PowerShell.Commands;
 
 namespace ImageBuilderScan.Adapter;
@@ -10,7 +11,7 @@ namespace ImageBuilderScan.Adapter;
 internal static class ReportPath
 {
     /// <param name="path">-Path (wildcards allowed), or null when -LiteralPath was given.</param>
-    /// <exception cref="ScanInputException">Not a file system path, a wildcard that names no file or several, a folder, or a file in a missing folder.</exception>
+    /// <exception cref="ScanInputException">Not a file system path, a wildcard that names no file or several, a folder, something that is not a regular file (a device node, FIFO, symbolic link), or a file in a missing folder.</exception>
     public static string Resolve(PathIntrinsics paths, string? path, string literalPath)
     {
         var (parameter, given) = path is null ? ("LiteralPath", literalPath) : ("Path", path);
@@ -36,6 +37,10 @@ internal static class ReportPath
         if (Directory.Exists(resolved))
             throw new ScanInputException(parameter, given, "a file path (the report's file name in that folder, e.g. " +
                 System.IO.Path.Join(given, "report.md") + ")", $"{given} is a folder, so no report was written.");
+        // Checked again by the write itself (AtomicFile); said here with the parameter's name.
+        if (ReportTarget.NotRegular(resolved) is { } kind)
+            throw new ScanInputException(parameter, given, "the path of a regular file, or of one that does not exist yet (for a symbolic link, the path it points to)",
+                $"{given} is {kind}, which the report (renamed over its target when written) would replace with a regular file, so nothing was written.");
         var folder = System.IO.Path.GetDirectoryName(resolved);
         if (folder is not null && !Directory.Exists(folder))
             throw new ScanInputException(parameter, given, "a file in an existing folder (create it first: New-Item -ItemType Directory)",

@@ -41,6 +41,13 @@ internal static class GatePolicyParameters
         };
     }
 
+    /// <summary>A parameter that was given (bound) with no value or an empty one: refused naming it (<see cref="ScanGate.RequireValues"/>).</summary>
+    /// <exception cref="ScanInputException">The parameter was given an empty value.</exception>
+    public static void RequireGiven(IDictionary<string, object> bound, string parameterName, IReadOnlyList<string?>? values, string expected)
+    {
+        if (bound.ContainsKey(parameterName)) ScanGate.RequireValues(parameterName, values, expected);
+    }
+
     private static bool TryCount(object? value, out int count)
     {
         value = value is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : value;

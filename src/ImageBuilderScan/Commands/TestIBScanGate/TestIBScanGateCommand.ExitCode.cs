@@ -132,12 +132,21 @@ public sealed partial class TestIBScanGateCommand
     private protected override void Release()
     {
         base.Release();
-        if (!ExitCode.IsPresent || _exitDecided) return;
+        if (_exitDecided || !(ExitCode.IsPresent || AskedButUnbound())) return;
         _exitDecided = true;
+        ExitCodeOwner.Claim();
         // The code first: Dispose swallows exceptions, and a host without a UI must still get it.
         SetProcessExitCode((int)GateExitCode.NotJudged);
         SayExit($"exit code 2 ({Describe(GateExitCode.NotJudged)}), returned when the script ends: the command did not reach its verdict (a parameter PowerShell could not bind, an upstream command's terminating error, or a stop).");
     }
+
+    /// <summary>
+    /// -ExitCode on the command's own line but never bound: PowerShell binds in the order written and stops at the first
+    /// parameter it cannot bind (<c>-ExceptionPath $env:UNSET -ExitCode</c>), so the switch after it, or any unambiguous
+    /// prefix of it, was asked for all the same. Every parameter, present or future, is covered.
+    /// </summary>
+    private bool AskedButUnbound() =>
+        !MyInvocation.BoundParameters.ContainsKey(nameof(ExitCode)) && CommandLineText.Asked(nameof(ExitCode), MyInvocation, SessionState);
 
     private static string Describe(GateExitCode code) => code switch
     {

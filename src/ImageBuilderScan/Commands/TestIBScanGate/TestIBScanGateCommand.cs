@@ -47,16 +47,24 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
     [AllowNull, AllowEmptyString, AllowEmptyCollection]
     public string[]? ImageBuildVersionArn { get; set; }
 
-    /// <summary>Pipelines whose newest build (by creation date) is judged.</summary>
-    [Parameter(ParameterSetName = PipelineSet, Mandatory = true), ValidateNotNullOrEmpty]
+    /// <summary>Pipelines whose newest build (by creation date) is judged. Empty values are refused by the gate, as for -ImageBuildVersionArn.</summary>
+    [Parameter(ParameterSetName = PipelineSet, Mandatory = true)]
+    [AllowNull, AllowEmptyString, AllowEmptyCollection]
     public string[]? ImagePipelineArn { get; set; }
 
     /// <summary>
     /// Findings from Get-IBScanFinding (or their copies from Import-Clixml, jobs, remoting, by shape), judged per image; or anything that names a build: ARN strings (build, image
     /// version, pipeline), image and pipeline aggregations, AWS Tools objects by Arn, objects with ImageBuildVersionArn.
     /// </summary>
-    [Parameter(ParameterSetName = FindingSet, Mandatory = true, ValueFromPipeline = true), ValidateNotNull]
-    public PSObject[]? InputObject { get; set; }
+    /// <remarks>
+    /// Binds whatever is piped, in every set that can be piped to: a piped object that failed binding ($null under
+    /// [ValidateNotNull], anything piped beside -ImagePipelineArn) would be an error record the gate never sees, dropped
+    /// while the rest passed. Refused in ProcessRecord instead, as the gate's own error (not judged).
+    /// </remarks>
+    [Parameter(ParameterSetName = FindingSet, Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = PipelineSet, ValueFromPipeline = true)]
+    [AllowNull, AllowEmptyCollection]
+    public PSObject?[]? InputObject { get; set; }
 
     /// <summary>
     /// The lowest severity that fails. Checked by the gate (SeverityRank.Parse), not at binding: a misspelled
@@ -73,8 +81,8 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
     [Parameter]
     public SwitchParameter FixableOnly { get; set; }
 
-    /// <summary>A YAML or JSON exceptions file (see about_ImageBuilderScan).</summary>
-    [Parameter, ValidateNotNullOrEmpty]
+    /// <summary>A YAML or JSON exceptions file (see about_ImageBuilderScan). Empty is refused by the gate, not at binding.</summary>
+    [Parameter]
     public string? ExceptionPath { get; set; }
 
     [Parameter]
@@ -84,8 +92,8 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
     [Parameter]
     public SwitchParameter NewOnly { get; set; }
 
-    /// <summary>Count only findings that are not in this build (implies -NewOnly).</summary>
-    [Parameter, ValidateNotNullOrEmpty]
+    /// <summary>Count only findings that are not in this build (implies -NewOnly). Empty is refused by the gate, not at binding.</summary>
+    [Parameter]
     public string? BaselineImageBuildVersionArn { get; set; }
 
     /// <summary>Accept a named baseline that is the build itself, not older than it, or of another pipeline.</summary>
@@ -101,6 +109,10 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
         try
         {
             ScanGate.RequireNamedBuilds(ImageBuildVersionArn, ParameterSetName == ImageSet);
+            var bound = MyInvocation.BoundParameters;
+            GatePolicyParameters.RequireGiven(bound, nameof(ImagePipelineArn), ImagePipelineArn, "one or more image pipeline ARNs (arn:aws:imagebuilder:<region>:<account>:image-pipeline/<name>)");
+            GatePolicyParameters.RequireGiven(bound, nameof(ExceptionPath), [ExceptionPath], "the path of a YAML or JSON exceptions file");
+            GatePolicyParameters.RequireGiven(bound, nameof(BaselineImageBuildVersionArn), [BaselineImageBuildVersionArn], "an image build version ARN, e.g. arn:aws:imagebuilder:us-east-1:123456789012:image/my-image/1.0.0/1");
             _policy = GatePolicyParameters.Build(FailOn, MaxCount, FixableOnly.IsPresent, ResolveExceptionPath(), AllowIncompleteScan.IsPresent);
         }
         catch (ImageBuilderScanException error)
@@ -114,8 +126,15 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
 
     protected override void ProcessRecord() => Guard(() =>
     {
-        foreach (var input in InputObject ?? [])
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(InputObject))) return;
+        foreach (var input in InputObject ?? [null])
         {
+            if (input is null || ParameterSetName == PipelineSet)
+            {
+                _refused.Add(ReportFailure(Unjudged(input), input is null ? null : PipedInput.TargetOf(input)).Message);
+                continue;
+            }
+
             if (input.BaseObject is ScanFinding finding)
             {
                 _findings.Add(finding);
@@ -251,6 +270,13 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
                 $"the path does not resolve to a file system path: {error.Message}");
         }
     }
+
+    /// <summary>A piped $null (an unset variable), or anything piped beside -ImagePipelineArn, which judges the pipelines named.</summary>
+    private ScanInputException Unjudged(PSObject? input) => input is null
+        ? new ScanInputException(nameof(InputObject), null, "a build ARN, a finding from Get-IBScanFinding or an object that names a build",
+            "a piped object was $null (an unset variable?), and the gate cannot pass a build it was not given.")
+        : new ScanInputException(nameof(InputObject), null, "input piped without -ImagePipelineArn, or -ImagePipelineArn without piped input",
+            "an object was piped with -ImagePipelineArn, which judges the newest build of each pipeline named: the piped object would not be judged.");
 
     private void FailGate(GateVerdicts verdicts) =>
         Terminate(new ErrorRecord(new InvalidOperationException(verdicts.Describe()), "ScanGateFailed", ErrorCategory.SecurityError,
