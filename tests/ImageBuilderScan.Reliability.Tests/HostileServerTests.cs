@@ -453,6 +453,13 @@ public sealed partial class HostileServerTests
         Assert.Equal("TooManyFindings", error.ErrorId);
         Assert.Contains("passed 100, the most read for one build", error.Message);
         Assert.Equal(100 / 25 + 1, server.Requests.Count);
+
+        // A count past the ceiling ends the listing once it is in (here at once), not thousands of pages on.
+        var counted = await Assert.ThrowsAsync<ScanProtocolException>(() => new BuildScans(client) { MostFindingsRead = 100 }
+            .FindingsAsync(ImageArn, "ImageBuildVersionArn", default, most: () => 1_000_000_000_000_000));
+        Assert.Equal("TooManyFindings", counted.ErrorId);
+        Assert.Contains("The service counts 1,000,000,000,000,000 findings", counted.Message);
+        Assert.Equal(100 / 25 + 2, server.Requests.Count);
     }
 
     [Fact]

@@ -104,6 +104,11 @@ public sealed partial class BuildScans(Func<string, ImageBuilderScanClient> clie
                     (finding.ImageBuildVersionArn is { } of ? $"of {InputDisplay.Arn(of)}" : "that names no build") +
                     $" (request id {InputDisplay.RequestId(finding.RequestId)}): the listing is not this build's, so it is not used.", finding.RequestId);
             findings.Add(finding);
+            // A count past the ceiling ends the listing as soon as it is in: it would end there anyway, thousands of pages on.
+            if (most?.Invoke() is { } counted && counted > MostFindingsRead)
+                throw new ScanProtocolException("TooManyFindings",
+                    $"The service counts {counted:N0} findings for {imageBuildVersionArn}, more than {MostFindingsRead:N0}, the most read for one build " +
+                    $"(request id {InputDisplay.RequestId(finding.RequestId)}): the listing was ended there, and the build is not judged.", finding.RequestId);
             if (findings.Count > MostFindingsRead)
                 throw new ScanProtocolException("TooManyFindings",
                     $"Listing the findings of {imageBuildVersionArn} passed {MostFindingsRead:N0}, the most read for one build (request id " +
