@@ -59,6 +59,7 @@ BeforeDiscovery {
         # No GATE in these bodies: -ExitCode goes last, as typed; without it nothing is promised.
         @{ Name = '-ExitCode last, after -ExceptionPath $env:UNSET'; Body = 'Test-IBScanGate -ImageBuildVersionArn $env:PASS_ARN -ExceptionPath $env:UNSET_VAR -ExitCode'; With = 2; Without = $null; Ends = $true }
         @{ Name = 'empty -ExceptionPath, -BaselineImageBuildVersionArn or -ImagePipelineArn: the gate''s refusal'; Body = "GATE -ImageBuildVersionArn `$env:PASS_ARN -BaselineImageBuildVersionArn `$env:UNSET_VAR"; With = 2; Without = 1; Ends = $true }
+        @{ Name = '-ExitCode last, after -MaxCount HIGH=5, the gate second in a pipeline'; Body = 'Write-Output $env:PASS_ARN | Test-IBScanGate -MaxCount HIGH=5 -ExitCode'; With = 2; Without = $null }
         @{ Name = '-ExitCode last, after -MaxCount HIGH=5 (no conversion to a hashtable)'; Body = 'Test-IBScanGate -ImageBuildVersionArn $env:PASS_ARN -MaxCount HIGH=5 -ExitCode'; With = 2; Without = $null }
         @{ Name = '-ExitCode last, after a misspelled parameter name'; Body = 'Test-IBScanGate -ImageBuildVersionArn $env:PASS_ARN -ExceptionsPath ./far.yaml -ExitCode'; With = 2; Without = $null }
         @{ Name = '-Exit (a prefix) last, after -Region $env:UNSET'; Body = "Test-IBScanGate -ImageBuildVersionArn `$env:PASS_ARN -Region `$env:UNSET_VAR ```n  -Exit"; With = 2; Without = $null }

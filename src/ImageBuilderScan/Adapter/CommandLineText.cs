@@ -18,7 +18,9 @@ internal static class CommandLineText
             // InvocationInfo.Statement (PowerShell 7.4+; the reference assemblies are 5.1's): the command's own extent.
             if (PSObject.AsPSObject(invocation).Properties["Statement"]?.Value is not string { Length: > 0 } text) return false;
             var script = Parser.ParseInput(text, out _, out _);
-            if (script.Find(a => a is CommandAst, searchNestedScriptBlocks: true) is not CommandAst command) return false;
+            // This command's own element: the statement is the whole pipeline (Get-Content f | Test-IBScanGate ...).
+            if (script.Find(a => a is CommandAst c && string.Equals(c.GetCommandName(), invocation.InvocationName, StringComparison.OrdinalIgnoreCase),
+                    searchNestedScriptBlocks: true) is not CommandAst command) return false;
             var names = invocation.MyCommand.Parameters.Values.SelectMany(p => p.Aliases.Prepend(p.Name)).ToList();
             return SwitchOnCommandLine.Asked(wanted, Given(command, state).ToList(), names);
         }
