@@ -53,6 +53,14 @@ BeforeDiscovery {
         @{ Name = 'one build passes, one not judged'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN, $env:SCANNING_ARN'; With = 2; Without = 1; Ends = $true }
         @{ Name = 'baseline refused: the build itself'; Body = 'GATE -ImageBuildVersionArn $env:FAIL_ARN -BaselineImageBuildVersionArn $env:FAIL_ARN'; With = 2; Without = 1; Ends = $true }
         @{ Name = 'baseline refused: a newer build'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -BaselineImageBuildVersionArn $env:FAIL_ARN'; With = 2; Without = 1; Ends = $true }
+        # an upstream command's non-terminating error: what reached the gate may have a hole in it
+        @{ Name = 'upstream non-terminating error: Get-Content of a missing file'; Body = 'Get-Content ./arns.txt, ./missing.txt | GATE'; With = 2; Without = 1; Ends = $true; Says = 'Get-Content: .*missing\.txt' }
+        @{ Name = 'upstream Write-Error inside ForEach-Object'; Body = '$env:PASS_ARN | ForEach-Object { Write-Error ''one build lost''; $_ } | GATE'; With = 2; Without = 1; Ends = $true; Says = 'one build lost' }
+        @{ Name = 'upstream error silenced with -ErrorAction SilentlyContinue'; Body = 'Get-Content ./arns.txt, ./missing.txt -ErrorAction SilentlyContinue | GATE'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'an error in the gate''s own argument'; Body = 'GATE -ImageBuildVersionArn (Get-Content ./arns.txt, ./missing.txt)'; With = 2; Without = 1; Ends = $true; Says = 'Get-Content: .*missing\.txt' }
+        @{ Name = 'the same statement run twice, the error only the first time (-Quiet)'; Body = "foreach (`$f in './missing.txt', './arns.txt') { `$ok = GATE -Quiet -ErrorAction Ignore -ImageBuildVersionArn (@(Get-Content ./arns.txt) + @(Get-Content `$f -ErrorAction SilentlyContinue)); `"run: `$ok`" }"; With = 2; Without = 0; Outputs = 'run: False\s+run: True' }
+        @{ Name = 'upstream error ignored with -ErrorAction Ignore'; Body = 'Get-Content ./arns.txt, ./missing.txt -ErrorAction Ignore | GATE'; With = 0; Without = 0 }
+        @{ Name = 'an error caught before the gate''s statement'; Body = "try { Get-Item ./missing.txt -ErrorAction Stop } catch { }`nGet-Item ./missing.txt -ErrorAction SilentlyContinue`nGet-Content ./arns.txt | GATE"; With = 0; Without = 0 }
         # a report that cannot be written after a passing gate: the job must not go on without it
         @{ Name = 'report to a folder that does not exist, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path ./no/such/folder/summary.md }'; With = 2; Without = 1; Ends = $true; Report = $true }
         # -ExitCode after a parameter PowerShell cannot bind (it binds in the order written and stops there): still the switch's run.
@@ -94,6 +102,7 @@ BeforeAll {
     Set-Content (Join-Path $Work 'far.yaml') "exceptions:`n  - vulnerabilityId: CVE-1999-0001`n    reason: unrelated, far in the future`n    expires: 9999-12-31`n"
     # Matches a MEDIUM finding of PASS_ARN (which passes either way): the gate warns that it expired.
     Set-Content (Join-Path $Work 'expired.yaml') "exceptions:`n  - vulnerabilityId: CVE-2024-0727`n    reason: expired long ago`n    expires: 2020-01-01`n"
+    Set-Content (Join-Path $Work 'arns.txt') "$a/web-frontend-al2023/1.4.1/2"
     Set-Content (Join-Path $Work 'broken.yaml') "exceptions:`n  - vulnerabilityId: [unclosed`n"
     if (-not $IsWindows) { & mkfifo (Join-Path $Work 'nowriter.fifo') }
     Set-Content (Join-Path $Work 'linked.md') 'the link''s target'
@@ -161,6 +170,7 @@ Describe 'Test-IBScanGate exit codes under pwsh -File' {
         if ($Mode -eq 'With' -and $Expected -eq 2 -and -not $Case.Name.Contains('Stop at the top') -and -not $Case.Report) { $run.Output | Should -Match 'exit (code )?2 \(the gate could not judge\)' }
         if ($Case.Report) { $run.Output | Should -Match '-Path|Path:|no/such/folder|Format' -Because 'the error names where the report was to go' }
         if ($Case.Says -and $Mode -eq 'With') { $run.Output | Should -Match $Case.Says -Because 'a stop by preference says which preference stopped the gate' }
+        if ($Case.Outputs -and $Mode -eq 'Without') { $run.Output | Should -Match $Case.Outputs }
         if ($Case.NotAsked) { $run.Output | Should -Not -Match 'exit (code )?2' -Because '-ExitCode:$false leaves the exit code alone' }
     }
 

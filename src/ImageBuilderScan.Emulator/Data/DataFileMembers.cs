@@ -9,6 +9,18 @@ namespace ImageBuilderScan.Emulator;
 /// </summary>
 internal static class DataFileMembers
 {
+    /// <summary>A table of members by their JSON type, in the order given (the order an error lists them in).</summary>
+    public static Dictionary<string, JsonValueKind> Table(string[] strings, string[]? numbers = null, string[]? objects = null, string[]? booleans = null)
+    {
+        var table = new Dictionary<string, JsonValueKind>(StringComparer.Ordinal);
+        foreach (var (names, kind) in new[] { (strings, JsonValueKind.String), (numbers, JsonValueKind.Number), (objects, JsonValueKind.Object), (booleans, JsonValueKind.True) })
+        {
+            foreach (var name in names ?? []) table.Add(name, kind);
+        }
+
+        return table;
+    }
+
     /// <param name="expected">What the element should be, e.g. "an image object".</param>
     /// <param name="unknown">The complaint about a member the table does not list (given its name).</param>
     public static void Check(JsonElement element, string where, string expected,

@@ -8,23 +8,10 @@ namespace ImageBuilderScan.Emulator;
 /// </summary>
 internal static class FindingsFileReader
 {
-    private static readonly Dictionary<string, JsonValueKind> TopLevel = new(StringComparer.Ordinal)
-    {
-        ["awsAccountId"] = JsonValueKind.String,
-        ["imageBuildVersionArn"] = JsonValueKind.String,
-        ["imagePipelineArn"] = JsonValueKind.String,
-        ["type"] = JsonValueKind.String,
-        ["description"] = JsonValueKind.String,
-        ["title"] = JsonValueKind.String,
-        ["remediation"] = JsonValueKind.Object,
-        ["severity"] = JsonValueKind.String,
-        ["firstObservedAt"] = JsonValueKind.Number,
-        ["updatedAt"] = JsonValueKind.Number,
-        ["inspectorScore"] = JsonValueKind.Number,
-        ["inspectorScoreDetails"] = JsonValueKind.Object,
-        ["packageVulnerabilityDetails"] = JsonValueKind.Object,
-        ["fixAvailable"] = JsonValueKind.String,
-    };
+    private static readonly Dictionary<string, JsonValueKind> TopLevel = DataFileMembers.Table(
+        strings: ["awsAccountId", "imageBuildVersionArn", "imagePipelineArn", "type", "description", "title", "severity", "fixAvailable"],
+        numbers: ["firstObservedAt", "updatedAt", "inspectorScore"],
+        objects: ["remediation", "inspectorScoreDetails", "packageVulnerabilityDetails"]);
 
     public static (IReadOnlyList<EmulatedFinding> Findings, IReadOnlyList<EmulatedImage> Images) Read(string json, string source)
     {

@@ -9,19 +9,10 @@ namespace ImageBuilderScan.Emulator;
 /// </summary>
 internal static class ImagesFileReader
 {
-    private static readonly Dictionary<string, JsonValueKind> Members = new(StringComparer.Ordinal)
-    {
-        ["arn"] = JsonValueKind.String,
-        ["imagePipelineArn"] = JsonValueKind.String,
-        ["scanState"] = JsonValueKind.String,
-        ["scanReason"] = JsonValueKind.String,
-        ["scanningEnabled"] = JsonValueKind.True,
-        ["dateCreated"] = JsonValueKind.Number,
-        ["name"] = JsonValueKind.String,
-        ["version"] = JsonValueKind.String,
-        ["osVersion"] = JsonValueKind.String,
-        ["platform"] = JsonValueKind.String,
-    };
+    private static readonly Dictionary<string, JsonValueKind> Members = DataFileMembers.Table(
+        strings: ["arn", "imagePipelineArn", "scanState", "scanReason", "name", "version", "osVersion", "platform"],
+        numbers: ["dateCreated"],
+        booleans: ["scanningEnabled"]);
 
     private static readonly string[] Platforms = ["Linux", "Windows", "macOS"];
 
