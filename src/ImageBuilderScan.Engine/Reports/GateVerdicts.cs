@@ -15,19 +15,26 @@ public sealed class GateVerdicts
     private const int TopViolations = 3;
     private readonly List<GateResult> _results = [];
     private readonly List<string> _errors = [];
+    // Errors about the statement, not one input (another command's error upstream): not judged, but no image of their own.
+    private readonly List<string> _statementErrors = [];
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
     public void Add(GateResult result) => _results.Add(result);
 
     public IReadOnlyList<GateResult> Results => _results;
 
-    public int ErrorCount => _errors.Count;
+    public int ErrorCount => _errors.Count + _statementErrors.Count;
 
+    /// <summary>An input (a build, a piped object) that could not be judged: counted as an image not judged.</summary>
     public void AddError(string message) => _errors.Add(message);
+
+    /// <summary>Something that keeps the whole input from being judged without being one of its images (another
+    /// command's error in the gate's statement): not judged, and not counted as an image in the message.</summary>
+    public void AddStatementError(string message) => _statementErrors.Add(message);
 
     /// <summary>Passes only when something was judged, all of it passed, and nothing failed to be read: the exit
     /// contract's own verdict (<see cref="GateExit"/>), so -Quiet, the default and -ExitCode cannot disagree.</summary>
-    public bool AllPassed => GateExit.For(_results, _errors.Count) == GateExitCode.Passed;
+    public bool AllPassed => GateExit.For(_results, ErrorCount) == GateExitCode.Passed;
 
     public IReadOnlyList<string> FailedImages => _results.Where(r => !r.Passed).Select(r => r.ImageBuildVersionArn).ToList();
 
@@ -58,8 +65,13 @@ public sealed class GateVerdicts
         }
 
         lines.AddRange(_errors.Select(e => "not judged: " + e));
+        lines.AddRange(_statementErrors.Select(e => "input not judged as a whole: " + e));
         var failed = FailedImages.Count + _errors.Count;
-        return SecretRedaction.ForOutput(string.Format(CultureInfo.InvariantCulture, "The scan gate failed for {0} of {1} image(s): ", failed, _results.Count + _errors.Count)
-            + string.Join("; ", lines));
+        var images = _results.Count + _errors.Count;
+        // The count is of images: an error about the statement is said apart, never counted as an image that failed.
+        var head = failed == 0 && _statementErrors.Count > 0
+            ? string.Format(CultureInfo.InvariantCulture, "The scan gate could not judge its input as a whole ({0} image(s) judged, none failed): ", images)
+            : string.Format(CultureInfo.InvariantCulture, "The scan gate failed for {0} of {1} image(s): ", failed, images);
+        return SecretRedaction.ForOutput(head + string.Join("; ", lines));
     }
 }

@@ -70,6 +70,23 @@ public sealed class GateExitTests
         Assert.EndsWith("not judged: GetImage failed", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_error_about_the_statement_keeps_the_gate_from_passing_without_counting_as_an_image()
+    {
+        var passed = new GateVerdicts();
+        passed.Add(Passed());
+        passed.AddStatementError("Get-Content: missing.txt");
+        Assert.False(passed.AllPassed);
+        Assert.Equal(GateExitCode.NotJudged, GateExit.For(passed.Results, passed.ErrorCount));
+        Assert.StartsWith("The scan gate could not judge its input as a whole (1 image(s) judged, none failed): ", passed.Describe(), StringComparison.Ordinal);
+        Assert.EndsWith("input not judged as a whole: Get-Content: missing.txt", passed.Describe(), StringComparison.Ordinal);
+
+        var failed = new GateVerdicts();
+        failed.Add(Failed());
+        failed.AddStatementError("Get-Content: missing.txt");
+        Assert.StartsWith("The scan gate failed for 1 of 1 image(s): ", failed.Describe(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -265,7 +265,7 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
     {
         if (_errorMark?.WrittenByOthers(MyInvocation) is not { Count: > 0 } others) return;
         var errors = others.Select(r => (r.InvocationInfo?.MyCommand?.Name ?? "", r.ErrorDetails?.Message is { Length: > 0 } details ? details : r.Exception.Message)).ToList();
-        verdicts.AddError(ReportFailure(new PipelineErrorException(errors), null).Message);
+        verdicts.AddStatementError(ReportFailure(new PipelineErrorException(errors), null).Message);
     }
 
     /// <summary>
