@@ -245,7 +245,8 @@ public sealed partial class HostileServerTests
             : """{"accountAggregation":{"accountId":"123456789012","severityCounts":{"all":2,"critical":0,"high":2,"medium":0}}}""";
         await using var server = new ScriptedServer();
         server.Route("/ListImagePipelineImages", ScriptedResponse.Json($$"""{"imageSummaryList":[{{BuildJson(ImageArn, "2026-01-01T00:00:00Z")}}]}"""));
-        server.Route("/GetImage", ScriptedResponse.Json(ImageJson()));
+        // GetImage names the pipeline that built it: a history holds each build to it.
+        server.Route("/GetImage", ScriptedResponse.Json(PipelineImageJson(ImageArn, Pipeline, "2026-01-01T00:00:00Z")));
         server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json($$"""{"aggregationType":"imageBuildVersionArn","responses":[{{counts}}]}"""));
         using var client = Client(server);
 
