@@ -71,4 +71,28 @@ public sealed partial class HostileServerTests
         Assert.Equal([Oldest, Newest], (await new PipelineHistory(client).ReadAsync(Pipeline).ToListAsync()).Select(h => h.ImageBuildVersionArn));
         Assert.Empty(await new BuildComparison(client).CompareAsync(null, Newest));
     }
+
+    [Theory]
+    [InlineData("difference")]
+    [InlineData("reference")]
+    public async Task A_comparison_refuses_a_side_whose_listing_has_fewer_findings_than_the_service_counts(string incomplete)
+    {
+        // Both builds have CVE-A and CVE-B, but one side's listing ends after CVE-A (a page lost, a nextToken dropped): compared
+        // as listed, CVE-B would read as Added or Fixed, a change that never happened.
+        await using var server = PipelineServer(newestBuiltBy: Pipeline, oldestBuiltBy: Pipeline);
+        const string b = "CVE-2025-0002";
+        foreach (var (arn, side) in new[] { (Newest, "difference"), (Oldest, "reference") })
+        {
+            var listed = side == incomplete ? new[] { Cve } : [Cve, b];
+            server.RouteFor("/ListImageScanFindings", arn, ScriptedResponse.Json(
+                $$"""{"findings":[{{string.Join(",", listed.Select(id => FindingJson("HIGH", id).Replace(ImageArn, arn, StringComparison.Ordinal)))}}]}"""));
+            server.RouteFor("/ListImageScanFindingAggregations", arn, ScriptedResponse.Json($$"""{"responses":[{{AggregationJson(2, arn, high: 2)}}]}"""));
+        }
+
+        using var client = Client(server);
+        var error = await Assert.ThrowsAsync<ScanProtocolException>(() => new BuildComparison(client).CompareAsync(Oldest, Newest));
+        Assert.Equal("CountMismatch", error.ErrorId);
+        Assert.Contains(incomplete == "difference" ? Newest : Oldest, error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 finding(s) were listed, but the service counts 2", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -59,12 +59,12 @@ public sealed class BuildComparison(Func<string, ImageBuilderScanClient> clientF
         var referenceBuild = referenceImageBuildVersionArn is null ? null
             : await _builds.SelectAsync(referenceImageBuildVersionArn, "ReferenceImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
         var referenceArn = referenceBuild?.ImageBuildVersionArn;
-        var reading = _builds.ReadAsync(differenceArn, "DifferenceImageBuildVersionArn", cancellationToken, wait);
+        var reading = _builds.ReadCountedAsync(differenceArn, "DifferenceImageBuildVersionArn", "difference build", cancellationToken, wait);
         Task<BuildScan>? referenceReading = null;
         if (referenceArn is not null)
         {
             // Both sides named: read together.
-            referenceReading = _builds.ReadAsync(referenceArn, "ReferenceImageBuildVersionArn", cancellationToken, wait);
+            referenceReading = _builds.ReadCountedAsync(referenceArn, "ReferenceImageBuildVersionArn", "reference build", cancellationToken, wait);
             await BuildScans.Both(reading, referenceReading).ConfigureAwait(false);
         }
 
@@ -77,7 +77,7 @@ public sealed class BuildComparison(Func<string, ImageBuilderScanClient> clientF
                 ?? throw new ScanStateException("NoPreviousBuild", differenceArn,
                     $"{differenceArn} is the first build of {difference.State.ImagePipelineArn}: there is no previous build to compare with. Name one with -ReferenceImageBuildVersionArn.");
             referenceArn = previous.Arn;
-            referenceReading = _builds.ReadAsync(referenceArn, "ReferenceImageBuildVersionArn", cancellationToken);
+            referenceReading = _builds.ReadCountedAsync(referenceArn, "ReferenceImageBuildVersionArn", "reference build", cancellationToken);
             // The listing's word on it (its date, that it is older and of the same pipeline) is held to its own GetImage answer.
             BuildScans.HoldToOlder(difference.State, previous, (await referenceReading.ConfigureAwait(false)).State);
         }
