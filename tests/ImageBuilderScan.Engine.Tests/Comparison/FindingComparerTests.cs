@@ -39,6 +39,30 @@ public sealed class FindingComparerTests
         Assert.Equal("CRITICAL", row.DifferenceSeverity);
     }
 
+    [Theory]
+    [InlineData("no vulnerability id")]
+    [InlineData("an unnamed package")]
+    public void A_row_that_names_no_vulnerability_or_package_is_never_matched_or_merged_with_another(string unnamed)
+    {
+        // Rows keyed ("", package) or (id, "") share their key with unrelated rows: two unrelated findings of one build were
+        // one row (one of them dropped), and a nameless HIGH in each build read as Unchanged, hiding a new finding.
+        ScanFinding Nameless(string severity, string arn, string tag) => unnamed == "no vulnerability id"
+            ? Finding("", severity, "openssl", arn: arn) with { VulnerabilityId = null, Title = tag }
+            : Finding("CVE-1", severity, "openssl", arn: arn) with
+            {
+                Title = tag,
+                VulnerablePackages = [new VulnerablePackage { Name = null, Version = "1.0.0" }],
+            };
+        var before = new[] { Nameless("HIGH", Image, "old") };
+        var after = new[] { Nameless("HIGH", NextImage, "new one"), Nameless("LOW", NextImage, "new two") };
+
+        var changes = FindingComparer.Compare(before, after);
+
+        Assert.Equal([(ChangeKind.Added, "new one"), (ChangeKind.Added, "new two"), (ChangeKind.Fixed, "old")], changes.Select(c => (c.Change, c.Title)));
+        Assert.Same(after[0], changes[0].DifferenceFinding);
+        Assert.Same(before[0], changes[2].ReferenceFinding);
+    }
+
     [Fact]
     public void New_findings_are_those_with_a_key_missing_from_the_baseline()
     {
