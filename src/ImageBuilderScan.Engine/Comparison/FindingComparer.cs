@@ -11,8 +11,8 @@ public static class FindingComparer
     /// <summary>
     /// One <see cref="FindingChange"/> per key present on either side. A key that occurs more than
     /// once on one side (the same package in two architectures or two paths) is one row: the most
-    /// severe occurrence, the first of equals. Ordered by change (Added, SeverityChanged, Fixed,
-    /// Unchanged), then severity (the more severe side) descending, vulnerability id, package name.
+    /// severe occurrence (one whose severity this version does not know counts as the most severe), the first
+    /// of equals. Ordered by change (Added, SeverityChanged, Fixed, Unchanged), then severity (the more severe side) descending, vulnerability id, package name.
     /// A row that does not name what it is (no vulnerability id, or a package with no name: <see cref="FindingRow.IsNamed"/>)
     /// shares its key with unrelated rows, so it is never merged with another row nor matched across the builds: each is a
     /// row of its own, Added in the difference build, Fixed in the reference (never Unchanged, which could hide a new one).
@@ -56,7 +56,7 @@ public static class FindingComparer
         foreach (var row in FindingRow.Of(findings))
         {
             if (!row.IsNamed) unnamed.Add(row);
-            else if (!index.TryGetValue(row.Key, out var kept) || Rank(row.Finding.Severity) > Rank(kept.Finding.Severity))
+            else if (!index.TryGetValue(row.Key, out var kept) || KeepRank(row.Finding.Severity) > KeepRank(kept.Finding.Severity))
                 index[row.Key] = row;
         }
         return (index, unnamed);
@@ -93,4 +93,8 @@ public static class FindingComparer
 
     // A severity this version does not know (kept as sent) sorts after the known ones.
     private static int Rank(string? severity) => SeverityRank.Of(severity) is { } known ? (int)known : -1;
+
+    // Which occurrence of a key stands for it: the most severe, and one whose severity this version does not know above all
+    // (fail closed): ranked lowest, it lost to a known LOW and the change the service reported was dropped.
+    private static int KeepRank(string? severity) => SeverityRank.Of(severity) is { } known ? (int)known : int.MaxValue;
 }

@@ -39,6 +39,16 @@ public sealed class FindingComparerTests
         Assert.Equal("CRITICAL", row.DifferenceSeverity);
     }
 
+    [Fact]
+    public void A_key_twice_on_one_side_with_a_severity_this_version_does_not_know_keeps_that_one_not_the_known_one()
+    {
+        // Ranked lowest, the unknown value ("Critical", as a service might one day spell it) lost to LOW and the row read
+        // Unchanged at LOW: a change the service reported was dropped. Unknown is kept as the more severe (fail closed).
+        var changes = FindingComparer.Compare([Finding("CVE-1", "LOW", "a")], [Finding("CVE-1", "LOW", "a", arn: NextImage), Finding("CVE-1", "Critical", "a", arn: NextImage)]);
+        var row = Assert.Single(changes);
+        Assert.Equal((ChangeKind.SeverityChanged, "LOW", "Critical"), (row.Change, row.ReferenceSeverity, row.DifferenceSeverity));
+    }
+
     [Theory]
     [InlineData("no vulnerability id")]
     [InlineData("an unnamed package")]
