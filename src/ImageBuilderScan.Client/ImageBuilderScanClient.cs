@@ -148,10 +148,30 @@ public sealed class ImageBuilderScanClient : IDisposable
                 throw new Errors.ScanProtocolException("TooManyItems",
                     $"{operation} returned {page.Items.Count} items in one page when {asked} were asked (request id " +
                     $"{InputDisplay.RequestId(page.RequestId)}). Nothing from this page was emitted.", page.RequestId);
+            RefuseOtherRegionItems(operation, page, region);
             return page with { RequestToken = token, FilterName = plan.FilterName, FilterValues = values };
         }, page => listing.Check(unknown, page), Log, listingToken,
             // After the page's own checks: a page refused is never stamped, and STS is never asked for one.
             (page, ct) => StampAsync(page, routes(page.FilterValues), ct), Concurrency, window), cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses a page that names another region's image, pipeline or build than the region its request was signed for.
+    /// Image Builder answers only for that region, so such a page is not that region's answer (an endpoint or proxy that
+    /// serves every region alike): in a fan-out over regions its items would pass for the other region's own, taken once
+    /// as the same items again, and this region would end "completed" with nothing of its own listed.
+    /// </summary>
+    /// <exception cref="Errors.ScanProtocolException">UnexpectedRegion, naming both regions, the ARN and the request id.</exception>
+    private static void RefuseOtherRegionItems<T>(string operation, ScanPage<T> page, string region) where T : IPageItem
+    {
+        foreach (var item in page.Items)
+        {
+            if (ImageBuilderArn.RegionOf(item?.NamedArn) is not { Length: > 0 } named || named == region) continue;
+            throw new Errors.ScanProtocolException("UnexpectedRegion",
+                $"{operation} was signed for {region}, but its page names {InputDisplay.Arn(item!.NamedArn)}, of {InputDisplay.Show(named)} (request id " +
+                $"{InputDisplay.RequestId(page.RequestId)}): Image Builder answers only for the region a request is signed for, so this is not " +
+                $"{region}'s answer (an endpoint that answers every region alike?). Nothing from this page was emitted.", page.RequestId);
+        }
     }
 
     /// <summary>

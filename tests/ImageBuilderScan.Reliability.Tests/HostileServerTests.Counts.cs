@@ -84,7 +84,8 @@ public sealed partial class HostileServerTests
         const string Pipeline = "arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/web-server";
         await using var server = new ScriptedServer();
         server.Route("/ListImagePipelineImages", ScriptedResponse.Json($$"""{"imageSummaryList":[{{BuildJson(ImageArn, "2026-01-01T00:00:00Z")}}]}"""));
-        server.Route("/GetImage", ScriptedResponse.Json(ImageJson()));
+        // GetImage names the pipeline that built it: a history holds each build to it.
+        server.Route("/GetImage", ScriptedResponse.Json(PipelineImageJson(ImageArn, Pipeline, "2026-01-01T00:00:00Z")));
         server.Route("/ListImageScanFindingAggregations", ScriptedResponse.Json(
             $$"""{"aggregationType":"imageBuildVersionArn","responses":[{{WithoutCritical.Replace("ARN", ImageArn, StringComparison.Ordinal)}}]}"""));
         var log = new RecordingLog();

@@ -20,5 +20,7 @@ public sealed record ImageSummary : IPageItem
 
     bool IPageItem.NeedsAccount => false;
 
+    string? IPageItem.NamedArn => Arn;
+
     void IPageItem.Stamp(in PageOrigin origin) => _requestId = origin.RequestId;
 }

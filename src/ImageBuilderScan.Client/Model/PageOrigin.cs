@@ -15,5 +15,9 @@ internal interface IPageItem
     /// <summary>Whether this item shows the account asked (its key names none): the client asks STS only then.</summary>
     bool NeedsAccount { get; }
 
+    /// <summary>The image or pipeline ARN the item is about (a finding's build, an image or pipeline aggregation's key, a build), whose region
+    /// must be the one its request was signed for; null when it names none.</summary>
+    string? NamedArn { get; }
+
     void Stamp(in PageOrigin origin);
 }

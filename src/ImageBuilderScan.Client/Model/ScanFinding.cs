@@ -86,6 +86,8 @@ public sealed record ScanFinding : IPageItem
 
     bool IPageItem.NeedsAccount => false;
 
+    string? IPageItem.NamedArn => ImageBuildVersionArn;
+
     void IPageItem.Stamp(in PageOrigin origin) => _requestId = origin.RequestId;
 }
 

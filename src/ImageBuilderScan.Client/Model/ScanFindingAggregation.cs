@@ -85,6 +85,8 @@ public sealed record ScanFindingAggregation : IPageItem
     /// <summary>A vulnerability aggregation's key names no account: it shows the account asked.</summary>
     bool IPageItem.NeedsAccount => KindValue is AggregationKind.VulnerabilityId;
 
+    string? IPageItem.NamedArn => KindValue is AggregationKind.Image or AggregationKind.ImagePipeline ? Key : null;
+
     /// <summary>
     /// Where this aggregation came from: the page's request id and aggregation type and, on those whose key names no
     /// region (account and vulnerability aggregations), the region the listing asked; on vulnerability aggregations

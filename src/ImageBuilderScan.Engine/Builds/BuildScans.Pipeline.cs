@@ -39,14 +39,8 @@ public sealed partial class BuildScans
                 $"{image.ImageBuildVersionArn} has no creation date, so its previous build cannot be told: name the other build explicitly.");
 
         var older = new List<ImageSummary>();
-        var query = new PipelineImagesQuery { Values = [pipeline], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = "ImagePipelineArn" };
-        await foreach (var build in _clientFor(pipeline).GetPipelineImagesAsync(query, cancellationToken).ConfigureAwait(false))
+        foreach (var build in await PipelineBuildsAsync(pipeline, "ImagePipelineArn", cancellationToken).ConfigureAwait(false))
         {
-            // Checked as the newest build's selection is (a baseline is read by its ARN: one that is no build, or another
-            // region's or account's, would be asked for or compared with in its place).
-            if (!BelongsTo(build.Arn, pipeline))
-                throw new ScanProtocolException("UnexpectedBuild",
-                    $"Asked for the builds of the pipeline {pipeline}, the service listed {InputDisplay.Arn(build.Arn)}, which is not one of them: the listing is not used.");
             if (build.Arn == image.ImageBuildVersionArn) continue;
             // An undated build is not passed over as newer: it may be the previous build, and an older one would stand in for it.
             RequireDate(build, $"the pipeline {pipeline}");
@@ -62,5 +56,65 @@ public sealed partial class BuildScans
         }
 
         return older.OrderByDescending(b => b.DateCreated).ThenByDescending(b => b.Arn, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Every build a pipeline's listing names (<c>ListImagePipelineImages</c>), checked where they are listed, for every reader
+    /// (the newest build, the builds before one, the history): each a build ARN of the pipeline's region and account, and each
+    /// once. A build of another region or account would be asked for in its place, and one listed twice would be two rows of a
+    /// history. Which pipeline built a build only its own GetImage answer says (<see cref="HoldToPipeline"/>).
+    /// </summary>
+    /// <exception cref="ScanProtocolException">UnexpectedBuild: a listed build is not the pipeline's, or is listed twice.</exception>
+    public async Task<IReadOnlyList<ImageSummary>> PipelineBuildsAsync(string pipeline, string parameterName, CancellationToken cancellationToken)
+    {
+        var query = new PipelineImagesQuery { Values = [pipeline], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = parameterName };
+        var builds = new List<ImageSummary>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var build in _clientFor(pipeline).GetPipelineImagesAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (!BelongsTo(build.Arn, pipeline))
+                throw new ScanProtocolException("UnexpectedBuild",
+                    $"Asked for the builds of the pipeline {pipeline}, the service listed {InputDisplay.Arn(build.Arn)}, which is not one of them: the listing is not used.", build.RequestId);
+            if (!seen.Add(build.Arn))
+                throw new ScanProtocolException("UnexpectedBuild",
+                    $"Asked for the builds of the pipeline {pipeline}, the service listed {InputDisplay.Arn(build.Arn)} twice (request id " +
+                    $"{InputDisplay.RequestId(build.RequestId)}): a build is one build, so the listing is not used.", build.RequestId);
+            builds.Add(build);
+        }
+
+        return builds;
+    }
+
+    /// <summary>
+    /// Holds a build a pipeline's listing named as that pipeline's (its newest, a build of its history) to its own GetImage
+    /// answer: the listing names no pipeline on a build (<see cref="BelongsTo"/> checks region and account only), and a
+    /// listing that names another pipeline's build (a filter ignored) would have it compared or counted as this one's.
+    /// </summary>
+    /// <exception cref="ScanProtocolException">UnexpectedBuild, naming the pipeline GetImage gives (or none).</exception>
+    public static void HoldToPipeline(string listedAs, string pipeline, ImageScanState state)
+    {
+        if (NotBuiltBy(pipeline, state) is { } why)
+            throw new ScanProtocolException("UnexpectedBuild",
+                $"{state.ImageBuildVersionArn} was listed as {listedAs}, but {why}: it is not used as that pipeline's.");
+    }
+
+    /// <summary>Why <paramref name="state"/>'s own GetImage answer says another pipeline (or none) built it than <paramref name="pipeline"/>; null when it names that one.</summary>
+    public static string? NotBuiltBy(string pipeline, ImageScanState state) =>
+        string.Equals(state.ImagePipelineArn, pipeline, StringComparison.Ordinal) ? null
+            : $"GetImage says it was built by {(state.ImagePipelineArn is null ? "no pipeline" : InputDisplay.Arn(state.ImagePipelineArn))}";
+
+    /// <summary>
+    /// Holds a build a pipeline's listing named as older than <paramref name="image"/> (the comparison's previous build, the gate's
+    /// -NewOnly baseline) to its own GetImage answer: its date as listed (<see cref="HoldToListing"/>), and, by
+    /// <see cref="Gate.BaselineAcceptance"/>'s rule, another build of the same pipeline created before it. A newer build, or
+    /// another pipeline's, would otherwise be compared with (or excuse findings) in the previous build's place.
+    /// </summary>
+    /// <exception cref="ScanProtocolException">UnexpectedBuild, naming what its GetImage answer says.</exception>
+    public static void HoldToOlder(ImageScanState image, ImageSummary listed, ImageScanState state)
+    {
+        HoldToListing($"an older build of {image.ImagePipelineArn}", listed.DateCreated, state);
+        if (Gate.BaselineAcceptance.Problem(image, state) is { } problem)
+            throw new ScanProtocolException("UnexpectedBuild",
+                $"The pipeline's listing named {listed.Arn} as an older build of {image.ImagePipelineArn}, but by its own GetImage answer it {problem}: it is not used in its place.");
     }
 }

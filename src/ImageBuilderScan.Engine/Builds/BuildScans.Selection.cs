@@ -22,8 +22,7 @@ public sealed partial class BuildScans
         {
             case FilterNames.ImagePipelineArn:
             {
-                var query = new PipelineImagesQuery { Values = [name], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = parameterName };
-                return Newest(name, "pipeline", await Collect(_clientFor(name).GetPipelineImagesAsync(query, cancellationToken)).ConfigureAwait(false));
+                return Newest(name, "pipeline", await PipelineBuildsAsync(name, parameterName, cancellationToken).ConfigureAwait(false));
             }
             case FilterNames.ImageVersionArn:
             {
@@ -140,6 +139,19 @@ public sealed partial class BuildScans
         throw new ScanProtocolException("UnexpectedBuild",
             $"{state.ImageBuildVersionArn} was chosen as {listedAs} by its listed creation date {date.ToString("u", CultureInfo.InvariantCulture)}, but its own " +
             $"GetImage answer {(state.DateCreated is { } own ? $"says {own.ToString("u", CultureInfo.InvariantCulture)}" : "gives no creation date")}: the listing's order is not used.");
+    }
+
+    /// <summary>
+    /// Holds a build chosen by a name (<see cref="SelectAsync"/>) to its own GetImage answer: a build chosen by a listing's date
+    /// must have that date (<see cref="HoldToListing"/>), and one chosen as a pipeline's newest must be that pipeline's
+    /// (<see cref="HoldToPipeline"/>). A build named by its ARN is what was named, and nothing is checked.
+    /// </summary>
+    /// <exception cref="ScanProtocolException">UnexpectedBuild.</exception>
+    public static void HoldToSelection(SelectedBuild selected, ImageScanState state)
+    {
+        if (selected.SelectedFrom is not { } from) return;
+        HoldToListing($"the newest build of {from}", selected.ListedCreated, state);
+        if (KeyShapes.FilterNameOf(from) == FilterNames.ImagePipelineArn) HoldToPipeline($"the newest build of {from}", from, state);
     }
 
     // By creation date (every build has one: RequireDate); ties by the later build number (as a number: build 10 is after

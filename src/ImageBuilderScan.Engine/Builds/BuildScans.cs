@@ -46,6 +46,49 @@ public sealed partial class BuildScans(Func<string, ImageBuilderScanClient> clie
         return new BuildScan(await state.ConfigureAwait(false), await findings.ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// The build's state and all its findings as <see cref="ReadAsync"/> reads them, held to the service's count of them
+    /// (asked alongside the listing; with <paramref name="wait"/>, once the scan settled), as the gate holds what it judges
+    /// (<see cref="Gate.ServiceAgreement"/>): a listing that ended early (a page lost, a token dropped) or repeats a finding
+    /// would read as findings fixed or added that never were. A scan that did not complete is returned unchecked, for the
+    /// caller to refuse (<see cref="RequireComplete"/>).
+    /// </summary>
+    /// <param name="role">What the build is to the reader, for the message ("the reference build").</param>
+    /// <exception cref="ScanProtocolException">CountMismatch: the listing does not agree with the count; CountUnknown: the count's
+    /// answer left a severity out, so nothing can be checked against it.</exception>
+    public async Task<BuildScan> ReadCountedAsync(string imageBuildVersionArn, string parameterName, string role, CancellationToken cancellationToken,
+        ScanWait? wait = null)
+    {
+        ImageScanState? settled = null;
+        if (wait is not null) settled = (await WaitAsync(imageBuildVersionArn, parameterName, wait, cancellationToken).ConfigureAwait(false)).Settled();
+        var counting = CountAsync(imageBuildVersionArn, parameterName, cancellationToken);
+        Func<long?> most = () => counting.IsCompletedSuccessfully ? counting.Result.All : null;
+        BuildScan scan;
+        try
+        {
+            scan = settled is not null
+                ? new BuildScan(settled, await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken, most).ConfigureAwait(false))
+                : await ReadAsync(imageBuildVersionArn, parameterName, cancellationToken, most: most).ConfigureAwait(false);
+        }
+        catch (ScanProtocolException e) when (e.ErrorId is "MoreFindingsThanCounted")
+        {
+            // The listing passed the count before it ended: the same fact as a listing that ends and disagrees, so it reads alike.
+            throw new ScanProtocolException("CountMismatch", $"The {role} {imageBuildVersionArn}: {e.Message}", e.RequestId);
+        }
+        finally
+        {
+            // Never left running unobserved when the listing failed first.
+            await counting.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
+
+        var counted = await counting.ConfigureAwait(false);
+        // A scan that did not complete is the caller's to refuse (RequireComplete), with the reason that says so.
+        if (scan.State.IsComplete && Gate.ServiceAgreement.Listed.Problem(scan.Findings, counted) is { } why)
+            throw new ScanProtocolException(counted.Missing.Count > 0 ? "CountUnknown" : "CountMismatch",
+                $"The {role} {imageBuildVersionArn} is not compared: {why}.");
+        return scan;
+    }
+
     /// <summary>The build's state once its scan no longer runs, or its last when the wait ran out (see <see cref="ScanWaiter"/>).</summary>
     public Task<ScanWaitOutcome> WaitAsync(string imageBuildVersionArn, string parameterName, ScanWait wait, CancellationToken cancellationToken) =>
         ScanWaiter.WaitAsync(imageBuildVersionArn, ct => StateAsync(imageBuildVersionArn, parameterName, ct), wait, _log, cancellationToken);

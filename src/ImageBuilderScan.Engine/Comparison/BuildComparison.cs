@@ -59,31 +59,31 @@ public sealed class BuildComparison(Func<string, ImageBuilderScanClient> clientF
         var referenceBuild = referenceImageBuildVersionArn is null ? null
             : await _builds.SelectAsync(referenceImageBuildVersionArn, "ReferenceImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
         var referenceArn = referenceBuild?.ImageBuildVersionArn;
-        var referenceListed = referenceBuild?.ListedCreated;
-        var reading = _builds.ReadAsync(differenceArn, "DifferenceImageBuildVersionArn", cancellationToken, wait);
+        var reading = _builds.ReadCountedAsync(differenceArn, "DifferenceImageBuildVersionArn", "difference build", cancellationToken, wait);
         Task<BuildScan>? referenceReading = null;
         if (referenceArn is not null)
         {
             // Both sides named: read together.
-            referenceReading = _builds.ReadAsync(referenceArn, "ReferenceImageBuildVersionArn", cancellationToken, wait);
+            referenceReading = _builds.ReadCountedAsync(referenceArn, "ReferenceImageBuildVersionArn", "reference build", cancellationToken, wait);
             await BuildScans.Both(reading, referenceReading).ConfigureAwait(false);
         }
 
         var difference = await reading.ConfigureAwait(false);
-        BuildScans.HoldToListing($"the newest build of {differenceBuild.SelectedFrom}", differenceBuild.ListedCreated, difference.State);
+        BuildScans.HoldToSelection(differenceBuild, difference.State);
         BuildScans.RequireComplete(difference.State, "difference build");
         if (referenceArn is null)
         {
             var previous = await _builds.PreviousBuildAsync(difference.State, cancellationToken).ConfigureAwait(false)
                 ?? throw new ScanStateException("NoPreviousBuild", differenceArn,
                     $"{differenceArn} is the first build of {difference.State.ImagePipelineArn}: there is no previous build to compare with. Name one with -ReferenceImageBuildVersionArn.");
-            (referenceArn, referenceListed) = (previous.Arn, previous.DateCreated);
-            referenceReading = _builds.ReadAsync(referenceArn, "ReferenceImageBuildVersionArn", cancellationToken);
+            referenceArn = previous.Arn;
+            referenceReading = _builds.ReadCountedAsync(referenceArn, "ReferenceImageBuildVersionArn", "reference build", cancellationToken);
+            // The listing's word on it (its date, that it is older and of the same pipeline) is held to its own GetImage answer.
+            BuildScans.HoldToOlder(difference.State, previous, (await referenceReading.ConfigureAwait(false)).State);
         }
 
         var reference = await referenceReading!.ConfigureAwait(false);
-        BuildScans.HoldToListing(referenceBuild?.SelectedFrom is { } from ? $"the newest build of {from}" : $"the build before {differenceArn}",
-            referenceListed, reference.State);
+        if (referenceBuild is not null) BuildScans.HoldToSelection(referenceBuild, reference.State);
         BuildScans.RequireComplete(reference.State, "reference build");
         log?.Verbose($"Comparing {differenceArn} ({difference.Findings.Count} finding(s)) with {referenceArn} ({reference.Findings.Count}).");
         // Every row names both builds, also a Fixed row (no difference finding) and an Added one.

@@ -83,10 +83,7 @@ public sealed partial class ScanGate
 
             // The listing's dates and pipeline are the listing's word: the build's own GetImage answer must agree (as a
             // named baseline's must), or a newer build, or another pipeline's, would excuse this build's findings.
-            BuildScans.HoldToListing($"an older build of {image.ImagePipelineArn}", build.DateCreated, state);
-            if (BaselineAcceptance.Problem(image, state) is { } problem)
-                throw new ScanProtocolException("UnexpectedBuild",
-                    $"The pipeline's listing named {build.Arn} as an older build of {image.ImagePipelineArn}, but by its own GetImage answer it {problem}: it is not used as the baseline.");
+            BuildScans.HoldToOlder(image, build, state);
             var counting = _builds.CountAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken);
             var findings = await _builds.FindingsAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken, MostListed(counting)).ConfigureAwait(false);
             log?.Verbose($"The baseline of {image.ImageBuildVersionArn} is {build.Arn}, the newest older build of {image.ImagePipelineArn} whose scan completed"

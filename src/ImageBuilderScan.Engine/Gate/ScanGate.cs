@@ -122,9 +122,8 @@ public sealed partial class ScanGate(Func<string, ImageBuilderScanClient> client
     private static string? NotThePipelines(string? from, ImageScanState? state)
     {
         if (from is null || state is null || KeyShapes.FilterNameOf(from) != FilterNames.ImagePipelineArn
-            || string.Equals(state.ImagePipelineArn, from, StringComparison.Ordinal)) return null;
-        return $"it was listed as the newest build of {from}, but GetImage says it was built by " +
-            $"{(state.ImagePipelineArn is null ? "no pipeline" : InputDisplay.Arn(state.ImagePipelineArn))}, so it is not judged as that pipeline's";
+            || BuildScans.NotBuiltBy(from, state) is not { } why) return null;
+        return $"it was listed as the newest build of {from}, but {why}, so it is not judged as that pipeline's";
     }
 
     /// <summary>Why the findings listed do not agree with the service's counts for the build (or the counts could not be read), else <paramref name="problem"/>.</summary>

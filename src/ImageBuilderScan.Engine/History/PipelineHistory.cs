@@ -33,9 +33,9 @@ public sealed class PipelineHistory(Func<string, ImageBuilderScanClient> clientF
     {
         if (last is < 1) throw new ArgumentOutOfRangeException(nameof(last), last, "Expected at least 1.");
         var client = clientFor(imagePipelineArn);
-        var query = new PipelineImagesQuery { Values = [imagePipelineArn], PageSize = QueryValidator.MaxPageSize, ValuesParameterName = ParameterName };
-        var builds = new List<ImageSummary>();
-        await foreach (var build in client.GetPipelineImagesAsync(query, cancellationToken).ConfigureAwait(false)) builds.Add(build);
+        var reader = new BuildScans(_ => client, log);
+        // Each build the pipeline's, and once (BuildScans.PipelineBuildsAsync): a build listed twice would be two rows.
+        var builds = await reader.PipelineBuildsAsync(imagePipelineArn, ParameterName, cancellationToken).ConfigureAwait(false);
 
         var entries = builds.Select(b => Entry(imagePipelineArn, b)).Order(BuildOrder.Instance).ToList();
         if (last is { } n && entries.Count > n) entries = entries.GetRange(entries.Count - n, n);
@@ -44,14 +44,19 @@ public sealed class PipelineHistory(Func<string, ImageBuilderScanClient> clientF
         var states = new ImageScanState?[entries.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, entries.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
-            async (i, ct) => states[i] = await client.GetImageScanStateAsync(entries[i].ImageBuildVersionArn, BuildParameterName, ct).ConfigureAwait(false))
-            .ConfigureAwait(false);
+            async (i, ct) =>
+            {
+                var state = await client.GetImageScanStateAsync(entries[i].ImageBuildVersionArn, BuildParameterName, ct).ConfigureAwait(false);
+                // Another pipeline's build (a filter ignored) would be a row, and its counts, of this pipeline's history.
+                BuildScans.HoldToPipeline($"a build of {imagePipelineArn}", imagePipelineArn, state);
+                states[i] = state;
+            }).ConfigureAwait(false);
 
         var complete = entries.Where((_, i) => states[i]!.IsComplete).Select(e => e.ImageBuildVersionArn).ToList();
         // The gate's own count reading (one home): strict, so a count of another kind or build, or a build counted twice,
         // ends the history with an error instead of being summed into a number the service never gave.
         var counts = complete.Count == 0 ? new Dictionary<string, ImageCounts>()
-            : await new BuildScans(_ => client, log).CountsAsync(complete, BuildParameterName, cancellationToken).ConfigureAwait(false);
+            : await reader.CountsAsync(complete, BuildParameterName, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < entries.Count; i++)
         {
             var state = states[i]!;

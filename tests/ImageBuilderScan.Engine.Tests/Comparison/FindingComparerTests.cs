@@ -40,6 +40,40 @@ public sealed class FindingComparerTests
     }
 
     [Fact]
+    public void A_key_twice_on_one_side_with_a_severity_this_version_does_not_know_keeps_that_one_not_the_known_one()
+    {
+        // Ranked lowest, the unknown value ("Critical", as a service might one day spell it) lost to LOW and the row read
+        // Unchanged at LOW: a change the service reported was dropped. Unknown is kept as the more severe (fail closed).
+        var changes = FindingComparer.Compare([Finding("CVE-1", "LOW", "a")], [Finding("CVE-1", "LOW", "a", arn: NextImage), Finding("CVE-1", "Critical", "a", arn: NextImage)]);
+        var row = Assert.Single(changes);
+        Assert.Equal((ChangeKind.SeverityChanged, "LOW", "Critical"), (row.Change, row.ReferenceSeverity, row.DifferenceSeverity));
+    }
+
+    [Theory]
+    [InlineData("no vulnerability id")]
+    [InlineData("an unnamed package")]
+    public void A_row_that_names_no_vulnerability_or_package_is_never_matched_or_merged_with_another(string unnamed)
+    {
+        // Rows keyed ("", package) or (id, "") share their key with unrelated rows: two unrelated findings of one build were
+        // one row (one of them dropped), and a nameless HIGH in each build read as Unchanged, hiding a new finding.
+        ScanFinding Nameless(string severity, string arn, string tag) => unnamed == "no vulnerability id"
+            ? Finding("", severity, "openssl", arn: arn) with { VulnerabilityId = null, Title = tag }
+            : Finding("CVE-1", severity, "openssl", arn: arn) with
+            {
+                Title = tag,
+                VulnerablePackages = [new VulnerablePackage { Name = null, Version = "1.0.0" }],
+            };
+        var before = new[] { Nameless("HIGH", Image, "old") };
+        var after = new[] { Nameless("HIGH", NextImage, "new one"), Nameless("LOW", NextImage, "new two") };
+
+        var changes = FindingComparer.Compare(before, after);
+
+        Assert.Equal([(ChangeKind.Added, "new one"), (ChangeKind.Added, "new two"), (ChangeKind.Fixed, "old")], changes.Select(c => (c.Change, c.Title)));
+        Assert.Same(after[0], changes[0].DifferenceFinding);
+        Assert.Same(before[0], changes[2].ReferenceFinding);
+    }
+
+    [Fact]
     public void New_findings_are_those_with_a_key_missing_from_the_baseline()
     {
         var baseline = new[] { Finding("CVE-1", "HIGH", "a"), Finding("CVE-2", "HIGH", "b") };

@@ -201,9 +201,10 @@ public sealed class FirstItemRuleTests
             }
         }
 
-        // GetImage and findings of both sides, and the pipeline's builds to find the previous one: nothing of the other nine.
-        Assert.Equal(5, server.Requests.Total);
+        // GetImage, findings and the count of both sides, and the pipeline's builds to find the previous one: nothing of the other nine.
+        Assert.Equal(7, server.Requests.Total);
         Assert.Equal(1, server.Requests.PipelineImages);
+        Assert.Equal(2, server.Requests.Aggregations);
         Assert.All(server.Requests.Recent, r => Assert.True(Named(r).Contains(first.Arn, StringComparison.Ordinal)
             || Named(r).Contains(previous.Arn, StringComparison.Ordinal) || Named(r).Contains(first.ImagePipelineArn!, StringComparison.Ordinal), Named(r)));
     }

@@ -196,6 +196,25 @@ public sealed class FleetRunnerTests
     }
 
     [Fact]
+    public async Task A_region_answered_with_another_regions_arns_fails_alone_instead_of_being_merged_into_the_other()
+    {
+        // Unscoped: every region answers with the same data (all of it in the regions it names), as an endpoint that
+        // ignores the region a request is signed for would. eu-west-1's answer then holds us-east-1's ARNs, which the
+        // overlap check would take for us-east-1's own and drop, and eu-west-1 would end "completed" having listed nothing of its own.
+        await using var server = await EmulatorServer.StartAsync(Data() with { RegionScope = RegionScope.Off, Regions = ["us-east-1"] });
+        var events = await Run(FleetPlan.Targets(Caller(server), Regions[..2], [], []));
+
+        var failed = Assert.Single(events, e => e.Kind == FleetEventKind.Failed);
+        Assert.Equal("eu-west-1", failed.Target.Region);
+        var error = Assert.IsType<ScanProtocolException>(failed.Error);
+        Assert.Equal("UnexpectedRegion", error.ErrorId);
+        Assert.Contains("eu-west-1", error.Message);
+        Assert.Contains("us-east-1", error.Message);
+        Assert.DoesNotContain(events, e => e.Kind == FleetEventKind.Page && e.Target.Region == "eu-west-1");
+        Assert.Equal(Expected(server, "us-east-1"), ItemsByTarget(events)["us-east-1"]);
+    }
+
+    [Fact]
     public async Task A_region_that_is_down_fails_alone_after_its_attempts_while_the_others_stay_exact()
     {
         await using var server = await EmulatorServer.StartAsync(Data());

@@ -37,7 +37,7 @@ public sealed class EnvironmentTests(EmulatorPool pool) : IClassFixture<Emulator
     {
         var server = await pool.Get();
         using var env = new EnvironmentScope();
-        env.Set("AWS_ENDPOINT_URL_IMAGEBUILDER", server.BaseAddress.ToString()).Set("AWS_REGION", "us-west-2")
+        env.Set("AWS_ENDPOINT_URL_IMAGEBUILDER", server.BaseAddress.ToString()).Set("AWS_REGION", Emulated.Region)
             .Set("AWS_ACCESS_KEY_ID", server.Options.AccessKeyId).Set("AWS_SECRET_ACCESS_KEY", server.Options.SecretAccessKey);
         using var client = ImageBuilderScanClient.Create(new ScanClientOptions());
 

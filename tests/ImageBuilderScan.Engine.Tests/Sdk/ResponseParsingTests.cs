@@ -5,6 +5,7 @@ namespace ImageBuilderScan.Engine.Tests.Sdk;
 [Collection(SdkEnvironmentCollection.Name)]
 public sealed class ResponseParsingTests
 {
+    // Every ARN is of us-west-2, the region the test client signs for: a page naming another region's is refused (UnexpectedRegion).
     private const string AggregationsDocument = """
         {
           "requestId": "body-req-7",
@@ -12,9 +13,9 @@ public sealed class ResponseParsingTests
           "unknownTopLevel": {"nested": [1, 2, {"x": null}]},
           "responses": [
             {"accountAggregation": {"accountId": "123456789012", "severityCounts": {"all": 10, "critical": 1, "high": 2, "medium": 3}}},
-            {"imageAggregation": {"imageBuildVersionArn": "arn:aws-cn:imagebuilder:cn-north-1:210987654321:image/web-server/1.2.3/4",
+            {"imageAggregation": {"imageBuildVersionArn": "arn:aws-cn:imagebuilder:us-west-2:210987654321:image/web-server/1.2.3/4",
               "severityCounts": {"all": 9007199254740993, "critical": 0, "high": 0, "medium": 1, "low": 99}}},
-            {"imagePipelineAggregation": {"imagePipelineArn": "arn:aws-us-gov:imagebuilder:us-gov-west-1:123456789012:image-pipeline/nightly-build",
+            {"imagePipelineAggregation": {"imagePipelineArn": "arn:aws-us-gov:imagebuilder:us-west-2:123456789012:image-pipeline/nightly-build",
               "severityCounts": {"all": 5, "critical": 5, "high": 0, "medium": 0}}},
             {"vulnerabilityIdAggregation": {"vulnerabilityId": "CVE-2025-38064", "severityCounts": {"all": 1, "critical": 0, "high": 1, "medium": 0}}},
             {"someFutureAggregation": {"key": "x"}}
@@ -51,14 +52,14 @@ public sealed class ResponseParsingTests
         Assert.Equal("Image", image.Kind);
         Assert.Equal(image.Key, image.ImageBuildVersionArn);
         Assert.Equal(9007199254740993L, image.All);
-        Assert.Equal(("aws-cn", "cn-north-1", "210987654321"), (image.Partition, image.Region, image.AccountId));
+        Assert.Equal(("aws-cn", "us-west-2", "210987654321"), (image.Partition, image.Region, image.AccountId));
         Assert.Equal(("web-server", "1.2.3", "4"), (image.ImageName, image.ImageVersion, image.ImageBuild));
         Assert.Null(image.PipelineName);
 
         var pipeline = page.Items[2];
         Assert.Equal(AggregationKind.ImagePipeline, pipeline.KindValue);
         Assert.Equal(pipeline.Key, pipeline.ImagePipelineArn);
-        Assert.Equal(("aws-us-gov", "us-gov-west-1", "123456789012", "nightly-build"), (pipeline.Partition, pipeline.Region, pipeline.AccountId, pipeline.PipelineName));
+        Assert.Equal(("aws-us-gov", "us-west-2", "123456789012", "nightly-build"), (pipeline.Partition, pipeline.Region, pipeline.AccountId, pipeline.PipelineName));
         Assert.Equal(5, pipeline.Critical);
 
         var vulnerability = page.Items[3];
@@ -94,8 +95,8 @@ public sealed class ResponseParsingTests
           "findings": [
             {
               "awsAccountId": "123456789012",
-              "imageBuildVersionArn": "arn:aws:imagebuilder:us-east-1:123456789012:image/web/1.0.0/2",
-              "imagePipelineArn": "arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/web",
+              "imageBuildVersionArn": "arn:aws:imagebuilder:us-west-2:123456789012:image/web/1.0.0/2",
+              "imagePipelineArn": "arn:aws:imagebuilder:us-west-2:123456789012:image-pipeline/web",
               "type": "PACKAGE_VULNERABILITY",
               "description": "A flaw was found.",
               "title": "CVE-2025-38064 - kernel",
@@ -145,8 +146,8 @@ public sealed class ResponseParsingTests
         Assert.Equal(3, page.Items.Count);
         var f = page.Items[0];
         Assert.Equal("123456789012", f.AccountId);
-        Assert.Equal("arn:aws:imagebuilder:us-east-1:123456789012:image/web/1.0.0/2", f.ImageBuildVersionArn);
-        Assert.Equal("arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/web", f.ImagePipelineArn);
+        Assert.Equal("arn:aws:imagebuilder:us-west-2:123456789012:image/web/1.0.0/2", f.ImageBuildVersionArn);
+        Assert.Equal("arn:aws:imagebuilder:us-west-2:123456789012:image-pipeline/web", f.ImagePipelineArn);
         Assert.Equal(("PACKAGE_VULNERABILITY", "A flaw was found.", "CVE-2025-38064 - kernel", "HIGH"), (f.Type, f.Description, f.Title, f.Severity));
         Assert.Equal(("Update kernel", "https://example.com/fix"), (f.RemediationText, f.RemediationUrl));
         Assert.Equal(new DateTime(2023, 11, 14, 22, 13, 20, 500, DateTimeKind.Utc), f.FirstObservedAt);

@@ -87,6 +87,51 @@ public sealed class ScanWaiterTests
     }
 
     [Fact]
+    public async Task A_GetImage_that_does_not_answer_is_ended_by_the_waits_own_bound_and_not_judged()
+    {
+        // The scan runs; then GetImage stops answering. Before, the read ran on past -WaitTimeoutSec for as long as the
+        // client's attempts and request timeouts allowed (minutes by default): the wait did not end by its own bound.
+        var reads = 0;
+        var cancelled = false;
+        var outcome = await ScanWaiter.WaitAsync(Arn, async ct =>
+        {
+            if (++reads == 1) return State("SCANNING");
+            try
+            {
+                // Ends when the wait cancels it; the backstop only keeps a test without the bound from hanging (and then it fails).
+                await Task.Delay(TimeSpan.FromSeconds(60), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled = true;
+                throw;
+            }
+
+            return State("SCANNING");
+        }, new ScanWait { Schedule = new ScanWaitSchedule { Initial = TimeSpan.FromMilliseconds(20), Max = TimeSpan.FromMilliseconds(20) }, Timeout = TimeSpan.FromMilliseconds(50) },
+            null, CancellationToken.None);
+
+        Assert.True(cancelled, "the read was not ended by the wait's bound");
+        Assert.Equal("SCANNING", outcome.State.Status);
+        Assert.Contains("GetImage had not answered", outcome.TimedOut);
+        Assert.Equal("ScanWaitTimedOut", Assert.Throws<Client.Errors.ScanStateException>(() => outcome.Settled()).ErrorId);
+    }
+
+    [Fact]
+    public async Task A_first_GetImage_that_does_not_answer_ends_the_wait_as_timed_out()
+    {
+        var error = await Assert.ThrowsAsync<Client.Errors.ScanStateException>(() => ScanWaiter.WaitAsync(Arn, async ct =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(60), ct);
+                return State("COMPLETED");
+            }, new ScanWait { Schedule = new ScanWaitSchedule { Initial = TimeSpan.FromMilliseconds(20), Max = TimeSpan.FromMilliseconds(20) }, Timeout = TimeSpan.FromMilliseconds(50) },
+            null, CancellationToken.None));
+
+        Assert.Equal("ScanWaitTimedOut", error.ErrorId);
+        Assert.Contains("not judged", error.Message);
+    }
+
+    [Fact]
     public async Task A_stop_ends_the_wait_during_its_delay()
     {
         using var stop = new CancellationTokenSource();
