@@ -9,7 +9,10 @@ namespace ImageBuilderScan.Client.Wire;
 /// UTF-8 (members the readers skip included), it is one JSON object and nothing follows it, and no object
 /// anywhere in it names a member twice (the readers would otherwise keep the last, so
 /// <c>"severity":"CRITICAL","severity":"LOW"</c> would read LOW). Names are compared unescaped, so
-/// <c>"sev\u0065rity"</c> is <c>severity</c>. One pass over the tokens, no allocation per member (nor, after a thread's first body, per page).
+/// <c>"sev\u0065rity"</c> is <c>severity</c>, and ignoring ASCII case, so <c>"Severity":"CRITICAL","severity":"LOW"</c>
+/// is refused too: the readers match names exactly and would read LOW, while a reader that matches them ignoring case
+/// (Json.NET, ConvertFrom-Json, the AWS SDKs' own unmarshallers) reads CRITICAL; no shape of the model has two members
+/// that differ only in case. One pass over the tokens, no allocation per member (nor, after a thread's first body, per page).
 /// </summary>
 internal static class StrictDocument
 {
@@ -42,7 +45,7 @@ internal static class StrictDocument
                     case JsonTokenType.EndObject: names.Close(); break;
                     case JsonTokenType.PropertyName:
                         if (!names.Add(ref reader))
-                            throw new JsonShapeException($"The response names the member '{InputDisplay.Show(reader.GetString())}' twice in one object.");
+                            throw new JsonShapeException($"The response names the member '{InputDisplay.Show(reader.GetString())}' twice in one object (names are compared unescaped and ignoring case).");
                         break;
                 }
             }
@@ -57,7 +60,7 @@ internal static class StrictDocument
     [ThreadStatic]
     private static MemberNames? t_names;
 
-    /// <summary>The member names of each object open on the path to the reader, unescaped, in one pooled arena.</summary>
+    /// <summary>The member names of each object open on the path to the reader, unescaped and ASCII-lowered, in one pooled arena.</summary>
     private sealed class MemberNames : IDisposable
     {
         private byte[] _arena = ArrayPool<byte>.Shared.Rent(1024);
@@ -83,6 +86,7 @@ internal static class StrictDocument
             var name = _arena.AsSpan(_used, length);
             var written = reader.ValueIsEscaped ? reader.CopyString(name) : Copy(reader.ValueSpan, name);
             name = name[..written];
+            FoldAsciiCase(name);
             var hash = Hash(name);
 
             var (first, arenaStart, large) = _objects.Peek();
@@ -114,6 +118,15 @@ internal static class StrictDocument
         {
             from.CopyTo(to);
             return from.Length;
+        }
+
+        /// <summary>Lowers A-Z in place (the model's names are ASCII; other bytes, UTF-8 included, stay as they are).</summary>
+        private static void FoldAsciiCase(Span<byte> name)
+        {
+            for (var i = 0; i < name.Length; i++)
+            {
+                if (name[i] is >= (byte)'A' and <= (byte)'Z') name[i] = (byte)(name[i] | 0x20);
+            }
         }
 
         private static int Hash(ReadOnlySpan<byte> name)
