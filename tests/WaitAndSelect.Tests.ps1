@@ -51,8 +51,8 @@ Describe '-WaitForScan' {
         # Once each: the first state, then one line per change (BUILDING -> PENDING -> SCANNING -> COLLECTING -> COMPLETED).
         $states.Count | Should -Be 5
         # Two answers for each of BUILDING, PENDING, SCANNING and COLLECTING, then the one that is COMPLETED (the gate
-        # judges from the state the wait settled on, never asking again).
-        (Get-EmulatorRequestCount $Emulator 'GetImage') - $before | Should -Be 9
+        # judges from the state the wait settled on), and one after the listing that holds it (still COMPLETED).
+        (Get-EmulatorRequestCount $Emulator 'GetImage') - $before | Should -Be 10
     }
 
     It 'fails closed at the timeout, naming the last state, and does not judge' {
@@ -145,8 +145,9 @@ Describe '-WaitForScan' {
         # Each count request's first page (this suite's emulator answers one aggregation a page): when it was sent.
         $counts = @($requests | Where-Object { $_.operation -eq 'ListImageScanFindingAggregations' -and -not ($_.body | ConvertFrom-Json).nextToken })
         foreach ($arn in $Web150, $Web141) {
-            # The waiter stops at the first settled answer: a build's last GetImage is the one that said COMPLETED.
-            $settled = ($requests | Where-Object { $_.operation -eq 'GetImage' -and [uri]::UnescapeDataString($_.path) -like "*=$arn" } | Measure-Object sequence -Maximum).Maximum
+            # The waiter stops at the first settled answer, and one more GetImage holds the state after the listing: a
+            # build's last GetImage but one is the one that said COMPLETED.
+            $settled = @($requests | Where-Object { $_.operation -eq 'GetImage' -and [uri]::UnescapeDataString($_.path) -like "*=$arn" } | Sort-Object sequence)[-2].sequence
             @($counts | Where-Object { $_.sequence -gt $settled -and ($_.body | ConvertFrom-Json).filter.values -contains $arn }).Count |
                 Should -BeGreaterThan 0 -Because "$arn's count must be read after its scan settled (GetImage $settled; counts asked at $($counts.sequence -join ', '))"
         }
@@ -169,13 +170,16 @@ Describe '-WaitForScan' {
         $requests = @($log | Where-Object sequence -GT $before)
         foreach ($arn in $Web150, $Web141) {
             $reads = @($requests | Where-Object { $_.operation -eq 'GetImage' -and [uri]::UnescapeDataString($_.path) -like "*=$arn" })
-            # Two answers each of PENDING, SCANNING and COLLECTING, then the one that is COMPLETED: waited past the first running state.
-            $reads.Count | Should -Be 7 -Because "$arn is waited for until its scan completes"
+            # Two answers each of PENDING, SCANNING and COLLECTING, then the one that is COMPLETED: waited past the first running
+            # state; then one after the listing that holds it.
+            $reads.Count | Should -Be 8 -Because "$arn is waited for until its scan completes, and held after its listing"
             $reads | ForEach-Object { $_.completed | Should -BeTrue; $_.statusCode | Should -Be 200 }
-            # Its findings are read once its scan settled, never before.
+            # Its findings are read once its scan settled, never before, and the state is asked again after them.
             $listed = @($requests | Where-Object { $_.operation -eq 'ListImageScanFindings' -and ($_.body | ConvertFrom-Json).filters[0].values[0] -eq $arn })
             $listed.Count | Should -BeGreaterThan 0 -Because "$arn's findings are compared"
-            ($listed.sequence | Measure-Object -Minimum).Minimum | Should -BeGreaterThan ($reads.sequence | Measure-Object -Maximum).Maximum
+            $ordered = @($reads | Sort-Object sequence)
+            ($listed.sequence | Measure-Object -Minimum).Minimum | Should -BeGreaterThan $ordered[-2].sequence
+            ($listed.sequence | Measure-Object -Maximum).Maximum | Should -BeLessThan $ordered[-1].sequence
         }
         $scans = Invoke-RestMethod "$($Emulator.Url)/_emulator/scans"
         @($scans | ForEach-Object state) | Should -Be @('COMPLETED', 'COMPLETED')

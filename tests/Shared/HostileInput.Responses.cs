@@ -47,6 +47,15 @@ public static partial class HostileInput
         new("duplicate severity, escaped name", FindingsOperation, """{"findings":[{"severity":"CRITICAL","sev\u0065rity":"LOW"}]}""", "MalformedResponse"),
         new("two findings members", FindingsOperation, """{"findings":[{"severity":"CRITICAL"}],"findings":[]}""", "MalformedResponse"),
         new("duplicate status", GetImage, """{"image":{"arn":"IMAGE","scanState":{"status":"SCANNING","status":"COMPLETED"}}}""", "MalformedResponse"),
+        // Named twice in two cases: a reader that matches names ignoring case (Json.NET, ConvertFrom-Json, the SDK's own
+        // unmarshallers) takes the other one, so the answer says two things at once.
+        new("severity and Severity", FindingsOperation, """{"findings":[{"Severity":"CRITICAL","severity":"LOW"}]}""", "MalformedResponse"),
+        new("Findings beside findings", FindingsOperation, """{"Findings":[{"severity":"CRITICAL"}],"findings":[]}""", "MalformedResponse"),
+        new("scanState and SCANSTATE", GetImage, """{"image":{"arn":"IMAGE","state":{"status":"AVAILABLE"},"imageScanningConfiguration":{"imageScanningEnabled":true},"SCANSTATE":{"status":"SCANNING"},"scanState":{"status":"COMPLETED"}}}""", "MalformedResponse"),
+        // A long s (U+017F) and a Kelvin sign (U+212A) fold with s and k, as Go's encoding/json matches names.
+        new("\u017Feverity beside severity", FindingsOperation, """{"findings":[{"\u017Feverity":"CRITICAL","severity":"LOW"}]}""", "MalformedResponse"),
+        new("nextTo\u212Aen beside nextToken", FindingsOperation, """{"findings":[],"nextToken":null,"nextTo\u212Aen":"more"}""", "MalformedResponse"),
+        new("ALL beside all", AggregationsOperation, """{"responses":[{"imageAggregation":{"imageBuildVersionArn":"IMAGE","severityCounts":{"ALL":5,"all":1}}}]}""", "MalformedResponse"),
         new("two image members", GetImage, """{"image":{"arn":"IMAGE"},"image":{"arn":"IMAGE"}}""", "MalformedResponse"),
         new("two all counts", AggregationsOperation, """{"responses":[{"imageAggregation":{"imageBuildVersionArn":"IMAGE","severityCounts":{"all":5,"all":1}}}]}""", "MalformedResponse"),
         new("an aggregation of two kinds", AggregationsOperation,

@@ -77,6 +77,22 @@ public sealed class ScriptedServer : IAsyncDisposable, IDisposable
     /// <summary>Sets the answer to every request on <paramref name="path"/> (a method PowerShell calls easily).</summary>
     public void Route(string path, ScriptedResponse response) => Routes[path] = response;
 
+    /// <summary>Answers the next requests to <paramref name="path"/> with these, one each, before anything else answers it
+    /// (a state that changes from one GetImage to the next).</summary>
+    public void EnqueueFor(string path, params ScriptedResponse[] responses)
+    {
+        var queue = _byPath.GetOrAdd(path, _ => new ConcurrentQueue<ScriptedResponse>());
+        foreach (var response in responses) queue.Enqueue(response);
+    }
+
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedResponse>> _byPath = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What happened, in order: <c>-> /Path</c> when a request arrived, <c>&lt;- /Path</c> when its answer was about to be
+    /// written (logged before writing, so a request the client sends once it has that answer is always logged after it).
+    /// </summary>
+    public ConcurrentQueue<string> Events { get; } = new();
+
     /// <summary>
     /// Sets the answer to requests on <paramref name="path"/> that mention <paramref name="mentioning"/> (in the unescaped
     /// target or the body), before <see cref="Routes"/>: one operation answers each ARN its own way.
@@ -123,13 +139,16 @@ public sealed class ScriptedServer : IAsyncDisposable, IDisposable
                 if (request is null) return;
                 Requests.Enqueue(request);
                 var path = request.Target.Split('?')[0];
+                Events.Enqueue("-> " + path);
                 var response = _script.TryDequeue(out var scripted) ? scripted
+                    : _byPath.TryGetValue(path, out var queued) && queued.TryDequeue(out var next) ? next
                     : Mentioned(path, request) ?? (Routes.TryGetValue(path, out var routed) ? routed : Default);
                 if (response.Delay > TimeSpan.Zero && !await HoldAsync(client.Client, response.Delay))
                 {
                     Abandoned.Enqueue(request);
                     return;
                 }
+                Events.Enqueue("<- " + path);
                 if (!await WriteResponseAsync(stream, response)) return;
             }
         }

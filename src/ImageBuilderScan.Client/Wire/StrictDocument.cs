@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -9,7 +10,11 @@ namespace ImageBuilderScan.Client.Wire;
 /// UTF-8 (members the readers skip included), it is one JSON object and nothing follows it, and no object
 /// anywhere in it names a member twice (the readers would otherwise keep the last, so
 /// <c>"severity":"CRITICAL","severity":"LOW"</c> would read LOW). Names are compared unescaped, so
-/// <c>"sev\u0065rity"</c> is <c>severity</c>. One pass over the tokens, no allocation per member (nor, after a thread's first body, per page).
+/// <c>"sev\u0065rity"</c> is <c>severity</c>, and ignoring case (Unicode case too, see <c>FoldCase</c>), so <c>"Severity":"CRITICAL","severity":"LOW"</c>
+/// is refused too: the readers match names exactly and would read LOW, while a reader that matches them ignoring case
+/// (Json.NET, ConvertFrom-Json, Go's encoding/json) reads CRITICAL; no shape of the model has two members
+/// that differ only in case. One pass over the tokens, no allocation per member of ASCII name, as every real one is
+/// (nor, after a thread's first body, per page).
 /// </summary>
 internal static class StrictDocument
 {
@@ -42,7 +47,7 @@ internal static class StrictDocument
                     case JsonTokenType.EndObject: names.Close(); break;
                     case JsonTokenType.PropertyName:
                         if (!names.Add(ref reader))
-                            throw new JsonShapeException($"The response names the member '{InputDisplay.Show(reader.GetString())}' twice in one object.");
+                            throw new JsonShapeException($"The response names the member '{InputDisplay.Show(reader.GetString())}' twice in one object (names are compared unescaped and ignoring case).");
                         break;
                 }
             }
@@ -57,7 +62,7 @@ internal static class StrictDocument
     [ThreadStatic]
     private static MemberNames? t_names;
 
-    /// <summary>The member names of each object open on the path to the reader, unescaped, in one pooled arena.</summary>
+    /// <summary>The member names of each object open on the path to the reader, unescaped and upper-cased, in one pooled arena.</summary>
     private sealed class MemberNames : IDisposable
     {
         private byte[] _arena = ArrayPool<byte>.Shared.Rent(1024);
@@ -82,7 +87,8 @@ internal static class StrictDocument
             if (_used + length > _arena.Length) Grow(_used + length);
             var name = _arena.AsSpan(_used, length);
             var written = reader.ValueIsEscaped ? reader.CopyString(name) : Copy(reader.ValueSpan, name);
-            name = name[..written];
+            written = FoldCase(written);
+            name = _arena.AsSpan(_used, written);
             var hash = Hash(name);
 
             var (first, arenaStart, large) = _objects.Peek();
@@ -114,6 +120,28 @@ internal static class StrictDocument
         {
             from.CopyTo(to);
             return from.Length;
+        }
+
+        /// <summary>
+        /// Folds the case of the name just copied to the arena's free end: ASCII upper-cased in place; any other name
+        /// character by character to the upper case of its lower case, so that the characters a Unicode-folding reader
+        /// (Go's encoding/json) takes for ASCII letters fold with them: <c>ſeverity</c> (a long s) and <c>nextToKen</c>
+        /// (a Kelvin sign) are <c>SEVERITY</c> and <c>NEXTTOKEN</c>. Returns the folded length (a non-ASCII name may change it).
+        /// </summary>
+        private int FoldCase(int length)
+        {
+            var name = _arena.AsSpan(_used, length);
+            if (Ascii.IsValid(name))
+            {
+                Ascii.ToUpperInPlace(name, out _);
+                return length;
+            }
+
+            var folded = Encoding.UTF8.GetString(name).ToCharArray();
+            for (var i = 0; i < folded.Length; i++) folded[i] = char.ToUpperInvariant(char.ToLowerInvariant(folded[i]));
+            var needed = Encoding.UTF8.GetByteCount(folded);
+            if (_used + needed > _arena.Length) Grow(_used + needed);
+            return Encoding.UTF8.GetBytes(folded, _arena.AsSpan(_used, needed));
         }
 
         private static int Hash(ReadOnlySpan<byte> name)

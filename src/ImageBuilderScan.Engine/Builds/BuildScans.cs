@@ -26,24 +26,23 @@ public sealed partial class BuildScans(Func<string, ImageBuilderScanClient> clie
     }
 
     /// <summary>
-    /// The build's state and all its findings (pages of 25, the most the service gives), asked at once. With
-    /// <paramref name="wait"/>, the state is waited for first (<see cref="ScanWaiter"/>) and the findings listed once it settled.
+    /// The build's state and all its findings (pages of 25, the most the service gives): the state first (with
+    /// <paramref name="wait"/>, waited for, <see cref="ScanWaiter"/>), the findings once it answered, and the state again once
+    /// they are listed (<see cref="HoldAsync"/>). Asked beside the listing, a COMPLETED answered after a listing taken
+    /// mid-scan would vouch for findings it never saw complete.
     /// </summary>
-    /// <exception cref="ScanStateException">ScanWaitTimedOut: the scan still ran when the wait ran out.</exception>
+    /// <exception cref="ScanStateException">ScanWaitTimedOut: the scan still ran when the wait ran out; ScanStateChanged: a
+    /// complete scan's state changed while its findings were listed.</exception>
     /// <param name="most">See <see cref="FindingsAsync"/>.</param>
     public async Task<BuildScan> ReadAsync(string imageBuildVersionArn, string parameterName, CancellationToken cancellationToken, ScanWait? wait = null,
         Func<long?>? most = null)
     {
-        if (wait is not null)
-        {
-            var settled = (await WaitAsync(imageBuildVersionArn, parameterName, wait, cancellationToken).ConfigureAwait(false)).Settled();
-            return new BuildScan(settled, await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken, most).ConfigureAwait(false));
-        }
-
-        var state = StateAsync(imageBuildVersionArn, parameterName, cancellationToken);
-        var findings = FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken, most);
-        await Both(state, findings).ConfigureAwait(false);
-        return new BuildScan(await state.ConfigureAwait(false), await findings.ConfigureAwait(false));
+        var state = wait is not null
+            ? (await WaitAsync(imageBuildVersionArn, parameterName, wait, cancellationToken).ConfigureAwait(false)).Settled()
+            : await StateAsync(imageBuildVersionArn, parameterName, cancellationToken).ConfigureAwait(false);
+        var findings = await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken, most).ConfigureAwait(false);
+        await HoldAsync(state, parameterName, cancellationToken).ConfigureAwait(false);
+        return new BuildScan(state, findings);
     }
 
     /// <summary>
@@ -88,6 +87,32 @@ public sealed partial class BuildScans(Func<string, ImageBuilderScanClient> clie
                 $"The {role} {imageBuildVersionArn} is not compared: {why}.");
         return scan;
     }
+
+    /// <summary>
+    /// A complete scan vouches for findings listed after it was read only while it holds: its state is asked again once they
+    /// are listed, and must still be complete and the same (scan status, image state, scanning, creation date, pipeline). A
+    /// scan that ran again, or an image sent back to building, while the findings were listed may have left them part of a
+    /// list. A state that is not complete is not asked again: the build is not judged on it anyway (or, under
+    /// -AllowIncompleteScan, judged as a scan in progress).
+    /// </summary>
+    /// <param name="before">The state read before the findings were asked for.</param>
+    /// <exception cref="ScanStateException">ScanStateChanged, naming the state before and after.</exception>
+    public async Task HoldAsync(ImageScanState before, string parameterName, CancellationToken cancellationToken)
+    {
+        if (!before.IsComplete) return;
+        var after = await StateAsync(before.ImageBuildVersionArn, parameterName, cancellationToken).ConfigureAwait(false);
+        if (after.IsComplete && Said(after) == Said(before)) return;
+        throw new ScanStateException("ScanStateChanged", before.ImageBuildVersionArn,
+            $"GetImage said {Said(before)} before the findings of {before.ImageBuildVersionArn} were listed, and {Said(after)} after: " +
+            "they may not be the complete scan's findings, so the build is not judged.");
+    }
+
+    /// <summary>What GetImage says of the build that its findings rest on, in words (its values made inert).</summary>
+    private static string Said(ImageScanState state) =>
+        $"scan {InputDisplay.Show(state.Status ?? "in no state")}, image {InputDisplay.Show(state.ImageStatus ?? "in no state")}" +
+        (state.ScanningEnabled ? "" : ", scanning disabled") +
+        $", created {(state.DateCreated is { } created ? created.ToString("o", CultureInfo.InvariantCulture) : "at no date")}" +
+        $", pipeline {(state.ImagePipelineArn is { } pipeline ? InputDisplay.Arn(pipeline) : "none")}";
 
     /// <summary>The build's state once its scan no longer runs, or its last when the wait ran out (see <see cref="ScanWaiter"/>).</summary>
     public Task<ScanWaitOutcome> WaitAsync(string imageBuildVersionArn, string parameterName, ScanWait wait, CancellationToken cancellationToken) =>

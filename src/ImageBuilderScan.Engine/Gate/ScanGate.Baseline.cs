@@ -86,6 +86,7 @@ public sealed partial class ScanGate
             BuildScans.HoldToOlder(image, build, state);
             var counting = _builds.CountAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken);
             var findings = await _builds.FindingsAsync(build.Arn, "BaselineImageBuildVersionArn", cancellationToken, MostListed(counting)).ConfigureAwait(false);
+            await _builds.HoldAsync(state, "BaselineImageBuildVersionArn", cancellationToken).ConfigureAwait(false);
             log?.Verbose($"The baseline of {image.ImageBuildVersionArn} is {build.Arn}, the newest older build of {image.ImagePipelineArn} whose scan completed"
                 + (passedOver.Count > 0 ? $" (passed over {passedOver.Count} newer build(s) whose scan did not)." : "."));
             return (build.Arn, new BuildScan(state, findings), counting);

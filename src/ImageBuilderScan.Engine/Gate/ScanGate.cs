@@ -81,6 +81,7 @@ public sealed partial class ScanGate(Func<string, ImageBuilderScanClient> client
                     // Counted by a request sent after the scan was seen settled: one sent mid-scan may miss findings.
                     counted = counts.For(arn, cancellationToken, settledAt: counts.Now());
                     findings = await _builds.FindingsAsync(arn, parameterName, cancellationToken, MostListed(counted, arn)).ConfigureAwait(false);
+                    await _builds.HoldAsync(state, parameterName, cancellationToken).ConfigureAwait(false);
                 }
             }
             else

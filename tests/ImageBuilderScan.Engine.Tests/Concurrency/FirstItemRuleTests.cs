@@ -167,12 +167,13 @@ public sealed class FirstItemRuleTests
             Assert.Equal(builds[0], results.Current.ImageBuildVersionArn);
         }
 
-        // GetImage and the listing of the first build, and the count of its chunk of ten (one request): nothing else.
+        // GetImage and the listing of the first build (GetImage asked again after the listing: BuildScans.HoldAsync), and the
+        // count of its chunk of ten (one request): nothing else.
         var asked = server.Requests.Recent;
-        Assert.Equal(1, server.Requests.Images);
+        Assert.Equal(2, server.Requests.Images);
         Assert.Equal(1, server.Requests.Aggregations);
         Assert.Equal(1, server.Requests.Findings);
-        Assert.Equal(3, server.Requests.Total);
+        Assert.Equal(4, server.Requests.Total);
         Assert.All(asked.Where(r => r.Operation is not EmulatorOperation.ListImageScanFindingAggregations), r => Assert.Contains(builds[0], Named(r)));
     }
 
@@ -201,8 +202,9 @@ public sealed class FirstItemRuleTests
             }
         }
 
-        // GetImage, findings and the count of both sides, and the pipeline's builds to find the previous one: nothing of the other nine.
-        Assert.Equal(7, server.Requests.Total);
+        // GetImage (asked again after each side's listing: BuildScans.HoldAsync), findings and the count of both sides, and
+        // the pipeline's builds to find the previous one: nothing of the other nine.
+        Assert.Equal(9, server.Requests.Total);
         Assert.Equal(1, server.Requests.PipelineImages);
         Assert.Equal(2, server.Requests.Aggregations);
         Assert.All(server.Requests.Recent, r => Assert.True(Named(r).Contains(first.Arn, StringComparison.Ordinal)

@@ -100,8 +100,10 @@ public sealed class GateAgreementTests : IAsyncLifetime
         var shown = string.Join("\n", log.Select(r => $"{r.Sequence} {r.Operation} {Uri.UnescapeDataString(r.Path)} {string.Join(",", r.Operation == EmulatorOperation.ListImageScanFindingAggregations ? Counted(r) : [])}"));
         foreach (var build in new[] { First, Second })
         {
-            // The waiter stops at the first settled answer, so a build's last GetImage is the one that said COMPLETED.
-            var settled = log.Last(r => r.Operation == EmulatorOperation.GetImage && Uri.UnescapeDataString(r.Path).EndsWith(build, StringComparison.Ordinal)).Sequence;
+            // The waiter stops at the first settled answer, and one more GetImage holds the state after the listing
+            // (BuildScans.HoldAsync), so a build's last GetImage but one is the one that said COMPLETED.
+            var settled = log.Where(r => r.Operation == EmulatorOperation.GetImage && Uri.UnescapeDataString(r.Path).EndsWith(build, StringComparison.Ordinal))
+                .SkipLast(1).Last().Sequence;
             Assert.True(log.Any(r => IsCountRequest(r) && r.Sequence > settled && Counted(r).Contains(build)),
                 $"no count of {build} asked after its scan settled (GetImage {settled}):\n{shown}");
         }
