@@ -79,6 +79,13 @@ BeforeDiscovery {
         # a report step PowerShell cannot bind, after a passing gate: no report, so not 0
         @{ Name = 'report with -Path $env:UNSET, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path $env:UNSET_VAR }'; With = 2; Without = $null; Report = $true }
         @{ Name = 'report with -Format Markdwn, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdwn -Path ./summary.md }'; With = 2; Without = $null; Report = $true }
+        # once a gate decided 1 or 2, the process never ends with 0: not by a later exit, nor from another runspace
+        @{ Name = 'fails, then exit $LASTEXITCODE after a native command in finally'; Body = 'try { GATE -ImageBuildVersionArn $env:FAIL_ARN } finally { hostname; exit $LASTEXITCODE }'; With = 1; Without = $null }
+        @{ Name = 'fails, then exit 0 in finally'; Body = 'try { GATE -ImageBuildVersionArn $env:FAIL_ARN } finally { exit 0 }'; With = 1; Without = $null }
+        @{ Name = 'fails inside ForEach-Object -Parallel'; Body = '$env:FAIL_ARN | ForEach-Object -Parallel { GATE -ImageBuildVersionArn $_ }'; With = 1; Without = $null }
+        @{ Name = 'fails inside Start-ThreadJob'; Body = 'Start-ThreadJob { GATE -ImageBuildVersionArn $using:env:FAIL_ARN } | Receive-Job -Wait -AutoRemoveJob'; With = 1; Without = $null }
+        @{ Name = 'fails in a runspace of its own'; Body = '$ps = [powershell]::Create(); $null = $ps.AddScript(''GATE -ImageBuildVersionArn $env:FAIL_ARN''); $ps.Invoke()'; With = 1; Without = $null }
+        @{ Name = 'not judged inside ForEach-Object -Parallel, then exit 0'; Body = "'not-an-arn' | ForEach-Object -Parallel { GATE -ImageBuildVersionArn `$_ }`nexit 0"; With = 2; Without = $null; Silent = $true }
         @{ Name = 'report onto a symbolic link, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path ./link.md }'; With = 2; Without = 1; Ends = $true; Report = $true }
     )
     $script:Runs = foreach ($case in $Cases) {
@@ -88,7 +95,7 @@ BeforeDiscovery {
         }
     }
     # GitHub Actions' pwsh shell (dot-sourced under -command): the code must hold there too.
-    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)', 'a warning stops the gate: -WarningAction Stop and an expired exception that matches', 'report to a folder that does not exist, after a passing gate', '-ExitCode last, after -ExceptionPath $env:UNSET', 'report with -Path $env:UNSET, after a passing gate' })
+    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)', 'a warning stops the gate: -WarningAction Stop and an expired exception that matches', 'report to a folder that does not exist, after a passing gate', '-ExitCode last, after -ExceptionPath $env:UNSET', 'report with -Path $env:UNSET, after a passing gate', 'fails, then exit 0 in finally', 'fails inside ForEach-Object -Parallel' })
 }
 
 BeforeAll {
@@ -167,7 +174,7 @@ Describe 'Test-IBScanGate exit codes under pwsh -File' {
         $run = $Results[$Key]
         $run.ExitCode | Should -Be $Expected -Because $run.Output
         if ($Case.Ends -and $Expected -ne 0) { $run.Output | Should -Not -Match 'after the gate' -Because 'a failed or refused gate ends the script' }
-        if ($Mode -eq 'With' -and $Expected -eq 2 -and -not $Case.Name.Contains('Stop at the top') -and -not $Case.Report) { $run.Output | Should -Match 'exit (code )?2 \(the gate could not judge\)' }
+        if ($Mode -eq 'With' -and $Expected -eq 2 -and -not $Case.Name.Contains('Stop at the top') -and -not $Case.Report -and -not $Case.Silent) { $run.Output | Should -Match 'exit (code )?2 \(the gate could not judge\)' }
         if ($Case.Report) { $run.Output | Should -Match '-Path|Path:|no/such/folder|Format' -Because 'the error names where the report was to go' }
         if ($Case.Says -and $Mode -eq 'With') { $run.Output | Should -Match $Case.Says -Because 'a stop by preference says which preference stopped the gate' }
         if ($Case.Outputs -and $Mode -eq 'Without') { $run.Output | Should -Match $Case.Outputs }
