@@ -79,6 +79,9 @@ BeforeDiscovery {
         # a report step PowerShell cannot bind, after a passing gate: no report, so not 0
         @{ Name = 'report with -Path $env:UNSET, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path $env:UNSET_VAR }'; With = 2; Without = $null; Report = $true }
         @{ Name = 'report with -Format Markdwn, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdwn -Path ./summary.md }'; With = 2; Without = $null; Report = $true }
+        # a report step that PowerShell itself fails (a drive that does not exist, a prompt no one can answer): not 0
+        @{ Name = 'report to C:\out\summary.md where there is no drive C:, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path C:\out\summary.md }'; With = 2; Without = 1; Ends = $true; Report = $true; Skip = $IsWindows }
+        @{ Name = 'report with $ConfirmPreference = ''Low'' under -NonInteractive, after a passing gate'; Body = "`$ConfirmPreference = 'Low'`ntry { GATE -ImageBuildVersionArn `$env:PASS_ARN -OutVariable gate } finally { `$gate | Export-IBScanReport -Format Markdown -Path ./confirm.md }"; With = 2; Without = 1; Ends = $true; Report = $true }
         # once a gate decided 1 or 2, the process never ends with 0: not by a later exit, nor from another runspace
         @{ Name = 'fails, then exit $LASTEXITCODE after a native command in finally'; Body = 'try { GATE -ImageBuildVersionArn $env:FAIL_ARN } finally { hostname; exit $LASTEXITCODE }'; With = 1; Without = $null }
         @{ Name = 'fails, then exit 0 in finally'; Body = 'try { GATE -ImageBuildVersionArn $env:FAIL_ARN } finally { exit 0 }'; With = 1; Without = $null }
