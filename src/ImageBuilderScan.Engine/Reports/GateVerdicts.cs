@@ -13,23 +13,24 @@ namespace ImageBuilderScan.Engine.Reports;
 public sealed class GateVerdicts
 {
     private const int TopViolations = 3;
-    private readonly List<GateResult> _results = [];
-    private readonly List<string> _errors = [];
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
-    public void Add(GateResult result) => _results.Add(result);
+    /// <summary>The run's results and errors, which each result it wrote links to (a report of them says what the run decided).</summary>
+    public GateRun Run { get; } = new();
 
-    public IReadOnlyList<GateResult> Results => _results;
+    public void Add(GateResult result) => Run.Add(result);
 
-    public int ErrorCount => _errors.Count;
+    public IReadOnlyList<GateResult> Results => Run.Results;
 
-    public void AddError(string message) => _errors.Add(message);
+    public int ErrorCount => Run.Errors.Count;
+
+    public void AddError(string message) => Run.AddError(message);
 
     /// <summary>Passes only when something was judged, all of it passed, and nothing failed to be read: the exit
     /// contract's own verdict (<see cref="GateExit"/>), so -Quiet, the default and -ExitCode cannot disagree.</summary>
-    public bool AllPassed => GateExit.For(_results, _errors.Count) == GateExitCode.Passed;
+    public bool AllPassed => GateExit.For(Run.Results, Run.Errors.Count) == GateExitCode.Passed;
 
-    public IReadOnlyList<string> FailedImages => _results.Where(r => !r.Passed).Select(r => r.ImageBuildVersionArn).ToList();
+    public IReadOnlyList<string> FailedImages => Run.Results.Where(r => !r.Passed).Select(r => r.ImageBuildVersionArn).ToList();
 
     /// <summary>One warning per expired exception that matched a finding, the first time it does (the file's values shown
     /// inert; the module's one warning path scrubs the whole line).</summary>
@@ -47,7 +48,7 @@ public sealed class GateVerdicts
     {
         var lines = new List<string>();
         // The same build name in two regions (or accounts) must not read as one build.
-        foreach (var image in ReportImage.From(_results).Where(i => i.Passed != true))
+        foreach (var image in ReportImage.From(Run.Results).Where(i => i.Passed != true))
         {
             var result = image.Gate!;
             var top = result.Violations.OrderByDescending(v => v.Severity).Take(TopViolations)
@@ -57,9 +58,9 @@ public sealed class GateVerdicts
             lines.Add($"{image.DisplayName}: {result.Summary}{violations}");
         }
 
-        lines.AddRange(_errors.Select(e => "not judged: " + e));
-        var failed = FailedImages.Count + _errors.Count;
-        return SecretRedaction.ForOutput(string.Format(CultureInfo.InvariantCulture, "The scan gate failed for {0} of {1} image(s): ", failed, _results.Count + _errors.Count)
+        lines.AddRange(Run.Errors.Select(e => "not judged: " + e));
+        var failed = FailedImages.Count + Run.Errors.Count;
+        return SecretRedaction.ForOutput(string.Format(CultureInfo.InvariantCulture, "The scan gate failed for {0} of {1} image(s): ", failed, Run.Results.Count + Run.Errors.Count)
             + string.Join("; ", lines));
     }
 }
