@@ -25,7 +25,7 @@ BeforeDiscovery {
         @{ Name = 'fails, inside try/catch'; Body = 'try { GATE -ImageBuildVersionArn $env:FAIL_ARN } catch { "caught: $_" }'; With = 1; Without = $null; Ends = $true }
         # anything kept the gate from judging
         @{ Name = 'empty ARN'; Body = 'GATE -ImageBuildVersionArn $env:EMPTY_ARN'; With = 2; Without = 1; Ends = $true }
-        @{ Name = 'malformed ARN'; Body = 'GATE -ImageBuildVersionArn not-an-arn'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'malformed ARN'; Body = 'GATE -ImageBuildVersionArn not-an-arn'; With = 2; Without = 1; Ends = $true; Says = 'failed for 1 of 1 image' }
         @{ Name = 'malformed ARN, with Stop at the top (the README pattern)'; Body = "`$ErrorActionPreference = 'Stop'`nGATE -ImageBuildVersionArn `$env:PASS_ARN, not-an-arn"; With = 2; Without = 1; Ends = $true }
         @{ Name = 'malformed ARN piped, with -ErrorAction Stop'; Body = "'not-an-arn' | GATE -ErrorAction Stop"; With = 2; Without = 1; Ends = $true }
         @{ Name = 'misspelled value (-FailOn HIGHT)'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -FailOn HIGHT'; With = 2; Without = 1; Ends = $true }
@@ -74,7 +74,7 @@ BeforeDiscovery {
         @{ Name = 'splatted ExitCode with an unset Region'; Body = '$p = @{ ImageBuildVersionArn = $env:PASS_ARN; Region = $env:UNSET_VAR; ExitCode = $true }; Test-IBScanGate @p'; With = 2; Without = $null }
         @{ Name = '-ExitCode:$false last, after -MaxCount HIGH=5 (not asked)'; Body = 'Test-IBScanGate -ImageBuildVersionArn $env:PASS_ARN -MaxCount HIGH=5 -ExitCode:$false'; With = 0; Without = $null; NotAsked = $true }
         # piped input the binder would drop: refused by the gate instead
-        @{ Name = 'a $null among piped builds'; Body = '@($env:PASS_ARN, $env:UNSET_VAR) | GATE'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'a $null among piped builds'; Body = '@($env:PASS_ARN, $env:UNSET_VAR) | GATE'; With = 2; Without = 1; Ends = $true; Says = 'failed for 1 of 2 image' }
         @{ Name = 'builds piped beside -ImagePipelineArn'; Body = '$env:PASS_ARN | GATE -ImagePipelineArn $env:PIPE_ARN'; With = 2; Without = 1; Ends = $true }
         # a report step PowerShell cannot bind, after a passing gate: no report, so not 0
         @{ Name = 'report with -Path $env:UNSET, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path $env:UNSET_VAR }'; With = 2; Without = $null; Report = $true }
