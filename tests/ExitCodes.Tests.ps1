@@ -25,7 +25,7 @@ BeforeDiscovery {
         @{ Name = 'fails, inside try/catch'; Body = 'try { GATE -ImageBuildVersionArn $env:FAIL_ARN } catch { "caught: $_" }'; With = 1; Without = $null; Ends = $true }
         # anything kept the gate from judging
         @{ Name = 'empty ARN'; Body = 'GATE -ImageBuildVersionArn $env:EMPTY_ARN'; With = 2; Without = 1; Ends = $true }
-        @{ Name = 'malformed ARN'; Body = 'GATE -ImageBuildVersionArn not-an-arn'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'malformed ARN'; Body = 'GATE -ImageBuildVersionArn not-an-arn'; With = 2; Without = 1; Ends = $true; Says = 'failed for 1 of 1 image' }
         @{ Name = 'malformed ARN, with Stop at the top (the README pattern)'; Body = "`$ErrorActionPreference = 'Stop'`nGATE -ImageBuildVersionArn `$env:PASS_ARN, not-an-arn"; With = 2; Without = 1; Ends = $true }
         @{ Name = 'malformed ARN piped, with -ErrorAction Stop'; Body = "'not-an-arn' | GATE -ErrorAction Stop"; With = 2; Without = 1; Ends = $true }
         @{ Name = 'misspelled value (-FailOn HIGHT)'; Body = 'GATE -ImageBuildVersionArn $env:PASS_ARN -FailOn HIGHT'; With = 2; Without = 1; Ends = $true }
@@ -74,11 +74,23 @@ BeforeDiscovery {
         @{ Name = 'splatted ExitCode with an unset Region'; Body = '$p = @{ ImageBuildVersionArn = $env:PASS_ARN; Region = $env:UNSET_VAR; ExitCode = $true }; Test-IBScanGate @p'; With = 2; Without = $null }
         @{ Name = '-ExitCode:$false last, after -MaxCount HIGH=5 (not asked)'; Body = 'Test-IBScanGate -ImageBuildVersionArn $env:PASS_ARN -MaxCount HIGH=5 -ExitCode:$false'; With = 0; Without = $null; NotAsked = $true }
         # piped input the binder would drop: refused by the gate instead
-        @{ Name = 'a $null among piped builds'; Body = '@($env:PASS_ARN, $env:UNSET_VAR) | GATE'; With = 2; Without = 1; Ends = $true }
+        @{ Name = 'a $null among piped builds'; Body = '@($env:PASS_ARN, $env:UNSET_VAR) | GATE'; With = 2; Without = 1; Ends = $true; Says = 'failed for 1 of 2 image' }
         @{ Name = 'builds piped beside -ImagePipelineArn'; Body = '$env:PASS_ARN | GATE -ImagePipelineArn $env:PIPE_ARN'; With = 2; Without = 1; Ends = $true }
         # a report step PowerShell cannot bind, after a passing gate: no report, so not 0
         @{ Name = 'report with -Path $env:UNSET, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path $env:UNSET_VAR }'; With = 2; Without = $null; Report = $true }
         @{ Name = 'report with -Format Markdwn, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdwn -Path ./summary.md }'; With = 2; Without = $null; Report = $true }
+        # a report of the gate's results says what the gate decided, also what a downstream stop kept it from writing
+        @{ Name = 'report after | Select-Object -First 1 (the failing build second) shows the failure'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN, $env:FAIL_ARN -OutVariable gate | Select-Object -First 1 } finally { $gate | Export-IBScanReport -Format Markdown -Path ./first.md; Get-Content ./first.md -TotalCount 3 }'; With = 1; Without = $null; Says = 'FAILED\*\*: 1 of 2 images' }
+        # a report step that PowerShell itself fails (a drive that does not exist, a prompt no one can answer): not 0
+        @{ Name = 'report to C:\out\summary.md where there is no drive C:, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path C:\out\summary.md }'; With = 2; Without = 1; Ends = $true; Report = $true; Skip = $IsWindows }
+        @{ Name = 'report with $ConfirmPreference = ''Low'' under -NonInteractive, after a passing gate'; Body = "`$ConfirmPreference = 'Low'`ntry { GATE -ImageBuildVersionArn `$env:PASS_ARN -OutVariable gate } finally { `$gate | Export-IBScanReport -Format Markdown -Path ./confirm.md }"; With = 2; Without = 1; Ends = $true; Report = $true }
+        # once a gate decided 1 or 2, the process never ends with 0: not by a later exit, nor from another runspace
+        @{ Name = 'fails, then exit $LASTEXITCODE after a native command in finally'; Body = 'try { GATE -ImageBuildVersionArn $env:FAIL_ARN } finally { hostname; exit $LASTEXITCODE }'; With = 1; Without = $null }
+        @{ Name = 'fails, then exit 0 in finally'; Body = 'try { GATE -ImageBuildVersionArn $env:FAIL_ARN } finally { exit 0 }'; With = 1; Without = $null }
+        @{ Name = 'fails inside ForEach-Object -Parallel'; Body = '$env:FAIL_ARN | ForEach-Object -Parallel { GATE -ImageBuildVersionArn $_ }'; With = 1; Without = $null }
+        @{ Name = 'fails inside Start-ThreadJob'; Body = 'Start-ThreadJob { GATE -ImageBuildVersionArn $using:env:FAIL_ARN } | Receive-Job -Wait -AutoRemoveJob'; With = 1; Without = $null }
+        @{ Name = 'fails in a runspace of its own'; Body = '$ps = [powershell]::Create(); $null = $ps.AddScript(''GATE -ImageBuildVersionArn $env:FAIL_ARN''); $ps.Invoke()'; With = 1; Without = $null }
+        @{ Name = 'not judged inside ForEach-Object -Parallel, then exit 0'; Body = "'not-an-arn' | ForEach-Object -Parallel { GATE -ImageBuildVersionArn `$_ }`nexit 0"; With = 2; Without = $null; Silent = $true }
         @{ Name = 'report onto a symbolic link, after a passing gate'; Body = 'try { GATE -ImageBuildVersionArn $env:PASS_ARN -OutVariable gate } finally { $gate | Export-IBScanReport -Format Markdown -Path ./link.md }'; With = 2; Without = 1; Ends = $true; Report = $true }
     )
     $script:Runs = foreach ($case in $Cases) {
@@ -88,7 +100,7 @@ BeforeDiscovery {
         }
     }
     # GitHub Actions' pwsh shell (dot-sourced under -command): the code must hold there too.
-    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)', 'a warning stops the gate: -WarningAction Stop and an expired exception that matches', 'report to a folder that does not exist, after a passing gate', '-ExitCode last, after -ExceptionPath $env:UNSET', 'report with -Path $env:UNSET, after a passing gate' })
+    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)', 'a warning stops the gate: -WarningAction Stop and an expired exception that matches', 'report to a folder that does not exist, after a passing gate', '-ExitCode last, after -ExceptionPath $env:UNSET', 'report with -Path $env:UNSET, after a passing gate', 'fails, then exit 0 in finally', 'fails inside ForEach-Object -Parallel' })
 }
 
 BeforeAll {
@@ -167,7 +179,7 @@ Describe 'Test-IBScanGate exit codes under pwsh -File' {
         $run = $Results[$Key]
         $run.ExitCode | Should -Be $Expected -Because $run.Output
         if ($Case.Ends -and $Expected -ne 0) { $run.Output | Should -Not -Match 'after the gate' -Because 'a failed or refused gate ends the script' }
-        if ($Mode -eq 'With' -and $Expected -eq 2 -and -not $Case.Name.Contains('Stop at the top') -and -not $Case.Report) { $run.Output | Should -Match 'exit (code )?2 \(the gate could not judge\)' }
+        if ($Mode -eq 'With' -and $Expected -eq 2 -and -not $Case.Name.Contains('Stop at the top') -and -not $Case.Report -and -not $Case.Silent) { $run.Output | Should -Match 'exit (code )?2 \(the gate could not judge\)' }
         if ($Case.Report) { $run.Output | Should -Match '-Path|Path:|no/such/folder|Format' -Because 'the error names where the report was to go' }
         if ($Case.Says -and $Mode -eq 'With') { $run.Output | Should -Match $Case.Says -Because 'a stop by preference says which preference stopped the gate' }
         if ($Case.Outputs -and $Mode -eq 'Without') { $run.Output | Should -Match $Case.Outputs }

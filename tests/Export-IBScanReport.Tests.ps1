@@ -85,6 +85,23 @@ Describe 'Export-IBScanReport' {
             $text | Should -Match '\| Image \| Verdict \|'
         }
 
+        It 'a report of gate results says what the gate decided and did not write: an upstream error (<Format>)' -ForEach @(
+            @{ Format = 'Markdown'; Says = 'NOT JUDGED.*Get-Content' }
+            @{ Format = 'JUnit'; Says = '<error [^>]*Get-Content' }
+            @{ Format = 'Sarif'; Says = '"executionSuccessful": false' }
+        ) {
+            $list = Join-Path $TestDrive 'arns.txt'
+            Set-Content $list $Web141
+            $gate = $null
+            try { Get-Content $list, (Join-Path $TestDrive 'missing.txt') -ErrorAction SilentlyContinue | Test-IBScanGate @Aws -OutVariable gate -ErrorAction SilentlyContinue } catch { }
+            @($gate).Count | Should -Be 1 -Because 'the one build read was judged and written; the error is the run''s'
+            $gate[0].Passed | Should -BeTrue
+            $path = Join-Path $TestDrive "upstream-error.$Format"
+            $gate | Export-IBScanReport -Format $Format -Path $path
+            Get-Content $path -Raw | Should -Match $Says
+            if ($Format -eq 'JUnit') { Test-JUnitSchema $path | Should -BeNullOrEmpty }
+        }
+
         It 'findings: those at or above -FailOn are failures' {
             $path = Join-Path $TestDrive 'findings.xml'
             $Findings | Export-IBScanReport JUnit $path -FailOn CRITICAL

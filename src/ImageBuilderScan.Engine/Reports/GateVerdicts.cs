@@ -13,30 +13,41 @@ namespace ImageBuilderScan.Engine.Reports;
 public sealed class GateVerdicts
 {
     private const int TopViolations = 3;
-    private readonly List<GateResult> _results = [];
-    private readonly List<string> _errors = [];
-    // Errors about the statement, not one input (another command's error upstream): not judged, but no image of their own.
-    private readonly List<string> _statementErrors = [];
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    // Errors of one input (a build, a piped object) and errors about the statement (another command's error upstream): the
+    // run holds both (neither passes), but only the first are counted as images in the message.
+    private readonly List<string> _inputErrors = [];
+    private readonly List<string> _statementErrors = [];
 
-    public void Add(GateResult result) => _results.Add(result);
+    /// <summary>The run's results and errors, which each result it wrote links to (a report of them says what the run decided).</summary>
+    public GateRun Run { get; } = new();
 
-    public IReadOnlyList<GateResult> Results => _results;
+    public void Add(GateResult result) => Run.Add(result);
 
-    public int ErrorCount => _errors.Count + _statementErrors.Count;
+    public IReadOnlyList<GateResult> Results => Run.Results;
+
+    public int ErrorCount => Run.Errors.Count;
 
     /// <summary>An input (a build, a piped object) that could not be judged: counted as an image not judged.</summary>
-    public void AddError(string message) => _errors.Add(message);
+    public void AddError(string message)
+    {
+        _inputErrors.Add(message);
+        Run.AddError(message);
+    }
 
     /// <summary>Something that keeps the whole input from being judged without being one of its images (another
     /// command's error in the gate's statement): not judged, and not counted as an image in the message.</summary>
-    public void AddStatementError(string message) => _statementErrors.Add(message);
+    public void AddStatementError(string message)
+    {
+        _statementErrors.Add(message);
+        Run.AddError(message);
+    }
 
     /// <summary>Passes only when something was judged, all of it passed, and nothing failed to be read: the exit
     /// contract's own verdict (<see cref="GateExit"/>), so -Quiet, the default and -ExitCode cannot disagree.</summary>
-    public bool AllPassed => GateExit.For(_results, ErrorCount) == GateExitCode.Passed;
+    public bool AllPassed => GateExit.For(Run.Results, Run.Errors.Count) == GateExitCode.Passed;
 
-    public IReadOnlyList<string> FailedImages => _results.Where(r => !r.Passed).Select(r => r.ImageBuildVersionArn).ToList();
+    public IReadOnlyList<string> FailedImages => Run.Results.Where(r => !r.Passed).Select(r => r.ImageBuildVersionArn).ToList();
 
     /// <summary>One warning per expired exception that matched a finding, the first time it does (the file's values shown
     /// inert; the module's one warning path scrubs the whole line).</summary>
@@ -54,7 +65,7 @@ public sealed class GateVerdicts
     {
         var lines = new List<string>();
         // The same build name in two regions (or accounts) must not read as one build.
-        foreach (var image in ReportImage.From(_results).Where(i => i.Passed != true))
+        foreach (var image in ReportImage.From(Run.Results).Where(i => i.Passed != true))
         {
             var result = image.Gate!;
             var top = result.Violations.OrderByDescending(v => v.Severity).Take(TopViolations)
@@ -64,10 +75,10 @@ public sealed class GateVerdicts
             lines.Add($"{image.DisplayName}: {result.Summary}{violations}");
         }
 
-        lines.AddRange(_errors.Select(e => "not judged: " + e));
+        lines.AddRange(_inputErrors.Select(e => "not judged: " + e));
         lines.AddRange(_statementErrors.Select(e => "input not judged as a whole: " + e));
-        var failed = FailedImages.Count + _errors.Count;
-        var images = _results.Count + _errors.Count;
+        var failed = FailedImages.Count + _inputErrors.Count;
+        var images = Run.Results.Count + _inputErrors.Count;
         // The count is of images: an error about the statement is said apart, never counted as an image that failed.
         var head = failed == 0 && _statementErrors.Count > 0
             ? string.Format(CultureInfo.InvariantCulture, "The scan gate could not judge its input as a whole ({0} image(s) judged, none failed): ", images)

@@ -82,12 +82,16 @@ internal sealed class ErrorLogMark
         _ => null,
     };
 
-    // The command's own failures are already its errors; what matters here is what the others wrote.
+    // The command's own failures are already its errors; what matters here is what the others wrote. Told by where the
+    // command stands (its history entry, line and column), not its pipeline position: a record the command wrote carries a
+    // copy of its invocation with position 0 (seen under pwsh -File), which made the gate count its own refusal twice,
+    // once as another command's error.
     private static bool IsOwn(ErrorRecord record, InvocationInfo self) =>
         record.InvocationInfo is { } where
         && (ReferenceEquals(where, self)
-            || (ReferenceEquals(where.MyCommand, self.MyCommand) && where.PipelinePosition == self.PipelinePosition
-                && where.HistoryId == self.HistoryId && where.ScriptLineNumber == self.ScriptLineNumber && where.OffsetInLine == self.OffsetInLine));
+            || (ReferenceEquals(where.MyCommand, self.MyCommand)
+                && where.HistoryId == self.HistoryId && where.ScriptLineNumber == self.ScriptLineNumber && where.OffsetInLine == self.OffsetInLine
+                && string.Equals(where.ScriptName, self.ScriptName, StringComparison.Ordinal)));
 
     /// <summary>A record written by a command that stands inside this command's own text, not reported before.</summary>
     private static bool IsInsideArguments(object? item, InvocationInfo self)

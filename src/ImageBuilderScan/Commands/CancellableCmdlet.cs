@@ -80,9 +80,13 @@ public abstract class CancellableCmdlet : PSCmdlet, IDisposable
         InvokeCommand.InvokeScript($"exit {code}");
     }
 
-    /// <summary>Sets the host's exit code and <c>$LASTEXITCODE</c> without ending the script.</summary>
+    /// <summary>
+    /// Sets the host's exit code and <c>$LASTEXITCODE</c> without ending the script; the process will not end with 0
+    /// after it (<see cref="Adapter.ExitCodeOwner.Decide"/>: a later <c>exit 0</c>, or a command in another runspace).
+    /// </summary>
     private protected void SetProcessExitCode(int code)
     {
+        Adapter.ExitCodeOwner.Decide(code);
         Host.SetShouldExit(code);
         SessionState.PSVariable.Set("global:LASTEXITCODE", code);
     }

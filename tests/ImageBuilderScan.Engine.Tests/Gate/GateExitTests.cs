@@ -115,4 +115,22 @@ public sealed class GateExitTests
         Assert.Throws<ScanInputException>(() => ScanGate.RequireValues("ExceptionPath", [null], "a file"));
         ScanGate.RequireValues("ExceptionPath", ["./x.yaml"], "a file");
     }
+
+    [Fact]
+    public void A_process_about_to_end_with_0_ends_with_the_code_a_gate_decided_and_any_other_code_stands()
+    {
+        Assert.Equal(1, GateExit.AtProcessExit(0, GateExitCode.Failed));
+        Assert.Equal(2, GateExit.AtProcessExit(0, GateExitCode.NotJudged));
+        Assert.Equal(0, GateExit.AtProcessExit(0, GateExitCode.Passed));
+        Assert.Equal(1, GateExit.AtProcessExit(1, GateExitCode.NotJudged));
+        Assert.Equal(5, GateExit.AtProcessExit(5, GateExitCode.Failed));
+    }
+
+    [Fact]
+    public void An_earlier_failure_stays_and_not_judged_outranks_failed()
+    {
+        Assert.Equal(GateExitCode.Failed, GateExit.Worse(GateExitCode.Failed, GateExitCode.Passed));
+        Assert.Equal(GateExitCode.NotJudged, GateExit.Worse(GateExitCode.Failed, GateExitCode.NotJudged));
+        Assert.Equal(GateExitCode.NotJudged, GateExit.Worse(GateExitCode.NotJudged, GateExitCode.Failed));
+    }
 }

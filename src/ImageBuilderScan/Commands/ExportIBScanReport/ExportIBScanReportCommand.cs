@@ -90,9 +90,30 @@ public sealed class ExportIBScanReportCommand : CancellableCmdlet
         return copy is null ? $"A {item.BaseObject.GetType().Name} is not report input: expected {ReportInput.Expected(html)}." : null;
     }
 
+    /// <summary>
+    /// Every failure of the report's writing is <see cref="Fail"/>'s, whatever raised it: an exception PowerShell or .NET
+    /// raised (a confirmation prompt where none can be answered, <c>$ConfirmPreference = 'Low'</c> under -NonInteractive;
+    /// a drive that does not exist) would otherwise end only this statement, and the script (and the step, exit 0)
+    /// would go on without its report. A stop, <c>exit</c>, this command's own script-ending error and a Stop preference
+    /// met by its verbose line (the report is written by then) go on as they are.
+    /// </summary>
     protected override void EndProcessing()
     {
-        string path;
+        string? path = null;
+        try
+        {
+            WriteReport(out path);
+        }
+        catch (Exception error) when (error is not (PipelineStoppedException or ExitException or ScriptTermination or ActionPreferenceStopException))
+        {
+            var where = path ?? (ParameterSetName == nameof(LiteralPath) ? LiteralPath : Path);
+            Fail(new ErrorRecord(new IOException($"{ParameterSetName}: {where} was not written: {error.Message}", error), "ReportNotWritten", ErrorCategory.WriteError, where));
+        }
+    }
+
+    private void WriteReport(out string? path)
+    {
+        path = null;
         try
         {
             path = ReportPath.Resolve(SessionState.Path, ParameterSetName == nameof(LiteralPath) ? null : Path, LiteralPath);

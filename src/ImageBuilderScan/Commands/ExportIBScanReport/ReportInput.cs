@@ -43,7 +43,9 @@ internal static class ReportInput
         if (gates.Count > 0 && failOnGiven)
             throw new ScanInputException("FailOn", failOn, "-FailOn only with findings from Get-IBScanFinding",
                 $"{gates.Count} gate result(s) were piped, and the gate already decided them with its own -FailOn ({gates[0].Policy.FailOn}); a report of them shows that decision. Leave -FailOn out, or pass the -FailOn you want to Test-IBScanGate.");
-        if (gates.Count > 0) return ReportImage.From(gates);
+        // What each gate run decided and did not reach the report (results a downstream stop kept from being written, errors
+        // no result carries) is shown too: a report never says less than the gate decided.
+        if (gates.Count > 0) return ReportImage.From(GateRun.Decided(gates, new GateEvaluator()));
         return ReportImage.FromFindings(findings, SeverityRank.Parse("FailOn", failOn));
     }
 }
