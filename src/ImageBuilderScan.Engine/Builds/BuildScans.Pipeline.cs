@@ -98,6 +98,24 @@ public sealed partial class BuildScans
                 $"{state.ImageBuildVersionArn} was listed as {listedAs}, but {why}: it is not used as that pipeline's.");
     }
 
+    /// <summary>
+    /// What makes <paramref name="other"/> no earlier build of <paramref name="image"/>'s pipeline (said of <paramref name="other"/>), or
+    /// null: it is the build itself, of another pipeline, or not older (or either has no creation date). The rule a baseline
+    /// (Gate.BaselineAcceptance) and a previous build are held to.
+    /// </summary>
+    public static string? NotAnOlderBuildOf(ImageScanState image, ImageScanState other)
+    {
+        if (string.Equals(image.ImageBuildVersionArn, other.ImageBuildVersionArn, StringComparison.Ordinal))
+            return "is the build being judged: every finding would pass as inherited";
+        if (!string.Equals(image.ImagePipelineArn, other.ImagePipelineArn, StringComparison.Ordinal))
+            return $"is of another pipeline ({other.ImagePipelineArn ?? "none"}) than the build ({image.ImagePipelineArn ?? "none"})";
+        if (image.DateCreated is not { } built || other.DateCreated is not { } then)
+            return "or the build has no creation date, so the baseline cannot be shown to be older";
+        if (then >= built)
+            return $"is not older than the build (created {then:u}, the build {built:u})";
+        return null;
+    }
+
     /// <summary>Why <paramref name="state"/>'s own GetImage answer says another pipeline (or none) built it than <paramref name="pipeline"/>; null when it names that one.</summary>
     public static string? NotBuiltBy(string pipeline, ImageScanState state) =>
         string.Equals(state.ImagePipelineArn, pipeline, StringComparison.Ordinal) ? null
@@ -105,15 +123,15 @@ public sealed partial class BuildScans
 
     /// <summary>
     /// Holds a build a pipeline's listing named as older than <paramref name="image"/> (the comparison's previous build, the gate's
-    /// -NewOnly baseline) to its own GetImage answer: its date as listed (<see cref="HoldToListing"/>), and, by
-    /// <see cref="Gate.BaselineAcceptance"/>'s rule, another build of the same pipeline created before it. A newer build, or
-    /// another pipeline's, would otherwise be compared with (or excuse findings) in the previous build's place.
+    /// -NewOnly baseline) to its own GetImage answer: its date as listed (<see cref="HoldToListing"/>), and
+    /// (<see cref="NotAnOlderBuildOf"/>) another build of the same pipeline created before it. A newer build, or another
+    /// pipeline's, would otherwise be compared with (or excuse findings) in the previous build's place.
     /// </summary>
     /// <exception cref="ScanProtocolException">UnexpectedBuild, naming what its GetImage answer says.</exception>
     public static void HoldToOlder(ImageScanState image, ImageSummary listed, ImageScanState state)
     {
         HoldToListing($"an older build of {image.ImagePipelineArn}", listed.DateCreated, state);
-        if (Gate.BaselineAcceptance.Problem(image, state) is { } problem)
+        if (NotAnOlderBuildOf(image, state) is { } problem)
             throw new ScanProtocolException("UnexpectedBuild",
                 $"The pipeline's listing named {listed.Arn} as an older build of {image.ImagePipelineArn}, but by its own GetImage answer it {problem}: it is not used in its place.");
     }

@@ -48,7 +48,7 @@ public sealed partial class BuildScans(Func<string, ImageBuilderScanClient> clie
     /// <summary>
     /// The build's state and all its findings as <see cref="ReadAsync"/> reads them, held to the service's count of them
     /// (asked alongside the listing; with <paramref name="wait"/>, once the scan settled), as the gate holds what it judges
-    /// (<see cref="Gate.ServiceAgreement"/>): a listing that ended early (a page lost, a token dropped) or repeats a finding
+    /// (<see cref="ServiceAgreement"/>): a listing that ended early (a page lost, a token dropped) or repeats a finding
     /// would read as findings fixed or added that never were. A scan that did not complete is returned unchecked, for the
     /// caller to refuse (<see cref="RequireComplete"/>).
     /// </summary>
@@ -82,7 +82,7 @@ public sealed partial class BuildScans(Func<string, ImageBuilderScanClient> clie
 
         var counted = await counting.ConfigureAwait(false);
         // A scan that did not complete is the caller's to refuse (RequireComplete), with the reason that says so.
-        if (scan.State.IsComplete && Gate.ServiceAgreement.Listed.Problem(scan.Findings, counted) is { } why)
+        if (scan.State.IsComplete && ServiceAgreement.Listed.Problem(scan.Findings, counted) is { } why)
             throw new ScanProtocolException(counted.Missing.Count > 0 ? "CountUnknown" : "CountMismatch",
                 $"The {role} {imageBuildVersionArn} is not compared: {why}.");
         return scan;

@@ -21,16 +21,5 @@ public static class BaselineAcceptance
     }
 
     /// <summary>What makes <paramref name="baseline"/> no baseline of <paramref name="image"/> (said of the baseline), or null.</summary>
-    public static string? Problem(ImageScanState image, ImageScanState baseline)
-    {
-        if (string.Equals(image.ImageBuildVersionArn, baseline.ImageBuildVersionArn, StringComparison.Ordinal))
-            return "is the build being judged: every finding would pass as inherited";
-        if (!string.Equals(image.ImagePipelineArn, baseline.ImagePipelineArn, StringComparison.Ordinal))
-            return $"is of another pipeline ({baseline.ImagePipelineArn ?? "none"}) than the build ({image.ImagePipelineArn ?? "none"})";
-        if (image.DateCreated is not { } built || baseline.DateCreated is not { } then)
-            return "or the build has no creation date, so the baseline cannot be shown to be older";
-        if (then >= built)
-            return $"is not older than the build (created {then:u}, the build {built:u})";
-        return null;
-    }
+    public static string? Problem(ImageScanState image, ImageScanState baseline) => Builds.BuildScans.NotAnOlderBuildOf(image, baseline);
 }

@@ -1,7 +1,6 @@
 using ImageBuilderScan.Client.Text;
-using ImageBuilderScan.Engine.Builds;
 
-namespace ImageBuilderScan.Engine.Gate;
+namespace ImageBuilderScan.Engine.Builds;
 
 /// <summary>
 /// Whether the findings the gate judges for an image (listed by the gate, or handed in) can stand for the image's whole
