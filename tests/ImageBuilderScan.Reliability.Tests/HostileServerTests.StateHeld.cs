@@ -63,3 +63,38 @@ public sealed partial class HostileServerTests
         Assert.True(events.LastIndexOf("-> /GetImage") > events.IndexOf("<- /ListImageScanFindings"), string.Join(", ", events));
     }
 }
+
+// The same for findings handed in (Get-IBScanFinding | Test-IBScanGate): the count vouches for them, so it is asked once
+// GetImage answered, and the state asked again after it.
+public sealed partial class HostileServerTests
+{
+    private async Task<GateResult> JudgeHandedInAsync(ScriptedServer server)
+    {
+        using var client = Client(server);
+        return Assert.Single(await new ScanGate(client, new GateEvaluator()).EvaluateFindingsAsync([], [ImageArn], new GatePolicy(), null).ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_count_of_findings_handed_in_is_asked_for_only_once_GetImage_answered()
+    {
+        // Asked beside GetImage, a count taken mid-scan (as few as a listing taken then) would be vouched for by a COMPLETED answered after it.
+        await using var server = GateServer(findings: [], counted: 0);
+        server.Route("/GetImage", ScriptedResponse.Json(ImageJson()) with { Delay = TimeSpan.FromMilliseconds(300) });
+        var result = await JudgeHandedInAsync(server);
+        Assert.True(result.Passed, result.Summary);
+        var events = server.Events.ToList();
+        var answered = events.IndexOf("<- /GetImage");
+        var counted = events.IndexOf("-> /ListImageScanFindingAggregations");
+        Assert.True(answered >= 0 && counted > answered, string.Join(", ", events));
+    }
+
+    [Fact]
+    public async Task Findings_handed_in_are_not_judged_when_the_scan_state_changes_while_they_are_counted()
+    {
+        await using var server = GateServer(findings: [], counted: 0);
+        server.EnqueueFor("/GetImage", ScriptedResponse.Json(ImageJson()), ScriptedResponse.Json(ImageJson(status: "SCANNING")));
+        var result = await JudgeHandedInAsync(server);
+        Assert.False(GateExit.IsJudged(result), result.Summary);
+        Assert.Contains("ScanStateChanged", result.ScanProblem);
+    }
+}

@@ -175,12 +175,13 @@ public sealed partial class ScanGate(Func<string, ImageBuilderScanClient> client
         if (problem is not null) return await JudgeAsync(image, state, mine, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
         try
         {
-            // The state and the count check are independent requests: asked together.
-            var reading = _builds.StateAsync(image, "InputObject", cancellationToken);
-            var counting = _builds.CountAsync(image, "InputObject", cancellationToken);
-            await BuildScans.Both(reading, counting).ConfigureAwait(false);
-            state = await reading.ConfigureAwait(false);
-            problem = ServiceAgreement.HandedIn.Unlike(mine, await counting.ConfigureAwait(false));
+            // The count is what vouches for findings listed earlier, so it is asked once the state answered, and the state
+            // again after it (BuildScans.HoldAsync): asked beside GetImage, a count taken mid-scan (as few as a listing taken
+            // then) would be vouched for by a COMPLETED answered after it.
+            state = await _builds.StateAsync(image, "InputObject", cancellationToken).ConfigureAwait(false);
+            var counted = await _builds.CountAsync(image, "InputObject", cancellationToken).ConfigureAwait(false);
+            await _builds.HoldAsync(state, "InputObject", cancellationToken).ConfigureAwait(false);
+            problem = ServiceAgreement.HandedIn.Unlike(mine, counted);
         }
         catch (ImageBuilderScanException e) when (e is not ScanInputException)
         {
