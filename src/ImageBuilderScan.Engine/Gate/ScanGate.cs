@@ -15,7 +15,7 @@ namespace ImageBuilderScan.Engine.Gate;
 /// result naming why (the other images are still judged), and the findings judged for an image, listed or handed in
 /// from the pipeline, must each be one finding and add up to what the service counts for the image, in all and by
 /// severity (see <see cref="ServiceAgreement"/>). Builds are read at most
-/// <paramref name="concurrency"/> at once (each build's state and findings together), results in input order
+/// <paramref name="concurrency"/> at once (each build's state, then its findings, then its state again: BuildScans.HoldAsync), results in input order
 /// (see <see cref="InOrder"/>). With <paramref name="wait"/>, each named build's scan is waited for first, and a
 /// wait that runs out is a failed result that names the last state (not judged).
 /// </summary>
