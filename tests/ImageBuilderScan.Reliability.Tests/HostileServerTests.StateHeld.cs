@@ -10,18 +10,21 @@ namespace ImageBuilderScan.Reliability.Tests;
 /// </summary>
 public sealed partial class HostileServerTests
 {
-    [Fact]
-    public async Task The_findings_are_asked_for_only_once_GetImage_answered()
+    [Theory]
+    // The gate's own listing, and the count that vouches for findings handed in (Get-IBScanFinding | Test-IBScanGate).
+    [InlineData(false, "/ListImageScanFindings")]
+    [InlineData(true, "/ListImageScanFindingAggregations")]
+    public async Task What_the_state_vouches_for_is_asked_for_only_once_GetImage_answered(bool handedIn, string vouched)
     {
-        // GetImage's answer held back: a listing sent beside it is answered first, so COMPLETED would be read after it.
+        // GetImage's answer held back: a request sent beside it is answered first, so COMPLETED would be read after it.
         await using var server = GateServer(findings: [], counted: 0);
         server.Route("/GetImage", ScriptedResponse.Json(ImageJson()) with { Delay = TimeSpan.FromMilliseconds(300) });
-        var result = await JudgeAsync(server);
+        var result = handedIn ? await JudgeHandedInAsync(server) : await JudgeAsync(server);
         Assert.True(result.Passed, result.Summary);
         var events = server.Events.ToList();
         var answered = events.IndexOf("<- /GetImage");
-        var listed = events.IndexOf("-> /ListImageScanFindings");
-        Assert.True(answered >= 0 && listed > answered, string.Join(", ", events));
+        var asked = events.IndexOf("-> " + vouched);
+        Assert.True(answered >= 0 && asked > answered, string.Join(", ", events));
     }
 
     [Theory]
@@ -61,5 +64,26 @@ public sealed partial class HostileServerTests
         Assert.Equal(["-> /GetImage", "-> /GetImage"], server.Events.Where(e => e == "-> /GetImage"));
         var events = server.Events.ToList();
         Assert.True(events.LastIndexOf("-> /GetImage") > events.IndexOf("<- /ListImageScanFindings"), string.Join(", ", events));
+    }
+}
+
+// The same for findings handed in (Get-IBScanFinding | Test-IBScanGate): the count vouches for them, so it is asked once
+// GetImage answered, and the state asked again after it.
+public sealed partial class HostileServerTests
+{
+    private async Task<GateResult> JudgeHandedInAsync(ScriptedServer server)
+    {
+        using var client = Client(server);
+        return Assert.Single(await new ScanGate(client, new GateEvaluator()).EvaluateFindingsAsync([], [ImageArn], new GatePolicy(), null).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Findings_handed_in_are_not_judged_when_the_scan_state_changes_while_they_are_counted()
+    {
+        await using var server = GateServer(findings: [], counted: 0);
+        server.EnqueueFor("/GetImage", ScriptedResponse.Json(ImageJson()), ScriptedResponse.Json(ImageJson(status: "SCANNING")));
+        var result = await JudgeHandedInAsync(server);
+        Assert.False(GateExit.IsJudged(result), result.Summary);
+        Assert.Contains("ScanStateChanged", result.ScanProblem);
     }
 }

@@ -15,7 +15,7 @@ namespace ImageBuilderScan.Engine.Gate;
 /// result naming why (the other images are still judged), and the findings judged for an image, listed or handed in
 /// from the pipeline, must each be one finding and add up to what the service counts for the image, in all and by
 /// severity (see <see cref="ServiceAgreement"/>). Builds are read at most
-/// <paramref name="concurrency"/> at once (each build's state and findings together), results in input order
+/// <paramref name="concurrency"/> at once (each build's state, then its findings, then its state again: BuildScans.HoldAsync), results in input order
 /// (see <see cref="InOrder"/>). With <paramref name="wait"/>, each named build's scan is waited for first, and a
 /// wait that runs out is a failed result that names the last state (not judged).
 /// </summary>
@@ -174,12 +174,13 @@ public sealed partial class ScanGate(Func<string, ImageBuilderScanClient> client
         if (problem is not null) return await JudgeAsync(image, state, mine, policy, baseline, problem, cancellationToken).ConfigureAwait(false);
         try
         {
-            // The state and the count check are independent requests: asked together.
-            var reading = _builds.StateAsync(image, "InputObject", cancellationToken);
-            var counting = _builds.CountAsync(image, "InputObject", cancellationToken);
-            await BuildScans.Both(reading, counting).ConfigureAwait(false);
-            state = await reading.ConfigureAwait(false);
-            problem = ServiceAgreement.HandedIn.Unlike(mine, await counting.ConfigureAwait(false));
+            // The count is what vouches for findings listed earlier, so it is asked once the state answered, and the state
+            // again after it (BuildScans.HoldAsync): asked beside GetImage, a count taken mid-scan (as few as a listing taken
+            // then) would be vouched for by a COMPLETED answered after it.
+            state = await _builds.StateAsync(image, "InputObject", cancellationToken).ConfigureAwait(false);
+            var counted = await _builds.CountAsync(image, "InputObject", cancellationToken).ConfigureAwait(false);
+            await _builds.HoldAsync(state, "InputObject", cancellationToken).ConfigureAwait(false);
+            problem = ServiceAgreement.HandedIn.Unlike(mine, counted);
         }
         catch (ImageBuilderScanException e) when (e is not ScanInputException)
         {
