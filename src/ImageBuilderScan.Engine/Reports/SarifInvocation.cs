@@ -36,7 +36,9 @@ internal static class SarifInvocation
         json.WriteStartObject();
         json.WriteString("level", level);
         json.WriteStartObject("message");
-        json.WriteString("text", text);
+        // The reason or entry carries text from the service, another command or the exceptions file: made inert, and
+        // its link syntax escaped, as every SARIF message is (ReportText.ForSarif).
+        json.WriteString("text", ReportText.ForSarif(text));
         json.WriteEndObject();
         json.WriteStartObject("descriptor");
         json.WriteString("id", id);

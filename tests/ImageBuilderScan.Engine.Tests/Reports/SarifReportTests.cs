@@ -56,6 +56,19 @@ public sealed class SarifReportTests
     }
 
     [Fact]
+    public void A_notification_carries_no_link_syntax_from_the_reason_and_validates()
+    {
+        // A not-judged reason holds text from elsewhere (the service's error, another command's error message): SARIF
+        // viewers render [text](target) in message.text, so its brackets and backslashes are escaped as in every message.
+        var result = new GateEvaluator().Evaluate(Image, null, [], new GatePolicy(), @"read failed: [details](javascript:alert(1)) C:\x");
+        var sarif = Sarif([ReportImage.From(result)]);
+        AssertValid(sarif);
+        var text = sarif["runs"]![0]!["invocations"]![0]!["toolExecutionNotifications"]![0]!["message"]!["text"]!.GetValue<string>();
+        Assert.Contains(@"\[details\](javascript:alert(1)) C:\\x", text);
+        Assert.DoesNotContain("[details]", text.Replace(@"\[details\]", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_run_that_judged_everything_is_successful()
     {
         var judged = ReportSamples.Gated().Where(i => i.Gate!.ScanProblem is null).ToList();
