@@ -112,8 +112,17 @@ public static class MarkdownReport
         // A run that could not judge says so first, with why: it must never read as a clean run.
         var notJudged = gated.Where(i => i.Gate!.ScanProblem is not null).ToList();
         if (notJudged.Count > 0)
-            return $"**NOT JUDGED**: {notJudged.Count} of {gated.Count} image{(gated.Count == 1 ? "" : "s")} could not be judged: "
-                + string.Join("; ", notJudged.Select(i => $"{MarkdownText.Escape(i.DisplayName)}: {MarkdownText.Escape(i.Gate!.ScanProblem)}")) + ".";
+        {
+            // An error of the run that names no build (GateRun.RunLabel: another command's error, a piped object refused) is
+            // said apart: counted as an image it would invent one.
+            var runErrors = notJudged.Count(i => i.Gate!.ImageBuildVersionArn == GateRun.RunLabel);
+            var imageCount = gated.Count - runErrors;
+            var what = new List<string>();
+            if (notJudged.Count > runErrors) what.Add($"{notJudged.Count - runErrors} of {imageCount} image{(imageCount == 1 ? "" : "s")} could not be judged");
+            if (runErrors > 0) what.Add($"{runErrors} error{(runErrors == 1 ? "" : "s")} kept the run from being judged");
+            var why = string.Join("; ", notJudged.Select(i => $"{MarkdownText.Escape(i.DisplayName)}: {MarkdownText.Escape(i.Gate!.ScanProblem)}"));
+            return $"**NOT JUDGED**: {string.Join(", and ", what)}: {why.TrimEnd('.')}.";
+        }
         var failed = gated.Count(i => i.Gate!.Passed == false);
         return failed == 0
             ? $"**PASSED**: {gated.Count} of {gated.Count} image{(gated.Count == 1 ? "" : "s")} passed the gate."

@@ -52,6 +52,25 @@ public sealed class GateRunTests
     }
 
     [Fact]
+    public void A_report_says_an_error_of_the_run_apart_from_the_images_it_counts()
+    {
+        var verdicts = new GateVerdicts();
+        var passed = Passed();
+        verdicts.Add(passed);
+        verdicts.AddStatementError("Another command of the gate's pipeline wrote an error while the gate ran (Get-Content: missing.txt).");
+
+        var shown = GateRun.Decided([passed], Evaluator);
+        using var output = new StringWriter();
+        MarkdownReport.Write(output, ReportImage.From(shown));
+
+        // One image judged and passed; the run's error is not an image, and the sentence ends once.
+        var verdict = output.ToString().Split('\n').Single(l => l.StartsWith("**NOT JUDGED**", StringComparison.Ordinal));
+        Assert.StartsWith("**NOT JUDGED**: 1 error kept the run from being judged: Test-IBScanGate: ", verdict, StringComparison.Ordinal);
+        Assert.EndsWith("(Get-Content: missing.txt).", verdict.TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.DoesNotContain("image", verdict.Split(": ")[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_passing_result_left_out_stays_out_and_nothing_is_shown_twice()
     {
         var verdicts = new GateVerdicts();
