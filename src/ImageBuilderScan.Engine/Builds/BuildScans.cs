@@ -65,9 +65,14 @@ public sealed partial class BuildScans(Func<string, ImageBuilderScanClient> clie
         BuildScan scan;
         try
         {
-            scan = settled is not null
-                ? new BuildScan(settled, await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken, most).ConfigureAwait(false))
-                : await ReadAsync(imageBuildVersionArn, parameterName, cancellationToken, most: most).ConfigureAwait(false);
+            if (settled is not null)
+            {
+                var findings = await FindingsAsync(imageBuildVersionArn, parameterName, cancellationToken, most).ConfigureAwait(false);
+                // The settled state vouches for the findings only while it holds (as ReadAsync's does): asked again after them.
+                await HoldAsync(settled, parameterName, cancellationToken).ConfigureAwait(false);
+                scan = new BuildScan(settled, findings);
+            }
+            else scan = await ReadAsync(imageBuildVersionArn, parameterName, cancellationToken, most: most).ConfigureAwait(false);
         }
         catch (ScanProtocolException e) when (e.ErrorId is "MoreFindingsThanCounted")
         {
