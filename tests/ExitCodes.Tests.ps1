@@ -100,7 +100,7 @@ BeforeDiscovery {
         }
     }
     # GitHub Actions' pwsh shell (dot-sourced under -command): the code must hold there too.
-    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)', 'a warning stops the gate: -WarningAction Stop and an expired exception that matches', 'report to a folder that does not exist, after a passing gate', '-ExitCode last, after -ExceptionPath $env:UNSET', 'report with -Path $env:UNSET, after a passing gate', 'fails, then exit 0 in finally', 'fails inside ForEach-Object -Parallel' })
+    $script:GitHubCases = @($Cases | Where-Object { $_.Name -in 'passes, by ARN', 'fails, by ARN', 'upstream non-terminating error: Get-Content of a missing file', 'fails, | Select-Object -First 1 (the failing build second)', 'malformed ARN', 'upstream terminating error: AWS_MAX_ATTEMPTS=three', 'incomplete scan (SCANNING)', 'a warning stops the gate: -WarningAction Stop and an expired exception that matches', 'report to a folder that does not exist, after a passing gate', '-ExitCode last, after -ExceptionPath $env:UNSET', 'report with -Path $env:UNSET, after a passing gate', 'fails, then exit 0 in finally', 'fails inside ForEach-Object -Parallel' })
 }
 
 BeforeAll {
