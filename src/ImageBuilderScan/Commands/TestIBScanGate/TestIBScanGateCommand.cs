@@ -32,8 +32,6 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
     private readonly List<string> _refused = [];
     private readonly GateVerdicts _verdicts = new();
     private GatePolicy _policy = null!;
-    // $Error as it was when the gate began: what other commands of its statement write meanwhile is read at its end.
-    private ErrorLogMark? _errorMark;
 
     /// <summary>
     /// The builds to judge (an image version or pipeline ARN stands for its newest build); with piped findings,
@@ -107,7 +105,7 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
 
     protected override void BeginProcessing() => Guard(() =>
     {
-        _errorMark = ErrorLogMark.Take(SessionState, MyInvocation);
+        MarkErrorLog();
         if (ExitCode.IsPresent) ExitCodeOwner.Claim();
         try
         {
@@ -256,17 +254,6 @@ public sealed partial class TestIBScanGateCommand : ScanWaitingCmdlet
         else if (!verdicts.AllPassed) FailGate(verdicts);
         base.EndProcessing();
     });
-
-    /// <summary>
-    /// Errors other commands of the statement wrote while the gate ran (an upstream Get-Content that could not read one of
-    /// its files): what reached the gate may have a hole in it, so the run is not judged (exit 2), never a pass.
-    /// </summary>
-    private void RefuseWhatOthersWrote(GateVerdicts verdicts)
-    {
-        if (_errorMark?.WrittenByOthers(MyInvocation) is not { Count: > 0 } others) return;
-        var errors = others.Select(r => (r.InvocationInfo?.MyCommand?.Name ?? "", r.ErrorDetails?.Message is { Length: > 0 } details ? details : r.Exception.Message)).ToList();
-        verdicts.AddStatementError(ReportFailure(new PipelineErrorException(errors), null).Message);
-    }
 
     /// <summary>
     /// -ExceptionPath as a file system path. A path no provider can resolve (<c>C:\ci\x.yaml</c> on Linux)
